@@ -1,0 +1,57 @@
+//! Errors that stop a command (bad arguments, an unreadable mapping, an output that cannot be written).
+//! Problems with a single page are not errors: they are [`crate::PageOutcome`] data, so one bad page never
+//! aborts a batch. Every message names the file, key or URL and says what to do.
+
+use std::path::PathBuf;
+
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum Error {
+    #[error("cannot read mapping file '{path}': {source}. Check the path, or run without --mapping")]
+    MappingRead {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+
+    #[error("mapping file '{path}' is not valid: {message}\nSee mappings/README.md for every key, with a commented example")]
+    MappingInvalid { path: PathBuf, message: String },
+
+    #[error("mapping file '{path}': key '{key}' has a bad CSS selector {selector:?}: {message}")]
+    BadSelector {
+        path: PathBuf,
+        key: String,
+        selector: String,
+        message: String,
+    },
+
+    #[error("mapping file '{path}': key '{key}' has a bad regular expression: {message}")]
+    BadPattern {
+        path: PathBuf,
+        key: String,
+        message: String,
+    },
+
+    #[error("unknown encoding label '{0}': use a WHATWG label such as utf-8, gbk, gb18030, big5, shift_jis")]
+    UnknownEncoding(String),
+
+    #[error("'{0}' is not an absolute URL: give a base URL such as http://www.example.org.cn/")]
+    BadBaseUrl(String),
+
+    #[error("input '{path}' does not exist or cannot be read: {source}")]
+    Input {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+
+    #[error("cannot write output '{path}': {message}. Check the folder exists and is writable")]
+    Output { path: PathBuf, message: String },
+
+    #[error("SQLite error on '{path}': {source}")]
+    Sqlite {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

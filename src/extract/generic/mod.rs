@@ -1,0 +1,1 @@
+//! Generic extraction for pages without a mapping.

@@ -1,0 +1,31 @@
+//! sitelift lifts articles out of legacy Chinese institutional websites.
+//!
+//! The pipeline works one page at a time, and each stage has its own type so a signature tells where you are:
+//! a **source** ([`source`]) yields a [`RawPage`] (bytes plus where they came from); **decode** ([`decode`])
+//! turns the bytes into text with an audited encoding choice; **extract** ([`extract`]) parses the text once and
+//! finds the fields with the site's [`Mapping`] first and generic heuristics as fallback, producing an
+//! [`Extracted`] page with the provenance of every field; **normalize** ([`normalize`]) turns that into a clean
+//! [`Record`] (ISO dates, null for empty, absolute URLs, sanitized body); **export** ([`export`]) streams
+//! records to a [`Sink`] (JSON Lines, JSON, SQLite). [`pipeline`] wires the stages together and reports a
+//! [`PageOutcome`] per page — Extracted, Skipped or Failed — which the summary counts; one bad page never stops
+//! a batch.
+
+pub mod decode;
+pub mod error;
+pub mod export;
+pub mod extract;
+pub mod mapping;
+pub mod normalize;
+pub mod pipeline;
+pub mod record;
+pub mod source;
+pub mod summary;
+
+pub use decode::{Decoded, decode};
+pub use error::{Error, Result};
+pub use export::{Format, Sink};
+pub use extract::Extracted;
+pub use mapping::Mapping;
+pub use pipeline::PageOutcome;
+pub use record::{Attachment, EncodingAudit, Image, Record};
+pub use source::RawPage;

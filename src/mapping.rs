@@ -1,0 +1,188 @@
+//! Site mapping files: one TOML file per site telling the extractor where each field lives.
+//! Everything is validated at load time — unknown keys, bad CSS selectors, bad regexes, bad URLs — so a typo is
+//! an error naming the file, the key and (from TOML) the line and column, never a silently empty field.
+//! mappings/README.md documents every key.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use regex::Regex;
+use scraper::Selector;
+use serde::Deserialize;
+use url::Url;
+
+use crate::decode::encoding_for_label;
+use crate::error::{Error, Result};
+use crate::normalize::date::UtcOffset;
+
+/// The fields a mapping can point at, in the order `check-mapping` prints them.
+pub const MAPPED_FIELDS: [&str; 10] = [
+    "title",
+    "meta",
+    "published",
+    "author",
+    "editor",
+    "source",
+    "body",
+    "breadcrumb",
+    "attachments",
+    "images",
+];
+
+/// Fields a `[patterns]` regex can fill.
+pub const PATTERN_FIELDS: [&str; 5] = ["title", "published", "author", "editor", "source"];
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct MappingFile {
+    #[serde(default)]
+    site: SiteFile,
+    #[serde(default)]
+    selectors: BTreeMap<String, String>,
+    #[serde(default)]
+    remove: Vec<String>,
+    #[serde(default)]
+    patterns: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct SiteFile {
+    name: Option<String>,
+    base_url: Option<String>,
+    timezone: Option<String>,
+    encoding: Option<String>,
+}
+
+/// A validated mapping, ready to run against pages.
+#[derive(Debug, Default)]
+pub struct Mapping {
+    pub path: PathBuf,
+    pub name: Option<String>,
+    pub base_url: Option<Url>,
+    pub timezone: UtcOffset,
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+    selectors: BTreeMap<&'static str, (String, Selector)>,
+    /// Noise removed from inside the body before anything else reads it.
+    pub remove: Vec<Selector>,
+    patterns: BTreeMap<&'static str, Regex>,
+}
+
+impl Mapping {
+    /// Read and validate a mapping file.
+    pub fn load(path: &Path) -> Result<Mapping> {
+        let text = std::fs::read_to_string(path).map_err(|source| Error::MappingRead {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Mapping::parse(path, &text)
+    }
+
+    /// Validate mapping text; `path` is only used in messages.
+    pub fn parse(path: &Path, text: &str) -> Result<Mapping> {
+        let invalid = |message: String| Error::MappingInvalid {
+            path: path.to_path_buf(),
+            message,
+        };
+        let file: MappingFile = toml::from_str(text).map_err(|e| invalid(e.to_string()))?;
+        let base_url = match &file.site.base_url {
+            Some(u) => Some(Url::parse(u).map_err(|e| {
+                invalid(format!("key 'site.base_url' = {u:?} is not an absolute URL ({e})"))
+            })?),
+            None => None,
+        };
+        let timezone = match &file.site.timezone {
+            Some(tz) => UtcOffset::parse(tz).ok_or_else(|| {
+                invalid(format!(
+                    "key 'site.timezone' = {tz:?} is not an offset like \"+08:00\" or a zone like \"Asia/Shanghai\""
+                ))
+            })?,
+            None => UtcOffset::default(),
+        };
+        let encoding = match &file.site.encoding {
+            Some(label) => Some(
+                encoding_for_label(label)
+                    .map_err(|e| invalid(format!("key 'site.encoding': {e}")))?,
+            ),
+            None => None,
+        };
+        let mut selectors = BTreeMap::new();
+        for (key, css) in &file.selectors {
+            let field = MAPPED_FIELDS
+                .iter()
+                .find(|f| **f == key.as_str())
+                .ok_or_else(|| {
+                    invalid(format!(
+                        "unknown key 'selectors.{key}'; known keys: {}",
+                        MAPPED_FIELDS.join(", ")
+                    ))
+                })?;
+            let selector = compile_selector(path, &format!("selectors.{key}"), css)?;
+            selectors.insert(*field, (css.clone(), selector));
+        }
+        let remove = file
+            .remove
+            .iter()
+            .enumerate()
+            .map(|(i, css)| compile_selector(path, &format!("remove[{i}]"), css))
+            .collect::<Result<Vec<_>>>()?;
+        let mut patterns = BTreeMap::new();
+        for (key, source) in &file.patterns {
+            let field = PATTERN_FIELDS
+                .iter()
+                .find(|f| **f == key.as_str())
+                .ok_or_else(|| {
+                    invalid(format!(
+                        "unknown key 'patterns.{key}'; known keys: {}",
+                        PATTERN_FIELDS.join(", ")
+                    ))
+                })?;
+            let bad = |message: String| Error::BadPattern {
+                path: path.to_path_buf(),
+                key: format!("patterns.{key}"),
+                message,
+            };
+            let regex = Regex::new(source).map_err(|e| bad(e.to_string()))?;
+            if !regex.capture_names().any(|n| n == Some("value")) {
+                return Err(bad(format!(
+                    "{source:?} has no named group 'value'; write it like '发布时间[:：]\\s*(?P<value>\\S+)'"
+                )));
+            }
+            patterns.insert(*field, regex);
+        }
+        Ok(Mapping {
+            path: path.to_path_buf(),
+            name: file.site.name,
+            base_url,
+            timezone,
+            encoding,
+            selectors,
+            remove,
+            patterns,
+        })
+    }
+
+    /// The compiled selector for a field, if the mapping names one.
+    pub fn selector(&self, field: &str) -> Option<&Selector> {
+        self.selectors.get(field).map(|(_, s)| s)
+    }
+
+    /// The selector text for a field, as written in the file.
+    pub fn selector_text(&self, field: &str) -> Option<&str> {
+        self.selectors.get(field).map(|(s, _)| s.as_str())
+    }
+
+    /// The regex for a field's `[patterns]` entry.
+    pub fn pattern(&self, field: &str) -> Option<&Regex> {
+        self.patterns.get(field)
+    }
+}
+
+fn compile_selector(path: &Path, key: &str, css: &str) -> Result<Selector> {
+    Selector::parse(css).map_err(|e| Error::BadSelector {
+        path: path.to_path_buf(),
+        key: key.to_string(),
+        selector: css.to_string(),
+        message: e.to_string(),
+    })
+}

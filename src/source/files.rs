@@ -1,0 +1,1 @@
+//! Local input: single files and whole mirrors (wget/HTTrack folders), walked recursively.

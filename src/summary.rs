@@ -1,0 +1,1 @@
+//! The run summary: pages read, records, skips and failures grouped by reason, per-field fill rates.

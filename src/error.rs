@@ -8,13 +8,17 @@ use thiserror::Error;
 
 #[derive(Debug, Error)]
 pub enum Error {
-    #[error("cannot read mapping file '{path}': {source}. Check the path, or run without --mapping")]
+    #[error(
+        "cannot read mapping file '{path}': {source}. Check the path, or run without --mapping"
+    )]
     MappingRead {
         path: PathBuf,
         source: std::io::Error,
     },
 
-    #[error("mapping file '{path}' is not valid: {message}\nSee mappings/README.md for every key, with a commented example")]
+    #[error(
+        "mapping file '{path}' is not valid: {message}\nSee mappings/README.md for every key, with a commented example"
+    )]
     MappingInvalid { path: PathBuf, message: String },
 
     #[error("mapping file '{path}': key '{key}' has a bad CSS selector {selector:?}: {message}")]
@@ -32,7 +36,9 @@ pub enum Error {
         message: String,
     },
 
-    #[error("unknown encoding label '{0}': use a WHATWG label such as utf-8, gbk, gb18030, big5, shift_jis")]
+    #[error(
+        "unknown encoding label '{0}': use a WHATWG label such as utf-8, gbk, gb18030, big5, shift_jis"
+    )]
     UnknownEncoding(String),
 
     #[error("'{0}' is not an absolute URL: give a base URL such as http://www.example.org.cn/")]

@@ -10,6 +10,7 @@
 //! [`PageOutcome`] per page — Extracted, Skipped or Failed — which the summary counts; one bad page never stops
 //! a batch.
 
+pub mod batch;
 pub mod decode;
 pub mod error;
 pub mod export;

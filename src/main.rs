@@ -1,5 +1,45 @@
+//! The `sitelift` binary: parse arguments, run a command from [`commands`], map the result to an exit code.
+//! Exit codes: 0 all pages fine, 1 some pages failed (records for the others were written), 2 usage, mapping
+//! or output error (nothing was published).
+
+mod cli;
+mod commands;
+mod progress;
+
 use std::process::ExitCode;
 
+use clap::Parser;
+
 fn main() -> ExitCode {
-    ExitCode::SUCCESS
+    let cli = cli::Cli::parse();
+    init_logging(cli.verbose, cli.quiet);
+    match commands::run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            if err
+                .downcast_ref::<sitelift::Error>()
+                .is_some_and(sitelift::export::is_broken_pipe)
+            {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn init_logging(verbose: u8, quiet: bool) {
+    let level = match (quiet, verbose) {
+        (true, _) => "error",
+        (false, 0) => "warn",
+        (false, 1) => "info",
+        (false, _) => "debug",
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_env("SITELIFT_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(format!("sitelift={level}")));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .init();
 }

@@ -87,7 +87,9 @@ impl Mapping {
         let file: MappingFile = toml::from_str(text).map_err(|e| invalid(e.to_string()))?;
         let base_url = match &file.site.base_url {
             Some(u) => Some(Url::parse(u).map_err(|e| {
-                invalid(format!("key 'site.base_url' = {u:?} is not an absolute URL ({e})"))
+                invalid(format!(
+                    "key 'site.base_url' = {u:?} is not an absolute URL ({e})"
+                ))
             })?),
             None => None,
         };

@@ -1,6 +1,54 @@
-//! The pipeline: one page through decode → extract → normalize, as a [`PageOutcome`].
+//! The pipeline: one page through decode → extract → normalize, as a [`PageOutcome`]. Multi-page articles are
+//! merged here: the first part fetches its later parts through a [`PartSource`] (files on disk, or pages in a
+//! crawl job), and a later part whose first part is among the inputs is skipped, so it yields no record of its
+//! own. Each page runs under `catch_unwind`: a bug on one page is a failure of that page, never of the batch.
 
+use std::panic::AssertUnwindSafe;
+
+use encoding_rs::Encoding;
+use url::Url;
+
+use crate::decode::{DecodeHints, decode};
+use crate::extract::{self, Context, Extracted, PageKind};
+use crate::mapping::Mapping;
+use crate::normalize::{NormalizeOptions, to_record};
 use crate::record::Record;
+use crate::source::RawPage;
+
+/// Pages larger than this are refused by default (bytes).
+pub const DEFAULT_MAX_PAGE_BYTES: usize = 32 * 1024 * 1024;
+/// At most this many parts are merged into one article.
+const MAX_PARTS: usize = 50;
+
+/// Everything a run decides once and every page shares (the one configuration type of the library).
+#[derive(Debug, Default)]
+pub struct Options {
+    pub mapping: Option<Mapping>,
+    /// `--base-url`: where local files live on the web.
+    pub base_url: Option<Url>,
+    /// `--encoding`: forced decoder (overrides the mapping's).
+    pub encoding: Option<&'static Encoding>,
+    /// `--all-pages`: export non-article pages too.
+    pub all_pages: bool,
+    pub max_page_bytes: usize,
+}
+
+impl Options {
+    fn forced_encoding(&self) -> Option<&'static Encoding> {
+        self.encoding
+            .or(self.mapping.as_ref().and_then(|m| m.encoding))
+    }
+
+    fn normalize_options(&self) -> NormalizeOptions {
+        NormalizeOptions {
+            timezone: self
+                .mapping
+                .as_ref()
+                .map(|m| m.timezone)
+                .unwrap_or_default(),
+        }
+    }
+}
 
 /// What happened to one page. Outcomes are data: a failed page is counted and reported, never propagated.
 #[derive(Debug, Clone)]
@@ -8,4 +56,207 @@ pub enum PageOutcome {
     Extracted(Box<Record>),
     Skipped(String),
     Failed(String),
+}
+
+/// Where later parts of a multi-page article come from.
+pub trait PartSource: Sync {
+    /// The page that `href` (as written on `page`) points to, if it is available.
+    fn part(&self, page: &RawPage, href: &str) -> Option<RawPage>;
+    /// Whether the first part `head_name` (a file name next to `page`) is among this run's inputs.
+    fn has_head(&self, page: &RawPage, head_name: &str) -> bool;
+}
+
+/// A part source with no parts (single pages, tests).
+pub struct NoParts;
+
+impl PartSource for NoParts {
+    fn part(&self, _: &RawPage, _: &str) -> Option<RawPage> {
+        None
+    }
+    fn has_head(&self, _: &RawPage, _: &str) -> bool {
+        false
+    }
+}
+
+/// Run one page through the pipeline.
+pub fn process(page: &RawPage, opts: &Options, parts: &dyn PartSource) -> PageOutcome {
+    match std::panic::catch_unwind(AssertUnwindSafe(|| process_inner(page, opts, parts))) {
+        Ok(outcome) => outcome,
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_string());
+            PageOutcome::Failed(format!(
+                "internal error while extracting ({what}); the other pages are unaffected — please report this page"
+            ))
+        }
+    }
+}
+
+fn process_inner(page: &RawPage, opts: &Options, parts: &dyn PartSource) -> PageOutcome {
+    if let Some(problem) = unusable(page, opts.max_page_bytes) {
+        return problem;
+    }
+    let (audit, mut ex) = extract_page(page, opts);
+    if let Some(head) = &ex.continuation_of
+        && parts.has_head(page, head)
+    {
+        return PageOutcome::Skipped(format!("continuation page: merged into {head}"));
+    }
+    if let PageKind::NotArticle(reason) = &ex.kind {
+        if !opts.all_pages {
+            return PageOutcome::Skipped(reason.clone());
+        }
+        ex.warnings.push(format!(
+            "not an article ({reason}); exported because of --all-pages"
+        ));
+    }
+    merge_later_parts(page, opts, parts, &mut ex);
+    PageOutcome::Extracted(Box::new(to_record(
+        page,
+        audit,
+        ex,
+        &opts.normalize_options(),
+    )))
+}
+
+/// Decode and extract one page (no merging).
+pub fn extract_page(page: &RawPage, opts: &Options) -> (crate::record::EncodingAudit, Extracted) {
+    let tld = page
+        .url
+        .as_ref()
+        .and_then(|u| u.host_str())
+        .and_then(|h| h.rsplit('.').next());
+    let hints = DecodeHints {
+        http_charset: page.http_charset.as_deref(),
+        forced: opts.forced_encoding(),
+        tld,
+    };
+    let decoded = decode(&page.bytes, &hints);
+    let page_name = page
+        .url
+        .as_ref()
+        .map(|u| crate::normalize::url::file_name(u.path()).to_string())
+        .or_else(|| {
+            page.source_path
+                .as_deref()
+                .map(|p| crate::normalize::url::file_name(p).to_string())
+        })
+        .filter(|n| !n.is_empty());
+    let ctx = Context {
+        mapping: opts.mapping.as_ref(),
+        base: page.url.as_ref(),
+        page_name: page_name.as_deref(),
+    };
+    (decoded.audit, extract::extract(&decoded.text, &ctx))
+}
+
+/// Append later parts' bodies, attachments and images to the first part, in order.
+fn merge_later_parts(page: &RawPage, opts: &Options, parts: &dyn PartSource, ex: &mut Extracted) {
+    let mut queue: std::collections::VecDeque<String> = ex.later_parts.drain(..).collect();
+    let mut seen: Vec<String> = Vec::new();
+    let mut current = page.clone();
+    while let Some(href) = queue.pop_front() {
+        if seen.len() >= MAX_PARTS {
+            ex.warnings
+                .push(format!("stopped merging after {MAX_PARTS} parts"));
+            break;
+        }
+        let name = crate::normalize::url::file_name(&href).to_string();
+        if seen.contains(&name) {
+            continue;
+        }
+        seen.push(name.clone());
+        let Some(part) = parts
+            .part(&current, &href)
+            .or_else(|| parts.part(page, &href))
+        else {
+            ex.warnings.push(format!(
+                "later part {href} is linked but not available; the record has the parts found"
+            ));
+            continue;
+        };
+        let (_, part_ex) = extract_page(&part, opts);
+        for more in part_ex.later_parts.iter() {
+            let n = crate::normalize::url::file_name(more).to_string();
+            if !seen.contains(&n)
+                && !queue
+                    .iter()
+                    .any(|q| crate::normalize::url::file_name(q) == n)
+            {
+                queue.push_back(more.clone());
+            }
+        }
+        if let (Some(body), Some(part_body)) = (ex.body.as_mut(), part_ex.body)
+            && !part_body.value.text.is_empty()
+        {
+            body.value.html.push('\n');
+            body.value.html.push_str(&part_body.value.html);
+            if !body.value.text.is_empty() {
+                body.value.text.push_str("\n\n");
+            }
+            body.value.text.push_str(&part_body.value.text);
+        }
+        for a in part_ex.attachments {
+            if !ex.attachments.iter().any(|x| x.url == a.url) {
+                ex.attachments.push(a);
+            }
+        }
+        for i in part_ex.images {
+            if !ex.images.iter().any(|x| x.url == i.url) {
+                ex.images.push(i);
+            }
+        }
+        ex.warnings.push(format!("merged part {name}"));
+        current = part;
+    }
+}
+
+/// Pages that cannot be processed at all: empty, too large, binary.
+fn unusable(page: &RawPage, max_bytes: usize) -> Option<PageOutcome> {
+    let bytes = &page.bytes;
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Some(PageOutcome::Skipped("empty file".to_string()));
+    }
+    let max = if max_bytes == 0 {
+        DEFAULT_MAX_PAGE_BYTES
+    } else {
+        max_bytes
+    };
+    if bytes.len() > max {
+        return Some(PageOutcome::Failed(format!(
+            "page is {:.1} MB, over the {:.0} MB limit; raise --max-page-size (MB) to process it",
+            bytes.len() as f64 / 1_048_576.0,
+            max as f64 / 1_048_576.0
+        )));
+    }
+    if let Some(kind) = binary_kind(bytes) {
+        return Some(PageOutcome::Failed(format!(
+            "binary content ({kind}), not an HTML page"
+        )));
+    }
+    None
+}
+
+/// Recognise binary files by magic number, or by NUL bytes in the first 1 KiB (UTF-16 pages have a BOM).
+fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: [(&[u8], &str); 9] = [
+        (b"\x89PNG", "PNG image"),
+        (b"\xff\xd8\xff", "JPEG image"),
+        (b"GIF8", "GIF image"),
+        (b"%PDF", "PDF document"),
+        (b"PK\x03\x04", "ZIP archive or Office document"),
+        (b"\xd0\xcf\x11\xe0", "Office 97 document"),
+        (b"Rar!", "RAR archive"),
+        (b"\x1f\x8b", "gzip data"),
+        (b"\x7fELF", "executable"),
+    ];
+    if let Some((_, kind)) = MAGIC.iter().find(|(m, _)| bytes.starts_with(m)) {
+        return Some(kind);
+    }
+    let head = &bytes[..bytes.len().min(1024)];
+    let utf16 = head.starts_with(b"\xff\xfe") || head.starts_with(b"\xfe\xff");
+    (!utf16 && head.contains(&0)).then_some("NUL bytes")
 }

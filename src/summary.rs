@@ -1,1 +1,164 @@
-//! The run summary: pages read, records, skips and failures grouped by reason, per-field fill rates.
+//! The run summary: pages read, records written, skips and failures grouped by reason, per-field fill rates and
+//! warnings. It is data (serializable for `--json` and the job store) with a human rendering for the terminal.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use serde::Serialize;
+
+use crate::export::WriteOutcome;
+use crate::pipeline::PageOutcome;
+use crate::record::{FILLABLE_FIELDS, Record};
+
+/// Up to this many example pages are kept per skip or failure reason.
+const EXAMPLES: usize = 5;
+
+/// Pages sharing one reason.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ReasonGroup {
+    pub count: usize,
+    /// (page, full reason) for the first few pages.
+    pub examples: Vec<(String, String)>,
+}
+
+/// Counts for one run.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    pub pages: usize,
+    pub records: usize,
+    pub inserted: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    pub skipped: BTreeMap<String, ReasonGroup>,
+    pub failed: BTreeMap<String, ReasonGroup>,
+    /// Field → number of records with a value.
+    pub filled: BTreeMap<String, usize>,
+    /// Warning kind → count.
+    pub warnings: BTreeMap<String, usize>,
+    pub elapsed_secs: f64,
+}
+
+/// The part of a reason that names its kind: the text before the first `:` or `(`.
+pub fn reason_group(reason: &str) -> String {
+    reason
+        .split([':', '(', ';'])
+        .next()
+        .unwrap_or(reason)
+        .trim()
+        .to_string()
+}
+
+impl Summary {
+    /// Count one page's outcome (and what writing its record did).
+    pub fn add(&mut self, page: &str, outcome: &PageOutcome, written: Option<WriteOutcome>) {
+        self.pages += 1;
+        match outcome {
+            PageOutcome::Extracted(record) => self.add_record(record, written),
+            PageOutcome::Skipped(reason) => add_reason(&mut self.skipped, page, reason),
+            PageOutcome::Failed(reason) => add_reason(&mut self.failed, page, reason),
+        }
+    }
+
+    fn add_record(&mut self, record: &Record, written: Option<WriteOutcome>) {
+        self.records += 1;
+        match written {
+            Some(WriteOutcome::Inserted) => self.inserted += 1,
+            Some(WriteOutcome::Updated) => self.updated += 1,
+            Some(WriteOutcome::Unchanged) => self.unchanged += 1,
+            None => {}
+        }
+        for field in FILLABLE_FIELDS {
+            if record.is_filled(field) {
+                *self.filled.entry(field.to_string()).or_default() += 1;
+            }
+        }
+        for w in &record.warnings {
+            *self.warnings.entry(reason_group(w)).or_default() += 1;
+        }
+    }
+
+    /// Count a failure that is not tied to an extracted page (an unreadable file, a write error).
+    pub fn add_failure(&mut self, page: &str, reason: &str) {
+        self.pages += 1;
+        add_reason(&mut self.failed, page, reason);
+    }
+
+    pub fn failed_count(&self) -> usize {
+        self.failed.values().map(|g| g.count).sum()
+    }
+
+    pub fn skipped_count(&self) -> usize {
+        self.skipped.values().map(|g| g.count).sum()
+    }
+
+    pub fn set_elapsed(&mut self, elapsed: Duration) {
+        self.elapsed_secs = elapsed.as_secs_f64();
+    }
+
+    /// The closing summary printed on stderr.
+    pub fn render(&self) -> String {
+        let mut s = String::new();
+        let rate = if self.elapsed_secs > 0.0 {
+            self.pages as f64 / self.elapsed_secs
+        } else {
+            0.0
+        };
+        s.push_str(&format!(
+            "{} pages read in {:.1} s ({:.0} pages/s): {} records ({} new, {} updated, {} unchanged), {} skipped, {} failed\n",
+            self.pages,
+            self.elapsed_secs,
+            rate,
+            self.records,
+            self.inserted,
+            self.updated,
+            self.unchanged,
+            self.skipped_count(),
+            self.failed_count()
+        ));
+        for (title, groups) in [("skipped", &self.skipped), ("failed", &self.failed)] {
+            if groups.is_empty() {
+                continue;
+            }
+            s.push_str(&format!("{title}:\n"));
+            for (reason, g) in groups {
+                s.push_str(&format!("  {:>5}  {reason}\n", g.count));
+                for (page, full) in &g.examples {
+                    s.push_str(&format!("         {page}: {full}\n"));
+                }
+                if g.count > g.examples.len() {
+                    s.push_str(&format!(
+                        "         … and {} more\n",
+                        g.count - g.examples.len()
+                    ));
+                }
+            }
+        }
+        if self.records > 0 {
+            s.push_str(&format!("fill rate over {} records:", self.records));
+            for field in FILLABLE_FIELDS {
+                let n = self.filled.get(field).copied().unwrap_or(0);
+                s.push_str(&format!(
+                    " {field} {:.0}%",
+                    100.0 * n as f64 / self.records as f64
+                ));
+            }
+            s.push('\n');
+        }
+        if !self.warnings.is_empty() {
+            let total: usize = self.warnings.values().sum();
+            s.push_str(&format!("warnings: {total}\n"));
+            for (kind, n) in &self.warnings {
+                s.push_str(&format!("  {n:>5}  {kind}\n"));
+            }
+        }
+        s
+    }
+}
+
+fn add_reason(groups: &mut BTreeMap<String, ReasonGroup>, page: &str, reason: &str) {
+    let g = groups.entry(reason_group(reason)).or_default();
+    g.count += 1;
+    if g.examples.len() < EXAMPLES {
+        g.examples.push((page.to_string(), reason.to_string()));
+    }
+}

@@ -1,10 +1,243 @@
-//! Extract: parse the decoded page once and find every field on that one DOM — the site's mapping first, the
-//! generic heuristics ([`generic`]) for anything the mapping omits or misses — recording which rule produced
-//! each value.
+//! Extract: parse the decoded page once and find every field on that one DOM — the site's mapping first
+//! ([`mapped`]), the generic heuristics ([`generic`]) for anything the mapping omits or misses — recording which
+//! rule produced each value ([`Found::rule`]), then render the chosen body ([`render`]).
 
+pub mod dom;
 pub mod generic;
 pub mod labels;
+pub mod mapped;
+pub mod render;
+
+use std::collections::HashSet;
+
+use ego_tree::NodeId;
+use scraper::Html;
+use url::Url;
+
+use crate::mapping::Mapping;
+use crate::normalize::date::PublishedAt;
+use crate::record::{Attachment, Image};
+use generic::analysis::Analysis;
+use generic::meta::Layout;
+
+/// A value and the rule that produced it (`mapping:title`, `generic:label 发布时间`, …).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found<T> {
+    pub value: T,
+    pub rule: String,
+}
+
+impl<T> Found<T> {
+    pub fn new(value: T, rule: String) -> Found<T> {
+        Found { value, rule }
+    }
+}
+
+/// The rendered body: cleaned HTML (sanitized later) and paragraph text.
+#[derive(Debug, Clone, Default)]
+pub struct Body {
+    pub html: String,
+    pub text: String,
+}
+
+/// What a page is, as far as export is concerned.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum PageKind {
+    #[default]
+    Article,
+    NotArticle(String),
+}
 
 /// A page after extraction, before normalization.
 #[derive(Debug, Clone, Default)]
-pub struct Extracted {}
+pub struct Extracted {
+    pub title: Option<Found<String>>,
+    pub published: Option<Found<PublishedAt>>,
+    pub author: Option<Found<String>>,
+    pub editor: Option<Found<String>>,
+    pub source: Option<Found<String>>,
+    pub category: Option<Found<Vec<String>>>,
+    pub body: Option<Found<Body>>,
+    pub attachments: Vec<Attachment>,
+    pub images: Vec<Image>,
+    /// Hrefs (as written) of the later parts of a multi-page article, in order.
+    pub later_parts: Vec<String>,
+    /// When this page is part N of a multi-page article: the first part's file name.
+    pub continuation_of: Option<String>,
+    /// `<link rel=canonical>` resolved, when the page names one.
+    pub canonical: Option<String>,
+    pub kind: PageKind,
+    pub warnings: Vec<String>,
+}
+
+/// What extraction needs to know about the page besides its text.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context<'a> {
+    pub mapping: Option<&'a Mapping>,
+    /// The page's URL (or a stand-in built from the base URL) to resolve links against.
+    pub base: Option<&'a Url>,
+    /// The page's file name (`t20170927_1234.html`), for multi-page detection.
+    pub page_name: Option<&'a str>,
+}
+
+/// Extract every field from a decoded page.
+pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
+    let doc = Html::parse_document(text);
+    let an = Analysis::new(&doc);
+    let base_owned = effective_base(ctx.base, an.base_href.as_deref());
+    let base = base_owned.as_ref().or(ctx.base);
+    let mut out = Extracted::default();
+    let mapped = ctx.mapping.map(|m| mapped::extract(&an, m, base));
+    if let Some(m) = &mapped {
+        out.warnings.extend(m.warnings.iter().cloned());
+    }
+
+    // Body container(s).
+    let (roots, body_rule) = match mapped.as_ref().filter(|m| !m.body_roots.is_empty()) {
+        Some(m) => (m.body_roots.clone(), "mapping:body".to_string()),
+        None => match generic::body::choose(&an) {
+            Some(choice) => (vec![choice.node], choice.rule),
+            None => (Vec::new(), String::new()),
+        },
+    };
+    let body_range = span_of(&an, &roots);
+    let generic_title = generic::title::find(&an, body_range);
+    let (title, title_node) = match mapped
+        .as_ref()
+        .and_then(|m| m.title.clone().map(|t| (t, m.title_node)))
+    {
+        Some((t, node)) => (Some(t), node),
+        None => match generic_title {
+            Some(t) => (Some(Found::new(t.text, t.rule)), t.node),
+            None => (None, None),
+        },
+    };
+    let layout = Layout {
+        title_order: title_node
+            .and_then(|n| an.doc.tree.get(n))
+            .and_then(|n| an.order_span(n))
+            .map(|s| s.0),
+        body: body_range,
+    };
+    let meta = generic::meta::find(&an, layout, base.map(|b| b.as_str()));
+    let crumb = generic::breadcrumb::find(&an);
+
+    // Fields: mapping first, generic fallback.
+    let m = mapped.as_ref();
+    out.title = title;
+    out.published = m.and_then(|m| m.published.clone()).or(meta.published);
+    out.author = m.and_then(|m| m.author.clone()).or(meta.author);
+    out.editor = m.and_then(|m| m.editor.clone()).or(meta.editor);
+    out.source = m.and_then(|m| m.source.clone()).or(meta.source);
+    let category_node = m
+        .and_then(|m| m.category_node)
+        .or(crumb.as_ref().map(|c| c.node));
+    out.category = m
+        .and_then(|m| m.category.clone())
+        .or(crumb.map(|c| Found::new(c.items, c.rule)));
+
+    // What the body leaves out.
+    let mut exclude: HashSet<NodeId> = HashSet::new();
+    exclude.extend(title_node);
+    exclude.extend(category_node);
+    exclude.extend(meta.info_nodes.iter().copied());
+    exclude.extend(m.and_then(|m| m.meta_node));
+    if let Some(m) = m {
+        exclude.extend(m.removed.iter().copied());
+    }
+    for root in &roots {
+        generic::body::prune(
+            &an,
+            *root,
+            &|el| {
+                el.attr("href")
+                    .is_some_and(generic::links::is_attachment_href)
+            },
+            &mut exclude,
+        );
+    }
+    let rendered = render::render(&doc, &roots, &exclude, base);
+
+    // Attachments and images.
+    out.attachments = match m.and_then(|m| m.attachments.clone()) {
+        Some(list) => list,
+        None => match body_range {
+            Some((start, end)) => {
+                let until = article_end(&an, &roots).max(end).min(end + 15);
+                generic::links::attachments_in(&an, start, until, base)
+            }
+            None => Vec::new(),
+        },
+    };
+    out.images = m.and_then(|m| m.images.clone()).unwrap_or(rendered.images);
+
+    if let Some(name) = ctx.page_name {
+        out.continuation_of = generic::links::continuation_of(&an, name);
+        let part = out
+            .continuation_of
+            .as_ref()
+            .and_then(|_| generic::links::split_part_name(name).map(|(_, n, _)| n));
+        out.later_parts = generic::links::later_parts(&an, name, part);
+    }
+    out.canonical = an
+        .canonical
+        .as_deref()
+        .map(|c| crate::normalize::url::resolve(base, c))
+        .filter(|c| c.starts_with("http"));
+
+    let has_labelled_date = out.published.as_ref().is_some_and(|p| {
+        p.rule.contains("label") || p.rule.starts_with("mapping") || p.rule.starts_with("pattern")
+    });
+    let evidence = generic::classify::Evidence {
+        body_text: &rendered.text,
+        body_node: roots.first().copied(),
+        attachments: out.attachments.len(),
+        images: out.images.len(),
+        has_labelled_date,
+    };
+    if let Some(reason) = generic::classify::not_article(&an, &evidence) {
+        out.kind = PageKind::NotArticle(reason);
+    }
+    if !roots.is_empty() {
+        out.body = Some(Found::new(
+            Body {
+                html: rendered.html,
+                text: rendered.text,
+            },
+            body_rule,
+        ));
+    }
+    out
+}
+
+/// The page URL adjusted by `<base href>`, if the page has one.
+fn effective_base(page: Option<&Url>, base_href: Option<&str>) -> Option<Url> {
+    let href = base_href?.trim();
+    match page {
+        Some(p) => p.join(href).ok(),
+        None => Url::parse(href).ok(),
+    }
+}
+
+/// First and last block order covered by the given roots.
+fn span_of(an: &Analysis<'_>, roots: &[NodeId]) -> Option<(usize, usize)> {
+    roots
+        .iter()
+        .filter_map(|r| an.stats.get(r))
+        .fold(None, |acc: Option<(usize, usize)>, s| match acc {
+            None => Some((s.first_order, s.last_order)),
+            Some((a, b)) => Some((a.min(s.first_order), b.max(s.last_order))),
+        })
+}
+
+/// Where the article region ends: the last block of the body container's parent (attachment lists often sit
+/// right after the body, inside the same wrapper).
+fn article_end(an: &Analysis<'_>, roots: &[NodeId]) -> usize {
+    roots
+        .last()
+        .and_then(|r| an.doc.tree.get(*r))
+        .and_then(|n| n.parent())
+        .and_then(|p| an.stats.get(&p.id()))
+        .map(|s| s.last_order)
+        .unwrap_or(0)
+}

@@ -1,1 +1,10 @@
-//! Generic extraction for pages without a mapping.
+//! Generic extraction: the rules that find every field on a page no mapping describes. [`analysis`] walks the
+//! page once; the other modules each own one field family and read that analysis.
+
+pub mod analysis;
+pub mod body;
+pub mod breadcrumb;
+pub mod classify;
+pub mod links;
+pub mod meta;
+pub mod title;

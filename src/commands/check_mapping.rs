@@ -1,0 +1,155 @@
+//! `sitelift check-mapping`: validate a mapping; with `--page`, show the record it extracts field by field with
+//! the rule behind each value — the loop a developer runs while writing a mapping.
+
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use sitelift::mapping::{MAPPED_FIELDS, Mapping, PATTERN_FIELDS};
+use sitelift::pipeline::{Options, PageOutcome, process};
+use sitelift::source::RawPage;
+use sitelift::source::files::{DiskParts, FileInput, UrlPolicy, read};
+
+use super::parse_base_url;
+use crate::cli::CheckMappingArgs;
+
+pub fn run(args: CheckMappingArgs) -> Result<ExitCode> {
+    let mapping = Mapping::load(&args.mapping)?;
+    let Some(page_path) = &args.page else {
+        print_mapping(&mapping);
+        return Ok(ExitCode::SUCCESS);
+    };
+    let base = match args.base_url.as_deref() {
+        Some(u) => Some(parse_base_url(u)?),
+        None => mapping.base_url.clone(),
+    };
+    let urls = UrlPolicy { base };
+    let input = FileInput {
+        path: page_path.clone(),
+        rel: page_path.to_string_lossy().into_owned(),
+        in_folder: false,
+    };
+    let page: RawPage = read(&input, &urls)
+        .with_context(|| format!("cannot read page '{}'", page_path.display()))?;
+    let parts = DiskParts::new(std::slice::from_ref(&input), &[], urls);
+    let opts = Options {
+        mapping: Some(mapping),
+        all_pages: true,
+        ..Options::default()
+    };
+    match process(&page, &opts, &parts) {
+        PageOutcome::Extracted(record) => {
+            if args.json {
+                println!("{}", serde_json::to_string_pretty(&record)?);
+            } else {
+                print_record(&record);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        PageOutcome::Skipped(reason) => {
+            println!("page skipped: {reason}");
+            Ok(ExitCode::SUCCESS)
+        }
+        PageOutcome::Failed(reason) => {
+            eprintln!("page failed: {reason}");
+            Ok(ExitCode::from(1))
+        }
+    }
+}
+
+fn print_mapping(m: &Mapping) {
+    println!("mapping OK: {}", m.path.display());
+    if let Some(name) = &m.name {
+        println!("  site        {name}");
+    }
+    if let Some(u) = &m.base_url {
+        println!("  base_url    {u}");
+    }
+    for field in MAPPED_FIELDS {
+        match m.selector_text(field) {
+            Some(css) => println!("  {field:<12}selector {css}"),
+            None => println!("  {field:<12}(generic)"),
+        }
+    }
+    for field in PATTERN_FIELDS {
+        if let Some(re) = m.pattern(field) {
+            println!("  {field:<12}pattern  {re}");
+        }
+    }
+    println!("  remove      {} selector(s)", m.remove.len());
+}
+
+fn print_record(r: &sitelift::Record) {
+    let rule = |f: &str| r.provenance.get(f).map(String::as_str).unwrap_or("-");
+    let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "null".to_string());
+    let rows: [(&str, &str, String); 7] = [
+        ("title", rule("title"), show(&r.title)),
+        ("published", rule("published"), show(&r.published)),
+        ("author", rule("author"), show(&r.author)),
+        ("editor", rule("editor"), show(&r.editor)),
+        ("source", rule("source"), show(&r.source)),
+        (
+            "category",
+            rule("category"),
+            r.category
+                .as_ref()
+                .map(|c| c.join(" > "))
+                .unwrap_or_else(|| "null".into()),
+        ),
+        ("url", "-", show(&r.url)),
+    ];
+    for (field, rule, value) in rows {
+        println!("{field:<12} {rule:<28} {value}");
+    }
+    let body = r.body_text.as_deref().unwrap_or("");
+    let paragraphs: Vec<&str> = body.split("\n\n").filter(|p| !p.is_empty()).collect();
+    println!(
+        "{:<12} {:<28} {} characters, {} paragraphs",
+        "body",
+        rule("body"),
+        body.chars().count(),
+        paragraphs.len()
+    );
+    if let Some(first) = paragraphs.first() {
+        println!("{:<12} {:<28} {}", "", "first", ellipsis(first, 60));
+    }
+    if let Some(last) = paragraphs.last().filter(|_| paragraphs.len() > 1) {
+        println!("{:<12} {:<28} {}", "", "last", ellipsis(last, 60));
+    }
+    println!(
+        "{:<12} {:<28} {}",
+        "attachments",
+        rule("attachments"),
+        r.attachments.len()
+    );
+    for a in &r.attachments {
+        println!(
+            "{:<12} {:<28} {} → {}",
+            "",
+            "",
+            a.name.as_deref().unwrap_or("?"),
+            a.url
+        );
+    }
+    println!("{:<12} {:<28} {}", "images", rule("images"), r.images.len());
+    let e = &r.encoding;
+    println!(
+        "{:<12} {:<28} declared {}, used {} (by {}), {} replacement(s)",
+        "encoding",
+        "-",
+        e.declared.as_deref().unwrap_or("none"),
+        e.used,
+        e.by.as_str(),
+        e.replacements
+    );
+    for w in &r.warnings {
+        println!("warning: {w}");
+    }
+}
+
+fn ellipsis(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        format!("{}…", s.chars().take(n).collect::<String>())
+    }
+}

@@ -1,0 +1,50 @@
+//! One function per subcommand; each returns the exit code or an error (exit 2).
+
+mod check_mapping;
+mod extract;
+
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use sitelift::Mapping;
+use sitelift::pipeline::{DEFAULT_MAX_PAGE_BYTES, Options};
+
+use crate::cli::{Cli, Command, ExtractOptions};
+
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Extract(args) => extract::run(args, cli.quiet, cli.verbose),
+        Command::CheckMapping(args) => check_mapping::run(args),
+    }
+}
+
+/// Build the pipeline options from the shared flags.
+pub fn options(o: &ExtractOptions) -> Result<Options> {
+    let mapping = o.mapping.as_deref().map(Mapping::load).transpose()?;
+    Ok(Options {
+        mapping,
+        base_url: o.base_url.as_deref().map(parse_base_url).transpose()?,
+        encoding: o
+            .encoding
+            .as_deref()
+            .map(sitelift::decode::encoding_for_label)
+            .transpose()?,
+        all_pages: o.all_pages,
+        max_page_bytes: o
+            .max_page_size
+            .checked_mul(1024 * 1024)
+            .unwrap_or(DEFAULT_MAX_PAGE_BYTES),
+    })
+}
+
+/// A base URL must be absolute; a folder URL gets its trailing slash so paths join under it.
+pub fn parse_base_url(s: &str) -> Result<url::Url> {
+    let mut u = url::Url::parse(s)
+        .map_err(|_| sitelift::Error::BadBaseUrl(s.to_string()))
+        .with_context(|| format!("--base-url {s}"))?;
+    if !u.path().ends_with('/') && !u.path().rsplit('/').next().unwrap_or("").contains('.') {
+        let p = format!("{}/", u.path());
+        u.set_path(&p);
+    }
+    Ok(u)
+}

@@ -1,0 +1,346 @@
+//! One pass over the DOM that every generic rule reads: the page's text blocks (a block element's own text,
+//! with its link text and punctuation counted), the `<meta>` tags, `<title>`, frames and forms. Subtree scores
+//! for body selection are summed from the blocks, so the page is walked once, not once per rule.
+
+use std::collections::HashMap;
+
+use ego_tree::NodeId;
+use ego_tree::iter::Edge;
+use scraper::{Html, Node};
+
+use crate::extract::dom::{is_block, skip_subtree};
+use crate::normalize::text::{fold, is_punct, is_space};
+
+/// A block element's own text (text of nested blocks belongs to them).
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub node: NodeId,
+    /// Document order of the block's opening tag.
+    pub order: usize,
+    /// Folded text with element boundaries as spaces.
+    pub line: String,
+    /// Visible characters outside links.
+    pub chars: usize,
+    /// Visible characters inside `<a href>`.
+    pub link_chars: usize,
+    /// Sentence punctuation outside links.
+    pub punct: usize,
+}
+
+impl Block {
+    /// How much this block looks like article prose (positive) or navigation and boilerplate (negative).
+    pub fn weight(&self) -> f32 {
+        if is_boilerplate(&self.line) {
+            return -((self.chars + self.link_chars) as f32);
+        }
+        let prose = if (self.chars >= 10 && self.punct >= 1) || self.chars >= 40 {
+            (self.chars + 2 * self.punct) as f32
+        } else {
+            self.chars as f32 * 0.3
+        };
+        prose - self.link_chars as f32
+    }
+}
+
+/// Aggregates over an element's subtree.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SubtreeStats {
+    pub score: f32,
+    pub chars: usize,
+    pub link_chars: usize,
+    pub punct: usize,
+    pub first_order: usize,
+    pub last_order: usize,
+}
+
+impl SubtreeStats {
+    pub fn link_density(&self) -> f32 {
+        let total = self.chars + self.link_chars;
+        if total == 0 {
+            0.0
+        } else {
+            self.link_chars as f32 / total as f32
+        }
+    }
+}
+
+/// Everything the generic rules need from one walk of the page.
+pub struct Analysis<'a> {
+    pub doc: &'a Html,
+    pub blocks: Vec<Block>,
+    block_index: HashMap<NodeId, usize>,
+    pub stats: HashMap<NodeId, SubtreeStats>,
+    /// `<meta name|property|itemprop=… content=…>`, names lower-cased; first occurrence wins.
+    pub meta: HashMap<String, String>,
+    pub title_tag: Option<String>,
+    pub base_href: Option<String>,
+    pub canonical: Option<String>,
+    /// `src` of `<frame>` and `<iframe>` elements.
+    pub frames: Vec<String>,
+    pub is_frameset: bool,
+    pub has_password_field: bool,
+    /// Script bodies that carry TRS pagination calls (`createPageHTML`).
+    pub pager_scripts: Vec<String>,
+}
+
+struct OpenBlock {
+    node: NodeId,
+    order: usize,
+    raw: String,
+    chars: usize,
+    link_chars: usize,
+    punct: usize,
+}
+
+impl<'a> Analysis<'a> {
+    pub fn new(doc: &'a Html) -> Analysis<'a> {
+        let mut an = Analysis {
+            doc,
+            blocks: Vec::new(),
+            block_index: HashMap::new(),
+            stats: HashMap::new(),
+            meta: HashMap::new(),
+            title_tag: None,
+            base_href: None,
+            canonical: None,
+            frames: Vec::new(),
+            is_frameset: false,
+            has_password_field: false,
+            pager_scripts: Vec::new(),
+        };
+        an.walk();
+        an.sum_subtrees();
+        an
+    }
+
+    fn walk(&mut self) {
+        let mut open: Vec<OpenBlock> = Vec::new();
+        let mut order = 0usize;
+        let mut skip_depth = 0usize;
+        let mut link_depth = 0usize;
+        for edge in self.doc.tree.root().traverse() {
+            match edge {
+                Edge::Open(node) => match node.value() {
+                    Node::Element(el) => {
+                        let name = el.name();
+                        self.note_head_element(node, el);
+                        if skip_depth > 0 || skip_subtree(el) {
+                            skip_depth += 1;
+                            continue;
+                        }
+                        if name == "a" && el.attr("href").is_some() {
+                            link_depth += 1;
+                        }
+                        if is_block(name) {
+                            order += 1;
+                            open.push(OpenBlock {
+                                node: node.id(),
+                                order,
+                                raw: String::new(),
+                                chars: 0,
+                                link_chars: 0,
+                                punct: 0,
+                            });
+                        } else if let Some(b) = open.last_mut() {
+                            b.raw.push(' ');
+                        }
+                    }
+                    Node::Text(t) if skip_depth == 0 => {
+                        if let Some(b) = open.last_mut() {
+                            b.raw.push_str(t);
+                            for c in t.chars() {
+                                if is_space(c) {
+                                    continue;
+                                }
+                                if link_depth > 0 {
+                                    b.link_chars += 1;
+                                } else {
+                                    b.chars += 1;
+                                    if is_punct(c) {
+                                        b.punct += 1;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    _ => {}
+                },
+                Edge::Close(node) => {
+                    if let Node::Element(el) = node.value() {
+                        if skip_depth > 0 {
+                            skip_depth -= 1;
+                            continue;
+                        }
+                        let name = el.name();
+                        if name == "a" && el.attr("href").is_some() {
+                            link_depth = link_depth.saturating_sub(1);
+                        }
+                        if is_block(name) {
+                            if let Some(b) = open.pop()
+                                && b.chars + b.link_chars > 0
+                            {
+                                self.blocks.push(Block {
+                                    node: b.node,
+                                    order: b.order,
+                                    line: fold(&b.raw),
+                                    chars: b.chars,
+                                    link_chars: b.link_chars,
+                                    punct: b.punct,
+                                });
+                            }
+                        } else if let Some(b) = open.last_mut() {
+                            b.raw.push(' ');
+                        }
+                    }
+                }
+            }
+        }
+        self.blocks.sort_by_key(|b| b.order);
+        self.block_index = self
+            .blocks
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (b.node, i))
+            .collect();
+    }
+
+    /// Record head-ish facts (meta, title, base, frames, password fields, pager scripts) as the walk passes.
+    fn note_head_element(
+        &mut self,
+        node: ego_tree::NodeRef<'_, Node>,
+        el: &scraper::node::Element,
+    ) {
+        match el.name() {
+            "meta" => {
+                let key = el
+                    .attr("name")
+                    .or_else(|| el.attr("property"))
+                    .or_else(|| el.attr("itemprop"));
+                if let (Some(key), Some(content)) = (key, el.attr("content")) {
+                    self.meta
+                        .entry(key.trim().to_ascii_lowercase())
+                        .or_insert_with(|| content.trim().to_string());
+                }
+            }
+            "title" if self.title_tag.is_none() => {
+                let text: String = node
+                    .children()
+                    .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
+                    .collect();
+                let text = fold(&text);
+                if !text.is_empty() {
+                    self.title_tag = Some(text);
+                }
+            }
+            "base" if self.base_href.is_none() => {
+                self.base_href = el.attr("href").map(str::to_string);
+            }
+            "link"
+                if self.canonical.is_none()
+                    && el
+                        .attr("rel")
+                        .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
+            {
+                self.canonical = el.attr("href").map(str::to_string);
+            }
+            "frameset" => self.is_frameset = true,
+            "frame" | "iframe" => {
+                if let Some(src) = el.attr("src") {
+                    self.frames.push(src.to_string());
+                }
+            }
+            "input"
+                if el
+                    .attr("type")
+                    .is_some_and(|t| t.eq_ignore_ascii_case("password")) =>
+            {
+                self.has_password_field = true;
+            }
+            "script" => {
+                for child in node.children() {
+                    if let Some(t) = child.value().as_text()
+                        && t.contains("createPageHTML")
+                    {
+                        self.pager_scripts.push(t.to_string());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Sum block weights and counts into every ancestor element.
+    fn sum_subtrees(&mut self) {
+        for block in &self.blocks {
+            let weight = block.weight();
+            let Some(node) = self.doc.tree.get(block.node) else {
+                continue;
+            };
+            for anc in std::iter::once(node).chain(node.ancestors()) {
+                if !anc.value().is_element() {
+                    continue;
+                }
+                let s = self.stats.entry(anc.id()).or_insert(SubtreeStats {
+                    first_order: block.order,
+                    last_order: block.order,
+                    ..Default::default()
+                });
+                s.score += weight;
+                s.chars += block.chars;
+                s.link_chars += block.link_chars;
+                s.punct += block.punct;
+                s.first_order = s.first_order.min(block.order);
+                s.last_order = s.last_order.max(block.order);
+            }
+        }
+    }
+
+    /// Document-order span of a node: its own subtree's blocks, or its nearest block ancestor's position.
+    pub fn order_span(&self, node: ego_tree::NodeRef<'_, Node>) -> Option<(usize, usize)> {
+        if let Some(s) = self.stats.get(&node.id()) {
+            return Some((s.first_order, s.last_order));
+        }
+        node.ancestors()
+            .find_map(|a| self.block_of(a.id()).map(|b| (b.order, b.order)))
+    }
+
+    /// The block whose element is `node`, if it has text of its own.
+    pub fn block_of(&self, node: NodeId) -> Option<&Block> {
+        self.block_index.get(&node).map(|i| &self.blocks[*i])
+    }
+
+    /// A `<meta>` value by any of several names (case-insensitive), non-empty.
+    pub fn meta_value<'n>(&self, names: &[&'n str]) -> Option<(&'n str, &str)> {
+        names.iter().find_map(|n| {
+            self.meta
+                .get(*n)
+                .filter(|v| !v.trim().is_empty())
+                .map(|v| (*n, v.as_str()))
+        })
+    }
+}
+
+/// Footer and site-chrome lines that never belong to an article.
+pub fn is_boilerplate(line: &str) -> bool {
+    const MARKERS: [&str; 14] = [
+        "版权所有",
+        "copyright",
+        "©",
+        "icp备",
+        "icp证",
+        "公网安备",
+        "技术支持",
+        "您是第",
+        "网站地图",
+        "页面生成时间",
+        "本站访问",
+        "访问人数",
+        "建议使用",
+        "最佳浏览",
+    ];
+    if line.chars().count() > 300 {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    MARKERS.iter().any(|m| lower.contains(m))
+}

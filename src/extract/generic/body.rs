@@ -1,0 +1,198 @@
+//! Body selection: the element whose subtree holds the most prose and the least navigation wins (block weights
+//! summed in [`Analysis`]); containers that CMS families always use for the article (TRS_Editor, wp_articlecontent
+//! …) win when they hold a fair share of it. Then boilerplate *inside* the chosen block — pagers, 上一篇/下一篇,
+//! 相关文章, print/close/font-size bars, share widgets, link lists — is marked for exclusion. Signatures and dates
+//! at the end of notices are prose-like short lines and are kept.
+
+use std::collections::HashSet;
+
+use ego_tree::NodeId;
+use scraper::Node;
+
+use super::analysis::{Analysis, is_boilerplate};
+use crate::extract::dom::{class_and_id, is_block};
+
+/// Containers that CMS families use only for the article body.
+const BODY_MARKERS: [&str; 24] = [
+    "trs_editor",
+    "wp_articlecontent",
+    "v_news_content",
+    "article-content",
+    "articlecontent",
+    "article_content",
+    "art_content",
+    "artibody",
+    "article_body",
+    "articlebody",
+    "news_content",
+    "newscontent",
+    "news-content",
+    "con_text",
+    "content_text",
+    "zoom",
+    "endtext",
+    "post_text",
+    "text_content",
+    "detail-content",
+    "detail_content",
+    "read_content",
+    "custom_unionstyle",
+    "ccontent",
+];
+
+/// Class/id words of page chrome, which makes an element a poor body candidate.
+const CHROME_MARKERS: [&str; 12] = [
+    "footer",
+    "foot",
+    "nav",
+    "menu",
+    "sidebar",
+    "comment",
+    "share",
+    "related",
+    "copyright",
+    "header",
+    "banner",
+    "breadcrumb",
+];
+
+/// Lines inside the body that are reading aids or navigation, not article text.
+const CHROME_LINES: [&str; 26] = [
+    "上一篇",
+    "下一篇",
+    "上一条",
+    "下一条",
+    "上一页",
+    "下一页",
+    "相关文章",
+    "相关链接",
+    "相关阅读",
+    "相关新闻",
+    "相关报道",
+    "延伸阅读",
+    "推荐阅读",
+    "打印本页",
+    "打印此页",
+    "关闭窗口",
+    "【打印】",
+    "【关闭】",
+    "字体：",
+    "字号：",
+    "分享到",
+    "分享至",
+    "扫一扫",
+    "返回顶部",
+    "收藏本页",
+    "加入收藏",
+];
+
+/// The chosen body container and why.
+#[derive(Debug, Clone)]
+pub struct BodyChoice {
+    pub node: NodeId,
+    pub rule: String,
+}
+
+/// Pick the element most likely to hold the article body.
+pub fn choose(an: &Analysis<'_>) -> Option<BodyChoice> {
+    let mut best: Option<(NodeId, f32)> = None;
+    let mut marked: Option<(NodeId, f32, String)> = None;
+    for node in an.doc.tree.root().descendants() {
+        let Node::Element(el) = node.value() else {
+            continue;
+        };
+        if !is_block(el.name()) || matches!(el.name(), "html" | "tr" | "tbody" | "thead" | "table")
+        {
+            continue;
+        }
+        let Some(stats) = an.stats.get(&node.id()) else {
+            continue;
+        };
+        let names = class_and_id(el);
+        let mut score = stats.score;
+        if CHROME_MARKERS.iter().any(|m| has_word(&names, m)) {
+            score *= 0.3;
+        }
+        if best.is_none_or(|(_, s)| score >= s) {
+            best = Some((node.id(), score));
+        }
+        if marked.is_none()
+            && stats.chars >= 10
+            && let Some(m) = BODY_MARKERS.iter().find(|m| names.contains(*m))
+        {
+            marked = Some((node.id(), stats.score, m.to_string()));
+        }
+    }
+    let (best_node, best_score) = best?;
+    if best_score <= 0.0 {
+        return None;
+    }
+    if let Some((node, score, marker)) = marked
+        && score >= 0.5 * best_score
+    {
+        return Some(BodyChoice {
+            node,
+            rule: format!("generic:container .{marker}"),
+        });
+    }
+    Some(BodyChoice {
+        node: best_node,
+        rule: "generic:densest block".to_string(),
+    })
+}
+
+/// Whether `names` (space-separated class and id words) contains `word` as a word or a `-`/`_` part.
+fn has_word(names: &str, word: &str) -> bool {
+    names
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+        .any(|w| w == word)
+}
+
+/// Mark boilerplate inside `container` for exclusion from the body.
+pub fn prune(
+    an: &Analysis<'_>,
+    container: NodeId,
+    is_attachment_link: &dyn Fn(&scraper::node::Element) -> bool,
+    exclude: &mut HashSet<NodeId>,
+) {
+    let Some(root) = an.doc.tree.get(container) else {
+        return;
+    };
+    for node in root.descendants().skip(1) {
+        let Node::Element(_) = node.value() else {
+            continue;
+        };
+        let Some(stats) = an.stats.get(&node.id()) else {
+            continue;
+        };
+        if stats.link_chars >= 12 && stats.link_density() > 0.65 {
+            let has_attachment = node.descendants().any(|d| match d.value() {
+                Node::Element(e) => e.name() == "a" && is_attachment_link(e),
+                _ => false,
+            });
+            if !has_attachment {
+                exclude.insert(node.id());
+            }
+        }
+    }
+    let range = an
+        .stats
+        .get(&container)
+        .map(|s| (s.first_order, s.last_order));
+    for block in &an.blocks {
+        if range.is_some_and(|(a, b)| block.order < a || block.order > b) {
+            continue;
+        }
+        let subtree = an
+            .stats
+            .get(&block.node)
+            .map(|s| s.chars + s.link_chars)
+            .unwrap_or(0);
+        if block.node != container
+            && subtree < 100
+            && (is_boilerplate(&block.line) || CHROME_LINES.iter().any(|m| block.line.contains(m)))
+        {
+            exclude.insert(block.node);
+        }
+    }
+}

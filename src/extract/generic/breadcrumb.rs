@@ -1,0 +1,218 @@
+//! Breadcrumb → category path. Finds the 当前位置 / 您现在的位置 / 所在位置 line (or an element marked
+//! breadcrumb/position/location) and splits it into items, dropping the label, 首页 and 正文.
+
+use ego_tree::{NodeId, NodeRef};
+use scraper::Node;
+
+use super::analysis::Analysis;
+use crate::extract::dom::{class_and_id, spaced_text};
+use crate::normalize::text::fold;
+
+const MARKERS: [&str; 9] = [
+    "当前位置",
+    "您现在的位置",
+    "您的位置",
+    "所在位置",
+    "现在位置",
+    "当前的位置",
+    "您现在所在位置",
+    "您所在的位置",
+    "位置：",
+];
+
+const CLASS_MARKERS: [&str; 7] = [
+    "breadcrumb",
+    "bread",
+    "crumb",
+    "position",
+    "location",
+    "weizhi",
+    "dqwz",
+];
+
+const DROPPED: [&str; 9] = [
+    "首页",
+    "网站首页",
+    "主页",
+    "正文",
+    "内容",
+    "详情",
+    "正文内容",
+    "home",
+    "Home",
+];
+
+/// A breadcrumb found on the page.
+#[derive(Debug, Clone)]
+pub struct Breadcrumb {
+    pub node: NodeId,
+    pub items: Vec<String>,
+    pub rule: String,
+}
+
+/// Find the breadcrumb and turn it into a category path.
+pub fn find(an: &Analysis<'_>) -> Option<Breadcrumb> {
+    for block in &an.blocks {
+        if block.line.chars().count() > 150 {
+            continue;
+        }
+        if let Some(marker) = MARKERS.iter().find(|m| block.line.contains(*m)) {
+            let node = an.doc.tree.get(block.node)?;
+            let items = items_of(node, Some(marker));
+            if !items.is_empty() {
+                return Some(Breadcrumb {
+                    node: block.node,
+                    items,
+                    rule: format!("generic:breadcrumb {marker}"),
+                });
+            }
+        }
+    }
+    for node in an.doc.tree.root().descendants() {
+        let Node::Element(el) = node.value() else {
+            continue;
+        };
+        let names = class_and_id(el);
+        if names.is_empty() || !CLASS_MARKERS.iter().any(|m| names.contains(m)) {
+            continue;
+        }
+        let text = spaced_text(node);
+        if text.is_empty() || text.chars().count() > 150 {
+            continue;
+        }
+        let items = items_of(node, None);
+        if !items.is_empty() {
+            return Some(Breadcrumb {
+                node: node.id(),
+                items,
+                rule: "generic:breadcrumb element".to_string(),
+            });
+        }
+    }
+    None
+}
+
+fn is_separator_text(s: &str) -> bool {
+    s.chars().all(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '>' | '＞' | '»' | '›' | '→' | '/' | '\\' | '-' | '|' | '·' | '\u{a0}' | '\u{3000}'
+            )
+    })
+}
+
+/// Split a breadcrumb element into its items.
+pub(crate) fn items_of(node: NodeRef<'_, Node>, marker: Option<&str>) -> Vec<String> {
+    let text = spaced_text(node);
+    let after_marker = match marker {
+        Some(m) => match text.find(m) {
+            Some(i) => &text[i + m.len()..],
+            None => text.as_str(),
+        },
+        None => text.as_str(),
+    };
+    let after_marker =
+        after_marker.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '：'));
+    let links: Vec<(String, bool)> = node
+        .descendants()
+        .filter_map(|d| {
+            let el = d.value().as_element()?;
+            if el.name() != "a" {
+                return None;
+            }
+            let t = spaced_text(d);
+            let root_link = el.attr("href").is_some_and(is_site_root);
+            (!t.is_empty()).then_some((t, root_link))
+        })
+        .collect();
+    let mut items: Vec<String> = if links.len() >= 2 && !has_separator(after_marker) {
+        let mut v: Vec<String> = links
+            .iter()
+            .enumerate()
+            .filter(|(i, (_, root))| !(*i == 0 && *root))
+            .map(|(_, (t, _))| t.clone())
+            .collect();
+        if let Some((last, _)) = links.last()
+            && let Some(pos) = after_marker.rfind(last.as_str())
+        {
+            let rest = &after_marker[pos + last.len()..];
+            if !is_separator_text(rest) {
+                v.push(rest.to_string());
+            }
+        }
+        v
+    } else {
+        let root_text = links
+            .first()
+            .filter(|(_, root)| *root)
+            .map(|(t, _)| t.clone());
+        split_items(after_marker)
+            .into_iter()
+            .enumerate()
+            .filter(|(i, t)| !(*i == 0 && root_text.as_deref() == Some(t.as_str())))
+            .map(|(_, t)| t)
+            .collect()
+    };
+    items = items
+        .into_iter()
+        .map(|t| fold(t.trim_matches(|c: char| c.is_whitespace() || is_sep_char(c))))
+        .filter(|t| {
+            !t.is_empty()
+                && !DROPPED.contains(&t.as_str())
+                && !MARKERS.iter().any(|m| t.contains(m))
+        })
+        .collect();
+    items
+}
+
+fn is_sep_char(c: char) -> bool {
+    matches!(c, '>' | '＞' | '»' | '›' | '→' | '|' | '\\')
+}
+
+fn has_separator(s: &str) -> bool {
+    s.chars().any(|c| matches!(c, '>' | '＞' | '»' | '›' | '→'))
+}
+
+fn split_items(s: &str) -> Vec<String> {
+    let parts: Vec<&str> = if has_separator(s) {
+        s.split(['>', '＞', '»', '›', '→']).collect()
+    } else {
+        s.split(['/', '|']).collect()
+    };
+    parts
+        .into_iter()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// `/`, `/index.html`, `http://host/`, `../../index.htm`: links to a site's home.
+fn is_site_root(href: &str) -> bool {
+    let path = href
+        .split_once("://")
+        .map(|(_, rest)| rest.split_once('/').map(|(_, p)| p).unwrap_or(""))
+        .unwrap_or(href);
+    let path = path
+        .trim_start_matches("./")
+        .trim_start_matches("../")
+        .trim_start_matches('/');
+    let path = path.trim_start_matches("../");
+    path.is_empty()
+        || matches!(
+            path.to_ascii_lowercase().as_str(),
+            "index.html"
+                | "index.htm"
+                | "index.shtml"
+                | "index.asp"
+                | "index.php"
+                | "index.jsp"
+                | "default.htm"
+                | "default.html"
+                | "default.asp"
+                | "default.aspx"
+                | "main.htm"
+                | "main.html"
+        )
+}

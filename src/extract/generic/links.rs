@@ -1,0 +1,288 @@
+//! Links that matter beyond the body text: attachments (by file extension, under a 附件 label, in
+//! `window.open(...)`, embeds and pdf-viewer `?file=` parameters) and the pager of multi-page articles
+//! (下一页 links to `name_2.html`, TRS `createPageHTML(N, …)`).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use scraper::Node;
+use url::Url;
+
+use super::analysis::Analysis;
+use crate::extract::dom::flowing_text;
+use crate::normalize::text::fold;
+use crate::normalize::url::{file_name, resolve};
+use crate::record::Attachment;
+
+/// File extensions that make a link an attachment.
+pub const ATTACHMENT_EXTENSIONS: [&str; 17] = [
+    "doc", "docx", "xls", "xlsx", "pdf", "zip", "rar", "7z", "wps", "et", "dps", "ppt", "pptx",
+    "txt", "csv", "ofd", "ceb",
+];
+
+/// Whether an href points at a downloadable document (by extension of its path or of a `file=` parameter).
+pub fn is_attachment_href(href: &str) -> bool {
+    let lower = href.trim().to_ascii_lowercase();
+    if lower.starts_with("javascript:") || lower.starts_with("mailto:") {
+        return false;
+    }
+    let path = lower.split(['?', '#']).next().unwrap_or("");
+    if has_attachment_extension(path) {
+        return true;
+    }
+    lower
+        .split_once('?')
+        .map(|(_, q)| {
+            q.split('&').any(|kv| {
+                kv.split_once('=').is_some_and(|(k, v)| {
+                    matches!(k, "file" | "filename" | "url" | "path") && has_attachment_extension(v)
+                })
+            })
+        })
+        .unwrap_or(false)
+}
+
+fn has_attachment_extension(path: &str) -> bool {
+    path.rsplit_once('.')
+        .is_some_and(|(_, ext)| ATTACHMENT_EXTENSIONS.contains(&ext))
+}
+
+static LABEL_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:附件\s*\d*\s*[:：.、]?\s*)?(?:\d{1,2}\s*[.、．:：)）]\s*)?")
+        .expect("label prefix regex")
+});
+
+/// An attachment's display name: link text without a leading `附件1：` / `1.` label; else the file name.
+pub fn attachment_name(text: &str, title: Option<&str>, url: &str) -> Option<String> {
+    let text = fold(text);
+    let stripped = LABEL_PREFIX.replace(&text, "").trim().to_string();
+    if !stripped.is_empty() {
+        return Some(stripped);
+    }
+    if let Some(t) = title.map(fold).filter(|t| !t.is_empty()) {
+        return Some(t);
+    }
+    let name = file_name(url);
+    let decoded = percent_encoding_decode(name);
+    (!decoded.is_empty()).then_some(decoded)
+}
+
+fn percent_encoding_decode(s: &str) -> String {
+    url::form_urlencoded::parse(format!("x={}", s.replace('+', "%2B")).as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_else(|| s.to_string())
+}
+
+static WINDOW_OPEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?:window\.open|location\.href\s*=)\s*\(?\s*['"]([^'"]+)['"]"#)
+        .expect("window.open regex")
+});
+
+/// Attachments in the blocks from `from_order` to `to_order` (the body and what follows it): links by extension,
+/// links under a 附件 label, `onclick="window.open('…')"`, and `<embed>/<object>/<iframe>` documents.
+pub fn attachments_in(
+    an: &Analysis<'_>,
+    from_order: usize,
+    to_order: usize,
+    base: Option<&Url>,
+) -> Vec<Attachment> {
+    let mut out: Vec<Attachment> = Vec::new();
+    let mut under_label_until: Option<usize> = None;
+    for block in an
+        .blocks
+        .iter()
+        .filter(|b| b.order >= from_order && b.order <= to_order)
+    {
+        let line = block.line.trim_start();
+        if line.starts_with("附件") || line.starts_with("相关附件") || line.starts_with("附件下载")
+        {
+            under_label_until = Some(block.order + 12);
+        }
+        let Some(node) = an.doc.tree.get(block.node) else {
+            continue;
+        };
+        let labelled = under_label_until.is_some_and(|u| block.order <= u);
+        // Only the block's own links: nested blocks are visited on their own.
+        let mut stack = vec![node];
+        while let Some(n) = stack.pop() {
+            for child in n.children().rev() {
+                let Node::Element(el) = child.value() else {
+                    continue;
+                };
+                if child.id() != node.id() && crate::extract::dom::is_block(el.name()) {
+                    continue;
+                }
+                stack.push(child);
+            }
+            let Node::Element(el) = n.value() else {
+                continue;
+            };
+            let (href, text) = match el.name() {
+                "a" => {
+                    let onclick = el
+                        .attr("onclick")
+                        .and_then(|o| WINDOW_OPEN.captures(o))
+                        .map(|c| c[1].to_string());
+                    let href = match el.attr("href") {
+                        Some(h) if is_attachment_href(h) => Some(h.to_string()),
+                        Some(h)
+                            if labelled
+                                && !h.trim().is_empty()
+                                && !h.starts_with('#')
+                                && !h.to_ascii_lowercase().starts_with("javascript:") =>
+                        {
+                            Some(h.to_string())
+                        }
+                        _ => onclick.filter(|o| is_attachment_href(o)),
+                    };
+                    (href, flowing_text(n))
+                }
+                "embed" | "iframe" | "object" => {
+                    let src = el.attr("src").or_else(|| el.attr("data"));
+                    (
+                        src.filter(|s| is_attachment_href(s)).map(str::to_string),
+                        String::new(),
+                    )
+                }
+                _ => (None, String::new()),
+            };
+            let Some(href) = href else {
+                continue;
+            };
+            let url = resolve(base, &href);
+            if out.iter().any(|a| a.url == url) {
+                continue;
+            }
+            let name = attachment_name(&text, el.attr("title"), &url);
+            out.push(Attachment { name, url });
+        }
+    }
+    out
+}
+
+static CREATE_PAGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"createPageHTML\(\s*(\d+)\s*,\s*(\d+)\s*,\s*["']([^"']+)["']\s*,\s*["']([^"']+)["']"#,
+    )
+    .expect("createPageHTML regex")
+});
+
+/// `name_2.html` → (`name`, 2, `html`).
+pub fn split_part_name(name: &str) -> Option<(&str, u32, &str)> {
+    let (stem, ext) = name.rsplit_once('.')?;
+    let (base, n) = stem.rsplit_once('_')?;
+    let n: u32 = n.parse().ok()?;
+    (!base.is_empty() && n < 1000).then_some((base, n, ext))
+}
+
+/// Hrefs of the later parts of a multi-page article, in part order. `own_name` is this page's file name;
+/// `part` is `Some(n)` when this page is itself part `n` (`name_n.html`) of an article whose head is `name.html`.
+pub fn later_parts(an: &Analysis<'_>, own_name: &str, part: Option<u32>) -> Vec<String> {
+    let (stem, ext) = match (part, split_part_name(own_name)) {
+        (Some(_), Some((base, _, ext))) => (base, ext),
+        _ => match own_name.rsplit_once('.') {
+            Some((s, e)) => (s, e),
+            None => return Vec::new(),
+        },
+    };
+    let mut parts: Vec<(u32, String)> = Vec::new();
+    for node in an.doc.tree.root().descendants() {
+        let Some(el) = node.value().as_element() else {
+            continue;
+        };
+        if el.name() != "a" {
+            continue;
+        }
+        let Some(href) = el.attr("href") else {
+            continue;
+        };
+        let name = file_name(href);
+        if let Some((b, n, e)) = split_part_name(name)
+            && b == stem
+            && e.eq_ignore_ascii_case(ext)
+            && !parts.iter().any(|(m, _)| *m == n)
+        {
+            parts.push((n, href.trim().to_string()));
+        }
+    }
+    for script in &an.pager_scripts {
+        if let Some(c) = CREATE_PAGE.captures(script) {
+            let count: u32 = c[1].parse().unwrap_or(0);
+            let (prefix, ext) = (&c[3], &c[4]);
+            for n in 1..count.min(100) {
+                if !parts.iter().any(|(m, _)| *m == n) {
+                    parts.push((n, format!("{prefix}_{n}.{ext}")));
+                }
+            }
+        }
+    }
+    parts.sort_by_key(|(n, _)| *n);
+    let own_n = part.unwrap_or(0);
+    parts.retain(|(n, _)| *n > own_n);
+    parts.into_iter().map(|(_, h)| h).collect()
+}
+
+/// For a page named `name_N.ext` that links back to `name.ext` or `name_{N-1}.ext`: the head's file name.
+pub fn continuation_of(an: &Analysis<'_>, own_name: &str) -> Option<String> {
+    let (stem, n, ext) = split_part_name(own_name)?;
+    let head = format!("{stem}.{ext}");
+    let previous = format!("{stem}_{}.{ext}", n.saturating_sub(1));
+    let links_back = an.doc.tree.root().descendants().any(|node| {
+        node.value()
+            .as_element()
+            .filter(|e| e.name() == "a")
+            .and_then(|e| e.attr("href"))
+            .is_some_and(|h| {
+                let f = file_name(h);
+                f == head || f == previous
+            })
+    });
+    links_back.then_some(head)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attachment_hrefs() {
+        let cases = [
+            ("/upload/2017/通知.doc", true),
+            ("../P020170927.PDF", true),
+            ("viewer.html?file=/files/a.pdf", true),
+            ("/news/2017/t2017_1.html", false),
+            ("javascript:void(0)", false),
+            ("list.xls?x=1", true),
+        ];
+        for (href, want) in cases {
+            assert_eq!(is_attachment_href(href), want, "{href}");
+        }
+    }
+
+    #[test]
+    fn attachment_names() {
+        assert_eq!(
+            attachment_name("附件1：报名表.doc", None, "x"),
+            Some("报名表.doc".into())
+        );
+        assert_eq!(
+            attachment_name("2. 日程安排", None, "x"),
+            Some("日程安排".into())
+        );
+        assert_eq!(
+            attachment_name(" ", None, "http://a.cn/f/%E9%80%9A%E7%9F%A5.pdf"),
+            Some("通知.pdf".into())
+        );
+    }
+
+    #[test]
+    fn part_names() {
+        assert_eq!(
+            split_part_name("t20180315_88_1.html"),
+            Some(("t20180315_88", 1, "html"))
+        );
+        assert_eq!(split_part_name("123_2.htm"), Some(("123", 2, "htm")));
+        assert_eq!(split_part_name("index.html"), None);
+    }
+}

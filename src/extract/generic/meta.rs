@@ -1,0 +1,289 @@
+//! Metadata: label–value lines in the info block around the headline (and the editor line at the article's end),
+//! split on known labels by [`crate::extract::labels`]; government `<meta>` tags; bylines inside the first
+//! paragraph (（记者 张三）); the signature date at the end of a notice; a date in the URL as the last resort.
+//! Lines are only read where metadata lives — never first-match regexes over the whole page.
+
+use std::sync::LazyLock;
+
+use ego_tree::NodeId;
+use regex::Regex;
+
+use super::analysis::{Analysis, Block};
+use crate::extract::Found;
+use crate::extract::labels::{LabelKind, LabeledValue, split_labels};
+use crate::normalize::date::{PublishedAt, find_date, parse_date};
+use crate::normalize::text::{non_empty, visible_len};
+
+/// Where the title and body sit, in document order of blocks.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Layout {
+    pub title_order: Option<usize>,
+    /// First and last block order of the body container.
+    pub body: Option<(usize, usize)>,
+}
+
+/// Metadata found by the generic rules, plus the lines that carried it (to keep them out of the body).
+#[derive(Debug, Default)]
+pub struct Meta {
+    pub published: Option<Found<PublishedAt>>,
+    pub author: Option<Found<String>>,
+    pub editor: Option<Found<String>>,
+    pub source: Option<Found<String>>,
+    pub info_nodes: Vec<NodeId>,
+}
+
+const DATE_META: [&str; 11] = [
+    "pubdate",
+    "publishdate",
+    "firstpublishedtime",
+    "article:published_time",
+    "publish_time",
+    "publishtime",
+    "og:release_date",
+    "dc.date.issued",
+    "dc.date",
+    "releasedate",
+    "date",
+];
+
+const SOURCE_META: [&str; 3] = ["contentsource", "source", "article:source"];
+
+/// A metadata line considered, with the pairs the splitter found.
+struct InfoLine<'b> {
+    block: &'b Block,
+    pairs: Vec<LabeledValue>,
+    in_body: bool,
+}
+
+/// Find published, author, editor and source with the generic rules.
+pub fn find(an: &Analysis<'_>, layout: Layout, page_url: Option<&str>) -> Meta {
+    let (head, tail) = info_lines(an, layout);
+    let mut meta = Meta::default();
+    for line in head.iter().chain(tail.iter()) {
+        let mut used = false;
+        for pair in &line.pairs {
+            let Some(value) = pair.value.as_deref() else {
+                used |= is_meta_kind(pair.kind);
+                continue;
+            };
+            let rule = || format!("generic:label {}", pair.label);
+            match pair.kind {
+                LabelKind::Published if meta.published.is_none() => {
+                    if let Some(at) = parse_date(value).or_else(|| find_date(value).map(|d| d.0)) {
+                        meta.published = Some(Found::new(at, rule()));
+                    }
+                }
+                LabelKind::Author if meta.author.is_none() => {
+                    meta.author = clean_person(value).map(|v| Found::new(v, rule()));
+                }
+                LabelKind::Editor if meta.editor.is_none() => {
+                    meta.editor = clean_person(value).map(|v| Found::new(v, rule()));
+                }
+                LabelKind::Source if meta.source.is_none() => {
+                    meta.source = non_empty(value).map(|v| Found::new(v, rule()));
+                }
+                _ => {}
+            }
+            used |= is_meta_kind(pair.kind);
+        }
+        if used && (!line.in_body || visible_len(&line.block.line) <= 80) {
+            meta.info_nodes.push(line.block.node);
+        }
+    }
+    if meta.published.is_none() {
+        meta.published = an.meta_value(&DATE_META).and_then(|(name, v)| {
+            parse_date(v).map(|d| Found::new(d, format!("generic:meta {name}")))
+        });
+    }
+    if meta.published.is_none() {
+        for line in &head {
+            if visible_len(&line.block.line) <= 80
+                && let Some((d, _)) = find_date(&line.block.line)
+            {
+                meta.published = Some(Found::new(d, "generic:date in info line".into()));
+                meta.info_nodes.push(line.block.node);
+                break;
+            }
+        }
+    }
+    if meta.source.is_none() {
+        meta.source = an.meta_value(&SOURCE_META).and_then(|(name, v)| {
+            non_empty(v).map(|v| Found::new(v, format!("generic:meta {name}")))
+        });
+    }
+    if meta.author.is_none() {
+        meta.author = byline(an, layout);
+    }
+    if meta.published.is_none() {
+        meta.published = signature_date(an, layout);
+    }
+    if meta.published.is_none() {
+        meta.published = page_url.and_then(url_date);
+    }
+    meta
+}
+
+fn is_meta_kind(kind: LabelKind) -> bool {
+    !matches!(kind, LabelKind::Other)
+}
+
+/// Lines in the info block (between headline and body, and the body's first lines) and at the article's end.
+fn info_lines<'a>(an: &'a Analysis<'_>, layout: Layout) -> (Vec<InfoLine<'a>>, Vec<InfoLine<'a>>) {
+    let (body_start, body_end) = layout.body.unwrap_or((usize::MAX, usize::MAX));
+    let head_from = match layout.title_order {
+        Some(t) if t <= body_start => t,
+        _ => body_start.saturating_sub(8),
+    };
+    let mut head = Vec::new();
+    let mut tail = Vec::new();
+    let body_blocks: Vec<&Block> = an
+        .blocks
+        .iter()
+        .filter(|b| b.order >= body_start && b.order <= body_end)
+        .collect();
+    let tail_from = body_blocks
+        .len()
+        .checked_sub(6)
+        .and_then(|i| body_blocks.get(i))
+        .map(|b| b.order)
+        .unwrap_or(body_start);
+    for (i, block) in an.blocks.iter().enumerate() {
+        let in_body = block.order >= body_start && block.order <= body_end;
+        let before_body = block.order >= head_from && block.order < body_start;
+        let body_head = in_body
+            && (layout
+                .title_order
+                .is_some_and(|t| block.order <= t + 3 && block.order >= t)
+                || body_blocks.iter().take(3).any(|b| b.order == block.order));
+        let after_body = block.order > body_end
+            && an.blocks[..i]
+                .iter()
+                .rev()
+                .take_while(|b| b.order > body_end)
+                .count()
+                < 6;
+        let at_tail = in_body && block.order >= tail_from;
+        if !(before_body || body_head || after_body || at_tail) {
+            continue;
+        }
+        if visible_len(&block.line) > 200 {
+            continue;
+        }
+        let pairs = split_labels(&block.line);
+        let meta_pairs = pairs.iter().filter(|p| is_meta_kind(p.kind)).count();
+        if meta_pairs == 0 && !before_body {
+            continue;
+        }
+        // Inside the body a lone `时间：` is more often an event's time than the publish time.
+        let person_or_source = pairs.iter().any(|p| {
+            p.value.is_some()
+                && matches!(
+                    p.kind,
+                    LabelKind::Source | LabelKind::Author | LabelKind::Editor | LabelKind::Reviewer
+                )
+        });
+        if in_body && meta_pairs < 2 && !person_or_source {
+            continue;
+        }
+        let line = InfoLine {
+            block,
+            pairs,
+            in_body,
+        };
+        if before_body || body_head {
+            head.push(line);
+        } else {
+            tail.push(line);
+        }
+    }
+    (head, tail)
+}
+
+/// Trim role words and brackets around a person value (`张三 摄影` stays `张三 摄影` — only brackets go).
+fn clean_person(value: &str) -> Option<String> {
+    let v = value
+        .trim_matches(|c: char| matches!(c, '（' | '）' | '(' | ')' | '【' | '】' | '[' | ']'));
+    non_empty(v)
+}
+
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[（(]\s*((?:本报|本网)?(?:记者|通讯员|撰稿|作者|文)[^（()）]{1,60})[）)]")
+        .expect("byline regex")
+});
+static BYLINE_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(本报|本网)?(记者|通讯员|撰稿|作者|文|摄影|摄|图|编辑)[\s:：/]*")
+        .expect("role regex")
+});
+
+/// `（记者 王某某 通讯员 李某）` in the first paragraphs: the writers, photographers left out.
+fn byline(an: &Analysis<'_>, layout: Layout) -> Option<Found<String>> {
+    let (start, end) = layout.body?;
+    for block in an
+        .blocks
+        .iter()
+        .filter(|b| b.order >= start && b.order <= end)
+        .take(3)
+    {
+        let Some(caps) = BYLINE.captures(&block.line) else {
+            continue;
+        };
+        let inner = caps.get(1)?.as_str();
+        let mut names = Vec::new();
+        let mut roles = BYLINE_ROLE.captures_iter(inner).peekable();
+        while let Some(role) = roles.next() {
+            let whole = role.get(0)?;
+            let next_start = roles
+                .peek()
+                .and_then(|r| r.get(0))
+                .map(|m| m.start())
+                .unwrap_or(inner.len());
+            let kind = role.get(2)?.as_str();
+            if matches!(kind, "摄影" | "摄" | "图" | "编辑") {
+                continue;
+            }
+            let who = &inner[whole.end()..next_start];
+            for name in who
+                .split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ',' | '\u{3000}'))
+            {
+                let name = name.trim();
+                if !name.is_empty() {
+                    names.push(name.to_string());
+                }
+            }
+        }
+        if !names.is_empty() {
+            return Some(Found::new(names.join(" "), "generic:byline".into()));
+        }
+    }
+    None
+}
+
+/// A notice's signature date: a short last line that is (mostly) a date.
+fn signature_date(an: &Analysis<'_>, layout: Layout) -> Option<Found<PublishedAt>> {
+    let (start, end) = layout.body?;
+    an.blocks
+        .iter()
+        .filter(|b| b.order >= start && b.order <= end)
+        .rev()
+        .take(3)
+        .find_map(|b| {
+            if visible_len(&b.line) > 40 {
+                return None;
+            }
+            let (d, range) = find_date(&b.line)?;
+            (range.end + 3 >= b.line.trim_end().len())
+                .then(|| Found::new(d, "generic:signature date".into()))
+        })
+}
+
+static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/(?:t|art_|content_)?(20\d{2})[-_/]?([01]\d)[-_/]?([0-3]\d)[_/.-]")
+        .expect("url date regex")
+});
+
+/// A date in the URL path (`/t20170927_1234.html`, `/2017/09/27/`), when nothing on the page states one.
+fn url_date(url: &str) -> Option<Found<PublishedAt>> {
+    let caps = URL_DATE.captures(url)?;
+    let text = format!("{}-{}-{}", &caps[1], &caps[2], &caps[3]);
+    parse_date(&text).map(|d| Found::new(d, "generic:date in URL".into()))
+}

@@ -1,0 +1,217 @@
+//! Title: the page's headline element, not `<title>` (which carries `_栏目_站名` suffixes). Headline candidates —
+//! h1–h4, elements marked `title`, large or bold text before the body — are scored by how much of them `<title>`
+//! contains (GNE's longest-common-substring idea), by tag, and by sitting just before the body. When only
+//! `<title>` is usable, its site and column suffixes are cut off.
+
+use ego_tree::NodeId;
+use scraper::Node;
+
+use super::analysis::Analysis;
+use crate::extract::dom::{class_and_id, spaced_text};
+use crate::normalize::text::visible_len;
+
+/// A chosen title and the node it came from (None for `<title>` or meta tags).
+#[derive(Debug, Clone)]
+pub struct TitleChoice {
+    pub text: String,
+    pub node: Option<NodeId>,
+    pub rule: String,
+}
+
+const TITLE_META: [&str; 4] = ["articletitle", "og:title", "title", "dc.title"];
+
+/// Find the headline. `body_start` is the document order of the body's first block, if a body was found.
+pub fn find(an: &Analysis<'_>, body: Option<(usize, usize)>) -> Option<TitleChoice> {
+    let title_tag = an.title_tag.as_deref().unwrap_or("");
+    let title_chars: Vec<char> = title_tag.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut best: Option<(f32, TitleChoice)> = None;
+    for node in an.doc.tree.root().descendants() {
+        let Node::Element(el) = node.value() else {
+            continue;
+        };
+        let tag_bonus = tag_bonus(el);
+        if tag_bonus <= 0.0 {
+            continue;
+        }
+        if node
+            .ancestors()
+            .any(|a| a.value().as_element().is_some_and(|e| e.name() == "a"))
+        {
+            continue;
+        }
+        let Some((first_order, last_order)) = an.order_span(node) else {
+            continue;
+        };
+        if let Some(stats) = an.stats.get(&node.id())
+            && (stats.link_chars > stats.chars || stats.chars + stats.link_chars > 120)
+        {
+            continue;
+        }
+        let text = spaced_text(node);
+        let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+        if !(4..=120).contains(&chars.len()) {
+            continue;
+        }
+        let common = longest_common_run(&chars, &title_chars);
+        let mut score = tag_bonus + 2.0 * common as f32;
+        if common < 4 {
+            score -= 10.0;
+        }
+        if let Some((start, end)) = body {
+            if first_order > end {
+                score -= 40.0;
+            } else if first_order > start + 1 {
+                score -= 20.0;
+            } else if start.saturating_sub(last_order) <= 8 {
+                score += 10.0;
+            }
+        }
+        if best.as_ref().is_none_or(|(s, _)| score > *s) {
+            best = Some((
+                score,
+                TitleChoice {
+                    text,
+                    node: Some(node.id()),
+                    rule: format!("generic:headline <{}>", el.name()),
+                },
+            ));
+        }
+    }
+    if let Some((score, choice)) = best
+        && (score >= 10.0 || title_chars.is_empty())
+    {
+        return Some(choice);
+    }
+    if let Some((name, value)) = an.meta_value(&TITLE_META[..1]) {
+        return Some(TitleChoice {
+            text: crate::normalize::text::fold(value),
+            node: None,
+            rule: format!("generic:meta {name}"),
+        });
+    }
+    let stripped = strip_site_suffix(title_tag)?;
+    Some(TitleChoice {
+        text: stripped,
+        node: None,
+        rule: "generic:<title> without site suffix".to_string(),
+    })
+}
+
+/// How strongly an element's tag and styling suggest a headline (0 = not a candidate).
+fn tag_bonus(el: &scraper::node::Element) -> f32 {
+    let by_tag = match el.name() {
+        "h1" => 30.0,
+        "h2" => 24.0,
+        "h3" => 16.0,
+        "h4" => 10.0,
+        "td" | "div" | "p" | "span" | "font" | "strong" | "b" | "center" | "header" => 0.0,
+        _ => return 0.0,
+    };
+    let names = class_and_id(el);
+    let mut bonus = by_tag;
+    if names.contains("title") || names.contains("biaoti") || names.contains("headline") {
+        bonus += 15.0;
+    }
+    if let Some(style) = el.attr("style") {
+        if font_size_px(style).is_some_and(|px| px >= 18.0) {
+            bonus += 15.0;
+        } else if style.to_ascii_lowercase().contains("bold") {
+            bonus += 5.0;
+        }
+    }
+    if el.name() == "font"
+        && el
+            .attr("size")
+            .is_some_and(|s| s.trim().parse::<u32>().is_ok_and(|n| n >= 4))
+    {
+        bonus += 12.0;
+    }
+    if matches!(el.name(), "strong" | "b") {
+        bonus += 5.0;
+    }
+    bonus
+}
+
+/// `font-size: 24px` (or pt) from an inline style.
+fn font_size_px(style: &str) -> Option<f32> {
+    let lower = style.to_ascii_lowercase();
+    let at = lower.find("font-size")?;
+    let rest = lower[at + 9..].trim_start_matches([' ', ':']);
+    let num: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    let value: f32 = num.parse().ok()?;
+    let unit = &rest[num.len()..];
+    Some(if unit.starts_with("pt") {
+        value * 4.0 / 3.0
+    } else {
+        value
+    })
+}
+
+/// Length of the longest run of characters shared by `a` and `b`.
+pub fn longest_common_run(a: &[char], b: &[char]) -> usize {
+    if a.is_empty() || b.is_empty() {
+        return 0;
+    }
+    let mut prev = vec![0usize; b.len() + 1];
+    let mut cur = vec![0usize; b.len() + 1];
+    let mut best = 0;
+    for &ca in a {
+        for (j, &cb) in b.iter().enumerate() {
+            cur[j + 1] = if ca == cb { prev[j] + 1 } else { 0 };
+            best = best.max(cur[j + 1]);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    best
+}
+
+/// `标题_栏目_站名` → `标题`; `标题 - 站名` → `标题`. None when nothing usable is left.
+pub fn strip_site_suffix(title: &str) -> Option<String> {
+    let title = crate::normalize::text::fold(title);
+    let parts: Vec<&str> = title
+        .split(['_', '|', '｜'])
+        .flat_map(|p| p.split(" - "))
+        .flat_map(|p| p.split("——"))
+        .flat_map(|p| p.split(" — "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let first = parts.first()?;
+    let pick = if visible_len(first) >= 4 {
+        first
+    } else {
+        parts.iter().max_by_key(|p| visible_len(p))?
+    };
+    Some(pick.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_column_and_site_suffixes() {
+        let cases = [
+            (
+                "学会召开年度理事会_学会动态_某省科协",
+                Some("学会召开年度理事会"),
+            ),
+            ("学会召开年度理事会 - 某省科协", Some("学会召开年度理事会")),
+            ("通知 | 关于举办培训班的通知", Some("关于举办培训班的通知")),
+            ("   ", None),
+        ];
+        for (input, want) in cases {
+            assert_eq!(strip_site_suffix(input).as_deref(), want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn common_run() {
+        let a: Vec<char> = "科协召开会议".chars().collect();
+        let b: Vec<char> = "省科协召开会议_新闻".chars().collect();
+        assert_eq!(longest_common_run(&a, &b), 6);
+    }
+}

@@ -1,0 +1,211 @@
+//! Mapping-driven extraction: run the site mapping's selectors and patterns on the parsed page. A field whose
+//! selector is missing or matches nothing stays empty here and falls back to the generic rules; the miss is
+//! reported as a warning so a developer sees a stale selector at once.
+
+use ego_tree::NodeId;
+use scraper::ElementRef;
+use url::Url;
+
+use super::Found;
+use super::dom::{flowing_text, spaced_text};
+use super::generic::analysis::Analysis;
+use super::generic::breadcrumb::items_of;
+use super::generic::links::attachment_name;
+use super::labels::{LabelKind, split_labels};
+use crate::mapping::Mapping;
+use crate::normalize::date::{PublishedAt, find_date, parse_date};
+use crate::normalize::text::non_empty;
+use crate::normalize::url::resolve;
+use crate::record::{Attachment, Image};
+
+/// What the mapping found on one page.
+#[derive(Debug, Default)]
+pub struct Mapped {
+    pub title: Option<Found<String>>,
+    pub title_node: Option<NodeId>,
+    pub published: Option<Found<PublishedAt>>,
+    pub author: Option<Found<String>>,
+    pub editor: Option<Found<String>>,
+    pub source: Option<Found<String>>,
+    pub category: Option<Found<Vec<String>>>,
+    pub category_node: Option<NodeId>,
+    pub body_roots: Vec<NodeId>,
+    pub meta_node: Option<NodeId>,
+    pub attachments: Option<Vec<Attachment>>,
+    pub images: Option<Vec<Image>>,
+    /// Nodes matched by the mapping's `remove` selectors.
+    pub removed: Vec<NodeId>,
+    pub warnings: Vec<String>,
+}
+
+/// Run `mapping` on the analysed page.
+pub fn extract(an: &Analysis<'_>, mapping: &Mapping, base: Option<&Url>) -> Mapped {
+    let mut m = Mapped::default();
+    let first = |field: &str, m: &mut Mapped| -> Option<ElementRef<'_>> {
+        let sel = mapping.selector(field)?;
+        let found = an.doc.select(sel).next();
+        if found.is_none() {
+            m.warnings.push(format!(
+                "mapping selector '{field}' ({:?}) matched nothing; the generic rule was used",
+                mapping.selector_text(field).unwrap_or_default()
+            ));
+        }
+        found
+    };
+    if let Some(el) = first("title", &mut m) {
+        m.title = non_empty(&spaced_text(*el)).map(|t| Found::new(t, "mapping:title".into()));
+        m.title_node = Some(el.id());
+    }
+    if let Some(el) = first("published", &mut m) {
+        let text = spaced_text(*el);
+        m.published = date_in(&text).map(|d| Found::new(d, "mapping:published".into()));
+    }
+    for (field, kind) in [
+        ("author", LabelKind::Author),
+        ("editor", LabelKind::Editor),
+        ("source", LabelKind::Source),
+    ] {
+        if let Some(el) = first(field, &mut m) {
+            let value = labelled_value(&spaced_text(*el), kind);
+            let found = value.map(|v| Found::new(v, format!("mapping:{field}")));
+            match kind {
+                LabelKind::Author => m.author = found,
+                LabelKind::Editor => m.editor = found,
+                _ => m.source = found,
+            }
+        }
+    }
+    let meta_text = first("meta", &mut m).map(|el| {
+        m.meta_node = Some(el.id());
+        spaced_text(*el)
+    });
+    apply_patterns(an, mapping, meta_text.as_deref(), &mut m);
+    if let Some(text) = &meta_text {
+        for pair in split_labels(text) {
+            let Some(value) = pair.value else { continue };
+            let rule = format!("mapping:meta {}", pair.label);
+            match pair.kind {
+                LabelKind::Published if m.published.is_none() => {
+                    m.published = date_in(&value).map(|d| Found::new(d, rule));
+                }
+                LabelKind::Author if m.author.is_none() => m.author = Some(Found::new(value, rule)),
+                LabelKind::Editor if m.editor.is_none() => m.editor = Some(Found::new(value, rule)),
+                LabelKind::Source if m.source.is_none() => m.source = Some(Found::new(value, rule)),
+                _ => {}
+            }
+        }
+    }
+    if let Some(el) = first("breadcrumb", &mut m) {
+        let items = items_of(*el, None);
+        if !items.is_empty() {
+            m.category = Some(Found::new(items, "mapping:breadcrumb".into()));
+            m.category_node = Some(el.id());
+        }
+    }
+    if let Some(sel) = mapping.selector("body") {
+        m.body_roots = an.doc.select(sel).map(|e| e.id()).collect();
+        if m.body_roots.is_empty() {
+            m.warnings.push(format!(
+                "mapping selector 'body' ({:?}) matched nothing; the generic rule was used",
+                mapping.selector_text("body").unwrap_or_default()
+            ));
+        }
+    }
+    for sel in &mapping.remove {
+        m.removed.extend(an.doc.select(sel).map(|e| e.id()));
+    }
+    if let Some(sel) = mapping.selector("attachments") {
+        let mut list: Vec<Attachment> = Vec::new();
+        for el in an.doc.select(sel) {
+            let links = std::iter::once(el).chain(el.descendants().filter_map(ElementRef::wrap));
+            for a in links.filter(|a| a.value().name() == "a") {
+                let Some(href) = a.value().attr("href") else {
+                    continue;
+                };
+                let url = resolve(base, href);
+                if !list.iter().any(|x| x.url == url) {
+                    let name = attachment_name(&flowing_text(*a), a.value().attr("title"), &url);
+                    list.push(Attachment { name, url });
+                }
+            }
+        }
+        m.attachments = Some(list);
+    }
+    if let Some(sel) = mapping.selector("images") {
+        let mut list: Vec<Image> = Vec::new();
+        for el in an.doc.select(sel) {
+            let imgs = std::iter::once(el).chain(el.descendants().filter_map(ElementRef::wrap));
+            for img in imgs.filter(|i| i.value().name() == "img") {
+                let Some(src) = img.value().attr("src") else {
+                    continue;
+                };
+                let alt = img.value().attr("alt").and_then(non_empty);
+                list.push(Image {
+                    url: resolve(base, src),
+                    alt,
+                });
+            }
+        }
+        m.images = Some(list);
+    }
+    m
+}
+
+/// `[patterns]` regexes, run on the metadata block's text (or the page's text when the mapping has no `meta`).
+fn apply_patterns(an: &Analysis<'_>, mapping: &Mapping, meta_text: Option<&str>, m: &mut Mapped) {
+    let page_text;
+    let haystack = match meta_text {
+        Some(t) => t,
+        None => {
+            page_text = an
+                .blocks
+                .iter()
+                .map(|b| b.line.as_str())
+                .collect::<Vec<_>>()
+                .join("\n");
+            &page_text
+        }
+    };
+    for field in crate::mapping::PATTERN_FIELDS {
+        let Some(re) = mapping.pattern(field) else {
+            continue;
+        };
+        let value = re
+            .captures(haystack)
+            .and_then(|c| c.name("value").map(|v| v.as_str().to_string()))
+            .and_then(|v| non_empty(&v));
+        let Some(value) = value else {
+            m.warnings.push(format!(
+                "mapping pattern '{field}' matched nothing; the generic rule was used"
+            ));
+            continue;
+        };
+        let rule = format!("pattern:{field}");
+        match field {
+            "title" if m.title.is_none() => m.title = Some(Found::new(value, rule)),
+            "published" if m.published.is_none() => {
+                m.published = date_in(&value).map(|d| Found::new(d, rule));
+            }
+            "author" if m.author.is_none() => m.author = Some(Found::new(value, rule)),
+            "editor" if m.editor.is_none() => m.editor = Some(Found::new(value, rule)),
+            "source" if m.source.is_none() => m.source = Some(Found::new(value, rule)),
+            _ => {}
+        }
+    }
+}
+
+fn date_in(text: &str) -> Option<PublishedAt> {
+    parse_date(text).or_else(|| find_date(text).map(|(d, _)| d))
+}
+
+/// The value of a mapped element: the value of its label when it has one (`作者：张三` → 张三), else its text.
+fn labelled_value(text: &str, kind: LabelKind) -> Option<String> {
+    let pairs = split_labels(text);
+    if let Some(p) = pairs.iter().find(|p| p.kind == kind) {
+        return p.value.clone();
+    }
+    if let Some(p) = pairs.first() {
+        return p.value.clone();
+    }
+    non_empty(text)
+}

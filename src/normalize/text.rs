@@ -1,0 +1,91 @@
+//! Text folding shared by every stage that shows text: whitespace runs (ASCII, U+3000, U+00A0, full-width spaces)
+//! become one ASCII space; values are trimmed; an empty value is `None`. Bodies are never NFKC-normalized, which
+//! would rewrite full-width punctuation.
+
+/// Whether `c` is whitespace on legacy pages: Unicode whitespace plus U+3000, U+00A0 and zero-width characters.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{3000}' | '\u{a0}' | '\u{200b}' | '\u{feff}' | '\u{200c}' | '\u{200d}'
+        )
+}
+
+/// Fold whitespace runs into single ASCII spaces and trim both ends.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars() {
+        if is_space(c) {
+            pending_space = !out.is_empty();
+        } else {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Folded text, or `None` when nothing but whitespace (and stray separators) is left.
+pub fn non_empty(s: &str) -> Option<String> {
+    let folded = fold(s);
+    let trimmed = folded.trim_matches(|c: char| is_separator(c) || c == ' ');
+    if trimmed.is_empty() {
+        None
+    } else {
+        Some(trimmed.to_string())
+    }
+}
+
+/// Separators that legacy metadata lines put between fields and that never belong to a value's ends.
+pub fn is_separator(c: char) -> bool {
+    matches!(
+        c,
+        '|' | '｜' | '丨' | '│' | '·' | '•' | ':' | '：' | '【' | '】' | '[' | ']' | '〔' | '〕'
+    )
+}
+
+/// Count of characters that are not whitespace.
+pub fn visible_len(s: &str) -> usize {
+    s.chars().filter(|c| !is_space(*c)).count()
+}
+
+/// Whether `c` is sentence punctuation (Chinese or ASCII) — a sign of prose rather than navigation.
+pub fn is_punct(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。' | '；' | '！' | '？' | '、' | '：' | '“' | '”' | ',' | ';' | '!' | '?'
+    )
+}
+
+/// Whether `c` is a CJK ideograph.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_legacy_whitespace() {
+        let cases = [
+            ("\u{3000}\u{3000}科协工作  会议\n召开", "科协工作 会议 召开"),
+            ("&nbsp;\u{a0}\u{a0}a\tb", "&nbsp; a b"),
+            ("   ", ""),
+        ];
+        for (input, want) in cases {
+            assert_eq!(fold(input), want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn empty_values_are_none() {
+        assert_eq!(non_empty("  | "), None);
+        assert_eq!(non_empty("\u{3000}"), None);
+        assert_eq!(non_empty(" 张三 |"), Some("张三".to_string()));
+    }
+}

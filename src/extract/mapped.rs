@@ -140,10 +140,11 @@ pub fn extract(an: &Analysis<'_>, mapping: &Mapping, base: Option<&Url>) -> Mapp
                     continue;
                 };
                 let alt = img.value().attr("alt").and_then(non_empty);
-                list.push(Image {
-                    url: resolve(base, src),
-                    alt,
-                });
+                let url = resolve(base, src);
+                if list.iter().any(|i| i.url == url) {
+                    continue;
+                }
+                list.push(Image { url, alt });
             }
         }
         m.images = Some(list);

@@ -101,6 +101,19 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
         },
     };
     let body_range = span_of(&an, &roots);
+    if tracing::enabled!(tracing::Level::DEBUG) {
+        for r in &roots {
+            if let Some(el) = an.doc.tree.get(*r).and_then(scraper::ElementRef::wrap) {
+                tracing::debug!(
+                    "body container <{} class={:?} id={:?}> by {body_rule}, score {:?}",
+                    el.value().name(),
+                    el.value().attr("class"),
+                    el.value().attr("id"),
+                    an.stats.get(r).map(|s| s.score)
+                );
+            }
+        }
+    }
     let generic_title = generic::title::find(&an, body_range);
     let (title, title_node) = match mapped
         .as_ref()
@@ -163,7 +176,7 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
         Some(list) => list,
         None => match body_range {
             Some((start, end)) => {
-                let until = article_end(&an, &roots).max(end).min(end + 15);
+                let until = attachment_region_end(&an, end);
                 generic::links::attachments_in(&an, start, until, base)
             }
             None => Vec::new(),
@@ -230,14 +243,15 @@ fn span_of(an: &Analysis<'_>, roots: &[NodeId]) -> Option<(usize, usize)> {
         })
 }
 
-/// Where the article region ends: the last block of the body container's parent (attachment lists often sit
-/// right after the body, inside the same wrapper).
-fn article_end(an: &Analysis<'_>, roots: &[NodeId]) -> usize {
-    roots
-        .last()
-        .and_then(|r| an.doc.tree.get(*r))
-        .and_then(|n| n.parent())
-        .and_then(|p| an.stats.get(&p.id()))
-        .map(|s| s.last_order)
-        .unwrap_or(0)
+/// Attachment lists often sit right after the body (`div.article-attach`): look up to a dozen blocks further,
+/// stopping at page chrome (footer, navigation) or boilerplate.
+fn attachment_region_end(an: &Analysis<'_>, body_end: usize) -> usize {
+    let mut end = body_end;
+    for block in an.blocks.iter().filter(|b| b.order > body_end).take(12) {
+        if block.chrome || generic::analysis::is_boilerplate(&block.line) {
+            break;
+        }
+        end = block.order;
+    }
+    end
 }

@@ -429,7 +429,7 @@ impl Renderer<'_> {
             .filter_map(|a| el.attr(a))
             .filter_map(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
             .any(|v| v < 30);
-        if tiny {
+        if tiny || is_chrome_image(src, el.attr("alt").unwrap_or("")) {
             return;
         }
         let url = resolve(self.base, src);
@@ -449,6 +449,16 @@ impl Renderer<'_> {
         self.content += 1;
         self.images.push(Image { url, alt });
     }
+}
+
+/// QR codes, share and print buttons, icons: images that are page chrome, not article content.
+fn is_chrome_image(src: &str, alt: &str) -> bool {
+    const ALT: [&str; 7] = ["扫一扫", "二维码", "分享", "打印", "关闭", "微信", "微博"];
+    const FILE: [&str; 9] = [
+        "qrcode", "ewm", "erweima", "share", "print", "close", "icon", "spacer", "blank.",
+    ];
+    let file = crate::normalize::url::file_name(src).to_ascii_lowercase();
+    ALT.iter().any(|a| alt.contains(a)) || FILE.iter().any(|f| file.contains(f))
 }
 
 /// A table holds data (kept as a table) when some row has two or more cells with text and no cell holds

@@ -53,11 +53,12 @@ pub fn visible_len(s: &str) -> usize {
     s.chars().filter(|c| !is_space(*c)).count()
 }
 
-/// Whether `c` is sentence punctuation (Chinese or ASCII) — a sign of prose rather than navigation.
+/// Whether `c` is sentence punctuation — a sign of prose rather than navigation. Colons and quotes are left
+/// out: they mark labels (`来源：`) and headlines as often as sentences.
 pub fn is_punct(c: char) -> bool {
     matches!(
         c,
-        '，' | '。' | '；' | '！' | '？' | '、' | '：' | '“' | '”' | ',' | ';' | '!' | '?'
+        '，' | '。' | '；' | '！' | '？' | '、' | ',' | ';' | '!' | '?'
     )
 }
 

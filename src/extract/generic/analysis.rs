@@ -25,12 +25,15 @@ pub struct Block {
     pub link_chars: usize,
     /// Sentence punctuation outside links.
     pub punct: usize,
+    /// Inside page chrome: `<footer>`, `<nav>`, `<aside>`, or an element whose class/id says footer, nav, menu,
+    /// sidebar or copyright.
+    pub chrome: bool,
 }
 
 impl Block {
     /// How much this block looks like article prose (positive) or navigation and boilerplate (negative).
     pub fn weight(&self) -> f32 {
-        if is_boilerplate(&self.line) {
+        if self.chrome || is_boilerplate(&self.line) {
             return -((self.chars + self.link_chars) as f32);
         }
         let prose = if (self.chars >= 10 && self.punct >= 1) || self.chars >= 40 {
@@ -86,6 +89,7 @@ pub struct Analysis<'a> {
 struct OpenBlock {
     node: NodeId,
     order: usize,
+    chrome: bool,
     raw: String,
     chars: usize,
     link_chars: usize,
@@ -118,6 +122,9 @@ impl<'a> Analysis<'a> {
         let mut order = 0usize;
         let mut skip_depth = 0usize;
         let mut link_depth = 0usize;
+        // One entry per open (not skipped) element: whether it is page chrome.
+        let mut chrome_stack: Vec<bool> = Vec::new();
+        let mut chrome_depth = 0usize;
         for edge in self.doc.tree.root().traverse() {
             match edge {
                 Edge::Open(node) => match node.value() {
@@ -131,11 +138,15 @@ impl<'a> Analysis<'a> {
                         if name == "a" && el.attr("href").is_some() {
                             link_depth += 1;
                         }
+                        let chrome = is_chrome(el);
+                        chrome_stack.push(chrome);
+                        chrome_depth += usize::from(chrome);
                         if is_block(name) {
                             order += 1;
                             open.push(OpenBlock {
                                 node: node.id(),
                                 order,
+                                chrome: chrome_depth > 0,
                                 raw: String::new(),
                                 chars: 0,
                                 link_chars: 0,
@@ -175,6 +186,9 @@ impl<'a> Analysis<'a> {
                         if name == "a" && el.attr("href").is_some() {
                             link_depth = link_depth.saturating_sub(1);
                         }
+                        if chrome_stack.pop() == Some(true) {
+                            chrome_depth = chrome_depth.saturating_sub(1);
+                        }
                         if is_block(name) {
                             if let Some(b) = open.pop()
                                 && b.chars + b.link_chars > 0
@@ -186,6 +200,7 @@ impl<'a> Analysis<'a> {
                                     chars: b.chars,
                                     link_chars: b.link_chars,
                                     punct: b.punct,
+                                    chrome: b.chrome,
                                 });
                             }
                         } else if let Some(b) = open.last_mut() {
@@ -318,6 +333,23 @@ impl<'a> Analysis<'a> {
                 .map(|v| (*n, v.as_str()))
         })
     }
+}
+
+/// Page chrome by tag (`footer`, `nav`, `aside`) or by a class/id word.
+fn is_chrome(el: &scraper::node::Element) -> bool {
+    if matches!(el.name(), "footer" | "nav" | "aside") {
+        return true;
+    }
+    let names = crate::extract::dom::class_and_id(el);
+    !names.is_empty()
+        && names
+            .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+            .any(|w| {
+                matches!(
+                    w,
+                    "footer" | "foot" | "copyright" | "sidebar" | "nav" | "menu" | "navbar"
+                )
+            })
 }
 
 /// Footer and site-chrome lines that never belong to an article.

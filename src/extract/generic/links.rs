@@ -48,11 +48,11 @@ fn has_attachment_extension(path: &str) -> bool {
 }
 
 static LABEL_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:附件\s*\d*\s*[:：.、]?\s*)?(?:\d{1,2}\s*[.、．:：)）]\s*)?")
-        .expect("label prefix regex")
+    Regex::new(r"^\s*(?:相关)?附件\s*\d*\s*[:：]\s*").expect("label prefix regex")
 });
 
-/// An attachment's display name: link text without a leading `附件1：` / `1.` label; else the file name.
+/// An attachment's display name: link text without a leading `附件1：` label (numbering such as `1.` is part of
+/// the name the site shows and stays); else the link title; else the file name.
 pub fn attachment_name(text: &str, title: Option<&str>, url: &str) -> Option<String> {
     let text = fold(text);
     let stripped = LABEL_PREFIX.replace(&text, "").trim().to_string();
@@ -124,19 +124,13 @@ pub fn attachments_in(
                         .attr("onclick")
                         .and_then(|o| WINDOW_OPEN.captures(o))
                         .map(|c| c[1].to_string());
+                    let text = flowing_text(n);
                     let href = match el.attr("href") {
                         Some(h) if is_attachment_href(h) => Some(h.to_string()),
-                        Some(h)
-                            if labelled
-                                && !h.trim().is_empty()
-                                && !h.starts_with('#')
-                                && !h.to_ascii_lowercase().starts_with("javascript:") =>
-                        {
-                            Some(h.to_string())
-                        }
+                        Some(h) if labelled && is_download_link(h, &text) => Some(h.to_string()),
                         _ => onclick.filter(|o| is_attachment_href(o)),
                     };
-                    (href, flowing_text(n))
+                    (href, text)
                 }
                 "embed" | "iframe" | "object" => {
                     let src = el.attr("src").or_else(|| el.attr("data"));
@@ -159,6 +153,45 @@ pub fn attachments_in(
         }
     }
     out
+}
+
+/// Under a 附件 label, a link without a document extension is still an attachment when it is not a page or
+/// pager link (`download.jsp?id=…`, `/attach/123`).
+fn is_download_link(href: &str, text: &str) -> bool {
+    const PAGER: [&str; 8] = [
+        "上一页",
+        "下一页",
+        "首页",
+        "尾页",
+        "返回",
+        "打印",
+        "关闭",
+        "更多",
+    ];
+    let lower = href.trim().to_ascii_lowercase();
+    if lower.is_empty()
+        || lower.starts_with('#')
+        || lower.starts_with("javascript:")
+        || lower.starts_with("mailto:")
+    {
+        return false;
+    }
+    if PAGER.iter().any(|p| text.contains(p)) {
+        return false;
+    }
+    if ["download", "attach", "fileid", "file=", "/file/", "getfile"]
+        .iter()
+        .any(|m| lower.contains(m))
+    {
+        return true;
+    }
+    let path = lower.split(['?', '#']).next().unwrap_or("");
+    let ext = path.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
+    !(path.ends_with('/')
+        || matches!(
+            ext,
+            "htm" | "html" | "shtml" | "php" | "asp" | "aspx" | "jsp" | "do"
+        ))
 }
 
 static CREATE_PAGE: LazyLock<Regex> = LazyLock::new(|| {
@@ -267,8 +300,8 @@ mod tests {
             Some("报名表.doc".into())
         );
         assert_eq!(
-            attachment_name("2. 日程安排", None, "x"),
-            Some("日程安排".into())
+            attachment_name("2.日程安排.pdf", None, "x"),
+            Some("2.日程安排.pdf".into())
         );
         assert_eq!(
             attachment_name(" ", None, "http://a.cn/f/%E9%80%9A%E7%9F%A5.pdf"),

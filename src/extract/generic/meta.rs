@@ -147,9 +147,15 @@ fn info_lines<'a>(an: &'a Analysis<'_>, layout: Layout) -> (Vec<InfoLine<'a>>, V
         .and_then(|i| body_blocks.get(i))
         .map(|b| b.order)
         .unwrap_or(body_start);
+    // Lines in the body before its first prose paragraph are the article's header (headline, info line).
+    let first_prose = body_blocks
+        .iter()
+        .find(|b| (b.punct >= 1 && b.chars >= 10) || b.chars >= 40)
+        .map(|b| b.order)
+        .unwrap_or(body_start);
     for (i, block) in an.blocks.iter().enumerate() {
-        let in_body = block.order >= body_start && block.order <= body_end;
-        let before_body = block.order >= head_from && block.order < body_start;
+        let in_body = block.order >= first_prose && block.order <= body_end;
+        let before_body = block.order >= head_from && block.order < first_prose;
         let body_head = in_body
             && (layout
                 .title_order
@@ -252,7 +258,7 @@ fn byline(an: &Analysis<'_>, layout: Layout) -> Option<Found<String>> {
             }
         }
         if !names.is_empty() {
-            return Some(Found::new(names.join(" "), "generic:byline".into()));
+            return Some(Found::new(names.join("、"), "generic:byline".into()));
         }
     }
     None

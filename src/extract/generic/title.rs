@@ -29,8 +29,15 @@ pub fn find(an: &Analysis<'_>, body: Option<(usize, usize)>) -> Option<TitleChoi
         let Node::Element(el) = node.value() else {
             continue;
         };
-        let tag_bonus = tag_bonus(el);
-        if tag_bonus <= 0.0 {
+        let Some(bonus) = tag_bonus(el) else {
+            continue;
+        };
+        if let Some(stats) = an.stats.get(&node.id()) {
+            let len = stats.chars + stats.link_chars;
+            if stats.link_chars * 2 > stats.chars || !(4..=120).contains(&len) {
+                continue;
+            }
+        } else if bonus <= 0.0 || has_link_inside(node) {
             continue;
         }
         if node
@@ -42,20 +49,25 @@ pub fn find(an: &Analysis<'_>, body: Option<(usize, usize)>) -> Option<TitleChoi
         let Some((first_order, last_order)) = an.order_span(node) else {
             continue;
         };
-        if let Some(stats) = an.stats.get(&node.id())
-            && (stats.link_chars > stats.chars || stats.chars + stats.link_chars > 120)
-        {
-            continue;
-        }
         let text = spaced_text(node);
         let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
         if !(4..=120).contains(&chars.len()) {
             continue;
         }
         let common = longest_common_run(&chars, &title_chars);
-        let mut score = tag_bonus + 2.0 * common as f32;
+        let contained = common * 10 >= chars.len() * 9;
+        if bonus <= 0.0 && !contained {
+            continue;
+        }
+        let mut score = bonus + 2.0 * common as f32;
+        if contained {
+            score += 10.0;
+        }
         if common < 4 {
             score -= 10.0;
+        }
+        if an.block_of(node.id()).is_some_and(|b| b.chrome) {
+            score -= 20.0;
         }
         if let Some((start, end)) = body {
             if first_order > end {
@@ -64,6 +76,8 @@ pub fn find(an: &Analysis<'_>, body: Option<(usize, usize)>) -> Option<TitleChoi
                 score -= 20.0;
             } else if start.saturating_sub(last_order) <= 8 {
                 score += 10.0;
+            } else if start.saturating_sub(last_order) > 15 {
+                score -= 15.0;
             }
         }
         if best.as_ref().is_none_or(|(s, _)| score > *s) {
@@ -97,19 +111,29 @@ pub fn find(an: &Analysis<'_>, body: Option<(usize, usize)>) -> Option<TitleChoi
     })
 }
 
-/// How strongly an element's tag and styling suggest a headline (0 = not a candidate).
-fn tag_bonus(el: &scraper::node::Element) -> f32 {
+/// How strongly an element's tag and styling suggest a headline; `None` for tags that never hold one.
+fn tag_bonus(el: &scraper::node::Element) -> Option<f32> {
     let by_tag = match el.name() {
         "h1" => 30.0,
         "h2" => 24.0,
         "h3" => 16.0,
         "h4" => 10.0,
-        "td" | "div" | "p" | "span" | "font" | "strong" | "b" | "center" | "header" => 0.0,
-        _ => return 0.0,
+        "td" | "th" | "div" | "p" | "span" | "font" | "strong" | "b" | "center" | "header"
+        | "caption" => 0.0,
+        _ => return None,
     };
     let names = class_and_id(el);
     let mut bonus = by_tag;
-    if names.contains("title") || names.contains("biaoti") || names.contains("headline") {
+    let marked = names.contains("title")
+        || names
+            .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+            .any(|w| {
+                matches!(
+                    w,
+                    "tit" | "bt" | "biaoti" | "headline" | "heading" | "subject"
+                )
+            });
+    if marked {
         bonus += 15.0;
     }
     if let Some(style) = el.attr("style") {
@@ -129,7 +153,12 @@ fn tag_bonus(el: &scraper::node::Element) -> f32 {
     if matches!(el.name(), "strong" | "b") {
         bonus += 5.0;
     }
-    bonus
+    Some(bonus)
+}
+
+fn has_link_inside(node: ego_tree::NodeRef<'_, Node>) -> bool {
+    node.descendants()
+        .any(|d| d.value().as_element().is_some_and(|e| e.name() == "a"))
 }
 
 /// `font-size: 24px` (or pt) from an inline style.

@@ -1,0 +1,69 @@
+//! Shared helpers for integration tests: run the real binary, read its JSON Lines, and compare records with
+//! expected fixture files field by field with a readable difference.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+/// The crate root (fixtures/, mappings/ live here).
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The built `sitelift` binary, run from the crate root.
+pub fn sitelift() -> Command {
+    let mut cmd = Command::cargo_bin("sitelift").expect("sitelift binary is built");
+    cmd.current_dir(root());
+    cmd
+}
+
+/// Parse JSON Lines output into records.
+pub fn records(stdout: &[u8]) -> Vec<Value> {
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad JSON line {l:?}: {e}")))
+        .collect()
+}
+
+/// Compare the fields present in `expected` (keys starting with `_` are directives) with `actual`.
+/// Returns one readable line block per differing field.
+pub fn field_differences(expected: &Value, actual: &Value) -> Vec<String> {
+    let mut diffs = Vec::new();
+    let Some(exp) = expected.as_object() else {
+        return vec!["expected file is not a JSON object".into()];
+    };
+    for (field, want) in exp.iter().filter(|(k, _)| !k.starts_with('_')) {
+        let got = actual.get(field).unwrap_or(&Value::Null);
+        if want == got {
+            continue;
+        }
+        match (want.as_str(), got.as_str()) {
+            (Some(w), Some(g)) if w.contains('\n') || g.contains('\n') => {
+                diffs.push(format!("  {field}: text differs\n{}", text_diff(w, g)));
+            }
+            _ => diffs.push(format!(
+                "  {field}:\n    expected {want}\n    actual   {got}"
+            )),
+        }
+    }
+    diffs
+}
+
+/// A unified line diff of two texts (expected → actual).
+pub fn text_diff(expected: &str, actual: &str) -> String {
+    similar::TextDiff::from_lines(expected, actual)
+        .unified_diff()
+        .context_radius(1)
+        .header("expected", "actual")
+        .to_string()
+}
+
+/// Read and parse a JSON file.
+pub fn read_json(path: &Path) -> Value {
+    let text =
+        std::fs::read_to_string(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("parse {}: {e}", path.display()))
+}

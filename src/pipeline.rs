@@ -100,7 +100,9 @@ fn process_inner(page: &RawPage, opts: &Options, parts: &dyn PartSource) -> Page
         return problem;
     }
     let (audit, mut ex) = extract_page(page, opts);
+    // A list page's second page is a list, not a continuation: only articles (or --all-pages) merge.
     if let Some(head) = &ex.continuation_of
+        && (ex.kind == PageKind::Article || opts.all_pages)
         && parts.has_head(page, head)
     {
         return PageOutcome::Skipped(format!("continuation page: merged into {head}"));
@@ -237,7 +239,67 @@ fn unusable(page: &RawPage, max_bytes: usize) -> Option<PageOutcome> {
             "binary content ({kind}), not an HTML page"
         )));
     }
+    let depth = nesting_depth(bytes);
+    if depth > MAX_NESTING {
+        return Some(PageOutcome::Failed(format!(
+            "tags nested about {depth} levels deep (limit {MAX_NESTING}): the page is broken or hostile; \
+             fix or remove it (HTML parsing slows down quadratically with depth)"
+        )));
+    }
     None
+}
+
+/// Pages whose tags nest deeper than this are refused: parsing cost grows with the square of the depth.
+const MAX_NESTING: usize = 20_000;
+
+/// Estimate the deepest tag nesting with a byte scan (start tags minus end tags, ignoring void and
+/// self-closing elements, elements that close themselves, and comments). Cheap, and never parses.
+fn nesting_depth(bytes: &[u8]) -> usize {
+    const NOT_NESTING: [&[u8]; 22] = [
+        b"br", b"img", b"meta", b"link", b"input", b"hr", b"area", b"base", b"col", b"embed",
+        b"param", b"source", b"track", b"wbr", b"p", b"li", b"td", b"th", b"tr", b"option", b"dt",
+        b"dd",
+    ];
+    let mut depth: usize = 0;
+    let mut max = 0;
+    let mut i = 0;
+    while let Some(off) = bytes[i..].iter().position(|b| *b == b'<') {
+        i += off + 1;
+        if bytes[i..].starts_with(b"!--") {
+            match bytes[i..].windows(3).position(|w| w == b"-->") {
+                Some(end) => i += end + 3,
+                None => break,
+            }
+            continue;
+        }
+        let closing = bytes.get(i) == Some(&b'/');
+        let start = if closing { i + 1 } else { i };
+        let len = bytes[start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if len == 0 {
+            continue;
+        }
+        let name = bytes[start..start + len].to_ascii_lowercase();
+        if NOT_NESTING.contains(&name.as_slice()) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else {
+            let rest = &bytes[start + len..];
+            let self_closing = rest
+                .iter()
+                .position(|b| *b == b'>')
+                .is_some_and(|end| end > 0 && rest[end - 1] == b'/');
+            if !self_closing {
+                depth += 1;
+                max = max.max(depth);
+            }
+        }
+    }
+    max
 }
 
 /// Recognise binary files by magic number, or by NUL bytes in the first 1 KiB (UTF-16 pages have a BOM).

@@ -33,6 +33,8 @@ pub struct Summary {
     pub failed: BTreeMap<String, ReasonGroup>,
     /// Field → number of records with a value.
     pub filled: BTreeMap<String, usize>,
+    /// Field → rule family (`mapping`, `pattern`, `generic`) → records whose value came from it.
+    pub provenance: BTreeMap<String, BTreeMap<String, usize>>,
     /// Warning kind → count.
     pub warnings: BTreeMap<String, usize>,
     pub elapsed_secs: f64,
@@ -71,6 +73,15 @@ impl Summary {
             if record.is_filled(field) {
                 *self.filled.entry(field.to_string()).or_default() += 1;
             }
+        }
+        for (field, rule) in &record.provenance {
+            let family = rule.split(':').next().unwrap_or(rule).to_string();
+            *self
+                .provenance
+                .entry(field.clone())
+                .or_default()
+                .entry(family)
+                .or_default() += 1;
         }
         for w in &record.warnings {
             *self.warnings.entry(reason_group(w)).or_default() += 1;
@@ -143,6 +154,18 @@ impl Summary {
                 ));
             }
             s.push('\n');
+        }
+        let mapped: Vec<String> = self
+            .provenance
+            .iter()
+            .filter(|(_, families)| families.keys().any(|f| f != "generic"))
+            .map(|(field, families)| {
+                let parts: Vec<String> = families.iter().map(|(f, n)| format!("{f} {n}")).collect();
+                format!("{field} ({})", parts.join(", "))
+            })
+            .collect();
+        if !mapped.is_empty() {
+            s.push_str(&format!("rules: {}\n", mapped.join("; ")));
         }
         if !self.warnings.is_empty() {
             let total: usize = self.warnings.values().sum();

@@ -31,6 +31,7 @@ pub fn run(args: CheckMappingArgs) -> Result<ExitCode> {
     let page: RawPage = read(&input, &urls)
         .with_context(|| format!("cannot read page '{}'", page_path.display()))?;
     let parts = DiskParts::new(std::slice::from_ref(&input), &[], urls);
+    let matches = selector_matches(&mapping, &page);
     let opts = Options {
         mapping: Some(mapping),
         all_pages: true,
@@ -41,7 +42,9 @@ pub fn run(args: CheckMappingArgs) -> Result<ExitCode> {
             if args.json {
                 println!("{}", serde_json::to_string_pretty(&record)?);
             } else {
-                print_record(&record);
+                println!("mapping  {}: ok", args.mapping.display());
+                println!("page     {}", page_path.display());
+                print_record(&record, &matches);
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -78,7 +81,41 @@ fn print_mapping(m: &Mapping) {
     println!("  remove      {} selector(s)", m.remove.len());
 }
 
-fn print_record(r: &sitelift::Record) {
+/// For each mapped field: the selector as written and how many elements it matches on the page.
+fn selector_matches(mapping: &Mapping, page: &RawPage) -> Vec<(&'static str, String, usize)> {
+    let hints = sitelift::decode::DecodeHints {
+        forced: mapping.encoding,
+        ..Default::default()
+    };
+    let text = sitelift::decode(&page.bytes, &hints).text;
+    let doc = scraper::Html::parse_document(&text);
+    MAPPED_FIELDS
+        .iter()
+        .filter_map(|f| {
+            let sel = mapping.selector(f)?;
+            Some((
+                *f,
+                mapping.selector_text(f).unwrap_or_default().to_string(),
+                doc.select(sel).count(),
+            ))
+        })
+        .collect()
+}
+
+fn print_record(r: &sitelift::Record, matches: &[(&'static str, String, usize)]) {
+    println!("selectors:");
+    for (field, css, n) in matches {
+        let note = if *n == 0 {
+            "  <- matches nothing: generic fallback"
+        } else {
+            ""
+        };
+        println!(
+            "  {field:<12} {css}  ({n} match{}){note}",
+            if *n == 1 { "" } else { "es" }
+        );
+    }
+    println!("fields:");
     let rule = |f: &str| r.provenance.get(f).map(String::as_str).unwrap_or("-");
     let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "null".to_string());
     let rows: [(&str, &str, String); 7] = [

@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use sitelift::Format;
 use sitelift::batch::extract_files;
 use sitelift::export::open_sink;
@@ -28,6 +28,15 @@ pub fn run(args: ExtractArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
                 .collect::<Vec<_>>()
                 .join(", ")
         );
+    }
+    if let Some(parent) = args
+        .out
+        .as_deref()
+        .and_then(Path::parent)
+        .filter(|p| !p.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create the output folder '{}'", parent.display()))?;
     }
     let mut sink = open_sink(format, args.out.as_deref())?;
     let progress = Progress::new(files.len(), quiet, verbose);

@@ -52,34 +52,74 @@ pub fn extract(an: &Analysis<'_>, mapping: &Mapping, base: Option<&Url>) -> Mapp
         }
         found
     };
-    if let Some(el) = first("title", &mut m) {
-        m.title = non_empty(&spaced_text(*el)).map(|t| Found::new(t, "mapping:title".into()));
-        m.title_node = Some(el.id());
-    }
-    if let Some(el) = first("published", &mut m) {
-        let text = spaced_text(*el);
-        m.published = date_in(&text).map(|d| Found::new(d, "mapping:published".into()));
-    }
-    for (field, kind) in [
-        ("author", LabelKind::Author),
-        ("editor", LabelKind::Editor),
-        ("source", LabelKind::Source),
-    ] {
-        if let Some(el) = first(field, &mut m) {
-            let value = labelled_value(&spaced_text(*el), kind);
-            let found = value.map(|v| Found::new(v, format!("mapping:{field}")));
-            match kind {
-                LabelKind::Author => m.author = found,
-                LabelKind::Editor => m.editor = found,
-                _ => m.source = found,
-            }
-        }
-    }
     let meta_text = first("meta", &mut m).map(|el| {
         m.meta_node = Some(el.id());
         spaced_text(*el)
     });
-    apply_patterns(an, mapping, meta_text.as_deref(), &mut m);
+    let page_text = std::cell::OnceCell::new();
+    for field in crate::mapping::PATTERN_FIELDS {
+        let selected = first(field, &mut m);
+        if field == "title" {
+            m.title_node = selected.map(|el| el.id());
+        }
+        let selected_text = selected.map(|el| spaced_text(*el));
+        let pattern = mapping.pattern(field);
+        let captured = |text: &str| {
+            pattern
+                .and_then(|re| re.captures(text))
+                .and_then(|c| c.name("value").and_then(|v| non_empty(v.as_str())))
+        };
+        // 1. the selector's text, refined by the field's pattern when it has one
+        let mut value = selected_text.as_deref().and_then(|t| match captured(t) {
+            Some(v) => Some((v, format!("pattern:{field}"), false)),
+            None => Some((t.to_string(), format!("mapping:{field}"), true)),
+        });
+        // 2. the pattern over the meta block's text, else over the page's text
+        if value.is_none() && pattern.is_some() {
+            let haystack = match &meta_text {
+                Some(t) => t.as_str(),
+                None => page_text.get_or_init(|| {
+                    an.blocks
+                        .iter()
+                        .map(|b| b.line.as_str())
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                }),
+            };
+            value = captured(haystack).map(|v| (v, format!("pattern:{field}"), false));
+            if value.is_none() {
+                m.warnings.push(format!(
+                    "mapping pattern '{field}' matched nothing; the generic rule was used"
+                ));
+            }
+        }
+        let Some((raw, rule, labelled)) = value else {
+            continue;
+        };
+        match field {
+            "title" => m.title = non_empty(&raw).map(|t| Found::new(t, rule)),
+            "published" => m.published = date_in(&raw).map(|d| Found::new(d, rule)),
+            _ => {
+                let kind = match field {
+                    "author" => LabelKind::Author,
+                    "editor" => LabelKind::Editor,
+                    _ => LabelKind::Source,
+                };
+                let v = if labelled {
+                    labelled_value(&raw, kind)
+                } else {
+                    non_empty(&raw)
+                };
+                let found = v.map(|v| Found::new(v, rule));
+                match kind {
+                    LabelKind::Author => m.author = found,
+                    LabelKind::Editor => m.editor = found,
+                    _ => m.source = found,
+                }
+            }
+        }
+    }
+    // 3. label splitting of the meta block
     if let Some(text) = &meta_text {
         for pair in split_labels(text) {
             let Some(value) = pair.value else { continue };
@@ -114,11 +154,18 @@ pub fn extract(an: &Analysis<'_>, mapping: &Mapping, base: Option<&Url>) -> Mapp
     for sel in &mapping.remove {
         m.removed.extend(an.doc.select(sel).map(|e| e.id()));
     }
+    let removed_set: std::collections::HashSet<NodeId> = m.removed.iter().copied().collect();
+    let removed = |el: &ElementRef<'_>| {
+        !removed_set.is_empty()
+            && std::iter::once(**el)
+                .chain(el.ancestors())
+                .any(|n| removed_set.contains(&n.id()))
+    };
     if let Some(sel) = mapping.selector("attachments") {
         let mut list: Vec<Attachment> = Vec::new();
         for el in an.doc.select(sel) {
             let links = std::iter::once(el).chain(el.descendants().filter_map(ElementRef::wrap));
-            for a in links.filter(|a| a.value().name() == "a") {
+            for a in links.filter(|a| a.value().name() == "a" && !removed(a)) {
                 let Some(href) = a.value().attr("href") else {
                     continue;
                 };
@@ -129,13 +176,14 @@ pub fn extract(an: &Analysis<'_>, mapping: &Mapping, base: Option<&Url>) -> Mapp
                 }
             }
         }
-        m.attachments = Some(list);
+        // An empty match falls back to the generic rule, like every other field.
+        m.attachments = (!list.is_empty()).then_some(list);
     }
     if let Some(sel) = mapping.selector("images") {
         let mut list: Vec<Image> = Vec::new();
         for el in an.doc.select(sel) {
             let imgs = std::iter::once(el).chain(el.descendants().filter_map(ElementRef::wrap));
-            for img in imgs.filter(|i| i.value().name() == "img") {
+            for img in imgs.filter(|i| i.value().name() == "img" && !removed(i)) {
                 let Some(src) = img.value().attr("src") else {
                     continue;
                 };
@@ -147,52 +195,9 @@ pub fn extract(an: &Analysis<'_>, mapping: &Mapping, base: Option<&Url>) -> Mapp
                 list.push(Image { url, alt });
             }
         }
-        m.images = Some(list);
+        m.images = (!list.is_empty()).then_some(list);
     }
     m
-}
-
-/// `[patterns]` regexes, run on the metadata block's text (or the page's text when the mapping has no `meta`).
-fn apply_patterns(an: &Analysis<'_>, mapping: &Mapping, meta_text: Option<&str>, m: &mut Mapped) {
-    let page_text;
-    let haystack = match meta_text {
-        Some(t) => t,
-        None => {
-            page_text = an
-                .blocks
-                .iter()
-                .map(|b| b.line.as_str())
-                .collect::<Vec<_>>()
-                .join("\n");
-            &page_text
-        }
-    };
-    for field in crate::mapping::PATTERN_FIELDS {
-        let Some(re) = mapping.pattern(field) else {
-            continue;
-        };
-        let value = re
-            .captures(haystack)
-            .and_then(|c| c.name("value").map(|v| v.as_str().to_string()))
-            .and_then(|v| non_empty(&v));
-        let Some(value) = value else {
-            m.warnings.push(format!(
-                "mapping pattern '{field}' matched nothing; the generic rule was used"
-            ));
-            continue;
-        };
-        let rule = format!("pattern:{field}");
-        match field {
-            "title" if m.title.is_none() => m.title = Some(Found::new(value, rule)),
-            "published" if m.published.is_none() => {
-                m.published = date_in(&value).map(|d| Found::new(d, rule));
-            }
-            "author" if m.author.is_none() => m.author = Some(Found::new(value, rule)),
-            "editor" if m.editor.is_none() => m.editor = Some(Found::new(value, rule)),
-            "source" if m.source.is_none() => m.source = Some(Found::new(value, rule)),
-            _ => {}
-        }
-    }
 }
 
 fn date_in(text: &str) -> Option<PublishedAt> {

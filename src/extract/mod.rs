@@ -60,6 +60,9 @@ pub struct Extracted {
     pub body: Option<Found<Body>>,
     pub attachments: Vec<Attachment>,
     pub images: Vec<Image>,
+    /// Which rule found the attachments and images (`mapping:attachments`, `generic:attachments`, …).
+    pub attachments_rule: String,
+    pub images_rule: String,
     /// Hrefs (as written) of the later parts of a multi-page article, in order.
     pub later_parts: Vec<String>,
     /// When this page is part N of a multi-page article: the first part's file name.
@@ -172,7 +175,14 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
     let rendered = render::render(&doc, &roots, &exclude, base);
 
     // Attachments and images.
-    out.attachments = match m.and_then(|m| m.attachments.clone()) {
+    let mapped_attachments = m.and_then(|m| m.attachments.clone());
+    out.attachments_rule = if mapped_attachments.is_some() {
+        "mapping:attachments"
+    } else {
+        "generic:attachments"
+    }
+    .into();
+    out.attachments = match mapped_attachments {
         Some(list) => list,
         None => match body_range {
             Some((start, end)) => {
@@ -182,7 +192,14 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
             None => Vec::new(),
         },
     };
-    out.images = m.and_then(|m| m.images.clone()).unwrap_or(rendered.images);
+    let mapped_images = m.and_then(|m| m.images.clone());
+    out.images_rule = if mapped_images.is_some() {
+        "mapping:images"
+    } else {
+        "generic:images"
+    }
+    .into();
+    out.images = mapped_images.unwrap_or(rendered.images);
 
     if let Some(name) = ctx.page_name {
         out.continuation_of = generic::links::continuation_of(&an, name);

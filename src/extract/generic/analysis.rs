@@ -284,28 +284,36 @@ impl<'a> Analysis<'a> {
         }
     }
 
-    /// Sum block weights and counts into every ancestor element.
+    /// Sum block weights and counts into every ancestor element, in one post-order pass (linear even on
+    /// pathologically deep trees).
     fn sum_subtrees(&mut self) {
-        for block in &self.blocks {
-            let weight = block.weight();
-            let Some(node) = self.doc.tree.get(block.node) else {
-                continue;
-            };
-            for anc in std::iter::once(node).chain(node.ancestors()) {
-                if !anc.value().is_element() {
-                    continue;
+        let mut stack: Vec<Option<SubtreeStats>> = Vec::new();
+        for edge in self.doc.tree.root().traverse() {
+            match edge {
+                Edge::Open(n) if n.value().is_element() => stack.push(None),
+                Edge::Close(n) if n.value().is_element() => {
+                    let mut acc = stack.pop().flatten();
+                    if let Some(b) = self.block_of(n.id()) {
+                        merge(
+                            &mut acc,
+                            SubtreeStats {
+                                score: b.weight(),
+                                chars: b.chars,
+                                link_chars: b.link_chars,
+                                punct: b.punct,
+                                first_order: b.order,
+                                last_order: b.order,
+                            },
+                        );
+                    }
+                    if let Some(s) = acc {
+                        self.stats.insert(n.id(), s);
+                        if let Some(parent) = stack.last_mut() {
+                            merge(parent, s);
+                        }
+                    }
                 }
-                let s = self.stats.entry(anc.id()).or_insert(SubtreeStats {
-                    first_order: block.order,
-                    last_order: block.order,
-                    ..Default::default()
-                });
-                s.score += weight;
-                s.chars += block.chars;
-                s.link_chars += block.link_chars;
-                s.punct += block.punct;
-                s.first_order = s.first_order.min(block.order);
-                s.last_order = s.last_order.max(block.order);
+                _ => {}
             }
         }
     }
@@ -332,6 +340,20 @@ impl<'a> Analysis<'a> {
                 .filter(|v| !v.trim().is_empty())
                 .map(|v| (*n, v.as_str()))
         })
+    }
+}
+
+fn merge(acc: &mut Option<SubtreeStats>, s: SubtreeStats) {
+    match acc {
+        None => *acc = Some(s),
+        Some(a) => {
+            a.score += s.score;
+            a.chars += s.chars;
+            a.link_chars += s.link_chars;
+            a.punct += s.punct;
+            a.first_order = a.first_order.min(s.first_order);
+            a.last_order = a.last_order.max(s.last_order);
+        }
     }
 }
 

@@ -32,24 +32,32 @@ pub fn find(an: &Analysis<'_>, body: Option<(usize, usize)>) -> Option<TitleChoi
         let Some(bonus) = tag_bonus(el) else {
             continue;
         };
-        if let Some(stats) = an.stats.get(&node.id()) {
+        // Block candidates read their own text line (no subtree walk); inline ones need text of their own.
+        let text = if let Some(stats) = an.stats.get(&node.id()) {
+            let Some(block) = an.block_of(node.id()) else {
+                continue;
+            };
             let len = stats.chars + stats.link_chars;
-            if stats.link_chars * 2 > stats.chars || !(4..=120).contains(&len) {
+            if block.link_chars * 2 > block.chars || !(4..=120).contains(&len) {
                 continue;
             }
-        } else if bonus <= 0.0 || has_link_inside(node) {
-            continue;
-        }
-        if node
-            .ancestors()
-            .any(|a| a.value().as_element().is_some_and(|e| e.name() == "a"))
-        {
-            continue;
-        }
+            if stats.chars + stats.link_chars > block.chars + block.link_chars {
+                spaced_text(node)
+            } else {
+                block.line.clone()
+            }
+        } else {
+            let own_text = node
+                .children()
+                .any(|c| c.value().as_text().is_some_and(|t| !t.trim().is_empty()));
+            if bonus <= 0.0 || !own_text || has_link_inside(node) || inside_link(node) {
+                continue;
+            }
+            spaced_text(node)
+        };
         let Some((first_order, last_order)) = an.order_span(node) else {
             continue;
         };
-        let text = spaced_text(node);
         let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
         if !(4..=120).contains(&chars.len()) {
             continue;
@@ -154,6 +162,18 @@ fn tag_bonus(el: &scraper::node::Element) -> Option<f32> {
         bonus += 5.0;
     }
     Some(bonus)
+}
+
+/// Whether an inline element sits inside a link (checked only up to its nearest block).
+fn inside_link(node: ego_tree::NodeRef<'_, Node>) -> bool {
+    for a in node.ancestors() {
+        match a.value().as_element() {
+            Some(e) if e.name() == "a" => return true,
+            Some(e) if crate::extract::dom::is_block(e.name()) => return false,
+            _ => {}
+        }
+    }
+    false
 }
 
 fn has_link_inside(node: ego_tree::NodeRef<'_, Node>) -> bool {

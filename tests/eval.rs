@@ -161,6 +161,35 @@ fn files_filter_and_json_output() {
 }
 
 #[test]
+fn mapping_is_applied_and_subset_runs_are_not_gated_by_default() {
+    let (dir, labels) = labelled_set();
+    let mapping = dir.path().join("site.toml");
+    fs::write(
+        &mapping,
+        "[site]\nname = \"test\"\n\n[selectors]\ntitle = \".footer\"\n",
+    )
+    .unwrap();
+    // Labels elsewhere, pages found through --pages.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let moved_labels = elsewhere.path().join("labels.json");
+    fs::copy(&labels, &moved_labels).unwrap();
+    cargo_bin_cmd!("sitelift")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .arg("eval")
+        .arg("--labels")
+        .arg(&moved_labels)
+        .arg("--pages")
+        .arg(dir.path())
+        .arg("--mapping")
+        .arg(&mapping)
+        .assert()
+        .success()
+        .stdout(is_match(r"(?m)^title\s+0\s+2\s+0\.0$").unwrap())
+        .stdout(contains("extracted «版权所有 示例大学"))
+        .stderr(contains("floors are not applied"));
+}
+
+#[test]
 fn unreadable_inputs_exit_2() {
     let (dir, labels) = labelled_set();
     fs::remove_file(dir.path().join("pages/library.html")).unwrap();

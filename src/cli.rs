@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{ArgGroup, Args, Parser, Subcommand};
 use sitelift::Format;
 
 /// Lift articles out of legacy Chinese institutional websites into clean records.
@@ -27,6 +27,9 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Validate a mapping file; with --page, show what it extracts from a page, field by field.
     CheckMapping(CheckMappingArgs),
+    /// Measure extraction: per-field accuracy on hand-labelled pages, or trafilatura's benchmark. Exits 1 when a
+    /// score is below its floor (eval/floors.toml), 2 when an input cannot be read.
+    Eval(EvalArgs),
 }
 
 /// Options shared by every command that extracts pages.
@@ -87,4 +90,44 @@ pub struct CheckMappingArgs {
     /// Print the record as JSON instead of the field table.
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("input").required(true).args(["labels", "trafilatura"])))]
+pub struct EvalArgs {
+    /// Hand labels (labels.json; format in the corpus README): score every field on every labelled page.
+    #[arg(long, value_name = "FILE")]
+    pub labels: Option<PathBuf>,
+
+    /// trafilatura's evaldata.json: score body text with trafilatura's benchmark method.
+    #[arg(long, value_name = "FILE")]
+    pub trafilatura: Option<PathBuf>,
+
+    /// Folder of the pages (default: the folder of the labels or evaldata file).
+    #[arg(long, value_name = "DIR")]
+    pub pages: Option<PathBuf>,
+
+    /// Run with this site mapping file.
+    #[arg(long, value_name = "FILE")]
+    pub mapping: Option<PathBuf>,
+
+    /// Only pages whose file name contains this text (e.g. a site's folder, to evaluate its mapping).
+    #[arg(long, value_name = "SUBSTRING")]
+    pub files: Option<String>,
+
+    /// Also write the figures and misses as JSON to this file.
+    #[arg(long, value_name = "OUT")]
+    pub json: Option<PathBuf>,
+
+    /// Floors file (default eval/floors.toml; not applied by default to --files or --mapping runs).
+    #[arg(long, value_name = "FILE", conflicts_with = "no_floors")]
+    pub floors: Option<PathBuf>,
+
+    /// Report the scores without the regression gate.
+    #[arg(long)]
+    pub no_floors: bool,
+
+    /// Print at most this many misses.
+    #[arg(long, value_name = "N", default_value_t = 50)]
+    pub misses: usize,
 }

@@ -53,6 +53,14 @@ pub enum Error {
     #[error("cannot write output '{path}': {message}. Check the folder exists and is writable")]
     Output { path: PathBuf, message: String },
 
+    #[error("cannot read evaluation input '{path}': {message}")]
+    EvalInput { path: PathBuf, message: String },
+
+    #[error(
+        "floors file '{path}' is not valid: {message}\nKeys: [labels] title, published, time, author, editor, source, body, attachments_recall, attachments_precision (percent); [trafilatura] precision, recall, f1 (0–1)"
+    )]
+    FloorsInvalid { path: PathBuf, message: String },
+
     #[error("SQLite error on '{path}': {source}")]
     Sqlite {
         path: PathBuf,

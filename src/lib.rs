@@ -8,7 +8,8 @@
 //! [`Record`] (ISO dates, null for empty, absolute URLs, sanitized body); **export** ([`export`]) streams
 //! records to a [`Sink`] (JSON Lines, JSON, SQLite). [`pipeline`] wires the stages together and reports a
 //! [`PageOutcome`] per page — Extracted, Skipped or Failed — which the summary counts; one bad page never stops
-//! a batch.
+//! a batch. [`qa`] measures the result: field accuracy on hand-labelled pages and trafilatura's benchmark,
+//! gated by floors kept in the repository (EVALUATION.md).
 
 pub mod batch;
 pub mod decode;
@@ -18,6 +19,7 @@ pub mod extract;
 pub mod mapping;
 pub mod normalize;
 pub mod pipeline;
+pub mod qa;
 pub mod record;
 pub mod source;
 pub mod summary;

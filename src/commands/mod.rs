@@ -1,6 +1,7 @@
 //! One function per subcommand; each returns the exit code or an error (exit 2).
 
 mod check_mapping;
+mod eval;
 mod extract;
 
 use std::process::ExitCode;
@@ -15,6 +16,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Extract(args) => extract::run(args, cli.quiet, cli.verbose),
         Command::CheckMapping(args) => check_mapping::run(args),
+        Command::Eval(args) => eval::run(args, cli.quiet),
     }
 }
 

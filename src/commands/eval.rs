@@ -1,0 +1,190 @@
+//! `sitelift eval`: measure the extraction on hand labels (`--labels`) or trafilatura's benchmark
+//! (`--trafilatura`), print the figures and the misses, and gate them with the floors in eval/floors.toml.
+//! Exit codes: 0 every score at or above its floor, 1 some score below, 2 an input could not be read.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use serde_json::json;
+use sitelift::Mapping;
+use sitelift::pipeline::Options;
+use sitelift::qa::{
+    Breach, Floors, Miss, evaluate_benchmark, evaluate_labels, load_benchmark, load_labels,
+    truncate,
+};
+
+use crate::cli::EvalArgs;
+
+/// The floors file used when no --floors is given (relative to the working directory: the repository root).
+const DEFAULT_FLOORS: &str = "eval/floors.toml";
+
+/// How much of a value a printed miss shows.
+const SHOWN: usize = 60;
+
+pub fn run(args: EvalArgs, quiet: bool) -> Result<ExitCode> {
+    let opts = Options {
+        mapping: args.mapping.as_deref().map(Mapping::load).transpose()?,
+        all_pages: true,
+        ..Options::default()
+    };
+    let floors = floors_for(&args, quiet)?;
+    let (report, breaches) = if let Some(path) = &args.labels {
+        run_labels(&args, path, &opts, floors.as_ref())?
+    } else if let Some(path) = &args.trafilatura {
+        run_benchmark(&args, path, &opts, floors.as_ref())?
+    } else {
+        bail!("give --labels FILE or --trafilatura FILE");
+    };
+
+    if let Some(out) = &args.json {
+        let mut report = report;
+        report["floors"] = json!(floors.as_ref().map(|f| f.path.display().to_string()));
+        report["breaches"] = json!(breaches);
+        let text = serde_json::to_string_pretty(&report)?;
+        std::fs::write(out, text + "\n")
+            .with_context(|| format!("cannot write --json output '{}'", out.display()))?;
+    }
+
+    let Some(floors) = floors else {
+        return Ok(ExitCode::SUCCESS);
+    };
+    if breaches.is_empty() {
+        if !quiet {
+            eprintln!(
+                "floors ({}): every score is at or above its floor",
+                floors.path.display()
+            );
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    for b in &breaches {
+        eprintln!("below floor ({}): {b}", floors.path.display());
+    }
+    Ok(ExitCode::from(1))
+}
+
+/// --no-floors: none; --floors FILE: that file; otherwise eval/floors.toml for a full run, and no gate for a
+/// --files or --mapping run (the repository's floors describe the whole labelled set without a mapping).
+fn floors_for(args: &EvalArgs, quiet: bool) -> Result<Option<Floors>> {
+    if args.no_floors {
+        return Ok(None);
+    }
+    if let Some(path) = &args.floors {
+        return Ok(Some(Floors::load(path)?));
+    }
+    if args.files.is_some() || args.mapping.is_some() {
+        if !quiet {
+            eprintln!(
+                "note: the repository's floors are not applied to a --files or --mapping run; pass --floors FILE to gate it"
+            );
+        }
+        return Ok(None);
+    }
+    let default = Path::new(DEFAULT_FLOORS);
+    if default.is_file() {
+        return Ok(Some(Floors::load(default)?));
+    }
+    if !quiet {
+        eprintln!(
+            "note: no {DEFAULT_FLOORS} in the working directory: scores are not gated (pass --floors FILE)"
+        );
+    }
+    Ok(None)
+}
+
+/// The folder the page files are relative to: --pages, else the folder of the input file.
+fn pages_dir(args: &EvalArgs, input: &Path) -> PathBuf {
+    args.pages.clone().unwrap_or_else(|| {
+        input
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("."))
+    })
+}
+
+fn run_labels(
+    args: &EvalArgs,
+    path: &Path,
+    opts: &Options,
+    floors: Option<&Floors>,
+) -> Result<(serde_json::Value, Vec<Breach>)> {
+    let mut labels = load_labels(path)?;
+    if let Some(sub) = &args.files {
+        labels.retain(|l| l.file.contains(sub.as_str()));
+        if labels.is_empty() {
+            bail!(
+                "no labelled page in '{}' has a file name containing {sub:?}",
+                path.display()
+            );
+        }
+    }
+    let report = evaluate_labels(&labels, &pages_dir(args, path), opts)?;
+    println!("labels {} — {} page(s)", path.display(), report.pages);
+    print!("{}", report.render_table());
+    print_misses(&report.misses, args.misses);
+    let breaches = floors.map(|f| f.check_labels(&report)).unwrap_or_default();
+    let value = json!({
+        "kind": "labels",
+        "labels": path.display().to_string(),
+        "mapping": args.mapping.as_ref().map(|p| p.display().to_string()),
+        "files": args.files,
+        "report": report,
+    });
+    Ok((value, breaches))
+}
+
+fn run_benchmark(
+    args: &EvalArgs,
+    path: &Path,
+    opts: &Options,
+    floors: Option<&Floors>,
+) -> Result<(serde_json::Value, Vec<Breach>)> {
+    let mut items = load_benchmark(path)?;
+    if let Some(sub) = &args.files {
+        items.retain(|_, item| item.file.contains(sub.as_str()));
+        if items.is_empty() {
+            bail!(
+                "no page in '{}' has a file name containing {sub:?}",
+                path.display()
+            );
+        }
+    }
+    let report = evaluate_benchmark(&items, &pages_dir(args, path), opts)?;
+    println!("trafilatura benchmark {}", path.display());
+    print!("{}", report.render());
+    print_misses(&report.misses, args.misses);
+    let breaches = floors
+        .map(|f| f.check_benchmark(&report))
+        .unwrap_or_default();
+    let value = json!({
+        "kind": "trafilatura",
+        "evaldata": path.display().to_string(),
+        "mapping": args.mapping.as_ref().map(|p| p.display().to_string()),
+        "files": args.files,
+        "report": report,
+    });
+    Ok((value, breaches))
+}
+
+fn print_misses(misses: &[Miss], limit: usize) {
+    if misses.is_empty() || limit == 0 {
+        return;
+    }
+    println!("\nmisses ({}):", misses.len());
+    for m in misses.iter().take(limit) {
+        println!(
+            "  {}  {}: expected «{}», extracted «{}»",
+            m.page,
+            m.field,
+            truncate(&m.expected, SHOWN),
+            truncate(&m.extracted, SHOWN)
+        );
+    }
+    if misses.len() > limit {
+        println!(
+            "  … and {} more (raise --misses, or write them all with --json)",
+            misses.len() - limit
+        );
+    }
+}

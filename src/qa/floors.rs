@@ -1,0 +1,189 @@
+//! The regression gate: minimum scores kept in the repository (`eval/floors.toml`). A run whose score falls
+//! below its floor fails, naming the field; the floors are raised as extraction improves, never lowered to make
+//! a change pass.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::{BenchmarkReport, LabelsReport};
+use crate::error::{Error, Result};
+
+/// Tolerance for comparing a score with a floor written with two decimals.
+const EPSILON: f64 = 1e-9;
+
+/// The floors file: `[labels]` percentages and `[trafilatura]` fractions. Every key is optional.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Floors {
+    #[serde(skip)]
+    pub path: PathBuf,
+    #[serde(default)]
+    pub labels: LabelFloors,
+    #[serde(default)]
+    pub trafilatura: BenchmarkFloors,
+}
+
+/// Minimum percentages (0–100) of the labels run, per field.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LabelFloors {
+    pub title: Option<f64>,
+    pub published: Option<f64>,
+    pub time: Option<f64>,
+    pub author: Option<f64>,
+    pub editor: Option<f64>,
+    pub source: Option<f64>,
+    pub body: Option<f64>,
+    pub attachments_recall: Option<f64>,
+    pub attachments_precision: Option<f64>,
+}
+
+/// Minimum fractions (0–1) on trafilatura's benchmark, as trafilatura publishes them (F1 0.924).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct BenchmarkFloors {
+    pub precision: Option<f64>,
+    pub recall: Option<f64>,
+    pub f1: Option<f64>,
+}
+
+/// A score below its floor.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Breach {
+    pub name: String,
+    pub value: f64,
+    pub floor: f64,
+    /// `%` for the labels run, empty for fractions.
+    pub unit: &'static str,
+}
+
+impl fmt::Display for Breach {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.unit == "%" {
+            write!(
+                f,
+                "{} {:.1}% is below its floor of {}%",
+                self.name, self.value, self.floor
+            )
+        } else {
+            write!(
+                f,
+                "{} {:.3} is below its floor of {}",
+                self.name, self.value, self.floor
+            )
+        }
+    }
+}
+
+impl LabelFloors {
+    fn get(&self, name: &str) -> Option<f64> {
+        match name {
+            "title" => self.title,
+            "published" => self.published,
+            "time" => self.time,
+            "author" => self.author,
+            "editor" => self.editor,
+            "source" => self.source,
+            "body" => self.body,
+            "attachments_recall" => self.attachments_recall,
+            "attachments_precision" => self.attachments_precision,
+            _ => None,
+        }
+    }
+}
+
+impl Floors {
+    /// Read a floors file; unknown keys are errors so a typo cannot disable a floor.
+    pub fn load(path: &Path) -> Result<Floors> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::EvalInput {
+            path: path.to_path_buf(),
+            message: format!("{e}; pass --floors FILE, or --no-floors to report without a gate"),
+        })?;
+        let mut floors: Floors = toml::from_str(&text).map_err(|e| Error::FloorsInvalid {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })?;
+        floors.path = path.to_path_buf();
+        Ok(floors)
+    }
+
+    /// Labels scores below their floors. Fields with nothing to score (total 0) are not checked.
+    pub fn check_labels(&self, report: &LabelsReport) -> Vec<Breach> {
+        report
+            .scores
+            .iter()
+            .filter_map(|s| {
+                let floor = self.labels.get(&s.name)?;
+                let value = s.percent()?;
+                (value + EPSILON < floor).then(|| Breach {
+                    name: s.name.clone(),
+                    value,
+                    floor,
+                    unit: "%",
+                })
+            })
+            .collect()
+    }
+
+    /// Benchmark scores below their floors.
+    pub fn check_benchmark(&self, report: &BenchmarkReport) -> Vec<Breach> {
+        let t = &self.trafilatura;
+        [
+            ("precision", t.precision, report.precision),
+            ("recall", t.recall, report.recall),
+            ("f1", t.f1, report.f1),
+        ]
+        .into_iter()
+        .filter_map(|(name, floor, value)| {
+            let floor = floor?;
+            (value + EPSILON < floor).then(|| Breach {
+                name: name.to_string(),
+                value,
+                floor,
+                unit: "",
+            })
+        })
+        .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::qa::Score;
+
+    fn report(right: usize, total: usize) -> LabelsReport {
+        LabelsReport {
+            pages: total,
+            scores: vec![Score {
+                name: "title".into(),
+                right,
+                total,
+            }],
+            body_unlabelled: 0,
+            no_record: vec![],
+            misses: vec![],
+        }
+    }
+
+    #[test]
+    fn a_score_below_its_floor_is_a_breach() {
+        let floors: Floors = toml::from_str("[labels]\ntitle = 95").unwrap();
+        assert!(floors.check_labels(&report(39, 40)).is_empty());
+        let breaches = floors.check_labels(&report(37, 40));
+        assert_eq!(breaches.len(), 1);
+        assert_eq!(
+            breaches[0].to_string(),
+            "title 92.5% is below its floor of 95%"
+        );
+        assert!(floors.check_labels(&report(0, 0)).is_empty());
+    }
+
+    #[test]
+    fn unknown_keys_are_errors() {
+        let err = toml::from_str::<Floors>("[labels]\ntitel = 95").unwrap_err();
+        assert!(err.to_string().contains("titel"), "{err}");
+    }
+}

@@ -1,0 +1,54 @@
+//! Quality assurance: measuring the extraction rather than eyeballing it.
+//!
+//! [`eval`] runs the pipeline over hand-labelled pages (`labels.json`, format in the shared corpus README) and
+//! scores each field; [`trafilatura`] replays trafilatura's own benchmark (whitespace-normalized substring tests
+//! of 'with' and 'without' snippets, micro-summed) so our body extraction is comparable with published figures;
+//! [`floors`] turns both into a regression gate with minimum scores kept in the repository. The comparison
+//! rules live in [`compare`] and deliberately do not reuse the extraction's own text helpers: a change to the
+//! extractor must never quietly change how it is measured.
+
+pub mod compare;
+pub mod eval;
+pub mod floors;
+pub mod trafilatura;
+
+pub use eval::{LabelsReport, evaluate_labels, load_labels};
+pub use floors::{Breach, Floors};
+pub use trafilatura::{BenchmarkReport, evaluate_benchmark, load_benchmark};
+
+use serde::Serialize;
+
+/// One scored figure: how many of `total` cases were right.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Score {
+    /// Field name as used in the table, the JSON and the floors file (`title`, `attachments_recall`, ...).
+    pub name: String,
+    pub right: usize,
+    pub total: usize,
+}
+
+impl Score {
+    /// Percentage right; `None` when there was nothing to score.
+    pub fn percent(&self) -> Option<f64> {
+        (self.total > 0).then(|| self.right as f64 * 100.0 / self.total as f64)
+    }
+}
+
+/// One wrong value, for the list a developer works through.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Miss {
+    /// The page's file as named in the labels or evaldata.
+    pub page: String,
+    pub field: String,
+    pub expected: String,
+    pub extracted: String,
+}
+
+/// Cut a value for display: at most `n` characters, with an ellipsis when cut.
+pub fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        format!("{}…", s.chars().take(n).collect::<String>())
+    }
+}

@@ -1,0 +1,330 @@
+//! `sitelift eval`, run as a binary: the labels table and its misses, trafilatura's benchmark figures, the floors
+//! gate and its exit codes. Pages and labels are written by the tests themselves; the corpus tests run only when
+//! ../shared/corpus is present (and skip with a message otherwise).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::cargo::cargo_bin_cmd;
+use predicates::str::{contains, is_match};
+
+/// A notice page whose every labelled field the generic extractor gets right.
+const PAGE_TREES: &str = r#"<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>关于开展春季植树活动的通知-示例大学</title></head>
+<body>
+<div class="nav"><a href="/">首页</a> <a href="/tzgg/">通知公告</a> <a href="/xw/">新闻动态</a></div>
+<div class="article">
+<h1>关于开展春季植树活动的通知</h1>
+<div class="info">发布时间：2024-03-08 09:30　来源：后勤处　作者：王小明　责任编辑：李红</div>
+<div class="content">
+<p>为美化校园环境，学校定于三月十二日组织全体师生开展春季植树活动，请各单位做好准备。</p>
+<p>活动地点为校园东区绿地，请参加人员自带劳动工具，按时到达指定地点集合，活动结束后统一清点工具。</p>
+<p>附件：<a href="/files/2024/plan.doc">植树活动安排表.doc</a></p>
+<p>后勤处 2024年3月8日</p>
+</div></div>
+<div class="footer">版权所有 示例大学 地址：某市某路1号 邮编：100000</div>
+</body></html>
+"#;
+
+/// A second notice; its label carries a deliberately wrong title.
+const PAGE_LIBRARY: &str = r#"<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>图书馆延长开放时间的公告-示例大学</title></head>
+<body>
+<div class="nav"><a href="/">首页</a> <a href="/tzgg/">通知公告</a></div>
+<div class="article">
+<h1>图书馆延长开放时间的公告</h1>
+<div class="info">发布时间：2024-05-20　来源：图书馆</div>
+<div class="content">
+<p>为方便广大读者复习备考，自五月二十日起，图书馆二楼自习区开放时间延长至每晚十一点。</p>
+<p>请读者遵守阅览秩序，保持安静，离馆时带好个人物品，共同营造良好的学习环境。</p>
+<p>图书馆 2024年5月20日</p>
+</div></div>
+<div class="footer">版权所有 示例大学 地址：某市某路1号 邮编：100000</div>
+</body></html>
+"#;
+
+const LABELS: &str = r#"[
+  {
+    "file": "pages/trees.html",
+    "title": "关于开展春季植树活动的通知",
+    "published": "2024-03-08T09:30",
+    "author": "王小明",
+    "editor": "李红",
+    "source": "后勤处",
+    "body_first": "为美化校园环境，学校定于三月十二日组织全体师生开展春季植树活动",
+    "body_last": "后勤处 2024年3月8日",
+    "body_absent": ["版权所有 示例大学", "首页 通知公告"],
+    "attachments": [
+      {"name": "附件：植树活动安排表.doc", "href": "http://www.example.edu.cn/files/2024/plan.doc"}
+    ],
+    "notes": "Written for this test."
+  },
+  {
+    "file": "pages/library.html",
+    "title": "一个完全不同的标题",
+    "published": "2024-05-20",
+    "author": null,
+    "editor": null,
+    "source": "图书馆",
+    "body_first": "为方便广大读者复习备考",
+    "body_last": "共同营造良好的学习环境。",
+    "body_absent": ["邮编：100000"],
+    "attachments": [],
+    "notes": "Written for this test: the title is wrong on purpose."
+  }
+]"#;
+
+/// The labels file and its two pages in a fresh folder.
+fn labelled_set() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("pages")).unwrap();
+    fs::write(dir.path().join("pages/trees.html"), PAGE_TREES).unwrap();
+    fs::write(dir.path().join("pages/library.html"), PAGE_LIBRARY).unwrap();
+    let labels = dir.path().join("labels.json");
+    fs::write(&labels, LABELS).unwrap();
+    (dir, labels)
+}
+
+fn write_floors(dir: &Path, text: &str) -> PathBuf {
+    let path = dir.join("floors.toml");
+    fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn labels_table_shows_the_wrong_title_and_lists_the_miss() {
+    let (dir, labels) = labelled_set();
+    cargo_bin_cmd!("sitelift")
+        .arg("eval")
+        .arg("--labels")
+        .arg(&labels)
+        .arg("--no-floors")
+        .assert()
+        .success()
+        .stdout(is_match(r"(?m)^title\s+1\s+2\s+50\.0$").unwrap())
+        .stdout(is_match(r"(?m)^published\s+2\s+2\s+100\.0$").unwrap())
+        .stdout(is_match(r"(?m)^time\s+1\s+1\s+100\.0$").unwrap())
+        .stdout(is_match(r"(?m)^body\s+2\s+2\s+100\.0$").unwrap())
+        .stdout(is_match(r"(?m)^attachments_recall\s+1\s+1\s+100\.0$").unwrap())
+        .stdout(contains(
+            "pages/library.html  title: expected «一个完全不同的标题», extracted «图书馆延长开放时间的公告»",
+        ));
+    drop(dir);
+}
+
+#[test]
+fn a_score_below_its_floor_exits_1_and_names_the_field() {
+    let (dir, labels) = labelled_set();
+    let floors = write_floors(dir.path(), "[labels]\ntitle = 100\nbody = 100\n");
+    cargo_bin_cmd!("sitelift")
+        .arg("eval")
+        .arg("--labels")
+        .arg(&labels)
+        .arg("--floors")
+        .arg(&floors)
+        .assert()
+        .code(1)
+        .stderr(contains("title 50.0% is below its floor of 100%"))
+        .stderr(contains("below floor").count(1));
+    cargo_bin_cmd!("sitelift")
+        .arg("eval")
+        .arg("--labels")
+        .arg(&labels)
+        .arg("--no-floors")
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn files_filter_and_json_output() {
+    let (dir, labels) = labelled_set();
+    let out = dir.path().join("eval.json");
+    let floors = write_floors(dir.path(), "[labels]\ntitle = 100\n");
+    cargo_bin_cmd!("sitelift")
+        .arg("eval")
+        .arg("--labels")
+        .arg(&labels)
+        .args(["--files", "trees"])
+        .arg("--floors")
+        .arg(&floors)
+        .arg("--json")
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout(contains("1 page(s)"));
+    let json: serde_json::Value = serde_json::from_str(&fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(json["kind"], "labels");
+    assert_eq!(json["report"]["pages"], 1);
+    assert_eq!(json["report"]["scores"][0]["name"], "title");
+    assert_eq!(json["report"]["scores"][0]["right"], 1);
+    assert_eq!(json["breaches"], serde_json::json!([]));
+}
+
+#[test]
+fn mapping_is_applied_and_subset_runs_are_not_gated_by_default() {
+    let (dir, labels) = labelled_set();
+    let mapping = dir.path().join("site.toml");
+    fs::write(
+        &mapping,
+        "[site]\nname = \"test\"\n\n[selectors]\ntitle = \".footer\"\n",
+    )
+    .unwrap();
+    // Labels elsewhere, pages found through --pages.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let moved_labels = elsewhere.path().join("labels.json");
+    fs::copy(&labels, &moved_labels).unwrap();
+    cargo_bin_cmd!("sitelift")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .arg("eval")
+        .arg("--labels")
+        .arg(&moved_labels)
+        .arg("--pages")
+        .arg(dir.path())
+        .arg("--mapping")
+        .arg(&mapping)
+        .assert()
+        .success()
+        .stdout(is_match(r"(?m)^title\s+0\s+2\s+0\.0$").unwrap())
+        .stdout(contains("extracted «版权所有 示例大学"))
+        .stderr(contains("floors are not applied"));
+}
+
+#[test]
+fn unreadable_inputs_exit_2() {
+    let (dir, labels) = labelled_set();
+    fs::remove_file(dir.path().join("pages/library.html")).unwrap();
+    cargo_bin_cmd!("sitelift")
+        .arg("eval")
+        .arg("--labels")
+        .arg(&labels)
+        .arg("--no-floors")
+        .assert()
+        .code(2)
+        .stderr(contains("library.html"));
+    let floors = write_floors(dir.path(), "[labels]\ntitel = 90\n");
+    cargo_bin_cmd!("sitelift")
+        .arg("eval")
+        .arg("--labels")
+        .arg(&labels)
+        .arg("--floors")
+        .arg(&floors)
+        .assert()
+        .code(2)
+        .stderr(contains("titel"));
+    cargo_bin_cmd!("sitelift")
+        .args(["eval", "--labels", "a.json", "--trafilatura", "b.json"])
+        .assert()
+        .code(2);
+}
+
+/// A German article in ISO-8859-1 (declared in a meta tag), as many benchmark pages are: the pipeline decodes it.
+const PAGE_BENCH: &str = r#"<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">
+<title>Stadtbibliothek Musterstadt</title></head><body>
+<div class="nav"><a href="/">Startseite</a> <a href="/kontakt">Kontakt</a></div>
+<div class="article"><h1>Die Stadtbibliothek verlängert ihre Öffnungszeiten</h1>
+<p>Ab dem ersten Juni öffnet die Stadtbibliothek werktags bereits um acht Uhr morgens und schließt erst um zwanzig Uhr am Abend.</p>
+<p>Für Schülerinnen und Schüler gibt es während der Prüfungszeit zusätzliche Lernplätze im zweiten Stock des Gebäudes.</p>
+<p>Die Leiterin, Frau Müller, freut sich über die große Nachfrage nach den neuen Angeboten der Bibliothek.</p>
+</div>
+<div class="footer">© Stadtbibliothek Musterstadt</div></body></html>
+"#;
+
+/// TP 3 (one spanning two paragraphs with other whitespace), FN 1, FP 2, TN 1.
+const EVALDATA: &str = r#"{
+  "https://www.example.de/bibliothek/oeffnungszeiten": {
+    "file": "bibliothek.html",
+    "title": "Die Stadtbibliothek verlängert ihre Öffnungszeiten",
+    "with": [
+      "bereits um acht Uhr morgens",
+      "im zweiten Stock des Gebäudes.\n    Die Leiterin, Frau Müller",
+      "freut sich über die große Nachfrage",
+      "Dieser Satz steht nirgends"
+    ],
+    "without": ["zusätzliche Lernplätze", "Ab dem ersten Juni", "Newsletter abonnieren"]
+  }
+}"#;
+
+#[test]
+fn trafilatura_benchmark_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("cache")).unwrap();
+    assert!(PAGE_BENCH.chars().all(|c| (c as u32) < 256));
+    let latin1: Vec<u8> = PAGE_BENCH.chars().map(|c| c as u32 as u8).collect();
+    fs::write(dir.path().join("cache/bibliothek.html"), latin1).unwrap();
+    let evaldata = dir.path().join("evaldata.json");
+    fs::write(&evaldata, EVALDATA).unwrap();
+    let floors = write_floors(dir.path(), "[trafilatura]\nf1 = 0.9\n");
+    // precision 3/5, recall 3/4, F1 6/9, accuracy 4/7
+    cargo_bin_cmd!("sitelift")
+        .arg("eval")
+        .arg("--trafilatura")
+        .arg(&evaldata)
+        .arg("--floors")
+        .arg(&floors)
+        .assert()
+        .code(1)
+        .stdout(contains("TP 3  FN 1  FP 2  TN 1"))
+        .stdout(contains(
+            "precision 0.600   recall 0.750   F1 0.667   accuracy 0.571",
+        ))
+        .stdout(contains("with: expected «Dieser Satz steht nirgends»"))
+        .stderr(contains("f1 0.667 is below its floor of 0.9"));
+}
+
+/// ../shared/corpus beside the crate, when present.
+fn corpus() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!(
+            "skipped: {} is absent (the corpus tests need the shared corpus)",
+            dir.display()
+        );
+        None
+    }
+}
+
+fn repo_floors() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("eval/floors.toml")
+}
+
+#[test]
+fn corpus_labels_meet_the_floors() {
+    let Some(corpus) = corpus() else { return };
+    let labels = corpus.join("labels.json");
+    if !labels.is_file() {
+        eprintln!("skipped: {} is absent", labels.display());
+        return;
+    }
+    cargo_bin_cmd!("sitelift")
+        .arg("eval")
+        .arg("--labels")
+        .arg(&labels)
+        .arg("--floors")
+        .arg(repo_floors())
+        .assert()
+        .success();
+}
+
+/// 990 pages take about half a minute in a debug build on two busy cores, so this runs only when
+/// SITELIFT_EVAL_BENCHMARK is set; `.ci/run` applies the same gate with a release build.
+#[test]
+fn corpus_trafilatura_benchmark_meets_the_floor() {
+    if std::env::var_os("SITELIFT_EVAL_BENCHMARK").is_none() {
+        eprintln!(
+            "skipped: set SITELIFT_EVAL_BENCHMARK=1 to run trafilatura's benchmark in a debug build (.ci/run gates it in release)"
+        );
+        return;
+    }
+    let Some(corpus) = corpus() else { return };
+    cargo_bin_cmd!("sitelift")
+        .arg("eval")
+        .arg("--trafilatura")
+        .arg(corpus.join("trafilatura-eval/evaldata.json"))
+        .arg("--floors")
+        .arg(repo_floors())
+        .args(["--misses", "0"])
+        .assert()
+        .success();
+}

@@ -118,6 +118,7 @@ static LABELS: &[Label] = &[
     label("最后更新", Updated),
     // Source
     label("来源", Source),
+    label("来源于", Source),
     label("信息来源", Source),
     label("文章来源", Source),
     label("稿件来源", Source),

@@ -70,9 +70,9 @@ pub fn extract(an: &Analysis<'_>, mapping: &Mapping, base: Option<&Url>) -> Mapp
                 .and_then(|c| c.name("value").and_then(|v| non_empty(v.as_str())))
         };
         // 1. the selector's text, refined by the field's pattern when it has one
-        let mut value = selected_text.as_deref().and_then(|t| match captured(t) {
-            Some(v) => Some((v, format!("pattern:{field}"), false)),
-            None => Some((t.to_string(), format!("mapping:{field}"), true)),
+        let mut value = selected_text.as_deref().map(|t| match captured(t) {
+            Some(v) => (v, format!("pattern:{field}"), false),
+            None => (t.to_string(), format!("mapping:{field}"), true),
         });
         // 2. the pattern over the meta block's text, else over the page's text
         if value.is_none() && pattern.is_some() {

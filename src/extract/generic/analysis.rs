@@ -9,6 +9,7 @@ use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
 use crate::extract::dom::{is_block, skip_subtree};
+use crate::extract::generic::links::is_attachment_href;
 use crate::normalize::text::{fold, is_punct, is_space};
 
 /// A block element's own text (text of nested blocks belongs to them).
@@ -25,6 +26,8 @@ pub struct Block {
     pub link_chars: usize,
     /// Sentence punctuation outside links.
     pub punct: usize,
+    /// Visible characters of links to documents or of links whose text is a URL (content, not navigation).
+    pub content_link_chars: usize,
     /// Inside page chrome: `<footer>`, `<nav>`, `<aside>`, or an element whose class/id says footer, nav, menu,
     /// sidebar or copyright.
     pub chrome: bool,
@@ -89,6 +92,7 @@ pub struct Analysis<'a> {
 struct OpenBlock {
     node: NodeId,
     order: usize,
+    content_link_chars: usize,
     chrome: bool,
     raw: String,
     chars: usize,
@@ -122,6 +126,8 @@ impl<'a> Analysis<'a> {
         let mut order = 0usize;
         let mut skip_depth = 0usize;
         let mut link_depth = 0usize;
+        // Links to documents (attachments) are content, counted neither as prose nor as navigation.
+        let mut content_link_depth = 0usize;
         // One entry per open (not skipped) element: whether it is page chrome.
         let mut chrome_stack: Vec<bool> = Vec::new();
         let mut chrome_depth = 0usize;
@@ -137,6 +143,9 @@ impl<'a> Analysis<'a> {
                         }
                         if name == "a" && el.attr("href").is_some() {
                             link_depth += 1;
+                            if el.attr("href").is_some_and(is_attachment_href) {
+                                content_link_depth += 1;
+                            }
                         }
                         let chrome = is_chrome(el);
                         chrome_stack.push(chrome);
@@ -147,6 +156,7 @@ impl<'a> Analysis<'a> {
                                 node: node.id(),
                                 order,
                                 chrome: chrome_depth > 0,
+                                content_link_chars: 0,
                                 raw: String::new(),
                                 chars: 0,
                                 link_chars: 0,
@@ -159,6 +169,12 @@ impl<'a> Analysis<'a> {
                     Node::Text(t) if skip_depth == 0 => {
                         if let Some(b) = open.last_mut() {
                             b.raw.push_str(t);
+                            // A link whose text is a URL (访问地址：http://…) or that points at a document is
+                            // content, not navigation.
+                            if link_depth > 0 && (content_link_depth > 0 || looks_like_url(t)) {
+                                b.content_link_chars += t.chars().filter(|c| !is_space(*c)).count();
+                                continue;
+                            }
                             for c in t.chars() {
                                 if is_space(c) {
                                     continue;
@@ -185,13 +201,16 @@ impl<'a> Analysis<'a> {
                         let name = el.name();
                         if name == "a" && el.attr("href").is_some() {
                             link_depth = link_depth.saturating_sub(1);
+                            if el.attr("href").is_some_and(is_attachment_href) {
+                                content_link_depth = content_link_depth.saturating_sub(1);
+                            }
                         }
                         if chrome_stack.pop() == Some(true) {
                             chrome_depth = chrome_depth.saturating_sub(1);
                         }
                         if is_block(name) {
                             if let Some(b) = open.pop()
-                                && b.chars + b.link_chars > 0
+                                && b.chars + b.link_chars + b.content_link_chars > 0
                             {
                                 self.blocks.push(Block {
                                     node: b.node,
@@ -201,6 +220,7 @@ impl<'a> Analysis<'a> {
                                     link_chars: b.link_chars,
                                     punct: b.punct,
                                     chrome: b.chrome,
+                                    content_link_chars: b.content_link_chars,
                                 });
                             }
                         } else if let Some(b) = open.last_mut() {
@@ -355,6 +375,14 @@ fn merge(acc: &mut Option<SubtreeStats>, s: SubtreeStats) {
             a.last_order = a.last_order.max(s.last_order);
         }
     }
+}
+
+fn looks_like_url(t: &str) -> bool {
+    let t = t.trim_start().to_ascii_lowercase();
+    t.starts_with("http://")
+        || t.starts_with("https://")
+        || t.starts_with("www.")
+        || t.starts_with("mailto:")
 }
 
 /// Page chrome by tag (`footer`, `nav`, `aside`) or by a class/id word.

@@ -32,13 +32,19 @@ pub fn find(an: &Analysis<'_>, body: Option<(usize, usize)>) -> Option<TitleChoi
         let Some(bonus) = tag_bonus(el) else {
             continue;
         };
+        let mut link_headline = false;
         // Block candidates read their own text line (no subtree walk); inline ones need text of their own.
         let text = if let Some(stats) = an.stats.get(&node.id()) {
             let Some(block) = an.block_of(node.id()) else {
                 continue;
             };
             let len = stats.chars + stats.link_chars;
-            if block.link_chars * 2 > block.chars || !(4..=120).contains(&len) {
+            if !(4..=120).contains(&len) {
+                continue;
+            }
+            // A linked headline is allowed only when <title> repeats it (checked below).
+            link_headline = block.link_chars * 2 > block.chars;
+            if link_headline && block.link_chars < 6 {
                 continue;
             }
             if stats.chars + stats.link_chars > block.chars + block.link_chars {
@@ -64,12 +70,19 @@ pub fn find(an: &Analysis<'_>, body: Option<(usize, usize)>) -> Option<TitleChoi
         }
         let common = longest_common_run(&chars, &title_chars);
         let contained = common * 10 >= chars.len() * 9;
+        if link_headline && !contained {
+            continue;
+        }
         if bonus <= 0.0 && !contained {
             continue;
         }
         let mut score = bonus + 2.0 * common as f32;
         if contained {
             score += 10.0;
+        }
+        // A sentence is body text, not a headline.
+        if text.contains('。') {
+            score -= 20.0;
         }
         if common < 4 {
             score -= 10.0;

@@ -9,12 +9,18 @@
 //! records to a [`Sink`] (JSON Lines, JSON, SQLite). [`pipeline`] wires the stages together and reports a
 //! [`PageOutcome`] per page — Extracted, Skipped or Failed — which the summary counts; one bad page never stops
 //! a batch.
+//!
+//! Live sites come in through [`crawl`]: a polite, resumable crawler whose HTTP source ([`source::http`])
+//! feeds the same pipeline, with every page, outcome and record kept in a crash-safe [`job`] store that
+//! `extract --job` can re-extract from without touching the network.
 
 pub mod batch;
+pub mod crawl;
 pub mod decode;
 pub mod error;
 pub mod export;
 pub mod extract;
+pub mod job;
 pub mod mapping;
 pub mod normalize;
 pub mod pipeline;

@@ -1,7 +1,10 @@
 //! One function per subcommand; each returns the exit code or an error (exit 2).
 
 mod check_mapping;
+mod crawl;
 mod extract;
+mod run;
+mod status;
 
 use std::process::ExitCode;
 
@@ -15,6 +18,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Extract(args) => extract::run(args, cli.quiet, cli.verbose),
         Command::CheckMapping(args) => check_mapping::run(args),
+        Command::Crawl(args) => crawl::run(args, cli.quiet, cli.verbose),
+        Command::Run(args) => run::run(args, cli.quiet, cli.verbose),
+        Command::Status(args) => status::run(args),
     }
 }
 

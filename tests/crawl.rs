@@ -18,12 +18,11 @@ fn start_site() -> (Server, Arc<SiteState>) {
     (server, state)
 }
 
+/// Four requests at once to the test server, no delay.
+const PARALLEL: [&str; 4] = ["--concurrency", "4", "--delay-ms", "0"];
+
 /// Flags that make the crawl fast and the failures quick.
-const FAST: [&str; 12] = [
-    "--delay-ms",
-    "0",
-    "--concurrency",
-    "4",
+const FAST: [&str; 8] = [
     "--timeout-ms",
     "800",
     "--retries",
@@ -190,6 +189,7 @@ fn crawl_exports_every_article_and_accounts_for_every_failure() {
     sitelift()
         .arg("run")
         .args(FAST)
+        .args(PARALLEL)
         .args(["--max-query-variants", "4", "--out"])
         .arg(&out)
         .arg(server.url("/"))
@@ -211,4 +211,282 @@ fn crawl_exports_every_article_and_accounts_for_every_failure() {
         .count();
     assert_eq!(lines, 10);
     assert_eq!(server.all_hits().values().sum::<u32>(), hits_before);
+}
+
+/// Records as comparable text: the server's origin removed, sorted.
+fn normalized_records(out: &Path, server: &Server) -> Vec<String> {
+    let origin = server.url("");
+    let mut recs: Vec<String> = std::fs::read_to_string(out.join("records.jsonl"))
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let mut v: Value = serde_json::from_str(l).unwrap();
+            v["id"] = Value::Null;
+            v.to_string().replace(&origin, "ORIGIN")
+        })
+        .collect();
+    recs.sort();
+    recs
+}
+
+#[test]
+fn killed_crawl_resumes_to_exactly_the_records_of_an_uninterrupted_one() {
+    const SLOW: [&str; 4] = ["--concurrency", "1", "--delay-ms", "60"];
+    let dir = tempfile::tempdir().unwrap();
+
+    let (whole_site, _) = start_site();
+    let whole = dir.path().join("whole");
+    sitelift()
+        .arg("run")
+        .args(FAST)
+        .args(SLOW)
+        .args(["--max-query-variants", "4", "--quiet", "--out"])
+        .arg(&whole)
+        .arg(whole_site.url("/"))
+        .assert()
+        .code(1);
+
+    let (site, _) = start_site();
+    let out = dir.path().join("killed");
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("sitelift"))
+        .arg("run")
+        .args(FAST)
+        .args(SLOW)
+        .args(["--max-query-variants", "4", "--quiet", "--out"])
+        .arg(&out)
+        .arg(site.url("/"))
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    loop {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        let fetched = std::process::Command::new(assert_cmd::cargo::cargo_bin("sitelift"))
+            .args(["status", "--json", "--job"])
+            .arg(&out)
+            .output()
+            .ok()
+            .and_then(|o| serde_json::from_slice::<Value>(&o.stdout).ok())
+            .and_then(|s| s["pages"]["fetched"].as_u64())
+            .unwrap_or(0);
+        if fetched >= 8 {
+            break;
+        }
+        assert!(started.elapsed().as_secs() < 30, "crawl made no progress");
+    }
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    assert!(!out.join("records.jsonl").exists(), "killed before export");
+    let partial = status(&out);
+    assert!(
+        partial["pages"]["queued"].as_u64().unwrap() > 0,
+        "{partial:#}"
+    );
+
+    sitelift()
+        .arg("run")
+        .args(FAST)
+        .args(PARALLEL)
+        .args(["--max-query-variants", "4", "--quiet", "--out"])
+        .arg(&out)
+        .arg(site.url("/"))
+        .assert()
+        .code(1);
+    assert_eq!(
+        normalized_records(&out, &site),
+        normalized_records(&whole, &whole_site)
+    );
+    // No stored page was fetched twice: at most the one page in flight at the kill was asked again.
+    let twice: Vec<(String, u32)> = site
+        .all_hits()
+        .into_iter()
+        .filter(|(p, n)| {
+            *n > 1
+                && p.ends_with(".html")
+                && !["/flaky.html", "/busy.html", "/slow.html"].contains(&p.as_str())
+        })
+        .collect();
+    assert!(twice.len() <= 1, "fetched twice: {twice:?}");
+    let s = status(&out);
+    assert_eq!(s["records"], 10);
+    assert_eq!(s["pages"]["queued"], 0);
+}
+
+#[test]
+fn a_second_process_on_the_same_job_fails_at_once() {
+    let (site, _) = start_site();
+    let dir = tempfile::tempdir().unwrap();
+    let job = dir.path().join("job");
+    let mut first = std::process::Command::new(assert_cmd::cargo::cargo_bin("sitelift"))
+        .args([
+            "crawl",
+            "--quiet",
+            "--delay-ms",
+            "500",
+            "--concurrency",
+            "1",
+            "--job",
+        ])
+        .arg(&job)
+        .arg(site.url("/"))
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while !job.join("job.sqlite").exists() {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        assert!(started.elapsed().as_secs() < 20);
+    }
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let second = sitelift()
+        .args(["crawl", "--job"])
+        .arg(&job)
+        .arg(site.url("/"))
+        .timeout(std::time::Duration::from_secs(5))
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&second.get_output().stderr).to_string();
+    assert!(
+        stderr.contains("in use by another sitelift process"),
+        "{stderr}"
+    );
+    first.kill().unwrap();
+    first.wait().unwrap();
+}
+
+#[test]
+fn interrupt_finishes_in_flight_pages_and_stops_cleanly() {
+    let (site, _) = start_site();
+    let dir = tempfile::tempdir().unwrap();
+    let job = dir.path().join("job");
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("sitelift"))
+        .args(["crawl", "--delay-ms", "150", "--concurrency", "1", "--job"])
+        .arg(&job)
+        .arg(site.url("/"))
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(900));
+    let pid = child.id().to_string();
+    std::process::Command::new("kill")
+        .args(["-INT", &pid])
+        .status()
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{stderr}");
+    assert!(
+        stderr.contains("run the same command again to resume"),
+        "{stderr}"
+    );
+    let s = status(&job);
+    assert!(s["pages"]["queued"].as_u64().unwrap() > 0, "{s:#}");
+    assert!(s["pages"]["fetched"].as_u64().unwrap() > 0, "{s:#}");
+}
+
+#[test]
+fn limit_stops_a_trial_run_and_update_reexports_only_changed_records() {
+    let (site, state) = start_site();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let run = |extra: &[&str]| {
+        let a = sitelift()
+            .arg("run")
+            .args(FAST)
+            .args(["--max-query-variants", "4"])
+            .args(extra)
+            .arg("--out")
+            .arg(&out)
+            .arg(site.url("/"))
+            .assert();
+        String::from_utf8_lossy(&a.get_output().stderr).to_string()
+    };
+    run(&["--limit", "2", "--concurrency", "1", "--delay-ms", "0"]);
+    let n = records(&out).len();
+    assert!((2..=3).contains(&n), "{n} records after --limit 2");
+
+    run(&PARALLEL);
+    assert_eq!(records(&out).len(), 10);
+
+    state
+        .revised
+        .store(true, std::sync::atomic::Ordering::SeqCst);
+    let before = site.hits("/news/2017/t20170927_101.html");
+    let stderr = run(&["--update", "--concurrency", "4", "--delay-ms", "0"]);
+    assert_eq!(site.hits("/news/2017/t20170927_101.html"), before + 1);
+    assert!(
+        stderr.contains("(0 new, 1 updated, 9 unchanged)"),
+        "{stderr}"
+    );
+    let flaky = records(&out)
+        .into_iter()
+        .find(|r| r["url"].as_str().unwrap().ends_with("/flaky.html"))
+        .unwrap();
+    assert!(flaky["body_text"].as_str().unwrap().contains("修订后"));
+}
+
+#[test]
+fn crawl_patterns_in_the_mapping_are_checked_at_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "[crawl]\nfollow = ['/news/(index']\n").unwrap();
+    let a = sitelift()
+        .args(["check-mapping"])
+        .arg(&bad)
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&a.get_output().stderr).to_string();
+    assert!(
+        stderr.contains("crawl.follow[0]") && stderr.contains("bad.toml"),
+        "{stderr}"
+    );
+
+    std::fs::write(&bad, "[crawl]\nfolow = ['/news/']\n").unwrap();
+    let a = sitelift()
+        .args(["check-mapping"])
+        .arg(&bad)
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&a.get_output().stderr).to_string();
+    assert!(stderr.contains("folow"), "{stderr}");
+}
+
+#[test]
+fn mapping_patterns_decide_what_is_followed_and_exported() {
+    let (site, _) = start_site();
+    let dir = tempfile::tempdir().unwrap();
+    let mapping = dir.path().join("site.toml");
+    std::fs::write(
+        &mapping,
+        format!(
+            "[crawl]\nstart_urls = ['{}']\nfollow = ['/news/index(_\\d+)?\\.html$']\n\
+             article = ['/news/2017/t\\d+_\\d+(_\\d+)?\\.html$']\nexclude = ['_104\\.html$']\n\
+             delay_ms = 0\nconcurrency = 4\n",
+            site.url("/news/index.html")
+        ),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    sitelift()
+        .args(["run", "--quiet", "--mapping"])
+        .arg(&mapping)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    let mut paths: Vec<String> = records(&out)
+        .iter()
+        .map(|r| path_of(r["url"].as_str().unwrap()))
+        .collect();
+    paths.sort();
+    assert_eq!(
+        paths,
+        [
+            "/news/2017/t20170920_105.html",
+            "/news/2017/t20170925_103.html",
+            "/news/2017/t20170926_102.html",
+            "/news/2017/t20170927_101.html",
+        ]
+    );
+    assert_eq!(site.hits("/gbk/index.html"), 0);
+    let s = status(&out);
+    assert_eq!(s["skipped"]["excluded"]["count"], 1, "{s:#}");
 }

@@ -82,7 +82,7 @@ fn crawl_flags(a: &CrawlFlagArgs, urls: &[String]) -> CrawlFlags {
         retry_base_ms: a.retry_base_ms,
         max_retry_wait_ms: a.max_retry_wait_ms,
         max_redirects: a.max_redirects,
-        max_page_mb: a.max_decoded_mb,
+        max_decoded_mb: a.max_decoded_mb,
         max_attachment_mb: a.max_attachment_mb,
         user_agent: a.user_agent.clone(),
         max_depth: a.max_depth,

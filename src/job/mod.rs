@@ -84,13 +84,11 @@ impl Job {
                 ),
             });
         }
-        let job = Job {
+        Ok(Job {
             conn,
             dir: dir.to_path_buf(),
             _lock: Some(lock),
-        };
-        job.recover()?;
-        Ok(job)
+        })
     }
 
     /// Open an existing job read-only, without its lock (for `status` while a crawl runs).
@@ -117,12 +115,6 @@ impl Job {
     /// A second, read-only connection (the part source reads pages while the crawl writes).
     pub fn reader(&self) -> Result<Connection> {
         connect(&self.dir, true)
-    }
-
-    /// Undo what a killed run left half-done: nothing, since every change is a transaction — except the
-    /// interrupted clock, which the meta table keeps.
-    fn recover(&self) -> Result<()> {
-        Ok(())
     }
 
     /// A meta value.

@@ -21,7 +21,7 @@
 //! retries = 3                     # on timeouts, connection errors, 429 and 5xx
 //! retry_base_ms = 500             # first backoff; doubles each retry, with jitter
 //! max_redirects = 10
-//! max_page_mb = 20                # decoded (decompressed) size limit of one response
+//! max_decoded_mb = 20             # decoded (decompressed) size limit of one page; larger is cut off
 //! ```
 //!
 //! With `follow` and `article` both empty every HTML link on the allowed hosts is followed and the generic
@@ -73,7 +73,7 @@ pub(super) struct CrawlFile {
     retries: Option<u32>,
     retry_base_ms: Option<u64>,
     max_redirects: Option<u32>,
-    max_page_mb: Option<u64>,
+    max_decoded_mb: Option<u64>,
 }
 
 /// The validated `[crawl]` table. `None` fields fall back to the command-line flags, then to the defaults.
@@ -96,7 +96,7 @@ pub struct CrawlRules {
     pub retries: Option<u32>,
     pub retry_base_ms: Option<u64>,
     pub max_redirects: Option<u32>,
-    pub max_page_mb: Option<u64>,
+    pub max_decoded_mb: Option<u64>,
 }
 
 impl CrawlFile {
@@ -134,9 +134,9 @@ impl CrawlFile {
                 "key 'crawl.concurrency' must be at least 1".to_string(),
             ));
         }
-        if self.max_page_mb == Some(0) {
+        if self.max_decoded_mb == Some(0) {
             return Err(invalid(
-                "key 'crawl.max_page_mb' must be at least 1".to_string(),
+                "key 'crawl.max_decoded_mb' must be at least 1".to_string(),
             ));
         }
         Ok(CrawlRules {
@@ -161,7 +161,7 @@ impl CrawlFile {
             retries: self.retries,
             retry_base_ms: self.retry_base_ms,
             max_redirects: self.max_redirects,
-            max_page_mb: self.max_page_mb,
+            max_decoded_mb: self.max_decoded_mb,
         })
     }
 }

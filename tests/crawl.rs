@@ -176,6 +176,20 @@ fn crawl_exports_every_article_and_accounts_for_every_failure() {
     );
     assert!(files.iter().all(|f| !f.contains("..") && !f.contains('/')));
     assert_eq!(server.hits("/files/%E9%80%9A%E7%9F%A5.doc"), 1);
+    let manifest: Vec<Value> = std::fs::read_to_string(out.join("attachments.jsonl"))
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let passwd = manifest
+        .iter()
+        .find(|a| a["name"] == "../../etc/passwd")
+        .unwrap();
+    assert_eq!(passwd["status"], 200);
+    assert_eq!(passwd["mime"], "text/plain");
+    assert_eq!(passwd["size"], "root:x:0:0 这不是真的密码文件\n".len());
+    assert_eq!(passwd["sha256"].as_str().unwrap().len(), 64);
+    assert!(out.join(passwd["file"].as_str().unwrap()).is_file());
 
     // What the server saw: robots obeyed, other hosts never asked, retries made.
     assert_eq!(server.hits("/private/secret.html"), 0);

@@ -1,7 +1,8 @@
 //! `sitelift run`: the operator's one command. URLs (or the mapping's start URLs, or a job to resume) are
 //! crawled into the job — kept in the output folder unless `--job` names another — then every record in the
 //! job is exported to DIR/records.sqlite (upserted: a re-run touches only changed records) and
-//! DIR/records.jsonl, and a summary closes the run. Local files or mirror folders are extracted instead.
+//! DIR/records.jsonl (with `--download-attachments`, DIR/attachments.jsonl lists every attachment file: original
+//! name, size, MIME type, sha256, HTTP status), and a summary closes the run. Local files or mirror folders are extracted instead.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -59,6 +60,12 @@ pub fn run(args: RunArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
     let summary = sitelift::job::reextract::export(&job, sink.as_mut())?;
     sink.finish()?;
     let status = sitelift::job::status::status(&job)?;
+    if !status.attachments.is_empty() {
+        let manifest = sitelift::job::attachments::manifest(&job.conn).map_err(job.sql_error())?;
+        let path = args.out.join("attachments.jsonl");
+        std::fs::write(&path, manifest)
+            .with_context(|| format!("cannot write '{}'", path.display()))?;
+    }
     if !quiet {
         eprint!("{}", summary.render());
         if status.trap_hits > 0 {

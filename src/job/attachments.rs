@@ -130,3 +130,34 @@ pub fn requeue_failed(conn: &Connection) -> rusqlite::Result<usize> {
         [],
     )
 }
+
+/// Every attachment row as one JSON object per line (url, original name, first page, state, HTTP status, size,
+/// MIME type, sha256, stored file relative to the job folder, last error) — `run` writes it to
+/// `attachments.jsonl` next to the records.
+pub fn manifest(conn: &Connection) -> rusqlite::Result<String> {
+    let mut stmt = conn.prepare(
+        "SELECT url, name, page_url, state, status, size, mime, sha256, file, last_error, attempts
+         FROM attachments ORDER BY url",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(serde_json::json!({
+            "url": r.get::<_, String>(0)?,
+            "name": r.get::<_, Option<String>>(1)?,
+            "page_url": r.get::<_, String>(2)?,
+            "state": r.get::<_, String>(3)?,
+            "status": r.get::<_, Option<i64>>(4)?,
+            "size": r.get::<_, Option<i64>>(5)?,
+            "mime": r.get::<_, Option<String>>(6)?,
+            "sha256": r.get::<_, Option<String>>(7)?,
+            "file": r.get::<_, Option<String>>(8)?,
+            "error": r.get::<_, Option<String>>(9)?,
+            "attempts": r.get::<_, i64>(10)?,
+        }))
+    })?;
+    let mut out = String::new();
+    for row in rows {
+        out.push_str(&row?.to_string());
+        out.push('\n');
+    }
+    Ok(out)
+}

@@ -296,13 +296,13 @@ fn killed_crawl_resumes_to_exactly_the_records_of_an_uninterrupted_one() {
         "{partial:#}"
     );
 
+    // Resumed without naming the site again: the job remembers its start URLs and scope.
     sitelift()
         .arg("run")
         .args(FAST)
         .args(PARALLEL)
         .args(["--max-query-variants", "4", "--quiet", "--out"])
         .arg(&out)
-        .arg(site.url("/"))
         .assert()
         .code(1);
     assert_eq!(

@@ -20,7 +20,7 @@ pub fn run(args: ExtractArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
         .format
         .unwrap_or_else(|| format_from_path(args.out.as_deref()));
     if let Some(dir) = &args.job {
-        let mut job = sitelift::job::Job::open(dir, false)?;
+        let mut job = sitelift::job::Job::open_existing(dir)?;
         let settings = sitelift::crawl::CrawlSettings::resolve(
             &sitelift::crawl::CrawlFlags::default(),
             opts.mapping.as_ref(),

@@ -91,16 +91,15 @@ impl Job {
         })
     }
 
+    /// Open a job that must exist already, for writing (`extract --job`).
+    pub fn open_existing(dir: &Path) -> Result<Job> {
+        must_exist(dir)?;
+        Job::open(dir, false)
+    }
+
     /// Open an existing job read-only, without its lock (for `status` while a crawl runs).
     pub fn open_read(dir: &Path) -> Result<Job> {
-        if !dir.join(DB_FILE).is_file() {
-            return Err(Error::Job {
-                dir: dir.to_path_buf(),
-                message: format!(
-                    "no {DB_FILE} in it; give the folder a crawl or run wrote (--job or run --out)"
-                ),
-            });
-        }
+        must_exist(dir)?;
         Ok(Job {
             conn: connect(dir, true)?,
             dir: dir.to_path_buf(),
@@ -160,6 +159,18 @@ impl Job {
     pub fn sql_error(&self) -> impl Fn(rusqlite::Error) -> Error + '_ {
         sql_error(&self.dir)
     }
+}
+
+fn must_exist(dir: &Path) -> Result<()> {
+    if dir.join(DB_FILE).is_file() {
+        return Ok(());
+    }
+    Err(Error::Job {
+        dir: dir.to_path_buf(),
+        message: format!(
+            "no {DB_FILE} in it; give the folder a crawl or run wrote (--job or run --out)"
+        ),
+    })
 }
 
 fn connect(dir: &Path, read_only: bool) -> Result<Connection> {

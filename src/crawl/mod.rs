@@ -5,6 +5,7 @@
 //! through the pipeline right away, so records accumulate in the job as the crawl goes. Every page's result is
 //! one transaction: a killed crawl resumes where it stopped. [`attachments`] downloads attached files.
 
+mod admit;
 pub mod attachments;
 pub mod engine;
 mod fetch;
@@ -13,6 +14,7 @@ pub mod politeness;
 pub mod robots;
 pub mod scope;
 pub mod settings;
+mod signals;
 pub mod traps;
 
 pub use engine::{CrawlObserver, CrawlProgress, CrawlReport, NoProgress, crawl};

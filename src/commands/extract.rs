@@ -26,7 +26,11 @@ pub fn run(args: ExtractArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
             opts.mapping.as_ref(),
         )?;
         let mut sink = open_sink(format, args.out.as_deref())?;
-        let progress = Progress::new(2, quiet, verbose);
+        let pages: i64 = job
+            .conn
+            .query_row("SELECT count(*) FROM pages", [], |r| r.get(0))
+            .map_err(job.sql_error())?;
+        let progress = Progress::new(pages as usize, quiet, verbose);
         let summary = sitelift::job::reextract::reextract(
             &mut job,
             &opts,

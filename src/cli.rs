@@ -30,6 +30,12 @@ pub enum Command {
     /// Measure extraction: per-field accuracy on hand-labelled pages, or trafilatura's benchmark. Exits 1 when a
     /// score is below its floor (eval/floors.toml), 2 when an input cannot be read.
     Eval(EvalArgs),
+    /// Crawl a live site into a job folder, politely; running it again resumes the job.
+    Crawl(CrawlArgs),
+    /// Crawl a site (or read a mirror), extract and export to a folder: records.sqlite, records.jsonl, summary.
+    Run(RunArgs),
+    /// A job's accounting: pages by state, failures by reason, records, fill rates, elapsed time and rate.
+    Status(StatusArgs),
 }
 
 /// Options shared by every command that extracts pages.
@@ -69,9 +75,142 @@ pub struct ExtractArgs {
     #[arg(long, short, value_name = "PATH")]
     pub out: Option<PathBuf>,
 
+    /// Re-extract the pages stored in this crawl job (no network) instead of reading files.
+    #[arg(long, value_name = "DIR", conflicts_with = "inputs")]
+    pub job: Option<PathBuf>,
+
     /// HTML files or folders.
-    #[arg(required = true, value_name = "INPUT")]
+    #[arg(required_unless_present = "job", value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
+}
+
+/// Flags of `crawl` and `run`; each overrides the same key of the mapping's `[crawl]` table.
+#[derive(Debug, Args)]
+pub struct CrawlFlagArgs {
+    /// Forget the job's state and start over.
+    #[arg(long)]
+    pub fresh: bool,
+
+    /// Stop after N article pages (a trial run).
+    #[arg(long, value_name = "N")]
+    pub limit: Option<u64>,
+
+    /// Fetch every page again (conditional requests) and re-export only the records that changed.
+    #[arg(long)]
+    pub update: bool,
+
+    /// Do not read or obey robots.txt (logged).
+    #[arg(long)]
+    pub ignore_robots: bool,
+
+    /// Download attachments into the job's attachments/ folder.
+    #[arg(long)]
+    pub download_attachments: bool,
+
+    /// Milliseconds between two requests to one host [default: 250].
+    #[arg(long, value_name = "MS")]
+    pub delay_ms: Option<u64>,
+
+    /// Requests at once to one host [default: 2].
+    #[arg(long, value_name = "N")]
+    pub concurrency: Option<usize>,
+
+    /// Timeout of a whole request, in milliseconds [default: 30000].
+    #[arg(long, value_name = "MS")]
+    pub timeout_ms: Option<u64>,
+
+    /// Connect timeout, in milliseconds [default: 10000].
+    #[arg(long, value_name = "MS")]
+    pub connect_timeout_ms: Option<u64>,
+
+    /// Retries on timeouts, connection errors, 429 and 5xx [default: 3].
+    #[arg(long, value_name = "N")]
+    pub retries: Option<u32>,
+
+    /// First retry backoff in milliseconds, doubled each retry, with jitter [default: 500].
+    #[arg(long, value_name = "MS")]
+    pub retry_base_ms: Option<u64>,
+
+    /// Longest wait before a retry, whatever Retry-After asks, in milliseconds [default: 120000].
+    #[arg(long, value_name = "MS")]
+    pub max_retry_wait_ms: Option<u64>,
+
+    /// Redirects followed per URL [default: 10].
+    #[arg(long, value_name = "N")]
+    pub max_redirects: Option<u32>,
+
+    /// Largest decoded (decompressed) page, in megabytes; larger responses are cut off [default: 20].
+    #[arg(long, value_name = "MB")]
+    pub max_decoded_mb: Option<u64>,
+
+    /// Largest attachment, in megabytes [default: 200].
+    #[arg(long, value_name = "MB")]
+    pub max_attachment_mb: Option<u64>,
+
+    /// User-Agent header [default: sitelift/VERSION (archival crawler …)].
+    #[arg(long, value_name = "TEXT")]
+    pub user_agent: Option<String>,
+
+    /// Trap limit: links away from a start URL [default: 30].
+    #[arg(long, value_name = "N")]
+    pub max_depth: Option<u32>,
+
+    /// Trap limit: pages whose URLs differ only in digits [default: 100000].
+    #[arg(long, value_name = "N")]
+    pub max_pages_per_pattern: Option<u64>,
+
+    /// Trap limit: query strings on one path [default: 1000].
+    #[arg(long, value_name = "N")]
+    pub max_query_variants: Option<u64>,
+}
+
+#[derive(Debug, Args)]
+pub struct CrawlArgs {
+    #[command(flatten)]
+    pub options: ExtractOptions,
+
+    #[command(flatten)]
+    pub crawl: CrawlFlagArgs,
+
+    /// The job folder (created if missing; resumed if it exists).
+    #[arg(long, value_name = "DIR", default_value = "sitelift-job")]
+    pub job: PathBuf,
+
+    /// Start URLs (default: the mapping's crawl.start_urls, or the job's).
+    #[arg(value_name = "URL")]
+    pub urls: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    #[command(flatten)]
+    pub options: ExtractOptions,
+
+    #[command(flatten)]
+    pub crawl: CrawlFlagArgs,
+
+    /// Output folder: records.sqlite, records.jsonl, attachments/ (and the job, unless --job).
+    #[arg(long, short, value_name = "DIR")]
+    pub out: PathBuf,
+
+    /// The job folder [default: the --out folder].
+    #[arg(long, value_name = "DIR")]
+    pub job: Option<PathBuf>,
+
+    /// Start URLs to crawl, or local files / mirror folders to read.
+    #[arg(value_name = "URL|PATH")]
+    pub inputs: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// The job folder.
+    #[arg(long, value_name = "DIR")]
+    pub job: PathBuf,
+
+    /// Print the status as JSON.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

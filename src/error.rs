@@ -66,6 +66,29 @@ pub enum Error {
         path: PathBuf,
         source: rusqlite::Error,
     },
+
+    #[error(
+        "job '{dir}' is in use by another sitelift process (lock file '{dir}/job.lock' is held); wait for it to \
+         finish or stop it, or give another --job folder"
+    )]
+    JobLocked { dir: PathBuf },
+
+    #[error("cannot use job folder '{dir}': {message}")]
+    Job { dir: PathBuf, message: String },
+
+    #[error(
+        "'{0}' is not an http(s) URL to crawl: give a full URL such as http://www.example.org.cn/"
+    )]
+    BadStartUrl(String),
+
+    #[error(
+        "nothing to crawl: give start URLs on the command line or in the mapping's crawl.start_urls \
+         (or a --job folder that already has queued pages)"
+    )]
+    NoStartUrls,
+
+    #[error("cannot start the HTTP client: {0}")]
+    HttpClient(String),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -10,12 +10,18 @@
 //! [`PageOutcome`] per page — Extracted, Skipped or Failed — which the summary counts; one bad page never stops
 //! a batch. [`qa`] measures the result: field accuracy on hand-labelled pages and trafilatura's benchmark,
 //! gated by floors kept in the repository (EVALUATION.md).
+//!
+//! Live sites come in through [`crawl`]: a polite, resumable crawler whose HTTP source ([`source::http`])
+//! feeds the same pipeline, with every page, outcome and record kept in a crash-safe [`job`] store that
+//! `extract --job` can re-extract from without touching the network.
 
 pub mod batch;
+pub mod crawl;
 pub mod decode;
 pub mod error;
 pub mod export;
 pub mod extract;
+pub mod job;
 pub mod mapping;
 pub mod normalize;
 pub mod pipeline;

@@ -1,6 +1,7 @@
 //! The `sitelift` binary: parse arguments, run a command from [`commands`], map the result to an exit code.
 //! Exit codes: 0 all pages fine, 1 some pages failed (records for the others were written), 2 usage, mapping
-//! or output error (nothing was published).
+//! or output error (nothing was published), 130 a crawl stopped by Ctrl-C (the job is saved: run the same
+//! command again to resume).
 
 mod cli;
 mod commands;

@@ -1,7 +1,9 @@
 //! Site mapping files: one TOML file per site telling the extractor where each field lives.
 //! Everything is validated at load time — unknown keys, bad CSS selectors, bad regexes, bad URLs — so a typo is
 //! an error naming the file, the key and (from TOML) the line and column, never a silently empty field.
-//! mappings/README.md documents every key.
+//! mappings/README.md documents every key; the `[crawl]` table is documented in [`crawl`].
+
+pub mod crawl;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -43,6 +45,7 @@ struct MappingFile {
     remove: Vec<String>,
     #[serde(default)]
     patterns: BTreeMap<String, String>,
+    crawl: Option<crawl::CrawlFile>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -66,6 +69,8 @@ pub struct Mapping {
     /// Noise removed from inside the body before anything else reads it.
     pub remove: Vec<Selector>,
     patterns: BTreeMap<&'static str, Regex>,
+    /// The `[crawl]` table, when the mapping has one.
+    pub crawl: Option<crawl::CrawlRules>,
 }
 
 impl Mapping {
@@ -152,6 +157,7 @@ impl Mapping {
             }
             patterns.insert(*field, regex);
         }
+        let crawl = file.crawl.map(|c| c.validate(path)).transpose()?;
         Ok(Mapping {
             path: path.to_path_buf(),
             name: file.site.name,
@@ -161,6 +167,7 @@ impl Mapping {
             selectors,
             remove,
             patterns,
+            crawl,
         })
     }
 

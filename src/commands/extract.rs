@@ -1,4 +1,5 @@
-//! `sitelift extract`: files or mirrors → records in JSON Lines, JSON or SQLite.
+//! `sitelift extract`: files or mirrors → records in JSON Lines, JSON or SQLite; with `--job`, the pages stored
+//! in a crawl job are extracted again (no network), e.g. after fixing a mapping.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -18,6 +19,29 @@ pub fn run(args: ExtractArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
     let format = args
         .format
         .unwrap_or_else(|| format_from_path(args.out.as_deref()));
+    if let Some(dir) = &args.job {
+        let mut job = sitelift::job::Job::open_existing(dir)?;
+        let settings = sitelift::crawl::CrawlSettings::resolve(
+            &sitelift::crawl::CrawlFlags::default(),
+            opts.mapping.as_ref(),
+        )?;
+        let mut sink = open_sink(format, args.out.as_deref())?;
+        let pages: i64 = job
+            .conn
+            .query_row("SELECT count(*) FROM pages", [], |r| r.get(0))
+            .map_err(job.sql_error())?;
+        let progress = Progress::new(pages as usize, quiet, verbose);
+        let summary = sitelift::job::reextract::reextract(
+            &mut job,
+            &opts,
+            &settings.scope,
+            sink.as_mut(),
+            &progress,
+        )?;
+        progress.finish();
+        sink.finish()?;
+        return Ok(finish(&summary, args.out.as_deref(), quiet));
+    }
     let files = collect(&args.inputs)?;
     if files.is_empty() {
         eprintln!(
@@ -43,17 +67,22 @@ pub fn run(args: ExtractArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
     let summary = extract_files(&files, &args.inputs, &opts, sink.as_mut(), &progress)?;
     progress.finish();
     sink.finish()?;
+    Ok(finish(&summary, args.out.as_deref(), quiet))
+}
+
+/// Print the summary; exit 1 when some pages failed.
+fn finish(summary: &sitelift::summary::Summary, out: Option<&Path>, quiet: bool) -> ExitCode {
     if !quiet {
         eprint!("{}", summary.render());
-        if let Some(out) = &args.out {
+        if let Some(out) = out {
             eprintln!("output: {}", out.display());
         }
     }
-    Ok(if summary.failed_count() > 0 {
+    if summary.failed_count() > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    })
+    }
 }
 
 fn format_from_path(out: Option<&Path>) -> Format {

@@ -1,8 +1,11 @@
 //! One function per subcommand; each returns the exit code or an error (exit 2).
 
 mod check_mapping;
+mod crawl;
 mod eval;
 mod extract;
+mod run;
+mod status;
 
 use std::process::ExitCode;
 
@@ -17,6 +20,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Extract(args) => extract::run(args, cli.quiet, cli.verbose),
         Command::CheckMapping(args) => check_mapping::run(args),
         Command::Eval(args) => eval::run(args, cli.quiet),
+        Command::Crawl(args) => crawl::run(args, cli.quiet, cli.verbose),
+        Command::Run(args) => run::run(args, cli.quiet, cli.verbose),
+        Command::Status(args) => status::run(args),
     }
 }
 

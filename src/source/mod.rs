@@ -1,7 +1,8 @@
 //! Sources hand the pipeline [`RawPage`]s: bytes plus where they came from. Files and local mirrors live in
-//! [`files`]; the crawler and the job store add their own sources later.
+//! [`files`]; pages fetched over HTTP by the crawler come from [`http`] (and, once stored, from the job).
 
 pub mod files;
+pub mod http;
 
 use std::path::PathBuf;
 

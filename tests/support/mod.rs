@@ -1,5 +1,6 @@
-//! Shared helpers for integration tests: run the real binary, read its JSON Lines, and compare records with
-//! expected fixture files field by field with a readable difference.
+//! Shared helpers for integration tests: run the real binary, read its JSON Lines, compare records with
+//! expected fixture files field by field with a readable difference; and, for the crawl tests, a loopback HTTP
+//! server ([`server`]) serving a generated legacy site ([`site`]).
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
@@ -67,3 +68,7 @@ pub fn read_json(path: &Path) -> Value {
         std::fs::read_to_string(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("parse {}: {e}", path.display()))
 }
+
+// The crawl tests' loopback HTTP server and the legacy site it serves.
+pub mod server;
+pub mod site;

@@ -1,0 +1,205 @@
+//! What enters the frontier: the start URLs (remembered in the job so a resumed crawl needs none), failures
+//! worth another try, every fetched page again for `--update`, and each discovered link — known already, out
+//! of scope (recorded with the reason), over a trap limit (recorded, and warned about once per limit), or queued.
+
+use rusqlite::Connection;
+use url::Url;
+
+use super::scope::{Decision, PageKind, Scope};
+use super::settings::{CrawlSettings, hosts_of};
+use super::traps::{pattern_key, query_key};
+use crate::error::Result;
+use crate::job::{Insert, Job, State};
+use crate::job::{attachments as att, frontier};
+
+/// Queue the start URLs (remembered in the job, so a resumed crawl needs none), requeue retryable failures,
+/// and for `--update` every fetched page.
+pub(super) fn seed(job: &mut Job, settings: &mut CrawlSettings) -> Result<()> {
+    if settings.start_urls.is_empty() {
+        let stored = job.meta("start_urls")?.unwrap_or_default();
+        settings.start_urls = serde_json::from_str::<Vec<String>>(&stored)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|s| Url::parse(s).ok())
+            .collect();
+        if settings.scope.allowed_hosts.is_empty() {
+            settings.scope.allowed_hosts = hosts_of(&settings.start_urls);
+        }
+    }
+    let starts: Vec<String> = settings
+        .start_urls
+        .iter()
+        .filter_map(|u| settings.scope.canonicalize(u))
+        .map(|u| u.to_string())
+        .collect();
+    let scope = settings.scope.clone();
+    let update = settings.update;
+    let (requeued, revisits) = job.transaction(|tx| {
+        for s in &starts {
+            let url = Url::parse(s).expect("canonical URLs parse");
+            frontier::insert(
+                tx,
+                &Insert {
+                    url: s,
+                    depth: 0,
+                    kind: scope.start_kind(&url),
+                    state: State::Queued,
+                    reason: None,
+                    from: None,
+                },
+            )?;
+        }
+        let requeued = frontier::requeue_retryable(tx)? + att::requeue_failed(tx)?;
+        let revisits = if update {
+            frontier::requeue_fetched(tx)?
+        } else {
+            0
+        };
+        Ok((requeued, revisits))
+    })?;
+    if job.meta("start_urls")?.is_none() && !starts.is_empty() {
+        job.set_meta(
+            "start_urls",
+            &serde_json::to_string(&starts).unwrap_or_default(),
+        )?;
+    }
+    if requeued > 0 {
+        tracing::info!(requeued, "failures from earlier runs queued again");
+    }
+    if revisits > 0 {
+        tracing::info!(revisits, "--update: every fetched page queued again");
+    }
+    let queued: i64 = job
+        .conn
+        .query_row(
+            "SELECT count(*) FROM frontier WHERE state = 'queued'",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(job.sql_error())?;
+    if queued == 0 && starts.is_empty() {
+        let total: i64 = job
+            .conn
+            .query_row("SELECT count(*) FROM frontier", [], |r| r.get(0))
+            .map_err(job.sql_error())?;
+        if total == 0 {
+            return Err(crate::Error::NoStartUrls);
+        }
+    }
+    Ok(())
+}
+
+/// What admitting a link did.
+pub(super) enum Admitted {
+    Queued,
+    Skipped,
+    Known,
+}
+
+/// Decide a discovered link: known already, out of scope (recorded), over a trap limit (recorded), or queued.
+pub(super) fn admit(
+    conn: &Connection,
+    scope: &Scope,
+    settings: &CrawlSettings,
+    url: &Url,
+    depth: u32,
+    from: &str,
+) -> rusqlite::Result<Admitted> {
+    let s = url.as_str();
+    if frontier::state_of(conn, s)?.is_some() {
+        return Ok(Admitted::Known);
+    }
+    let skip = |reason: &str, kind: PageKind| -> rusqlite::Result<Admitted> {
+        frontier::insert(
+            conn,
+            &Insert {
+                url: s,
+                depth,
+                kind,
+                state: State::Skipped,
+                reason: Some(reason),
+                from: Some(from),
+            },
+        )?;
+        tracing::debug!(url = s, reason, "link skipped");
+        Ok(Admitted::Skipped)
+    };
+    let kind = match scope.classify(url) {
+        Decision::Ignore => return Ok(Admitted::Known),
+        Decision::Skip(reason) => return skip(&reason, PageKind::Page),
+        Decision::Fetch(kind) => kind,
+    };
+    let limits = settings.traps;
+    if depth > limits.max_depth {
+        return trap(
+            conn,
+            &format!("d:{}", limits.max_depth),
+            &format!(
+                "trap limit: depth {depth} is over max_depth {}",
+                limits.max_depth
+            ),
+            skip,
+            kind,
+        );
+    }
+    let pk = pattern_key(url);
+    if frontier::count(conn, &pk)? >= limits.max_pages_per_pattern {
+        return trap(
+            conn,
+            &pk,
+            &format!(
+                "trap limit: more than {} pages match the URL pattern {}",
+                limits.max_pages_per_pattern,
+                &pk[2..]
+            ),
+            skip,
+            kind,
+        );
+    }
+    let qk = query_key(url);
+    if let Some(qk) = &qk
+        && frontier::count(conn, qk)? >= limits.max_query_variants
+    {
+        return trap(
+            conn,
+            qk,
+            &format!(
+                "trap limit: more than {} query variants of {}",
+                limits.max_query_variants,
+                &qk[2..]
+            ),
+            skip,
+            kind,
+        );
+    }
+    frontier::insert(
+        conn,
+        &Insert {
+            url: s,
+            depth,
+            kind,
+            state: State::Queued,
+            reason: None,
+            from: Some(from),
+        },
+    )?;
+    frontier::bump(conn, &pk)?;
+    if let Some(qk) = &qk {
+        frontier::bump(conn, qk)?;
+    }
+    Ok(Admitted::Queued)
+}
+
+/// Record a trap-limit skip; warn the first time each limit is hit.
+fn trap(
+    conn: &Connection,
+    key: &str,
+    reason: &str,
+    skip: impl Fn(&str, PageKind) -> rusqlite::Result<Admitted>,
+    kind: PageKind,
+) -> rusqlite::Result<Admitted> {
+    if frontier::bump(conn, &format!("hit:{key}"))? == 1 {
+        tracing::warn!("{reason}; further URLs like it are skipped (see `sitelift status`)");
+    }
+    skip(reason, kind)
+}

@@ -1,0 +1,286 @@
+//! One URL fetched the crawler's way: robots.txt checked for every hop, redirects followed by hand within
+//! scope (a limit on hops, loop detection), non-HTML pages refused by their Content-Type before the body is
+//! read. The result is data for the engine to record.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use tokio::sync::OnceCell;
+use url::Url;
+
+use super::politeness::Politeness;
+use super::robots::Robots;
+use super::scope::Scope;
+use crate::source::http::{Collect, FetchError, Fetcher, Response, Validators, reason_phrase};
+
+/// What the crawler shares with every fetch task.
+pub struct Shared {
+    pub fetcher: Fetcher,
+    pub gates: Politeness,
+    pub scope: Scope,
+    pub ignore_robots: bool,
+    pub max_redirects: u32,
+    robots: Mutex<HashMap<String, Arc<OnceCell<Arc<Robots>>>>>,
+}
+
+/// Why a URL yielded no page.
+#[derive(Debug)]
+pub enum Failure {
+    /// Not fetched on purpose (robots.txt, scope, not HTML): recorded as skipped.
+    Skip(String),
+    /// Fetching failed: recorded as failed.
+    Fail(FetchError),
+}
+
+/// A successful fetch.
+#[derive(Debug)]
+pub struct Fetched {
+    /// Canonical final URL (after redirects).
+    pub url: Url,
+    pub response: Response,
+    pub not_modified: bool,
+}
+
+/// Content types that are certainly not pages.
+fn not_html(content_type: &str) -> bool {
+    let ct = content_type.trim().to_ascii_lowercase();
+    ["image/", "audio/", "video/", "font/"]
+        .iter()
+        .any(|p| ct.starts_with(p))
+        || [
+            "application/pdf",
+            "application/zip",
+            "application/msword",
+            "application/vnd.",
+            "application/x-rar",
+            "application/x-zip",
+            "application/javascript",
+            "text/css",
+        ]
+        .iter()
+        .any(|p| ct.starts_with(p))
+}
+
+/// The prefix of the skip reason for a non-HTML response.
+pub const NOT_HTML: &str = "not an HTML page";
+
+impl Shared {
+    pub fn new(
+        fetcher: Fetcher,
+        gates: Politeness,
+        scope: Scope,
+        ignore_robots: bool,
+        max_redirects: u32,
+    ) -> Shared {
+        Shared {
+            fetcher,
+            gates,
+            scope,
+            ignore_robots,
+            max_redirects,
+            robots: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The robots.txt rules of `url`'s origin, fetched once per run.
+    async fn robots(&self, url: &Url) -> Arc<Robots> {
+        let origin = url.origin().ascii_serialization();
+        let cell = self
+            .robots
+            .lock()
+            .expect("robots lock")
+            .entry(origin.clone())
+            .or_default()
+            .clone();
+        cell.get_or_init(|| async {
+            let robots = self.fetch_robots(&origin).await;
+            if let Some(delay) = robots.crawl_delay {
+                let delay = Duration::from_secs_f64(delay.min(60.0));
+                tracing::info!(%origin, delay_s = delay.as_secs_f64(), "robots.txt Crawl-delay");
+                self.gates
+                    .set_min_delay(url.host_str().unwrap_or(""), delay);
+            }
+            Arc::new(robots)
+        })
+        .await
+        .clone()
+    }
+
+    async fn fetch_robots(&self, origin: &str) -> Robots {
+        let Ok(mut url) = Url::parse(&format!("{origin}/robots.txt")) else {
+            return Robots::allow_all();
+        };
+        for _ in 0..5 {
+            let mut body = Vec::new();
+            let result = self
+                .fetcher
+                .get(&url, None, &self.gates, 512 * 1024, &mut body, &|_| Ok(()))
+                .await;
+            match result {
+                Ok(r) if r.is_redirect() => {
+                    match r.header("location").and_then(|l| url.join(l).ok()) {
+                        Some(next) => url = next,
+                        None => return Robots::allow_all(),
+                    }
+                }
+                Ok(r) if (200..300).contains(&r.status) => {
+                    tracing::info!(%url, "robots.txt read");
+                    return Robots::parse(&String::from_utf8_lossy(&body), "sitelift");
+                }
+                Ok(r) if (400..500).contains(&r.status) => {
+                    tracing::info!(%url, status = r.status, "no robots.txt: everything allowed");
+                    return Robots::allow_all();
+                }
+                Ok(r) => {
+                    return self.robots_unreachable(&url, &format!("HTTP {}", r.status));
+                }
+                Err(e) => return self.robots_unreachable(&url, &e.message),
+            }
+        }
+        Robots::allow_all()
+    }
+
+    fn robots_unreachable(&self, url: &Url, why: &str) -> Robots {
+        tracing::warn!(%url, error = why, "robots.txt unreachable: not crawling this host in this run");
+        Robots::unreachable(format!("robots.txt unreachable ({why})"))
+    }
+
+    /// Fetch `url` following redirects; the final body goes to `body`.
+    pub async fn fetch(
+        &self,
+        url: &Url,
+        validators: Option<&Validators>,
+        max_body: u64,
+        body: &mut (dyn Collect + Send),
+        html_only: bool,
+    ) -> Result<Fetched, Failure> {
+        let mut chain: Vec<Url> = vec![url.clone()];
+        let mut current = url.clone();
+        let accept = |r: &Response| -> Result<(), String> {
+            match r.header("content-type") {
+                Some(ct) if html_only && not_html(ct) => {
+                    Err(format!("{NOT_HTML} (Content-Type {ct})"))
+                }
+                _ => Ok(()),
+            }
+        };
+        loop {
+            if !self.ignore_robots {
+                let robots = self.robots(&current).await;
+                let target = match current.query() {
+                    Some(q) => format!("{}?{q}", current.path()),
+                    None => current.path().to_string(),
+                };
+                if !robots.allows(&target) {
+                    let why = robots
+                        .unreachable
+                        .clone()
+                        .map(|r| format!("robots.txt: {r}"))
+                        .unwrap_or_else(|| "robots.txt disallows it".to_string());
+                    tracing::info!(url = %current, "skipped: {why}");
+                    if robots.unreachable.is_some() {
+                        return Err(Failure::Fail(FetchError {
+                            message: why,
+                            retryable: true,
+                            attempts: 0,
+                        }));
+                    }
+                    return Err(Failure::Skip(why));
+                }
+            }
+            let first = chain.len() == 1;
+            let response = self
+                .fetcher
+                .get(
+                    &current,
+                    if first { validators } else { None },
+                    &self.gates,
+                    max_body,
+                    body,
+                    &accept,
+                )
+                .await
+                .map_err(|e| {
+                    if e.message.starts_with(NOT_HTML) {
+                        Failure::Skip(e.message)
+                    } else {
+                        Failure::Fail(e)
+                    }
+                })?;
+            if response.is_redirect() {
+                let Some(next) = response
+                    .header("location")
+                    .and_then(|l| current.join(l.trim()).ok())
+                    .and_then(|u| self.scope.canonicalize(&u))
+                else {
+                    return Err(fail(
+                        format!(
+                            "bad redirect: HTTP {} without a usable Location",
+                            response.status
+                        ),
+                        false,
+                    ));
+                };
+                let path = || {
+                    chain
+                        .iter()
+                        .chain(std::iter::once(&next))
+                        .map(|u| u.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" → ")
+                };
+                if chain.contains(&next) {
+                    return Err(fail(format!("redirect loop: {}", path()), false));
+                }
+                if chain.len() > self.max_redirects as usize {
+                    return Err(fail(
+                        format!(
+                            "too many redirects (over {}): {}",
+                            self.max_redirects,
+                            path()
+                        ),
+                        false,
+                    ));
+                }
+                if !self.scope.host_allowed(&next) {
+                    return Err(Failure::Skip(format!(
+                        "redirect out of scope: {} → {next}",
+                        current
+                    )));
+                }
+                tracing::info!(from = %current, to = %next, status = response.status, "redirect");
+                chain.push(next.clone());
+                current = next;
+                continue;
+            }
+            if response.status == 304 {
+                return Ok(Fetched {
+                    url: current,
+                    response,
+                    not_modified: true,
+                });
+            }
+            if !(200..300).contains(&response.status) {
+                let retryable = matches!(response.status, 408 | 425);
+                return Err(fail(
+                    format!("HTTP {}{}", response.status, reason_phrase(response.status)),
+                    retryable,
+                ));
+            }
+            return Ok(Fetched {
+                url: current,
+                response,
+                not_modified: false,
+            });
+        }
+    }
+}
+
+fn fail(message: String, retryable: bool) -> Failure {
+    Failure::Fail(FetchError {
+        message,
+        retryable,
+        attempts: 1,
+    })
+}

@@ -1,0 +1,270 @@
+//! Scope: which URLs a crawl may fetch, and in what canonical form. Every discovered link goes through
+//! [`Scope::canonicalize`] (fragment dropped, `..` resolved, default port removed, session parameters
+//! stripped) and [`Scope::classify`] (allowed host, exclude / article / follow patterns, file types that are
+//! never pages), so one page has one URL in the job and out-of-scope links are decided before any request.
+
+use regex::Regex;
+use url::Url;
+
+use crate::extract::generic::links::is_attachment_href;
+
+/// What a crawl does with a URL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Decision {
+    /// Fetch it, as this kind of page.
+    Fetch(PageKind),
+    /// Do not fetch it, and record why (out of scope in a way worth reporting).
+    Skip(String),
+    /// Do not fetch it and say nothing (links the patterns do not name, images, scripts…).
+    Ignore,
+}
+
+/// How a page in the frontier is treated once fetched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageKind {
+    /// A start URL or a page matching `crawl.follow`: links are followed, no record is exported.
+    List,
+    /// A page matching `crawl.article`: exported (and its links followed).
+    Article,
+    /// No patterns: links are followed and the generic extractor decides whether it is an article.
+    Page,
+    /// A later part of a multi-page article, fetched so the first part can merge it.
+    Part,
+}
+
+impl PageKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PageKind::List => "list",
+            PageKind::Article => "article",
+            PageKind::Page => "page",
+            PageKind::Part => "part",
+        }
+    }
+
+    pub fn parse(s: &str) -> PageKind {
+        match s {
+            "list" => PageKind::List,
+            "article" => PageKind::Article,
+            "part" => PageKind::Part,
+            _ => PageKind::Page,
+        }
+    }
+}
+
+/// Extensions of files that are never HTML pages (attachments are handled by [`is_attachment_href`]).
+const NOT_PAGES: [&str; 24] = [
+    "jpg", "jpeg", "png", "gif", "bmp", "ico", "svg", "webp", "tif", "tiff", "css", "js", "swf",
+    "flv", "mp3", "mp4", "avi", "wmv", "wav", "exe", "msi", "iso", "gz", "tgz",
+];
+
+/// The crawl's scope rules.
+#[derive(Debug, Clone, Default)]
+pub struct Scope {
+    /// Lower-case host names (`host` or `host:port`), `*.suffix` for subdomains.
+    pub allowed_hosts: Vec<String>,
+    pub follow: Vec<Regex>,
+    pub article: Vec<Regex>,
+    pub exclude: Vec<Regex>,
+    /// Lower-case names of parameters removed from URLs.
+    pub session_params: Vec<String>,
+}
+
+impl Scope {
+    /// The one form of `url` the job knows it by; `None` for anything but http(s).
+    pub fn canonicalize(&self, url: &Url) -> Option<Url> {
+        if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+            return None;
+        }
+        let mut u = url.clone();
+        u.set_fragment(None);
+        if u.username() != "" || u.password().is_some() {
+            let _ = u.set_username("");
+            let _ = u.set_password(None);
+        }
+        // `;jsessionid=…` path parameters (Java servers) come off the path.
+        let path = u.path().to_string();
+        if path.contains(';') {
+            let cleaned: Vec<String> = path
+                .split('/')
+                .map(|seg| {
+                    let mut parts = seg.split(';');
+                    let head = parts.next().unwrap_or("").to_string();
+                    let kept: Vec<&str> = parts.filter(|p| !self.is_session_param(p)).collect();
+                    if kept.is_empty() {
+                        head
+                    } else {
+                        format!("{head};{}", kept.join(";"))
+                    }
+                })
+                .collect();
+            u.set_path(&cleaned.join("/"));
+        }
+        if let Some(q) = u.query() {
+            let kept: Vec<&str> = q
+                .split('&')
+                .filter(|kv| !kv.is_empty() && !self.is_session_param(kv))
+                .collect();
+            if kept.is_empty() {
+                u.set_query(None);
+            } else {
+                let joined = kept.join("&");
+                u.set_query(Some(&joined));
+            }
+        }
+        Some(u)
+    }
+
+    fn is_session_param(&self, kv: &str) -> bool {
+        let name = kv.split('=').next().unwrap_or("").to_ascii_lowercase();
+        self.session_params.contains(&name)
+    }
+
+    /// Whether the URL's host is one the crawl may fetch from.
+    pub fn host_allowed(&self, url: &Url) -> bool {
+        let Some(host) = url.host_str() else {
+            return false;
+        };
+        let host = host.to_ascii_lowercase();
+        let with_port = match url.port() {
+            Some(p) => format!("{host}:{p}"),
+            None => host.clone(),
+        };
+        self.allowed_hosts.iter().any(|allowed| {
+            if let Some(suffix) = allowed.strip_prefix("*.") {
+                let bare = suffix.split(':').next().unwrap_or(suffix);
+                host == bare || host.ends_with(&format!(".{bare}"))
+            } else if allowed.contains(':') {
+                *allowed == with_port
+            } else {
+                *allowed == host
+            }
+        })
+    }
+
+    /// Decide what to do with a canonical URL found on a page.
+    pub fn classify(&self, url: &Url) -> Decision {
+        if !self.host_allowed(url) {
+            return Decision::Skip(format!(
+                "out of scope: host {} is not in crawl.allowed_hosts",
+                url.host_str().unwrap_or("?")
+            ));
+        }
+        let s = url.as_str();
+        if is_attachment_href(s) {
+            return Decision::Ignore;
+        }
+        let path = url.path().to_ascii_lowercase();
+        if path
+            .rsplit_once('.')
+            .is_some_and(|(_, ext)| NOT_PAGES.contains(&ext))
+        {
+            return Decision::Ignore;
+        }
+        if let Some(re) = self.exclude.iter().find(|re| re.is_match(s)) {
+            return Decision::Skip(format!("excluded: matches crawl.exclude {}", re.as_str()));
+        }
+        if self.follow.is_empty() && self.article.is_empty() {
+            return Decision::Fetch(PageKind::Page);
+        }
+        if self.article.iter().any(|re| re.is_match(s)) {
+            return Decision::Fetch(PageKind::Article);
+        }
+        if self.follow.iter().any(|re| re.is_match(s)) {
+            return Decision::Fetch(PageKind::List);
+        }
+        Decision::Ignore
+    }
+
+    /// The kind a start URL gets: article if it matches `crawl.article`, else a list.
+    pub fn start_kind(&self, url: &Url) -> PageKind {
+        let s = url.as_str();
+        if self.article.iter().any(|re| re.is_match(s)) {
+            PageKind::Article
+        } else if self.follow.is_empty() && self.article.is_empty() {
+            PageKind::Page
+        } else {
+            PageKind::List
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scope() -> Scope {
+        Scope {
+            allowed_hosts: vec!["www.example.org.cn".into(), "*.gov.cn".into()],
+            session_params: vec!["jsessionid".into(), "sid".into()],
+            ..Scope::default()
+        }
+    }
+
+    #[test]
+    fn canonical_urls() {
+        let s = scope();
+        let cases = [
+            (
+                "http://WWW.Example.org.cn:80/a/../b/c.html#top",
+                "http://www.example.org.cn/b/c.html",
+            ),
+            (
+                "http://www.example.org.cn/list.jsp;jsessionid=ABC123?page=2&sid=9",
+                "http://www.example.org.cn/list.jsp?page=2",
+            ),
+            (
+                "https://www.example.org.cn:443/x?sid=1",
+                "https://www.example.org.cn/x",
+            ),
+            (
+                "http://www.example.org.cn/a?b=1&&c=2",
+                "http://www.example.org.cn/a?b=1&c=2",
+            ),
+        ];
+        for (input, want) in cases {
+            let got = s.canonicalize(&Url::parse(input).unwrap()).unwrap();
+            assert_eq!(got.as_str(), want, "{input}");
+        }
+        assert!(
+            s.canonicalize(&Url::parse("mailto:a@b.cn").unwrap())
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn hosts_and_patterns() {
+        let mut s = scope();
+        let u = |x: &str| Url::parse(x).unwrap();
+        assert!(s.host_allowed(&u("http://www.example.org.cn/")));
+        assert!(s.host_allowed(&u("http://jyt.sc.gov.cn/")));
+        assert!(!s.host_allowed(&u("http://evil.cn/")));
+        assert_eq!(
+            s.classify(&u("http://www.example.org.cn/a.html")),
+            Decision::Fetch(PageKind::Page)
+        );
+        assert_eq!(
+            s.classify(&u("http://www.example.org.cn/a.pdf")),
+            Decision::Ignore
+        );
+        s.article = vec![Regex::new(r"/t\d+\.html$").unwrap()];
+        s.follow = vec![Regex::new(r"/index(_\d+)?\.html$").unwrap()];
+        s.exclude = vec![Regex::new(r"/print/").unwrap()];
+        assert_eq!(
+            s.classify(&u("http://www.example.org.cn/t1.html")),
+            Decision::Fetch(PageKind::Article)
+        );
+        assert_eq!(
+            s.classify(&u("http://www.example.org.cn/index_2.html")),
+            Decision::Fetch(PageKind::List)
+        );
+        assert_eq!(
+            s.classify(&u("http://www.example.org.cn/about.html")),
+            Decision::Ignore
+        );
+        assert!(matches!(
+            s.classify(&u("http://www.example.org.cn/print/t1.html")),
+            Decision::Skip(_)
+        ));
+    }
+}

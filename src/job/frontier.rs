@@ -1,0 +1,175 @@
+//! Frontier rows: every URL the crawl has seen, with its state. Functions take a `&Connection` so the crawler
+//! can call them inside the one transaction that records a page.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::crawl::scope::PageKind;
+
+/// A URL's state in the frontier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum State {
+    Queued,
+    Fetched,
+    Failed,
+    Skipped,
+}
+
+impl State {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            State::Queued => "queued",
+            State::Fetched => "fetched",
+            State::Failed => "failed",
+            State::Skipped => "skipped",
+        }
+    }
+}
+
+/// A queued URL handed to the fetcher.
+#[derive(Debug, Clone)]
+pub struct FrontierRow {
+    pub id: i64,
+    pub url: String,
+    pub depth: u32,
+    pub kind: PageKind,
+    pub attempts: u32,
+    pub state: String,
+}
+
+/// A new frontier entry.
+#[derive(Debug, Clone)]
+pub struct Insert<'a> {
+    pub url: &'a str,
+    pub depth: u32,
+    pub kind: PageKind,
+    pub state: State,
+    pub reason: Option<&'a str>,
+    pub from: Option<&'a str>,
+}
+
+/// Insert a URL unless it is known; true when it was new.
+pub fn insert(conn: &Connection, row: &Insert<'_>) -> rusqlite::Result<bool> {
+    let n = conn
+        .prepare_cached(
+            "INSERT OR IGNORE INTO frontier (url, depth, kind, state, last_error, discovered_from)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?
+        .execute(params![
+            row.url,
+            row.depth,
+            row.kind.as_str(),
+            row.state.as_str(),
+            row.reason,
+            row.from
+        ])?;
+    Ok(n > 0)
+}
+
+/// Whether the frontier knows `url`, and its state.
+pub fn state_of(conn: &Connection, url: &str) -> rusqlite::Result<Option<String>> {
+    conn.prepare_cached("SELECT state FROM frontier WHERE url = ?1")?
+        .query_row([url], |r| r.get(0))
+        .optional()
+}
+
+/// The next queued URLs, shallowest first, skipping those in `busy`.
+pub fn next_queued(
+    conn: &Connection,
+    limit: usize,
+    busy: &std::collections::HashSet<i64>,
+) -> rusqlite::Result<Vec<FrontierRow>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, url, depth, kind, attempts, state FROM frontier WHERE state = 'queued'
+         ORDER BY depth, id LIMIT ?1",
+    )?;
+    let rows = stmt.query_map([(limit + busy.len()) as i64], row)?;
+    let mut out = Vec::new();
+    for r in rows {
+        let r = r?;
+        if !busy.contains(&r.id) {
+            out.push(r);
+        }
+        if out.len() >= limit {
+            break;
+        }
+    }
+    Ok(out)
+}
+
+fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<FrontierRow> {
+    Ok(FrontierRow {
+        id: r.get(0)?,
+        url: r.get(1)?,
+        depth: r.get(2)?,
+        kind: PageKind::parse(&r.get::<_, String>(3)?),
+        attempts: r.get(4)?,
+        state: r.get(5)?,
+    })
+}
+
+/// Look a URL up.
+pub fn get(conn: &Connection, url: &str) -> rusqlite::Result<Option<FrontierRow>> {
+    conn.prepare_cached(
+        "SELECT id, url, depth, kind, attempts, state FROM frontier WHERE url = ?1",
+    )?
+    .query_row([url], row)
+    .optional()
+}
+
+/// Set a row's state; `attempts` adds requests made; `reason` is the error or skip reason.
+pub fn set_state(
+    conn: &Connection,
+    id: i64,
+    state: State,
+    attempts: u32,
+    reason: Option<&str>,
+    retryable: bool,
+) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "UPDATE frontier SET state = ?2, attempts = attempts + ?3, last_error = ?4, retryable = ?5,
+         updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
+    )?
+    .execute(params![id, state.as_str(), attempts, reason, retryable])?;
+    Ok(())
+}
+
+/// Put failures worth another try back in the queue (start of a resumed run). Returns how many.
+pub fn requeue_retryable(conn: &Connection) -> rusqlite::Result<usize> {
+    conn.execute(
+        "UPDATE frontier SET state = 'queued' WHERE state = 'failed' AND retryable = 1",
+        [],
+    )
+}
+
+/// `--update`: queue every fetched page again (conditional requests tell what changed).
+pub fn requeue_fetched(conn: &Connection) -> rusqlite::Result<usize> {
+    conn.execute(
+        "UPDATE frontier SET state = 'queued' WHERE state = 'fetched'",
+        [],
+    )
+}
+
+/// Count a trap key and return the new count.
+pub fn bump(conn: &Connection, key: &str) -> rusqlite::Result<u64> {
+    conn.prepare_cached(
+        "INSERT INTO trap_counts (key, n) VALUES (?1, 1) ON CONFLICT(key) DO UPDATE SET n = n + 1
+         RETURNING n",
+    )?
+    .query_row([key], |r| r.get::<_, i64>(0))
+    .map(|n| n as u64)
+}
+
+/// A trap key's count.
+pub fn count(conn: &Connection, key: &str) -> rusqlite::Result<u64> {
+    conn.prepare_cached("SELECT n FROM trap_counts WHERE key = ?1")?
+        .query_row([key], |r| r.get::<_, i64>(0))
+        .optional()
+        .map(|n| n.unwrap_or(0) as u64)
+}
+
+/// Number of rows per state.
+pub fn counts(conn: &Connection) -> rusqlite::Result<Vec<(String, u64)>> {
+    let mut stmt = conn.prepare("SELECT state, count(*) FROM frontier GROUP BY state")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)))?;
+    rows.collect()
+}

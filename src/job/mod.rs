@@ -1,0 +1,210 @@
+//! The job store: one folder holding a crawl's whole state in SQLite (`job.sqlite`, WAL mode) — the frontier
+//! (every URL seen, its depth, state, attempts, last error and the page it came from), the fetched pages (final
+//! URL, status, headers, raw bytes), each page's outcome (Extracted | Skipped | Failed, the Drupal Migrate "map
+//! table"), the records, the attachments and the trap counters. Every state change is one transaction, so a
+//! kill -9 or a power loss leaves the job as it was after the last finished page, and the next run resumes from
+//! there: nothing stored is fetched again, nothing is lost or duplicated. A lock file (`job.lock`, an OS file
+//! lock released when the process dies) makes a second process on the same job fail at once.
+
+pub mod attachments;
+pub mod frontier;
+pub mod pages;
+pub mod parts;
+pub mod reextract;
+mod schema;
+pub mod status;
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
+
+use crate::error::{Error, Result};
+
+pub use attachments::{AttachmentRow, AttachmentState, Download};
+pub use frontier::{FrontierRow, Insert, State};
+pub use pages::{StoredPage, outcome_from_row};
+
+/// The database file inside a job folder.
+pub const DB_FILE: &str = "job.sqlite";
+/// The lock file inside a job folder.
+pub const LOCK_FILE: &str = "job.lock";
+
+/// An open job, locked for this process.
+pub struct Job {
+    pub conn: Connection,
+    dir: PathBuf,
+    _lock: Option<File>,
+}
+
+impl Job {
+    /// Open (or create) the job in `dir` for writing, taking its lock. `fresh` deletes its state first.
+    pub fn open(dir: &Path, fresh: bool) -> Result<Job> {
+        std::fs::create_dir_all(dir).map_err(|e| job_error(dir, e))?;
+        let lock = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(dir.join(LOCK_FILE))
+            .map_err(|e| job_error(dir, e))?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err(Error::JobLocked {
+                    dir: dir.to_path_buf(),
+                });
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(job_error(dir, e)),
+        }
+        if fresh {
+            for name in [DB_FILE, "job.sqlite-wal", "job.sqlite-shm"] {
+                match std::fs::remove_file(dir.join(name)) {
+                    Ok(()) => {}
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                    Err(e) => return Err(job_error(dir, e)),
+                }
+            }
+        }
+        let conn = connect(dir, false)?;
+        schema::create(&conn).map_err(sql_error(dir))?;
+        let version: String = conn
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'schema_version'",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(sql_error(dir))?;
+        if version != schema::JOB_SCHEMA_VERSION.to_string() {
+            return Err(Error::Job {
+                dir: dir.to_path_buf(),
+                message: format!(
+                    "it was written with job schema version {version}, this sitelift uses {}; use the \
+                     sitelift that wrote it, or start over with --fresh",
+                    schema::JOB_SCHEMA_VERSION
+                ),
+            });
+        }
+        Ok(Job {
+            conn,
+            dir: dir.to_path_buf(),
+            _lock: Some(lock),
+        })
+    }
+
+    /// Open a job that must exist already, for writing (`extract --job`).
+    pub fn open_existing(dir: &Path) -> Result<Job> {
+        must_exist(dir)?;
+        Job::open(dir, false)
+    }
+
+    /// Open an existing job read-only, without its lock (for `status` while a crawl runs).
+    pub fn open_read(dir: &Path) -> Result<Job> {
+        must_exist(dir)?;
+        Ok(Job {
+            conn: connect(dir, true)?,
+            dir: dir.to_path_buf(),
+            _lock: None,
+        })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// A second, read-only connection (the part source reads pages while the crawl writes).
+    pub fn reader(&self) -> Result<Connection> {
+        connect(&self.dir, true)
+    }
+
+    /// A meta value.
+    pub fn meta(&self, key: &str) -> Result<Option<String>> {
+        self.conn
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()
+            .map_err(sql_error(&self.dir))
+    }
+
+    pub fn set_meta(&self, key: &str, value: &str) -> Result<()> {
+        self.conn
+            .execute(
+                "INSERT INTO meta (key, value) VALUES (?1, ?2)
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                params![key, value],
+            )
+            .map(|_| ())
+            .map_err(sql_error(&self.dir))
+    }
+
+    /// Add `secs` to the job's total crawl time.
+    pub fn add_elapsed(&self, secs: f64) -> Result<()> {
+        let total = self
+            .meta("elapsed_secs")?
+            .and_then(|v| v.parse::<f64>().ok())
+            .unwrap_or(0.0);
+        self.set_meta("elapsed_secs", &format!("{:.3}", total + secs))
+    }
+
+    /// Run `f` in one transaction (committed when it returns `Ok`).
+    pub fn transaction<T>(
+        &mut self,
+        f: impl FnOnce(&rusqlite::Transaction<'_>) -> rusqlite::Result<T>,
+    ) -> Result<T> {
+        let dir = self.dir.clone();
+        let tx = self.conn.transaction().map_err(sql_error(&dir))?;
+        let value = f(&tx).map_err(sql_error(&dir))?;
+        tx.commit().map_err(sql_error(&dir))?;
+        Ok(value)
+    }
+
+    pub fn sql_error(&self) -> impl Fn(rusqlite::Error) -> Error + '_ {
+        sql_error(&self.dir)
+    }
+}
+
+fn must_exist(dir: &Path) -> Result<()> {
+    if dir.join(DB_FILE).is_file() {
+        return Ok(());
+    }
+    Err(Error::Job {
+        dir: dir.to_path_buf(),
+        message: format!(
+            "no {DB_FILE} in it; give the folder a crawl or run wrote (--job or run --out)"
+        ),
+    })
+}
+
+fn connect(dir: &Path, read_only: bool) -> Result<Connection> {
+    let path = dir.join(DB_FILE);
+    let flags = if read_only {
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
+    } else {
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+    };
+    let conn = Connection::open_with_flags(&path, flags).map_err(sql_error(dir))?;
+    conn.busy_timeout(std::time::Duration::from_secs(30))
+        .map_err(sql_error(dir))?;
+    conn.set_prepared_statement_cache_capacity(32);
+    if !read_only {
+        // WAL: readers (status, the part source) never block the crawl; NORMAL sync: a commit survives a
+        // process kill at once and a power loss after the next checkpoint — the job only ever loses whole pages.
+        conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
+            .map_err(sql_error(dir))?;
+    }
+    Ok(conn)
+}
+
+fn job_error(dir: &Path, e: impl std::fmt::Display) -> Error {
+    Error::Job {
+        dir: dir.to_path_buf(),
+        message: e.to_string(),
+    }
+}
+
+pub(crate) fn sql_error(dir: &Path) -> impl Fn(rusqlite::Error) -> Error + '_ {
+    move |source| Error::Sqlite {
+        path: dir.join(DB_FILE),
+        source,
+    }
+}

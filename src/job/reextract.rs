@@ -1,0 +1,173 @@
+//! Extraction from a job's stored pages, with no network: `extract --job` runs every stored page through the
+//! pipeline again (after a mapping fix), updating outcomes and records in the job; [`export`] streams the
+//! job's records to a sink (what `run` publishes). Both go in bounded batches, so memory stays flat.
+
+use rayon::prelude::*;
+
+use super::parts::JobParts;
+use super::{Job, frontier, pages};
+use crate::batch::Observer;
+use crate::crawl::scope::{Decision, PageKind, Scope};
+use crate::error::Result;
+use crate::export::Sink;
+use crate::pipeline::{Options, PageOutcome, PartSource, process};
+use crate::source::RawPage;
+use crate::summary::Summary;
+
+/// Pages per batch.
+const BATCH: usize = 64;
+
+/// The reason list pages get: they are followed, not exported.
+pub const LIST_PAGE: &str = "list page: matches crawl.follow, links followed, not exported";
+
+/// The outcome of one stored page of the given kind.
+pub fn outcome_for(
+    page: &RawPage,
+    kind: PageKind,
+    opts: &Options,
+    parts: &dyn PartSource,
+) -> PageOutcome {
+    if kind == PageKind::List {
+        return PageOutcome::Skipped(LIST_PAGE.to_string());
+    }
+    process(page, opts, parts)
+}
+
+/// Re-extract every stored page; write the records to `sink`; return the summary.
+pub fn reextract(
+    job: &mut Job,
+    opts: &Options,
+    scope: &Scope,
+    sink: &mut dyn Sink,
+    observer: &dyn Observer,
+) -> Result<Summary> {
+    let started = std::time::Instant::now();
+    let parts = JobParts::new(job.reader()?, scope.clone());
+    // With crawl patterns in the (new) mapping, pages are classified by URL again; else as crawled.
+    let reclassify = !scope.follow.is_empty() || !scope.article.is_empty();
+    let mut summary = Summary::default();
+    let mut last_rowid = 0i64;
+    loop {
+        let batch: Vec<(i64, pages::StoredPage, PageKind)> = {
+            let mut stmt = job
+                .conn
+                .prepare_cached(
+                    "SELECT p.url, p.requested_url, p.status, p.headers, p.http_charset, p.body, p.rowid,
+                        f.kind
+                     FROM pages p LEFT JOIN frontier f ON f.url = p.url
+                     WHERE p.rowid > ?1 ORDER BY p.rowid LIMIT ?2",
+                )
+                .map_err(job.sql_error())?;
+            let rows = stmt
+                .query_map([last_rowid, BATCH as i64], |r| {
+                    let page = pages::page_row(r)?;
+                    let kind: Option<String> = r.get(7)?;
+                    Ok((
+                        r.get(6)?,
+                        page,
+                        PageKind::parse(kind.as_deref().unwrap_or("page")),
+                    ))
+                })
+                .map_err(job.sql_error())?;
+            rows.collect::<rusqlite::Result<Vec<_>>>()
+                .map_err(job.sql_error())?
+        };
+        let Some(last) = batch.last() else { break };
+        last_rowid = last.0;
+        let outcomes: Vec<(String, PageOutcome)> = batch
+            .par_iter()
+            .map(|(_, page, stored_kind)| {
+                let raw = page.raw();
+                let kind = match (&raw.url, reclassify) {
+                    (Some(u), true) => match scope.classify(u) {
+                        Decision::Fetch(k) => k,
+                        _ => *stored_kind,
+                    },
+                    _ => *stored_kind,
+                };
+                let outcome = outcome_for(&raw, kind, opts, &parts);
+                observer.page_done(&page.url, &outcome);
+                (page.url.clone(), outcome)
+            })
+            .collect();
+        parts.take_missing();
+        let changes = job.transaction(|tx| {
+            outcomes
+                .iter()
+                .map(|(url, o)| pages::set_outcome(tx, url, o))
+                .collect::<rusqlite::Result<Vec<_>>>()
+        })?;
+        for ((url, outcome), _) in outcomes.iter().zip(changes) {
+            let written = match outcome {
+                PageOutcome::Extracted(r) => Some(sink.write(r)?),
+                _ => None,
+            };
+            summary.add(url, outcome, written);
+        }
+    }
+    summary.set_elapsed(started.elapsed());
+    Ok(summary)
+}
+
+/// Write every record in the job to `sink` (ordered by URL) and summarize the job: outcomes of stored pages,
+/// and the URLs that failed or were skipped before being stored.
+pub fn export(job: &Job, sink: &mut dyn Sink) -> Result<Summary> {
+    let mut summary = Summary::default();
+    let mut last = String::new();
+    loop {
+        let batch: Vec<(String, String, Option<String>, Option<String>)> = {
+            let mut stmt = job
+                .conn
+                .prepare_cached(
+                    "SELECT o.url, o.kind, o.reason, r.json FROM outcomes o
+                     LEFT JOIN records r ON r.id = o.record_id
+                     WHERE o.url > ?1 ORDER BY o.url LIMIT ?2",
+                )
+                .map_err(job.sql_error())?;
+            let rows = stmt
+                .query_map(rusqlite::params![last, BATCH as i64], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                })
+                .map_err(job.sql_error())?;
+            rows.collect::<rusqlite::Result<Vec<_>>>()
+                .map_err(job.sql_error())?
+        };
+        let Some(end) = batch.last() else { break };
+        last = end.0.clone();
+        for (url, kind, reason, json) in batch {
+            let outcome = pages::outcome_from_row(&kind, reason, json);
+            let written = match &outcome {
+                PageOutcome::Extracted(r) => Some(sink.write(r)?),
+                _ => None,
+            };
+            summary.add(&url, &outcome, written);
+        }
+    }
+    // URLs that never became stored pages.
+    let mut stmt = job
+        .conn
+        .prepare(
+            "SELECT url, state, last_error FROM frontier WHERE state IN ('failed', 'skipped')
+             AND last_error NOT LIKE 'redirected to %' ORDER BY id",
+        )
+        .map_err(job.sql_error())?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<String>>(2)?,
+            ))
+        })
+        .map_err(job.sql_error())?;
+    for row in rows {
+        let (url, state, reason) = row.map_err(job.sql_error())?;
+        let reason = reason.unwrap_or_else(|| state.clone());
+        if state == frontier::State::Failed.as_str() {
+            summary.add_failure(&url, &reason);
+        } else {
+            summary.add(&url, &PageOutcome::Skipped(reason), None);
+        }
+    }
+    Ok(summary)
+}

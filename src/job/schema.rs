@@ -1,0 +1,83 @@
+//! The job database's tables. `frontier` is the map table of the crawl: one row per URL ever seen, keyed by
+//! its canonical form; `pages` holds what was fetched, keyed by the final URL; `outcomes` says what became of
+//! each stored page; `records` holds the records to export; `attachments` one row per attachment URL;
+//! `trap_counts` the trap-limit counters; `meta` the schema version and the job's clock.
+
+use rusqlite::Connection;
+
+/// Version of the job schema this code reads and writes.
+pub const JOB_SCHEMA_VERSION: i64 = 1;
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS frontier (
+    id              INTEGER PRIMARY KEY,
+    url             TEXT NOT NULL UNIQUE,
+    depth           INTEGER NOT NULL,
+    kind            TEXT NOT NULL,            -- list | article | page | part
+    state           TEXT NOT NULL,            -- queued | fetched | failed | skipped
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    last_error      TEXT,                     -- the failure, or why it was skipped
+    retryable       INTEGER NOT NULL DEFAULT 0,
+    discovered_from TEXT,
+    updated_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE INDEX IF NOT EXISTS frontier_queue ON frontier(state, depth, id);
+CREATE TABLE IF NOT EXISTS pages (
+    url           TEXT PRIMARY KEY,           -- the final URL (after redirects), canonical
+    requested_url TEXT NOT NULL,
+    status        INTEGER NOT NULL,
+    headers       TEXT NOT NULL,              -- JSON object, names lower-cased
+    http_charset  TEXT,
+    etag          TEXT,
+    last_modified TEXT,
+    fetched_at    TEXT NOT NULL,
+    body          BLOB NOT NULL,
+    body_sha256   TEXT NOT NULL,
+    pending       INTEGER NOT NULL DEFAULT 0  -- 1: extraction waits for later parts
+);
+CREATE TABLE IF NOT EXISTS outcomes (
+    url        TEXT PRIMARY KEY,              -- pages.url
+    kind       TEXT NOT NULL,                 -- extracted | skipped | failed
+    reason     TEXT,
+    record_id  TEXT,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS records (
+    id          TEXT PRIMARY KEY,
+    url         TEXT NOT NULL,
+    json        TEXT NOT NULL,
+    record_hash TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS records_url ON records(url);
+CREATE TABLE IF NOT EXISTS attachments (
+    url          TEXT PRIMARY KEY,
+    name         TEXT,                        -- the original name, as the page shows it
+    page_url     TEXT NOT NULL,               -- the first page linking it
+    state        TEXT NOT NULL,               -- queued | done | failed | skipped
+    attempts     INTEGER NOT NULL DEFAULT 0,
+    last_error   TEXT,
+    status       INTEGER,                     -- HTTP status of the last attempt
+    size         INTEGER,
+    mime         TEXT,
+    sha256       TEXT,
+    file         TEXT,                        -- path under the job folder
+    fetched_at   TEXT
+);
+CREATE INDEX IF NOT EXISTS attachments_state ON attachments(state);
+CREATE INDEX IF NOT EXISTS attachments_sha ON attachments(sha256);
+CREATE TABLE IF NOT EXISTS trap_counts (
+    key TEXT PRIMARY KEY,
+    n   INTEGER NOT NULL
+);
+INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', '1');
+INSERT OR IGNORE INTO meta (key, value) VALUES ('created_at', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
+";
+
+pub fn create(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch(SCHEMA)
+}

@@ -1,0 +1,243 @@
+//! `sitelift status`: a job's accounting, as data (for `--json`) and as text — URLs by state, failures and
+//! skips grouped by reason with example URLs (trap-limit hits among them), outcomes of stored pages, records
+//! with per-field fill rates, attachments, and the job's elapsed crawl time and rate.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::Job;
+use crate::error::Result;
+use crate::record::{FILLABLE_FIELDS, Record};
+use crate::summary::reason_group;
+
+/// Example URLs kept per reason.
+const EXAMPLES: usize = 3;
+
+/// URLs sharing one reason.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Group {
+    pub count: u64,
+    /// (url, full reason).
+    pub examples: Vec<(String, String)>,
+}
+
+/// The job's accounting.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Status {
+    pub job: String,
+    /// Frontier URLs by state: queued, fetched, failed, skipped.
+    pub pages: BTreeMap<String, u64>,
+    pub failures: BTreeMap<String, Group>,
+    pub skipped: BTreeMap<String, Group>,
+    /// Trap-limit hits (also among `skipped`).
+    pub trap_hits: u64,
+    /// Outcomes of stored pages: extracted, skipped, failed; and pages waiting for later parts.
+    pub outcomes: BTreeMap<String, u64>,
+    pub outcome_reasons: BTreeMap<String, Group>,
+    pub records: u64,
+    /// Field → share of records with a value (0–1).
+    pub fill_rates: BTreeMap<String, f64>,
+    /// Attachments by state: queued, done, failed, skipped.
+    pub attachments: BTreeMap<String, u64>,
+    pub attachment_failures: BTreeMap<String, Group>,
+    pub elapsed_secs: f64,
+    /// Fetched pages per second of crawl time.
+    pub pages_per_sec: f64,
+}
+
+fn grouped(job: &Job, sql: &str) -> Result<BTreeMap<String, Group>> {
+    let mut out: BTreeMap<String, Group> = BTreeMap::new();
+    let mut stmt = job.conn.prepare(sql).map_err(job.sql_error())?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
+        })
+        .map_err(job.sql_error())?;
+    for row in rows {
+        let (url, reason) = row.map_err(job.sql_error())?;
+        let reason = reason.unwrap_or_else(|| "unknown".to_string());
+        let g = out.entry(reason_group(&reason)).or_default();
+        g.count += 1;
+        if g.examples.len() < EXAMPLES {
+            g.examples.push((url, reason));
+        }
+    }
+    Ok(out)
+}
+
+fn counts(job: &Job, sql: &str) -> Result<BTreeMap<String, u64>> {
+    let mut stmt = job.conn.prepare(sql).map_err(job.sql_error())?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))
+        })
+        .map_err(job.sql_error())?;
+    rows.collect::<rusqlite::Result<BTreeMap<_, _>>>()
+        .map_err(job.sql_error())
+}
+
+/// Read a job's status.
+pub fn status(job: &Job) -> Result<Status> {
+    let mut s = Status {
+        job: job.dir().display().to_string(),
+        ..Status::default()
+    };
+    for state in ["queued", "fetched", "failed", "skipped"] {
+        s.pages.insert(state.to_string(), 0);
+    }
+    s.pages.extend(counts(
+        job,
+        "SELECT state, count(*) FROM frontier GROUP BY state",
+    )?);
+    s.failures = grouped(
+        job,
+        "SELECT url, last_error FROM frontier WHERE state = 'failed' ORDER BY id",
+    )?;
+    s.skipped = grouped(
+        job,
+        "SELECT url, last_error FROM frontier WHERE state = 'skipped' ORDER BY id",
+    )?;
+    s.trap_hits = s
+        .skipped
+        .iter()
+        .filter(|(k, _)| k.starts_with("trap limit"))
+        .map(|(_, g)| g.count)
+        .sum();
+    s.outcomes = counts(job, "SELECT kind, count(*) FROM outcomes GROUP BY kind")?;
+    let pending: i64 = job
+        .conn
+        .query_row("SELECT count(*) FROM pages WHERE pending = 1", [], |r| {
+            r.get(0)
+        })
+        .map_err(job.sql_error())?;
+    if pending > 0 {
+        s.outcomes
+            .insert("waiting_for_parts".into(), pending as u64);
+    }
+    s.outcome_reasons = grouped(
+        job,
+        "SELECT url, reason FROM outcomes WHERE kind != 'extracted' ORDER BY url",
+    )?;
+    let mut filled: BTreeMap<&str, u64> = BTreeMap::new();
+    {
+        let mut stmt = job
+            .conn
+            .prepare("SELECT json FROM records")
+            .map_err(job.sql_error())?;
+        let rows = stmt
+            .query_map([], |r| r.get::<_, String>(0))
+            .map_err(job.sql_error())?;
+        for json in rows {
+            let json = json.map_err(job.sql_error())?;
+            let Ok(record) = serde_json::from_str::<Record>(&json) else {
+                continue;
+            };
+            s.records += 1;
+            for f in FILLABLE_FIELDS {
+                if record.is_filled(f) {
+                    *filled.entry(f).or_default() += 1;
+                }
+            }
+        }
+    }
+    for f in FILLABLE_FIELDS {
+        let n = filled.get(f).copied().unwrap_or(0);
+        let rate = if s.records > 0 {
+            n as f64 / s.records as f64
+        } else {
+            0.0
+        };
+        s.fill_rates
+            .insert(f.to_string(), (rate * 1000.0).round() / 1000.0);
+    }
+    s.attachments = counts(
+        job,
+        "SELECT state, count(*) FROM attachments GROUP BY state",
+    )?;
+    s.attachment_failures = grouped(
+        job,
+        "SELECT url, last_error FROM attachments WHERE state IN ('failed', 'skipped') ORDER BY rowid",
+    )?;
+    s.elapsed_secs = job
+        .meta("elapsed_secs")?
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0.0);
+    let fetched = s.pages.get("fetched").copied().unwrap_or(0);
+    s.pages_per_sec = if s.elapsed_secs > 0.0 {
+        ((fetched as f64 / s.elapsed_secs) * 10.0).round() / 10.0
+    } else {
+        0.0
+    };
+    Ok(s)
+}
+
+impl Status {
+    /// The text `sitelift status` prints.
+    pub fn render(&self) -> String {
+        let n = |m: &BTreeMap<String, u64>, k: &str| m.get(k).copied().unwrap_or(0);
+        let mut out = format!("job {}\n", self.job);
+        out.push_str(&format!(
+            "pages: {} queued, {} fetched, {} failed, {} skipped\n",
+            n(&self.pages, "queued"),
+            n(&self.pages, "fetched"),
+            n(&self.pages, "failed"),
+            n(&self.pages, "skipped"),
+        ));
+        out.push_str(&format!(
+            "outcomes: {} extracted, {} skipped, {} failed{}\n",
+            n(&self.outcomes, "extracted"),
+            n(&self.outcomes, "skipped"),
+            n(&self.outcomes, "failed"),
+            match n(&self.outcomes, "waiting_for_parts") {
+                0 => String::new(),
+                w => format!(", {w} waiting for later parts"),
+            }
+        ));
+        for (title, groups) in [
+            ("failed", &self.failures),
+            ("skipped", &self.skipped),
+            ("not exported", &self.outcome_reasons),
+            ("attachments not downloaded", &self.attachment_failures),
+        ] {
+            if groups.is_empty() {
+                continue;
+            }
+            out.push_str(&format!("{title}:\n"));
+            for (reason, g) in groups {
+                out.push_str(&format!("  {:>6}  {reason}\n", g.count));
+                for (url, full) in &g.examples {
+                    out.push_str(&format!("          {url}: {full}\n"));
+                }
+            }
+        }
+        if self.trap_hits > 0 {
+            out.push_str(&format!(
+                "trap limits hit: {} URLs refused (see 'trap limit' above)\n",
+                self.trap_hits
+            ));
+        }
+        out.push_str(&format!("records: {}\n", self.records));
+        if self.records > 0 {
+            out.push_str("fill rate:");
+            for (f, r) in &self.fill_rates {
+                out.push_str(&format!(" {f} {:.0}%", r * 100.0));
+            }
+            out.push('\n');
+        }
+        if !self.attachments.is_empty() {
+            out.push_str(&format!(
+                "attachments: {} done, {} failed, {} skipped, {} queued\n",
+                n(&self.attachments, "done"),
+                n(&self.attachments, "failed"),
+                n(&self.attachments, "skipped"),
+                n(&self.attachments, "queued"),
+            ));
+        }
+        out.push_str(&format!(
+            "crawl time: {:.1} s, {:.1} pages/s\n",
+            self.elapsed_secs, self.pages_per_sec
+        ));
+        out
+    }
+}

@@ -1,0 +1,348 @@
+//! HTTP requests for the crawler (reqwest over rustls): one URL, no redirect following (the crawler follows
+//! redirects itself, within scope), with timeouts, retries with exponential backoff and jitter on timeouts,
+//! connection errors, 429 and 5xx (honouring Retry-After), conditional requests, and a cap on the decoded body
+//! so a compression bomb is cut off. A failure is a [`FetchError`] value the crawler records, never a panic.
+
+use std::time::Duration;
+
+use reqwest::header::{HeaderMap, HeaderValue, IF_MODIFIED_SINCE, IF_NONE_MATCH};
+use url::Url;
+
+use crate::crawl::politeness::Politeness;
+use crate::error::{Error, Result};
+
+/// Settings of the HTTP client.
+#[derive(Debug, Clone)]
+pub struct HttpConfig {
+    pub user_agent: String,
+    /// Whole request, from connecting to the end of the body.
+    pub timeout: Duration,
+    pub connect_timeout: Duration,
+    /// Retries after the first attempt.
+    pub retries: u32,
+    /// First backoff; doubled on each retry, with jitter.
+    pub retry_base: Duration,
+    /// Longest wait before a retry, whatever Retry-After says.
+    pub max_retry_wait: Duration,
+}
+
+/// The default User-Agent: names the tool and where to learn about it.
+pub fn default_user_agent() -> String {
+    format!(
+        "sitelift/{} (archival crawler for site migration; polite, obeys robots.txt)",
+        env!("CARGO_PKG_VERSION")
+    )
+}
+
+/// Validators from an earlier fetch, for a conditional request.
+#[derive(Debug, Clone, Default)]
+pub struct Validators {
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+}
+
+/// One HTTP response, body fully read (or collected by the caller's [`Collect`]).
+#[derive(Debug, Clone)]
+pub struct Response {
+    pub url: Url,
+    pub status: u16,
+    /// Header names lower-cased; repeated headers joined with `, `.
+    pub headers: Vec<(String, String)>,
+    /// Requests made, retries included.
+    pub attempts: u32,
+}
+
+impl Response {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn is_redirect(&self) -> bool {
+        matches!(self.status, 301 | 302 | 303 | 307 | 308)
+    }
+}
+
+/// Why a request failed. `retryable` failures are tried again on the next run.
+#[derive(Debug, Clone)]
+pub struct FetchError {
+    pub message: String,
+    pub retryable: bool,
+    pub attempts: u32,
+}
+
+/// Where a response body goes: memory for pages, a file for attachments. `reset` is called before a retry.
+pub trait Collect {
+    fn reset(&mut self) -> std::io::Result<()>;
+    fn push(&mut self, chunk: &[u8]) -> std::io::Result<()>;
+}
+
+impl Collect for Vec<u8> {
+    fn reset(&mut self) -> std::io::Result<()> {
+        self.clear();
+        Ok(())
+    }
+    fn push(&mut self, chunk: &[u8]) -> std::io::Result<()> {
+        self.extend_from_slice(chunk);
+        Ok(())
+    }
+}
+
+/// What to do with a response status.
+enum Verdict {
+    Done,
+    Retry(Option<Duration>),
+}
+
+/// The crawler's HTTP client.
+pub struct Fetcher {
+    client: reqwest::Client,
+    cfg: HttpConfig,
+}
+
+impl Fetcher {
+    pub fn new(cfg: HttpConfig) -> Result<Fetcher> {
+        let client = reqwest::Client::builder()
+            .user_agent(cfg.user_agent.clone())
+            .timeout(cfg.timeout)
+            .connect_timeout(cfg.connect_timeout)
+            .redirect(reqwest::redirect::Policy::none())
+            .pool_idle_timeout(Duration::from_secs(30))
+            .build()
+            .map_err(|e| Error::HttpClient(e.to_string()))?;
+        Ok(Fetcher { client, cfg })
+    }
+
+    /// GET `url` through the host's politeness gate, retrying transient failures. The body (at most
+    /// `max_body` decoded bytes) goes to `body`; `accept` may refuse a response by its headers before the body
+    /// is read (the message becomes a non-retryable failure).
+    pub async fn get(
+        &self,
+        url: &Url,
+        validators: Option<&Validators>,
+        gates: &Politeness,
+        max_body: u64,
+        body: &mut (dyn Collect + Send),
+        accept: &(dyn Fn(&Response) -> std::result::Result<(), String> + Sync),
+    ) -> std::result::Result<Response, FetchError> {
+        let host = url.host_str().unwrap_or("").to_string();
+        let mut attempt = 0u32;
+        loop {
+            attempt += 1;
+            let permit = gates.acquire(&host).await;
+            tracing::info!(%url, attempt, "GET");
+            let result = self
+                .attempt(url, validators, max_body, body, accept, attempt)
+                .await;
+            drop(permit);
+            let (retry_after, error) = match result {
+                Ok((resp, Verdict::Done)) => {
+                    tracing::debug!(%url, status = resp.status, "response");
+                    return Ok(resp);
+                }
+                Ok((resp, Verdict::Retry(after))) => {
+                    let e = FetchError {
+                        message: format!("HTTP {}{}", resp.status, reason_phrase(resp.status)),
+                        retryable: true,
+                        attempts: attempt,
+                    };
+                    (after, e)
+                }
+                Err(e) if e.retryable => (None, e),
+                Err(e) => return Err(e),
+            };
+            if attempt > self.cfg.retries {
+                let mut e = error;
+                if attempt > 1 {
+                    e.message = format!("{} (after {attempt} attempts)", e.message);
+                }
+                return Err(e);
+            }
+            let wait = self.backoff(attempt, retry_after);
+            if retry_after.is_some() {
+                gates.back_off(&host, wait);
+            }
+            tracing::info!(%url, attempt, wait_ms = wait.as_millis() as u64, error = %error.message, "retrying");
+            tokio::time::sleep(wait).await;
+            body.reset().map_err(|e| io_failure(e, attempt))?;
+        }
+    }
+
+    async fn attempt(
+        &self,
+        url: &Url,
+        validators: Option<&Validators>,
+        max_body: u64,
+        body: &mut (dyn Collect + Send),
+        accept: &(dyn Fn(&Response) -> std::result::Result<(), String> + Sync),
+        attempt: u32,
+    ) -> std::result::Result<(Response, Verdict), FetchError> {
+        let mut headers = HeaderMap::new();
+        if let Some(v) = validators {
+            if let Some(etag) = v
+                .etag
+                .as_deref()
+                .and_then(|e| HeaderValue::from_str(e).ok())
+            {
+                headers.insert(IF_NONE_MATCH, etag);
+            }
+            if let Some(lm) = v
+                .last_modified
+                .as_deref()
+                .and_then(|e| HeaderValue::from_str(e).ok())
+            {
+                headers.insert(IF_MODIFIED_SINCE, lm);
+            }
+        }
+        let mut resp = self
+            .client
+            .get(url.as_str())
+            .headers(headers)
+            .send()
+            .await
+            .map_err(|e| request_failure(&e, self.cfg.timeout, attempt))?;
+        let status = resp.status().as_u16();
+        let out = Response {
+            url: url.clone(),
+            status,
+            headers: header_list(resp.headers()),
+            attempts: attempt,
+        };
+        if status == 429 || (500..600).contains(&status) {
+            let after = out.header("retry-after").and_then(parse_retry_after);
+            return Ok((out, Verdict::Retry(after)));
+        }
+        if !(200..300).contains(&status) {
+            return Ok((out, Verdict::Done));
+        }
+        accept(&out).map_err(|message| FetchError {
+            message,
+            retryable: false,
+            attempts: attempt,
+        })?;
+        let mut total: u64 = 0;
+        loop {
+            let chunk = resp
+                .chunk()
+                .await
+                .map_err(|e| request_failure(&e, self.cfg.timeout, attempt))?;
+            let Some(chunk) = chunk else { break };
+            total += chunk.len() as u64;
+            if total > max_body {
+                return Err(FetchError {
+                    message: format!(
+                        "too large: more than {} MB after decompression (cut off; a compression bomb?)",
+                        max_body / 1_048_576
+                    ),
+                    retryable: false,
+                    attempts: attempt,
+                });
+            }
+            body.push(&chunk).map_err(|e| io_failure(e, attempt))?;
+        }
+        Ok((out, Verdict::Done))
+    }
+
+    /// Retry-After when the server gave one (capped), else exponential backoff with ±50% jitter.
+    fn backoff(&self, attempt: u32, retry_after: Option<Duration>) -> Duration {
+        if let Some(after) = retry_after {
+            return after.min(self.cfg.max_retry_wait);
+        }
+        let base = self.cfg.retry_base.as_secs_f64() * 2f64.powi(attempt.saturating_sub(1) as i32);
+        let jittered = base * (0.5 + fastrand::f64());
+        Duration::from_secs_f64(jittered).min(self.cfg.max_retry_wait)
+    }
+}
+
+fn header_list(map: &HeaderMap) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for (name, value) in map {
+        let value = String::from_utf8_lossy(value.as_bytes()).into_owned();
+        match out.iter_mut().find(|(n, _)| n == name.as_str()) {
+            Some((_, v)) => {
+                v.push_str(", ");
+                v.push_str(&value);
+            }
+            None => out.push((name.as_str().to_string(), value)),
+        }
+    }
+    out
+}
+
+/// `Retry-After: 120` or `Retry-After: Wed, 21 Oct 2015 07:28:00 GMT`.
+pub fn parse_retry_after(value: &str) -> Option<Duration> {
+    let value = value.trim();
+    if let Ok(secs) = value.parse::<u64>() {
+        return Some(Duration::from_secs(secs));
+    }
+    let when = httpdate::parse_http_date(value).ok()?;
+    Some(
+        when.duration_since(std::time::SystemTime::now())
+            .unwrap_or(Duration::ZERO),
+    )
+}
+
+fn request_failure(e: &reqwest::Error, timeout: Duration, attempts: u32) -> FetchError {
+    let (message, retryable) = if e.is_timeout() {
+        (
+            format!(
+                "timeout: no complete response within {:.1} s",
+                timeout.as_secs_f64()
+            ),
+            true,
+        )
+    } else if e.is_connect() {
+        (format!("connection failed: {}", root_cause(e)), true)
+    } else if e.is_decode() || e.is_body() {
+        (format!("bad response body: {}", root_cause(e)), true)
+    } else {
+        (format!("request failed: {}", root_cause(e)), true)
+    };
+    FetchError {
+        message,
+        retryable,
+        attempts,
+    }
+}
+
+fn io_failure(e: std::io::Error, attempts: u32) -> FetchError {
+    FetchError {
+        message: format!("cannot store the response: {e}"),
+        retryable: true,
+        attempts,
+    }
+}
+
+fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut cur = e;
+    while let Some(next) = cur.source() {
+        cur = next;
+    }
+    cur.to_string()
+}
+
+/// ` Not Found` for 404, for messages.
+pub fn reason_phrase(status: u16) -> String {
+    reqwest::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|s| s.canonical_reason())
+        .map(|r| format!(" {r}"))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_after_values() {
+        assert_eq!(parse_retry_after("3"), Some(Duration::from_secs(3)));
+        assert_eq!(
+            parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"),
+            Some(Duration::ZERO)
+        );
+        assert_eq!(parse_retry_after("soon"), None);
+    }
+}

@@ -387,19 +387,26 @@ fn looks_like_url(t: &str) -> bool {
 
 /// Page chrome by tag (`footer`, `nav`, `aside`) or by a class/id word.
 fn is_chrome(el: &scraper::node::Element) -> bool {
-    if matches!(el.name(), "footer" | "nav" | "aside") {
-        return true;
+    match el.name() {
+        "footer" | "nav" | "aside" => return true,
+        // Page-level wrappers carry state classes (`has-nav-menu`) that say nothing about their content.
+        "html" | "body" | "main" | "article" | "section" | "form" => return false,
+        _ => {}
     }
     let names = crate::extract::dom::class_and_id(el);
-    !names.is_empty()
-        && names
-            .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+    names.split_whitespace().any(|token| {
+        let words: Vec<&str> = token.split(['-', '_']).collect();
+        // `footer`, `site-footer`, `nav_main`, `left-menu`: the chrome word is the first or last part.
+        [words.first(), words.last()]
+            .into_iter()
+            .flatten()
             .any(|w| {
                 matches!(
-                    w,
+                    *w,
                     "footer" | "foot" | "copyright" | "sidebar" | "nav" | "menu" | "navbar"
                 )
             })
+    })
 }
 
 /// Footer and site-chrome lines that never belong to an article.

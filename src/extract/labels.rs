@@ -147,7 +147,7 @@ static LABELS: &[Label] = &[
     label("通讯员", Author),
     label("本报通讯员", Author),
     with("文", Author, Follow::Slash),
-    label("文字", Author),
+    with("文字", Author, Follow::Slash),
     with("图文", Author, Follow::Slash),
     with("文/图", Author, Follow::SlashOrSpace),
     with("图/文", Author, Follow::SlashOrSpace),

@@ -58,6 +58,11 @@ struct InfoLine<'b> {
 /// Find published, author, editor and source with the generic rules.
 pub fn find(an: &Analysis<'_>, layout: Layout, page_url: Option<&str>) -> Meta {
     let (head, tail) = info_lines(an, layout);
+    tracing::debug!(
+        "info lines: head {:?} tail {:?}",
+        head.iter().map(|l| &l.block.line).collect::<Vec<_>>(),
+        tail.iter().map(|l| &l.block.line).collect::<Vec<_>>()
+    );
     let mut meta = Meta::default();
     for line in head.iter().chain(tail.iter()) {
         let mut used = false;
@@ -91,20 +96,24 @@ pub fn find(an: &Analysis<'_>, layout: Layout, page_url: Option<&str>) -> Meta {
         }
     }
     if meta.published.is_none() {
-        meta.published = an.meta_value(&DATE_META).and_then(|(name, v)| {
+        // An unlabelled date in the info line (`2019年06月15日08:18 来源：…`) or a `<meta>` date: the visible one
+        // wins when it shows a time, the meta tag otherwise (it is usually exact about the day).
+        let shown = head.iter().find_map(|line| {
+            if visible_len(&line.block.line) > 80 {
+                return None;
+            }
+            find_date(&line.block.line).map(|(d, _)| (d, line.block.node))
+        });
+        let tagged = an.meta_value(&DATE_META).and_then(|(name, v)| {
             parse_date(v).map(|d| Found::new(d, format!("generic:meta {name}")))
         });
-    }
-    if meta.published.is_none() {
-        for line in &head {
-            if visible_len(&line.block.line) <= 80
-                && let Some((d, _)) = find_date(&line.block.line)
-            {
-                meta.published = Some(Found::new(d, "generic:date in info line".into()));
-                meta.info_nodes.push(line.block.node);
-                break;
+        meta.published = match (shown, tagged) {
+            (Some((d, node)), tagged) if d.time.is_some() || tagged.is_none() => {
+                meta.info_nodes.push(node);
+                Some(Found::new(d, "generic:date in info line".into()))
             }
-        }
+            (_, tagged) => tagged,
+        };
     }
     if meta.source.is_none() {
         meta.source = an.meta_value(&SOURCE_META).and_then(|(name, v)| {
@@ -121,6 +130,16 @@ pub fn find(an: &Analysis<'_>, layout: Layout, page_url: Option<&str>) -> Meta {
         meta.published = page_url.and_then(url_date);
     }
     meta
+}
+
+/// A block shaped like a sentence of the article (not a heading or a menu item).
+fn is_prose(b: &Block) -> bool {
+    (b.punct >= 1 && b.chars >= 10) || b.chars >= 40
+}
+
+/// A prose-shaped block that is not a metadata line: where the article's text starts.
+fn starts_text(b: &Block) -> bool {
+    is_prose(b) && !split_labels(&b.line).iter().any(|p| is_meta_kind(p.kind))
 }
 
 fn is_meta_kind(kind: LabelKind) -> bool {
@@ -148,11 +167,16 @@ fn info_lines<'a>(an: &'a Analysis<'_>, layout: Layout) -> (Vec<InfoLine<'a>>, V
         .map(|b| b.order)
         .unwrap_or(body_start);
     // Lines in the body before its first prose paragraph are the article's header (headline, info line).
+    let after_title = |b: &&&Block| layout.title_order.is_none_or(|t| b.order > t);
     let first_prose = body_blocks
         .iter()
-        .find(|b| (b.punct >= 1 && b.chars >= 10) || b.chars >= 40)
+        .filter(after_title)
+        .find(|b| starts_text(b))
         .map(|b| b.order)
         .unwrap_or(body_start);
+    tracing::debug!(
+        "head from {head_from}, body {body_start}..{body_end}, text starts at {first_prose}"
+    );
     for (i, block) in an.blocks.iter().enumerate() {
         let in_body = block.order >= first_prose && block.order <= body_end;
         let before_body = block.order >= head_from && block.order < first_prose;
@@ -207,62 +231,100 @@ fn info_lines<'a>(an: &'a Analysis<'_>, layout: Layout) -> (Vec<InfoLine<'a>>, V
 
 /// Trim role words and brackets around a person value (`张三 摄影` stays `张三 摄影` — only brackets go).
 fn clean_person(value: &str) -> Option<String> {
-    let v = value
-        .trim_matches(|c: char| matches!(c, '（' | '）' | '(' | ')' | '【' | '】' | '[' | ']'));
+    let mut v = value
+        .trim_matches(|c: char| matches!(c, '（' | '）' | '(' | ')' | '【' | '】' | '[' | ']'))
+        .trim();
+    // `陈智 整合`, `张三 报道`: a role word after the names is not a name.
+    for role in ROLE_SUFFIXES {
+        if let Some(rest) = v.strip_suffix(role)
+            && rest.ends_with(|c: char| c.is_whitespace() || c == '\u{3000}')
+        {
+            v = rest.trim();
+        }
+    }
     non_empty(v)
 }
 
+const ROLE_SUFFIXES: [&str; 9] = [
+    "整合", "整理", "报道", "编译", "采写", "综合", "供稿", "摄", "撰写",
+];
+
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[（(]\s*((?:本报|本网)?(?:记者|通讯员|撰稿|作者|文)[^（()）]{1,60})[）)]")
+    Regex::new(r"[（(]\s*((?:本报|本网)?(?:记者|通讯员|撰稿|作者|文字|文/图|图/文|文)[^（()）]{1,60})[）)]")
         .expect("byline regex")
 });
 static BYLINE_ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(本报|本网)?(记者|通讯员|撰稿|作者|文|摄影|摄|图|编辑)[\s:：/]*")
+    Regex::new(r"(本报|本网)?(记者|通讯员|撰稿|作者|文字|文/图|图/文|文|摄影|摄|图|编辑)[\s:：/]*")
         .expect("role regex")
 });
 
-/// `（记者 王某某 通讯员 李某）` in the first paragraphs: the writers, photographers left out.
+/// `（记者 王某某 通讯员 李某）` in the first paragraphs (or `（文/图 张三）` closing the last one): the writers,
+/// photographers left out. Failing that, a bare name line (`韦承金`) right before the first paragraph.
 fn byline(an: &Analysis<'_>, layout: Layout) -> Option<Found<String>> {
     let (start, end) = layout.body?;
-    for block in an
+    let body: Vec<&Block> = an
         .blocks
         .iter()
         .filter(|b| b.order >= start && b.order <= end)
-        .take(3)
-    {
-        let Some(caps) = BYLINE.captures(&block.line) else {
-            continue;
-        };
-        let inner = caps.get(1)?.as_str();
-        let mut names = Vec::new();
-        let mut roles = BYLINE_ROLE.captures_iter(inner).peekable();
-        while let Some(role) = roles.next() {
-            let whole = role.get(0)?;
-            let next_start = roles
-                .peek()
-                .and_then(|r| r.get(0))
-                .map(|m| m.start())
-                .unwrap_or(inner.len());
-            let kind = role.get(2)?.as_str();
-            if matches!(kind, "摄影" | "摄" | "图" | "编辑") {
-                continue;
-            }
-            let who = &inner[whole.end()..next_start];
-            for name in who
-                .split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ',' | '\u{3000}'))
-            {
-                let name = name.trim();
-                if !name.is_empty() {
-                    names.push(name.to_string());
-                }
-            }
-        }
-        if !names.is_empty() {
-            return Some(Found::new(names.join("、"), "generic:byline".into()));
+        .collect();
+    let first_prose = body
+        .iter()
+        .position(|b| layout.title_order.is_none_or(|t| b.order > t) && starts_text(b))?;
+    let prose: Vec<&&Block> = body[first_prose..].iter().filter(|b| is_prose(b)).collect();
+    let head = prose.iter().take(3);
+    let tail = prose.iter().rev().take(2);
+    for block in head.chain(tail) {
+        if let Some(names) = BYLINE
+            .captures(&block.line)
+            .and_then(|c| byline_names(c.get(1)?.as_str()))
+        {
+            return Some(Found::new(names, "generic:byline".into()));
         }
     }
-    None
+    let before = first_prose.checked_sub(1).and_then(|i| body.get(i))?;
+    is_name_line(&before.line).then(|| Found::new(before.line.clone(), "generic:name line".into()))
 }
+
+/// Writers named in a byline's inside (`记者 王某某 通讯员 李某` → `王某某、李某`).
+fn byline_names(inner: &str) -> Option<String> {
+    let mut names = Vec::new();
+    let mut roles = BYLINE_ROLE.captures_iter(inner).peekable();
+    while let Some(role) = roles.next() {
+        let whole = role.get(0)?;
+        let next_start = roles
+            .peek()
+            .and_then(|r| r.get(0))
+            .map(|m| m.start())
+            .unwrap_or(inner.len());
+        if matches!(role.get(2)?.as_str(), "摄影" | "摄" | "图" | "编辑") {
+            continue;
+        }
+        let who = &inner[whole.end()..next_start];
+        for name in who.split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ',')) {
+            let name = name.trim();
+            if !name.is_empty() && !ROLE_SUFFIXES.contains(&name) {
+                names.push(name.to_string());
+            }
+        }
+    }
+    (!names.is_empty()).then(|| names.join("、"))
+}
+
+/// A line holding only one or two personal names: 2–4 CJK characters each, starting with a common surname.
+fn is_name_line(line: &str) -> bool {
+    let names: Vec<&str> = line.split_whitespace().collect();
+    !names.is_empty()
+        && names.len() <= 2
+        && names.iter().all(|n| {
+            let count = n.chars().count();
+            (2..=4).contains(&count)
+                && n.chars().all(crate::normalize::text::is_cjk)
+                && n.chars().next().is_some_and(|c| SURNAMES.contains(c))
+        })
+}
+
+/// The most common Chinese surnames (single characters), covering most of the population.
+const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝";
 
 /// A notice's signature date: a short last line that is (mostly) a date.
 fn signature_date(an: &Analysis<'_>, layout: Layout) -> Option<Found<PublishedAt>> {

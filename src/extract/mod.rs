@@ -103,7 +103,19 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
             None => (Vec::new(), String::new()),
         },
     };
-    let body_range = span_of(&an, &roots);
+    // Where the article's text ends (a 相关文章 / 上一篇 heading after most of the prose): everything after it
+    // is left out of the body, and metadata rules treat that point as the body's end.
+    let cut = match roots.as_slice() {
+        [root] if mapped.as_ref().is_none_or(|m| m.body_roots.is_empty()) => {
+            generic::body::text_end(&an, *root)
+        }
+        _ => None,
+    };
+    let full_range = span_of(&an, &roots);
+    let body_range = match (full_range, cut) {
+        (Some((start, _)), Some(c)) if c > start => Some((start, c - 1)),
+        _ => full_range,
+    };
     if tracing::enabled!(tracing::Level::DEBUG) {
         for r in &roots {
             if let Some(el) = an.doc.tree.get(*r).and_then(scraper::ElementRef::wrap) {
@@ -160,6 +172,14 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
     exclude.extend(m.and_then(|m| m.meta_node));
     if let Some(m) = m {
         exclude.extend(m.removed.iter().copied());
+    }
+    if let (Some(c), Some((_, end))) = (cut, full_range) {
+        exclude.extend(
+            an.blocks
+                .iter()
+                .filter(|b| b.order >= c && b.order <= end)
+                .map(|b| b.node),
+        );
     }
     for root in &roots {
         generic::body::prune(

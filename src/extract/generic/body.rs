@@ -196,3 +196,47 @@ pub fn prune(
         }
     }
 }
+
+/// Headings after which a container holds no more article text (related links, recommendations, pagers).
+const END_MARKERS: [&str; 14] = [
+    "相关文章",
+    "相关链接",
+    "相关阅读",
+    "相关新闻",
+    "相关报道",
+    "延伸阅读",
+    "推荐阅读",
+    "热点推荐",
+    "热门推荐",
+    "猜你喜欢",
+    "更多阅读",
+    "往期回顾",
+    "上一篇",
+    "下一篇",
+];
+
+/// Where the article's text ends inside `container`: the first end marker (相关文章, 推荐阅读, 上一篇 …) that
+/// comes after most of the container's prose. Blocks from there on are not article text.
+pub fn text_end(an: &Analysis<'_>, container: NodeId) -> Option<usize> {
+    let stats = an.stats.get(&container)?;
+    let blocks = an
+        .blocks
+        .iter()
+        .filter(|b| b.order >= stats.first_order && b.order <= stats.last_order);
+    let total: usize = blocks
+        .clone()
+        .filter(|b| b.weight() > 0.0)
+        .map(|b| b.chars)
+        .sum();
+    let mut before = 0;
+    for block in blocks {
+        let short = block.chars + block.link_chars < 40;
+        if short && before * 10 >= total * 6 && END_MARKERS.iter().any(|m| block.line.contains(m)) {
+            return Some(block.order);
+        }
+        if block.weight() > 0.0 {
+            before += block.chars;
+        }
+    }
+    None
+}

@@ -129,7 +129,12 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
             }
         }
     }
-    let generic_title = generic::title::find(&an, body_range);
+    let crumb = generic::breadcrumb::find(&an);
+    let column = crumb
+        .as_ref()
+        .and_then(|c| c.items.last())
+        .map(String::as_str);
+    let generic_title = generic::title::find(&an, body_range, column);
     let (title, title_node) = match mapped
         .as_ref()
         .and_then(|m| m.title.clone().map(|t| (t, m.title_node)))
@@ -148,7 +153,6 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
         body: body_range,
     };
     let meta = generic::meta::find(&an, layout, base.map(|b| b.as_str()));
-    let crumb = generic::breadcrumb::find(&an);
 
     // Fields: mapping first, generic fallback.
     let m = mapped.as_ref();

@@ -81,6 +81,8 @@ pub struct Analysis<'a> {
     pub title_tag: Option<String>,
     pub base_href: Option<String>,
     pub canonical: Option<String>,
+    /// Texts of the page's short links (menus, breadcrumbs, columns) → how many links carry them.
+    pub link_texts: HashMap<String, usize>,
     /// `src` of `<frame>` and `<iframe>` elements.
     pub frames: Vec<String>,
     pub is_frameset: bool,
@@ -111,6 +113,7 @@ impl<'a> Analysis<'a> {
             title_tag: None,
             base_href: None,
             canonical: None,
+            link_texts: HashMap::new(),
             frames: Vec::new(),
             is_frameset: false,
             has_password_field: false,
@@ -128,6 +131,7 @@ impl<'a> Analysis<'a> {
         let mut link_depth = 0usize;
         // Links to documents (attachments) are content, counted neither as prose nor as navigation.
         let mut content_link_depth = 0usize;
+        let mut link_text = String::new();
         // One entry per open (not skipped) element: whether it is page chrome.
         let mut chrome_stack: Vec<bool> = Vec::new();
         let mut chrome_depth = 0usize;
@@ -167,6 +171,9 @@ impl<'a> Analysis<'a> {
                         }
                     }
                     Node::Text(t) if skip_depth == 0 => {
+                        if link_depth > 0 && link_text.len() < 200 {
+                            link_text.push_str(t);
+                        }
                         if let Some(b) = open.last_mut() {
                             b.raw.push_str(t);
                             // A link whose text is a URL (访问地址：http://…) or that points at a document is
@@ -201,6 +208,13 @@ impl<'a> Analysis<'a> {
                         let name = el.name();
                         if name == "a" && el.attr("href").is_some() {
                             link_depth = link_depth.saturating_sub(1);
+                            if link_depth == 0 {
+                                let text = fold(&link_text);
+                                link_text.clear();
+                                if (2..=30).contains(&text.chars().count()) {
+                                    *self.link_texts.entry(text).or_default() += 1;
+                                }
+                            }
                             if el.attr("href").is_some_and(is_attachment_href) {
                                 content_link_depth = content_link_depth.saturating_sub(1);
                             }

@@ -20,11 +20,106 @@ pub struct TitleChoice {
 
 const TITLE_META: [&str; 4] = ["articletitle", "og:title", "title", "dc.title"];
 
-/// Find the headline. `body_start` is the document order of the body's first block, if a body was found.
-pub fn find(an: &Analysis<'_>, body: Option<(usize, usize)>) -> Option<TitleChoice> {
+/// A headline candidate before scoring.
+struct Candidate {
+    node: ego_tree::NodeId,
+    tag: String,
+    text: String,
+    /// Tag, class and style evidence, plus position and shape adjustments.
+    base: f32,
+    /// Longest run shared with `<title>`.
+    common: usize,
+    contained: bool,
+    /// The breadcrumb's last item: the column's name.
+    column: bool,
+    /// The same (short) words as menu links elsewhere on the page.
+    menu_words: bool,
+}
+
+/// Find the headline. `body` is the document-order span of the body; `column` the breadcrumb's last item.
+pub fn find(
+    an: &Analysis<'_>,
+    body: Option<(usize, usize)>,
+    column: Option<&str>,
+) -> Option<TitleChoice> {
     let title_tag = an.title_tag.as_deref().unwrap_or("");
     let title_chars: Vec<char> = title_tag.chars().filter(|c| !c.is_whitespace()).collect();
-    let mut best: Option<(f32, TitleChoice)> = None;
+    let candidates = candidates(an, body, &title_chars, column);
+    // <title> helps only when it names this page: some candidate that is not a column name shares a run with
+    // it. Otherwise (<title> is the site or column name) candidates are judged by tag and position alone.
+    let title_useful = candidates
+        .iter()
+        .any(|c| !c.column && !c.menu_words && c.common >= 4);
+    let mut best: Option<(f32, &Candidate)> = None;
+    for c in candidates.iter().filter(|c| !c.column) {
+        let mut score = c.base;
+        if title_useful {
+            score += 2.0 * c.common as f32;
+            if c.contained {
+                score += 10.0;
+            }
+            if c.common < 4 {
+                score -= 10.0;
+            }
+        }
+        if best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, c));
+        }
+    }
+    if tracing::enabled!(tracing::Level::DEBUG) {
+        for c in &candidates {
+            tracing::debug!(
+                "title candidate <{}> {:?}: base {}, common {}, column {}",
+                c.tag,
+                c.text,
+                c.base,
+                c.common,
+                c.column
+            );
+        }
+    }
+    let threshold = if title_useful { 10.0 } else { 5.0 };
+    if let Some((score, c)) = best
+        && (score >= threshold || title_chars.is_empty())
+    {
+        return Some(TitleChoice {
+            text: c.text.clone(),
+            node: Some(c.node),
+            rule: format!("generic:headline <{}>", c.tag),
+        });
+    }
+    if let Some((name, value)) = an.meta_value(&TITLE_META[..1]) {
+        return Some(TitleChoice {
+            text: crate::normalize::text::fold(value),
+            node: None,
+            rule: format!("generic:meta {name}"),
+        });
+    }
+    let stripped = strip_site_suffix(title_tag)?;
+    // A <title> that only names the page's column gives no headline: the breadcrumb's end, or — on a page
+    // without a breadcrumb — the words of a menu link.
+    let names_column = match column {
+        Some(c) => c == stripped,
+        None => an.link_texts.contains_key(&stripped),
+    };
+    if names_column {
+        return None;
+    }
+    Some(TitleChoice {
+        text: stripped,
+        node: None,
+        rule: "generic:<title> without site suffix".to_string(),
+    })
+}
+
+/// Every element that could be the headline, with the evidence that does not depend on `<title>`.
+fn candidates(
+    an: &Analysis<'_>,
+    body: Option<(usize, usize)>,
+    title_chars: &[char],
+    column: Option<&str>,
+) -> Vec<Candidate> {
+    let mut out = Vec::new();
     for node in an.doc.tree.root().descendants() {
         let Node::Element(el) = node.value() else {
             continue;
@@ -47,10 +142,12 @@ pub fn find(an: &Analysis<'_>, body: Option<(usize, usize)>) -> Option<TitleChoi
             if link_headline && block.link_chars < 6 {
                 continue;
             }
-            if stats.chars + stats.link_chars > block.chars + block.link_chars {
-                spaced_text(node)
-            } else {
+            // Its own line (nested blocks, like a salary line beside a headline, are not part of it);
+            // the whole subtree only when the element has almost no text of its own.
+            if block.chars + block.link_chars >= 4 {
                 block.line.clone()
+            } else {
+                spaced_text(node)
             }
         } else {
             let own_text = node
@@ -68,68 +165,54 @@ pub fn find(an: &Analysis<'_>, body: Option<(usize, usize)>) -> Option<TitleChoi
         if !(4..=120).contains(&chars.len()) {
             continue;
         }
-        let common = longest_common_run(&chars, &title_chars);
+        let common = longest_common_run(&chars, title_chars);
         let contained = common * 10 >= chars.len() * 9;
-        if link_headline && !contained {
+        if (link_headline || bonus <= 0.0) && !contained {
             continue;
         }
-        if bonus <= 0.0 && !contained {
-            continue;
+        let as_links = an.link_texts.get(&text).copied().unwrap_or(0);
+        // The breadcrumb's last item is the column this page sits in, never its headline. A short text that
+        // menu links also carry is probably a column name too (but single-page columns like 科协简介 use it as
+        // their heading); a long headline linked from a "hot news" list is not one.
+        let column = column == Some(text.as_str());
+        let menu_words = as_links > usize::from(link_headline) && chars.len() <= 8;
+        let mut base = bonus;
+        if menu_words {
+            base -= 30.0;
         }
-        let mut score = bonus + 2.0 * common as f32;
-        if contained {
-            score += 10.0;
-        }
-        // A sentence is body text, not a headline.
+        // A sentence is body text; a line starting with 首页 is a breadcrumb.
         if text.contains('。') {
-            score -= 20.0;
+            base -= 20.0;
         }
-        if common < 4 {
-            score -= 10.0;
+        if text.starts_with("首页") || text.starts_with("当前位置") {
+            base -= 30.0;
         }
         if an.block_of(node.id()).is_some_and(|b| b.chrome) {
-            score -= 20.0;
+            base -= 20.0;
         }
         if let Some((start, end)) = body {
             if first_order > end {
-                score -= 40.0;
+                base -= 40.0;
             } else if first_order > start + 1 {
-                score -= 20.0;
+                base -= 20.0;
             } else if start.saturating_sub(last_order) <= 8 {
-                score += 10.0;
+                base += 10.0;
             } else if start.saturating_sub(last_order) > 15 {
-                score -= 15.0;
+                base -= 15.0;
             }
         }
-        if best.as_ref().is_none_or(|(s, _)| score > *s) {
-            best = Some((
-                score,
-                TitleChoice {
-                    text,
-                    node: Some(node.id()),
-                    rule: format!("generic:headline <{}>", el.name()),
-                },
-            ));
-        }
-    }
-    if let Some((score, choice)) = best
-        && (score >= 10.0 || title_chars.is_empty())
-    {
-        return Some(choice);
-    }
-    if let Some((name, value)) = an.meta_value(&TITLE_META[..1]) {
-        return Some(TitleChoice {
-            text: crate::normalize::text::fold(value),
-            node: None,
-            rule: format!("generic:meta {name}"),
+        out.push(Candidate {
+            node: node.id(),
+            tag: el.name().to_string(),
+            text,
+            base,
+            common,
+            contained,
+            column,
+            menu_words,
         });
     }
-    let stripped = strip_site_suffix(title_tag)?;
-    Some(TitleChoice {
-        text: stripped,
-        node: None,
-        rule: "generic:<title> without site suffix".to_string(),
-    })
+    out
 }
 
 /// How strongly an element's tag and styling suggest a headline; `None` for tags that never hold one.
@@ -139,6 +222,7 @@ fn tag_bonus(el: &scraper::node::Element) -> Option<f32> {
         "h2" => 24.0,
         "h3" => 16.0,
         "h4" => 10.0,
+        "h5" | "h6" => 6.0,
         "td" | "th" | "div" | "p" | "span" | "font" | "strong" | "b" | "center" | "header"
         | "caption" => 0.0,
         _ => return None,
@@ -230,9 +314,17 @@ pub fn longest_common_run(a: &[char], b: &[char]) -> usize {
     best
 }
 
-/// `标题_栏目_站名` → `标题`; `标题 - 站名` → `标题`. None when nothing usable is left.
+/// `标题_栏目_站名` → `标题`; `标题 - 站名` → `标题`; `标题-某某大学研究部` → `标题`. None when nothing usable
+/// is left.
 pub fn strip_site_suffix(title: &str) -> Option<String> {
-    let title = crate::normalize::text::fold(title);
+    let mut title = crate::normalize::text::fold(title);
+    // An unspaced `-站名` suffix is cut only when it reads like an institution's or site's name.
+    if let Some((head, tail)) = title.rsplit_once(['-', '－'])
+        && !head.trim().is_empty()
+        && is_site_name(tail.trim())
+    {
+        title = head.trim().to_string();
+    }
     let parts: Vec<&str> = title
         .split(['_', '|', '｜'])
         .flat_map(|p| p.split(" - "))
@@ -250,6 +342,36 @@ pub fn strip_site_suffix(title: &str) -> Option<String> {
     Some(pick.to_string())
 }
 
+/// `新华网`, `某某大学人文社会科学研究部`, `青川省科学技术协会`: names of sites and institutions.
+fn is_site_name(s: &str) -> bool {
+    const ENDINGS: [&str; 20] = [
+        "网",
+        "网站",
+        "官网",
+        "门户",
+        "大学",
+        "学院",
+        "学校",
+        "部",
+        "处",
+        "中心",
+        "协会",
+        "学会",
+        "科协",
+        "政府",
+        "局",
+        "委员会",
+        "厅",
+        "研究院",
+        "研究所",
+        "集团",
+    ];
+    let n = s.chars().count();
+    (2..=24).contains(&n)
+        && !s.chars().any(|c| c.is_ascii_digit() || c.is_whitespace())
+        && ENDINGS.iter().any(|e| s.ends_with(e))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,6 +384,8 @@ mod tests {
                 Some("学会召开年度理事会"),
             ),
             ("学会召开年度理事会 - 某省科协", Some("学会召开年度理事会")),
+            ("办事流程-某某大学科学技术研究部", Some("办事流程")),
+            ("2019-2020学年校历", Some("2019-2020学年校历")),
             ("通知 | 关于举办培训班的通知", Some("关于举办培训班的通知")),
             ("   ", None),
         ];

@@ -9,7 +9,7 @@ use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
 use crate::extract::dom::{is_block, skip_subtree};
-use crate::extract::generic::links::is_attachment_href;
+use crate::extract::generic::links::{is_attachment_href, is_download_endpoint};
 use crate::normalize::text::{fold, is_punct, is_space};
 
 /// A block element's own text (text of nested blocks belongs to them).
@@ -44,7 +44,8 @@ impl Block {
         } else {
             self.chars as f32 * 0.3
         };
-        prose - self.link_chars as f32
+        // Links to documents and URLs written out are part of the article (an attachment list is content).
+        prose + self.content_link_chars as f32 * 0.5 - self.link_chars as f32
     }
 }
 
@@ -147,7 +148,10 @@ impl<'a> Analysis<'a> {
                         }
                         if name == "a" && el.attr("href").is_some() {
                             link_depth += 1;
-                            if el.attr("href").is_some_and(is_attachment_href) {
+                            if el
+                                .attr("href")
+                                .is_some_and(|h| is_attachment_href(h) || is_download_endpoint(h))
+                            {
                                 content_link_depth += 1;
                             }
                         }
@@ -215,7 +219,10 @@ impl<'a> Analysis<'a> {
                                     *self.link_texts.entry(text).or_default() += 1;
                                 }
                             }
-                            if el.attr("href").is_some_and(is_attachment_href) {
+                            if el
+                                .attr("href")
+                                .is_some_and(|h| is_attachment_href(h) || is_download_endpoint(h))
+                            {
                                 content_link_depth = content_link_depth.saturating_sub(1);
                             }
                         }

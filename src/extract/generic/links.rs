@@ -42,6 +42,35 @@ pub fn is_attachment_href(href: &str) -> bool {
         .unwrap_or(false)
 }
 
+/// A download endpoint of a CMS (`download.jsp?…&wbfileid=…`, `download.htm?attachmentid=…`,
+/// `/attach/123`): a document even without an extension.
+pub fn is_download_endpoint(href: &str) -> bool {
+    let lower = href.trim().to_ascii_lowercase();
+    if lower.starts_with("javascript:") || lower.starts_with("mailto:") || lower.starts_with('#') {
+        return false;
+    }
+    let (path, query) = lower.split_once('?').unwrap_or((&lower, ""));
+    let marked = ["download", "attach", "getfile", "fileid", "showfile"]
+        .iter()
+        .any(|m| path.contains(m) || query.contains(m));
+    let ext = path
+        .rsplit('/')
+        .next()
+        .and_then(|f| f.rsplit_once('.'))
+        .map(|(_, e)| e);
+    let page_without_query = query.is_empty() && matches!(ext, Some("htm" | "html" | "shtml"));
+    marked && !page_without_query && !path.ends_with('/')
+}
+
+/// A link to a document: by the href's extension, a CMS download endpoint, or link text that names a file
+/// (`通知.pdf`).
+pub fn is_attachment_link(href: &str, text: &str) -> bool {
+    is_attachment_href(href)
+        || is_download_endpoint(href)
+        || (!href.trim().to_ascii_lowercase().starts_with("javascript:")
+            && has_attachment_extension(&text.trim().to_ascii_lowercase()))
+}
+
 fn has_attachment_extension(path: &str) -> bool {
     path.rsplit_once('.')
         .is_some_and(|(_, ext)| ATTACHMENT_EXTENSIONS.contains(&ext))
@@ -126,7 +155,7 @@ pub fn attachments_in(
                         .map(|c| c[1].to_string());
                     let text = flowing_text(n);
                     let href = match el.attr("href") {
-                        Some(h) if is_attachment_href(h) => Some(h.to_string()),
+                        Some(h) if is_attachment_link(h, &text) => Some(h.to_string()),
                         Some(h) if labelled && is_download_link(h, &text) => Some(h.to_string()),
                         _ => onclick.filter(|o| is_attachment_href(o)),
                     };

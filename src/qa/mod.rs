@@ -8,6 +8,7 @@
 //! extractor must never quietly change how it is measured.
 
 pub mod compare;
+pub mod diff;
 pub mod eval;
 pub mod floors;
 pub mod trafilatura;

@@ -349,7 +349,7 @@ pub struct ExportArgs {
     /// New location of each migrated page: a template such as `/articles/{yyyy}/{id}` (placeholders {id}
     /// {slug} {yyyy} {mm} {dd}) or a CSV file of `old_url,new_path` rows.
     #[arg(long, value_name = "TEMPLATE|CSV")]
-    pub link_map: Option<String>,
+    pub link_map: String,
 
     /// New location of each downloaded attachment: a template with {name} (the stored file name), {sha256},
     /// {ext}.

@@ -61,8 +61,8 @@ fn output_error(path: &Path, e: impl std::fmt::Display) -> Error {
     }
 }
 
-/// The job's records in URL order, `batch` at a time, each passed to `f`.
-fn each_record(job: &Job, mut f: impl FnMut(Record) -> Result<()>) -> Result<()> {
+/// The job's records in URL order, a batch at a time, each passed to `f`.
+pub(crate) fn each_record(job: &Job, mut f: impl FnMut(Record) -> Result<()>) -> Result<()> {
     let mut last = String::new();
     loop {
         let batch: Vec<(String, String)> = {
@@ -233,7 +233,7 @@ fn write(out: &Path, name: &str, text: &str) -> Result<()> {
 }
 
 /// Old URLs that lead to a migrated page: redirects the crawl followed, continuation pages merged into it.
-fn aliases(job: &Job, targets: &mut Targets) -> Result<Vec<Redirect>> {
+pub(crate) fn aliases(job: &Job, targets: &mut Targets) -> Result<Vec<Redirect>> {
     let mut stmt = job
         .conn
         .prepare(
@@ -331,17 +331,17 @@ fn copy_files(job_dir: &Path, out: &Path, rows: &[AttachmentFile]) -> Result<usi
 }
 
 /// Why a link did not come along, from what the job knows about its URL.
-struct Reasons<'a> {
+pub(crate) struct Reasons<'a> {
     job: &'a Job,
 }
 
 impl<'a> Reasons<'a> {
-    fn new(job: &'a Job) -> Self {
+    pub(crate) fn new(job: &'a Job) -> Self {
         Reasons { job }
     }
 
     /// (kind, reason) for an unresolved link.
-    fn explain(&mut self, kind: LinkKind, href: &str) -> Result<(String, String)> {
+    pub(crate) fn explain(&mut self, kind: LinkKind, href: &str) -> Result<(String, String)> {
         let url = href.split('#').next().unwrap_or(href);
         let conn = &self.job.conn;
         let one = |sql: &str| -> Result<Option<(String, Option<String>)>> {

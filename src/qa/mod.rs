@@ -11,6 +11,7 @@ pub mod compare;
 pub mod diff;
 pub mod eval;
 pub mod floors;
+pub mod report;
 pub mod trafilatura;
 
 pub use eval::{LabelsReport, evaluate_labels, load_labels};

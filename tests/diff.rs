@@ -55,7 +55,10 @@ fn the_same_records_in_every_format_compare_equal() {
     for (a, b) in [("jsonl", "sqlite"), ("sqlite", "json"), ("json", "jsonl")] {
         let (code, out, err) = diff(&[], &e[a], &e[b]);
         assert_eq!(code, 0, "{a} vs {b}: {out}{err}");
-        assert!(out.contains("10 compared: 10 equal, 0 differ; 0 missing, 0 extra"), "{out}");
+        assert!(
+            out.contains("10 compared: 10 equal, 0 differ; 0 missing, 0 extra"),
+            "{out}"
+        );
     }
 }
 
@@ -80,8 +83,12 @@ fn planted_differences_of_every_kind_are_all_reported() {
     r["source"] = json!("别的来源");
     r["category"] = json!(["新闻中心", "图片新闻"]);
     r["body_text"] = json!(old_body.replacen(&first_paragraph, "换掉的第一段。", 1));
-    r["body_html"] = json!(format!("<p>换掉的第一段。</p>{}", r["body_html"].as_str().unwrap()));
-    r["attachments"] = json!([{"name": "新附件.doc", "url": "http://www.demo-kx.org.cn/fj/new.doc"}]);
+    r["body_html"] = json!(format!(
+        "<p>换掉的第一段。</p>{}",
+        r["body_html"].as_str().unwrap()
+    ));
+    r["attachments"] =
+        json!([{"name": "新附件.doc", "url": "http://www.demo-kx.org.cn/fj/new.doc"}]);
     r["images"] = json!([{"url": "http://www.demo-kx.org.cn/img/new.jpg", "alt": null}]);
     r["encoding"]["used"] = json!("windows-1252");
     r["provenance"]["title"] = json!("mapping:title");
@@ -127,7 +134,9 @@ fn planted_differences_of_every_kind_are_all_reported() {
         "warnings",
     ] {
         assert!(
-            fields.iter().any(|f| *f == want || f.starts_with(&format!("{want}["))),
+            fields
+                .iter()
+                .any(|f| *f == want || f.starts_with(&format!("{want}["))),
             "{want} not reported: {fields:?}"
         );
     }
@@ -165,14 +174,29 @@ fn planted_differences_of_every_kind_are_all_reported() {
     // --ignore takes the changed fields out; what is left is the missing and the extra record.
     let mut ignore = Vec::new();
     for f in [
-        "title", "published", "author", "editor", "source", "category", "body_text", "body_html",
-        "attachments", "images", "encoding", "provenance", "content_hash", "warnings",
+        "title",
+        "published",
+        "author",
+        "editor",
+        "source",
+        "category",
+        "body_text",
+        "body_html",
+        "attachments",
+        "images",
+        "encoding",
+        "provenance",
+        "content_hash",
+        "warnings",
     ] {
         ignore.extend(["--ignore", f]);
     }
     let (code, text, _) = diff(&ignore, &e["sqlite"], &actual_path);
     assert_eq!(code, 1);
-    assert!(text.contains("9 compared: 9 equal, 0 differ; 1 missing, 1 extra"), "{text}");
+    assert!(
+        text.contains("9 compared: 9 equal, 0 differ; 1 missing, 1 extra"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -182,7 +206,10 @@ fn ignore_and_whitespace_options() {
     let mut actual = records(&std::fs::read(&e["jsonl"]).unwrap());
     let title = actual[1]["title"].as_str().unwrap().to_string();
     actual[1]["title"] = json!(format!(" {title}\u{3000}\u{a0} "));
-    let body = actual[1]["body_text"].as_str().unwrap().replace("\n\n", " \n\u{3000}\n");
+    let body = actual[1]["body_text"]
+        .as_str()
+        .unwrap()
+        .replace("\n\n", " \n\u{3000}\n");
     actual[1]["body_text"] = json!(body);
     actual[2]["encoding"]["replacements"] = json!(7);
     let path = dir.path().join("actual.jsonl");
@@ -190,7 +217,11 @@ fn ignore_and_whitespace_options() {
     let (code, out, _) = diff(&[], &e["json"], &path);
     assert_eq!(code, 1, "{out}");
     let (code, out, _) = diff(
-        &["--normalize-whitespace", "--ignore", "encoding.replacements"],
+        &[
+            "--normalize-whitespace",
+            "--ignore",
+            "encoding.replacements",
+        ],
         &e["json"],
         &path,
     );
@@ -224,7 +255,14 @@ fn unreadable_input_exits_2_naming_the_file() {
 fn case_records(out: &Path) {
     let run = |inputs: &[String], mapping: Option<&str>| -> Vec<Value> {
         let mut cmd = sitelift();
-        cmd.args(["extract", "--quiet", "--base-url", BASE, "--format", "jsonl"]);
+        cmd.args([
+            "extract",
+            "--quiet",
+            "--base-url",
+            BASE,
+            "--format",
+            "jsonl",
+        ]);
         if let Some(m) = mapping {
             cmd.args(["--mapping", m]);
         }
@@ -269,7 +307,10 @@ fn bless_round_trips_fixture_files() {
     let fixtures = dir.path().join("cases");
     copy_fixtures(&fixtures);
     let (code, out, err) = diff(&[], &fixtures, &actual);
-    assert_eq!(code, 0, "the fixtures should match the extractor:\n{out}{err}");
+    assert_eq!(
+        code, 0,
+        "the fixtures should match the extractor:\n{out}{err}"
+    );
 
     // Plant changes: a title, a body, a nested field of a mapped case (with its `_mapping` directive).
     let edit = |case: &str, f: &dyn Fn(&str) -> String| {
@@ -283,8 +324,12 @@ fn bless_round_trips_fixture_files() {
         let v = read_json_str(t);
         t.replace(v["title"].as_str().unwrap(), "过时的标题")
     });
-    edit("gbk-undeclared", &|t| t.replacen("\\n\\n", "\\n\\n多出来的一段。\\n\\n", 1));
-    edit("qcmes-news", &|t| t.replace("\"by\": \"override\"", "\"by\": \"meta\""));
+    edit("gbk-undeclared", &|t| {
+        t.replacen("\\n\\n", "\\n\\n多出来的一段。\\n\\n", 1)
+    });
+    edit("qcmes-news", &|t| {
+        t.replace("\"by\": \"override\"", "\"by\": \"meta\"")
+    });
     let (code, out, _) = diff(&[], &fixtures, &actual);
     assert_eq!(code, 1);
     for want in [
@@ -308,7 +353,10 @@ fn bless_round_trips_fixture_files() {
     write_jsonl(&actual_with_list, &with_list);
     let (code, out, _) = diff(&[], &fixtures, &actual_with_list);
     assert_eq!(code, 1);
-    assert!(out.contains("not skipped (the fixture says _skipped, the page has a record): 1"), "{out}");
+    assert!(
+        out.contains("not skipped (the fixture says _skipped, the page has a record): 1"),
+        "{out}"
+    );
 
     // Bless: the files are the originals again, byte for byte, directives and key order included.
     let o = sitelift()
@@ -317,9 +365,17 @@ fn bless_round_trips_fixture_files() {
         .arg(&actual)
         .output()
         .unwrap();
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let stderr = String::from_utf8_lossy(&o.stderr);
-    assert!(stderr.contains("3 record(s) updated, 3 file(s) written"), "{stderr}");
+    assert!(
+        stderr.contains("3 record(s) updated, 3 file(s) written"),
+        "{stderr}"
+    );
     for entry in std::fs::read_dir(&fixtures).unwrap() {
         let p = entry.unwrap().path();
         let original = root().join("fixtures/cases").join(p.file_name().unwrap());
@@ -345,7 +401,11 @@ fn bless_rewrites_an_export_from_the_actual_records() {
     let mut old = records(&std::fs::read(&e["jsonl"]).unwrap());
     old[3]["title"] = json!("旧标题");
     old.pop();
-    for (name, format) in [("old.jsonl", "jsonl"), ("old.json", "json"), ("old.sqlite", "sqlite")] {
+    for (name, format) in [
+        ("old.jsonl", "jsonl"),
+        ("old.json", "json"),
+        ("old.sqlite", "sqlite"),
+    ] {
         let jsonl = dir.path().join("old-source.jsonl");
         write_jsonl(&jsonl, &old);
         let path = dir.path().join(name);
@@ -354,7 +414,14 @@ fn bless_rewrites_an_export_from_the_actual_records() {
         } else {
             // Convert by blessing an empty-enough file of that format from the old records.
             let o = sitelift()
-                .args(["extract", "--quiet", "fixtures/demo-site", "--format", format, "--out"])
+                .args([
+                    "extract",
+                    "--quiet",
+                    "fixtures/demo-site",
+                    "--format",
+                    format,
+                    "--out",
+                ])
                 .arg(&path)
                 .output()
                 .unwrap();
@@ -364,7 +431,10 @@ fn bless_rewrites_an_export_from_the_actual_records() {
         }
         let (code, out, _) = diff(&[], &path, &e["sqlite"]);
         assert_eq!(code, 1, "{name}: {out}");
-        assert!(out.contains("\"旧标题\"") && out.contains("extra (in actual, not expected): 1"), "{out}");
+        assert!(
+            out.contains("\"旧标题\"") && out.contains("extra (in actual, not expected): 1"),
+            "{out}"
+        );
         let (code, _, err) = diff(&["--bless"], &path, &e["sqlite"]);
         assert_eq!(code, 0, "{name}: {err}");
         let (code, out, _) = diff(&[], &path, &e["jsonl"]);

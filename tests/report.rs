@@ -28,13 +28,26 @@ fn figures_of_an_export_match_its_records() {
     let dir = tempfile::tempdir().unwrap();
     let export = dir.path().join("demo.sqlite");
     let o = sitelift()
-        .args(["extract", "--quiet", "fixtures/demo-site", "--mapping", "mappings/demo-kx.toml", "--out"])
+        .args([
+            "extract",
+            "--quiet",
+            "fixtures/demo-site",
+            "--mapping",
+            "mappings/demo-kx.toml",
+            "--out",
+        ])
         .arg(&export)
         .output()
         .unwrap();
     assert!(o.status.success());
     let jsonl = sitelift()
-        .args(["extract", "--quiet", "fixtures/demo-site", "--mapping", "mappings/demo-kx.toml"])
+        .args([
+            "extract",
+            "--quiet",
+            "fixtures/demo-site",
+            "--mapping",
+            "mappings/demo-kx.toml",
+        ])
         .output()
         .unwrap();
     let recs = records(&jsonl.stdout);
@@ -44,7 +57,10 @@ fn figures_of_an_export_match_its_records() {
     assert_eq!(f["records"], json!(recs.len()));
     let mut years: BTreeMap<String, usize> = BTreeMap::new();
     for r in &recs {
-        let y = r["published"].as_str().map(|p| p[..4].to_string()).unwrap_or("undated".into());
+        let y = r["published"]
+            .as_str()
+            .map(|p| p[..4].to_string())
+            .unwrap_or("undated".into());
         *years.entry(y).or_default() += 1;
     }
     assert_eq!(f["years"], json!(years));
@@ -59,7 +75,10 @@ fn figures_of_an_export_match_its_records() {
     };
     let count = |pred: &dyn Fn(&Value) -> bool| json!(recs.iter().filter(|r| pred(r)).count());
     assert_eq!(fill("published"), count(&|r| !r["published"].is_null()));
-    assert_eq!(fill("attachments"), count(&|r| !r["attachments"].as_array().unwrap().is_empty()));
+    assert_eq!(
+        fill("attachments"),
+        count(&|r| !r["attachments"].as_array().unwrap().is_empty())
+    );
     assert_eq!(fill("editor"), count(&|r| !r["editor"].is_null()));
     // Top sources: the most frequent one, with its count.
     let mut sources: BTreeMap<&str, usize> = BTreeMap::new();
@@ -68,14 +87,27 @@ fn figures_of_an_export_match_its_records() {
             *sources.entry(s).or_default() += 1;
         }
     }
-    let (top, n) = sources.iter().max_by_key(|(s, n)| (**n, std::cmp::Reverse(**s))).unwrap();
+    let (top, n) = sources
+        .iter()
+        .max_by_key(|(s, n)| (**n, std::cmp::Reverse(**s)))
+        .unwrap();
     assert_eq!(f["top_sources"][0], json!({"value": top, "count": n}));
     // Categories: the tree's top level counts every record with a category.
     let with_category = recs.iter().filter(|r| r["category"].is_array()).count();
-    let top_level: u64 = f["categories"].as_array().unwrap().iter().map(|c| c["count"].as_u64().unwrap()).sum();
+    let top_level: u64 = f["categories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["count"].as_u64().unwrap())
+        .sum();
     assert_eq!(top_level as usize, with_category);
     // Encoding audit: every record in exactly one combination; the GBK pages declared gb2312 are no mismatch.
-    let combos: u64 = f["encoding"]["combos"].as_array().unwrap().iter().map(|c| c["count"].as_u64().unwrap()).sum();
+    let combos: u64 = f["encoding"]["combos"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["count"].as_u64().unwrap())
+        .sum();
     assert_eq!(combos as usize, recs.len());
     assert_eq!(f["encoding"]["mismatched"], json!(0));
     // An export knows no skipped pages.
@@ -83,14 +115,24 @@ fn figures_of_an_export_match_its_records() {
 
     // The page is self-contained: one script, no external anything, record data only inside JSON elements.
     let page = std::fs::read_to_string(&html).unwrap();
-    assert_eq!(page.matches("</script>").count(), 3, "two JSON elements and the script");
+    assert_eq!(
+        page.matches("</script>").count(),
+        3,
+        "two JSON elements and the script"
+    );
     for banned in ["<link", " src=\"http", "<iframe", "@import", "url(http"] {
         assert!(!page.contains(banned), "the report contains {banned}");
     }
     assert!(page.contains("Content-Security-Policy") && page.contains("script-src 'sha256-"));
-    let data = page.split("<script type=\"application/json\" id=\"rows\">").nth(1).unwrap();
+    let data = page
+        .split("<script type=\"application/json\" id=\"rows\">")
+        .nth(1)
+        .unwrap();
     let data = &data[..data.find("</script>").unwrap()];
-    assert!(!data.contains('<') && !data.contains('>'), "record data must carry no raw < or >");
+    assert!(
+        !data.contains('<') && !data.contains('>'),
+        "record data must carry no raw < or >"
+    );
     let rows: Value = serde_json::from_str(data).unwrap();
     assert_eq!(rows.as_array().unwrap().len(), recs.len());
 }
@@ -101,12 +143,26 @@ fn figures_of_a_job_list_skipped_failed_pages_and_links_not_migrated() {
     let dir = tempfile::tempdir().unwrap();
     let job = dir.path().join("job");
     let o = sitelift()
-        .args(["run", "--quiet", "--download-attachments", "--delay-ms", "0", "--retries", "0", "--out"])
+        .args([
+            "run",
+            "--quiet",
+            "--download-attachments",
+            "--delay-ms",
+            "0",
+            "--retries",
+            "0",
+            "--out",
+        ])
         .arg(&job)
         .arg(server.url("/index.html"))
         .output()
         .unwrap();
-    assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let html = dir.path().join("job.html");
     let f = report_json(&["--job"], &job, Some(&html));
     assert_eq!(f["records"], json!(5));
@@ -122,7 +178,10 @@ fn figures_of_a_job_list_skipped_failed_pages_and_links_not_migrated() {
             .clone()
     };
     let failed = group("failed", "HTTP 404");
-    assert_eq!(failed["pages"][0]["url"], json!(server.url("/xwdt/2019/t20190601_599.html")));
+    assert_eq!(
+        failed["pages"][0]["url"],
+        json!(server.url("/xwdt/2019/t20190601_599.html"))
+    );
     let skipped = group("skipped", "no article text");
     assert_eq!(skipped["count"], json!(2));
     group("skipped", "out of scope");
@@ -134,9 +193,17 @@ fn figures_of_a_job_list_skipped_failed_pages_and_links_not_migrated() {
         .collect();
     let want_list = server.url("/xwdt/index.html");
     let want_404 = server.url("/xwdt/2019/t20190601_599.html");
-    assert!(links.contains(&want_list.as_str()) && links.contains(&want_404.as_str()), "{links:?}");
+    assert!(
+        links.contains(&want_list.as_str()) && links.contains(&want_404.as_str()),
+        "{links:?}"
+    );
     // An old URL that redirects to a record, and the downloaded attachment, are not missing pages.
-    assert!(!links.iter().any(|l| l.contains("/old/t1.html") || l.contains("uploadfile/2019/%E5")), "{links:?}");
+    assert!(
+        !links
+            .iter()
+            .any(|l| l.contains("/old/t1.html") || l.contains("uploadfile/2019/%E5")),
+        "{links:?}"
+    );
     let why = f["unresolved_links"]
         .as_array()
         .unwrap()
@@ -147,7 +214,9 @@ fn figures_of_a_job_list_skipped_failed_pages_and_links_not_migrated() {
     assert!(why.as_str().unwrap().contains("HTTP 404"), "{why}");
     // The page links the failed page to its original URL.
     let page = std::fs::read_to_string(&html).unwrap();
-    assert!(page.contains(&format!("<a href=\"{want_404}\" target=\"_blank\" rel=\"noopener noreferrer\">")));
+    assert!(page.contains(&format!(
+        "<a href=\"{want_404}\" target=\"_blank\" rel=\"noopener noreferrer\">"
+    )));
 }
 
 #[test]

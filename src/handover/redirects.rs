@@ -1,20 +1,7 @@
-//! The redirect map, so old URLs keep working after the switch: `redirects.csv` (old_url,new_path), nginx and
-//! Apache rules.
-//!
-//! **nginx** (`redirects.nginx.conf`, for the `http {}` context): `location =` cannot see query strings, and
-//! legacy sites are full of `show.asp?id=12`, so every redirect is one entry of a `map`, and two lines in the
-//! old host's `server {}` send the 301 (the file's header says which). A URL without a query is matched on
-//! `$host$uri` — the path as nginx decodes and normalizes it, so `/新闻/a.html` matches however the browser
-//! percent-encodes it; a URL with a query (or a path that does not decode to UTF-8, such as GBK escapes) is
-//! matched on `$host$request_uri`, the raw request target. Keys are quoted, with `\` and `"` escaped; new paths
-//! are percent-encoded, so they hold no `$` nginx would expand.
-//!
-//! **Apache** (`redirects.apache.conf`, for the old host's `<VirtualHost>` or a `.htaccess` at its document
-//! root, with mod_rewrite): one `RewriteRule` per URL on the decoded path (`^/?` so it works in both places),
-//! with `RewriteCond`s on `%{HTTP_HOST}` and, when the URL has one, on the raw `%{QUERY_STRING}`; paths that do
-//! not decode to UTF-8 are matched on the raw `%{THE_REQUEST}`. Patterns are regex-escaped, with space and `"`
-//! written as `\x20` / `\x22`; the target's `%` escapes are written `\%` (mod_rewrite would read `%2` as a
-//! back-reference) and the flags `[R=301,L,NE,QSD]` send it as is, without the old query.
+//! The redirect map, so old URLs keep working after the switch: `redirects.csv` (old_url,new_path), nginx
+//! `map`s and Apache mod_rewrite rules. Legacy sites are full of `show.asp?id=12`, which nginx's `location =`
+//! cannot match, so every rule here can see the query string; how each server is addressed is on [`nginx`]
+//! and [`apache`].
 
 use std::fmt::Write;
 
@@ -72,7 +59,12 @@ fn nginx_quote(s: &str) -> String {
     format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
-/// `redirects.nginx.conf`.
+/// `redirects.nginx.conf`, for the `http {}` context: every redirect is an entry of a `map`, and two lines in the
+/// old host's `server {}` (given in the file's header) send the 301. A URL without a query is matched on
+/// `$host$uri` — the path as nginx decodes and normalizes it, so `/新闻/a.html` matches however the browser
+/// percent-encodes it; a URL with a query (or a path that does not decode to UTF-8, such as GBK escapes) on
+/// `$host$request_uri`, the raw request target. Keys are quoted with `\` and `"` escaped; new paths are
+/// percent-encoded, so they hold no `$` for nginx to expand.
 pub fn nginx(redirects: &[Redirect]) -> String {
     let (mut by_path, mut by_request) = (Vec::new(), Vec::new());
     for r in redirects {
@@ -146,7 +138,12 @@ fn apache_regex(s: &str) -> String {
     out
 }
 
-/// `redirects.apache.conf`.
+/// `redirects.apache.conf`, for the old host's `<VirtualHost>` or a `.htaccess` at its document root: one
+/// `RewriteRule` per URL on the decoded path (`^/?` so it works in both places), with `RewriteCond`s on
+/// `%{HTTP_HOST}` and, when the URL has one, on the raw `%{QUERY_STRING}`; paths that do not decode to UTF-8 are
+/// matched on the raw `%{THE_REQUEST}`. Patterns are regex-escaped, with space and `"` as `\x20` / `\x22`; the
+/// target's `%` escapes are written `\%` (mod_rewrite would read `%2` as a back-reference) and
+/// `[R=301,L,NE,QSD]` sends it as is, without the old query.
 pub fn apache(redirects: &[Redirect]) -> String {
     let mut out = String::from(
         "# Redirects written by sitelift: old URLs of the migrated site -> new paths (301).\n\

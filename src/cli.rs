@@ -36,6 +36,15 @@ pub enum Command {
     Run(RunArgs),
     /// A job's accounting: pages by state, failures by reason, records, fill rates, elapsed time and rate.
     Status(StatusArgs),
+    /// Compare two sets of records (exports or fixture folders) field by field. Exits 0 when equal, 1 when they
+    /// differ, 2 when an input cannot be read.
+    Diff(DiffArgs),
+    /// One self-contained HTML page (or JSON figures) for QA: fill rates, distributions, skipped and failed
+    /// pages, the encoding audit and a searchable table of every record.
+    Report(ReportArgs),
+    /// Export a job for the new platform: records with links rewritten to their new paths, redirect maps
+    /// (CSV, nginx, Apache), unresolved links and the attachment files.
+    Export(ExportArgs),
 }
 
 /// Options shared by every command that extracts pages.
@@ -269,4 +278,81 @@ pub struct EvalArgs {
     /// Print at most this many misses.
     #[arg(long, value_name = "N", default_value_t = 50)]
     pub misses: usize,
+}
+
+/// Output format of `diff` and `report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The expected records: a JSON, JSON Lines or SQLite export, or a folder of *.expected.json fixtures.
+    pub expected: PathBuf,
+
+    /// The actual records, in any of the same forms.
+    pub actual: PathBuf,
+
+    /// Leave a field out of the comparison (repeatable; `encoding.replacements` names a sub-field).
+    #[arg(long, value_name = "FIELD")]
+    pub ignore: Vec<String>,
+
+    /// Count every run of whitespace (U+3000 and U+00A0 too) as one space, and ignore it at the ends.
+    #[arg(long)]
+    pub normalize_whitespace: bool,
+
+    /// Print text for people or JSON for machines.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: OutputFormat,
+
+    /// Rewrite EXPECTED from ACTUAL (fixtures: only the fields each file has; an export: all of it).
+    #[arg(long)]
+    pub bless: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("source").required(true).args(["job", "input"])))]
+pub struct ReportArgs {
+    /// A crawl job folder: records, skipped and failed pages, attachments.
+    #[arg(long, value_name = "DIR")]
+    pub job: Option<PathBuf>,
+
+    /// An export (JSON, JSON Lines or SQLite) instead of a job.
+    #[arg(long, value_name = "EXPORT")]
+    pub input: Option<PathBuf>,
+
+    /// Write the HTML report here.
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
+
+    /// Also print the figures as JSON (to stdout, or to --json-out).
+    #[arg(long, value_enum)]
+    pub format: Option<OutputFormat>,
+
+    /// Write the JSON figures to this file instead of stdout.
+    #[arg(long, value_name = "FILE")]
+    pub json_out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The crawl job folder to export.
+    #[arg(long, value_name = "DIR")]
+    pub job: PathBuf,
+
+    /// Output folder: records.jsonl, records.sqlite, redirects.*, unresolved-links.csv, attachments/.
+    #[arg(long, short, value_name = "DIR")]
+    pub out: PathBuf,
+
+    /// New location of each migrated page: a template such as `/articles/{yyyy}/{id}` (placeholders {id}
+    /// {slug} {yyyy} {mm} {dd}) or a CSV file of `old_url,new_path` rows.
+    #[arg(long, value_name = "TEMPLATE|CSV")]
+    pub link_map: String,
+
+    /// New location of each downloaded attachment: a template with {name} (the stored file name), {sha256},
+    /// {ext}.
+    #[arg(long, value_name = "TEMPLATE", default_value = "/files/{name}")]
+    pub attachment_map: String,
 }

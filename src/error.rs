@@ -89,6 +89,26 @@ pub enum Error {
 
     #[error("cannot start the HTTP client: {0}")]
     HttpClient(String),
+
+    #[error(
+        "cannot read '{path}' for diff: {message}. diff reads JSON, JSON Lines and SQLite exports, or a folder of \
+         *.expected.json files"
+    )]
+    DiffInput { path: PathBuf, message: String },
+
+    #[error(
+        "unknown record field '{0}': use one of {1} (nested: encoding.used, provenance.title, …)"
+    )]
+    UnknownField(String, String),
+
+    #[error("link map '{source_name}': {message}")]
+    LinkMap {
+        source_name: String,
+        message: String,
+    },
+
+    #[error("cannot build the report: {0}")]
+    Report(String),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -13,7 +13,9 @@
 //!
 //! Live sites come in through [`crawl`]: a polite, resumable crawler whose HTTP source ([`source::http`])
 //! feeds the same pipeline, with every page, outcome and record kept in a crash-safe [`job`] store that
-//! `extract --job` can re-extract from without touching the network.
+//! `extract --job` can re-extract from without touching the network. [`handover`] exports a job for the new
+//! platform — links rewritten to new paths, redirect maps for the old URLs — and [`qa`] also diffs record sets
+//! against fixtures and renders a browsable HTML report of a job or an export.
 
 pub mod batch;
 pub mod crawl;
@@ -21,6 +23,7 @@ pub mod decode;
 pub mod error;
 pub mod export;
 pub mod extract;
+pub mod handover;
 pub mod job;
 pub mod mapping;
 pub mod normalize;

@@ -2,8 +2,11 @@
 
 mod check_mapping;
 mod crawl;
+mod diff;
 mod eval;
+mod export;
 mod extract;
+mod report;
 mod run;
 mod status;
 
@@ -23,6 +26,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Crawl(args) => crawl::run(args, cli.quiet, cli.verbose),
         Command::Run(args) => run::run(args, cli.quiet, cli.verbose),
         Command::Status(args) => status::run(args),
+        Command::Diff(args) => diff::run(args),
+        Command::Report(args) => report::run(args, cli.quiet),
+        Command::Export(args) => export::run(args, cli.quiet),
     }
 }
 
@@ -55,4 +61,16 @@ pub fn parse_base_url(s: &str) -> Result<url::Url> {
         u.set_path(&p);
     }
     Ok(u)
+}
+
+/// Print to stdout; a reader that went away (`sitelift diff … | head`) is not an error.
+pub fn print_stdout(text: &str) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(e).context("cannot write to stdout")
+        }
+        _ => Ok(()),
+    }
 }

@@ -5,11 +5,15 @@
 //! of 'with' and 'without' snippets, micro-summed) so our body extraction is comparable with published figures;
 //! [`floors`] turns both into a regression gate with minimum scores kept in the repository. The comparison
 //! rules live in [`compare`] and deliberately do not reuse the extraction's own text helpers: a change to the
-//! extractor must never quietly change how it is measured.
+//! extractor must never quietly change how it is measured. [`diff`] compares two record sets (exports or
+//! fixtures) field by field and blesses intended changes; [`report`] renders a job or an export as one
+//! offline HTML page for QA.
 
 pub mod compare;
+pub mod diff;
 pub mod eval;
 pub mod floors;
+pub mod report;
 pub mod trafilatura;
 
 pub use eval::{LabelsReport, evaluate_labels, load_labels};

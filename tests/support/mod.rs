@@ -69,6 +69,7 @@ pub fn read_json(path: &Path) -> Value {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("parse {}: {e}", path.display()))
 }
 
-// The crawl tests' loopback HTTP server and the legacy site it serves.
+// The crawl tests' loopback HTTP server and the legacy sites it serves.
+pub mod handover_site;
 pub mod server;
 pub mod site;

@@ -1,0 +1,104 @@
+//! Just enough CSV (RFC 4180) for link maps and the files the export writes: fields separated by commas,
+//! quoted with `"` when they hold a comma, a quote or a line break, quotes doubled inside quotes; CRLF or LF
+//! line ends; a UTF-8 BOM (spreadsheets write one) ignored.
+
+/// Parse CSV text into rows of fields. Errors name the 1-based line of an unterminated quote.
+pub fn parse(text: &str) -> Result<Vec<Vec<String>>, String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut chars = text.chars().peekable();
+    let (mut line, mut quote_line) = (1usize, 0usize);
+    let mut in_quotes = false;
+    let mut row_has_content = false;
+    while let Some(c) = chars.next() {
+        if in_quotes {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                '"' => in_quotes = false,
+                '\n' => {
+                    line += 1;
+                    field.push(c);
+                }
+                _ => field.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_quotes = true;
+                quote_line = line;
+                row_has_content = true;
+            }
+            ',' => {
+                row.push(std::mem::take(&mut field));
+                row_has_content = true;
+            }
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' => {
+                line += 1;
+                if row_has_content || !field.is_empty() {
+                    row.push(std::mem::take(&mut field));
+                    rows.push(std::mem::take(&mut row));
+                }
+                row_has_content = false;
+            }
+            _ => field.push(c),
+        }
+    }
+    if in_quotes {
+        return Err(format!("line {quote_line}: a quoted field is never closed"));
+    }
+    if row_has_content || !field.is_empty() {
+        row.push(field);
+        rows.push(row);
+    }
+    Ok(rows)
+}
+
+/// One CSV line (with its `\n`), quoting fields that need it.
+pub fn line<S: AsRef<str>>(fields: &[S]) -> String {
+    let mut out = String::new();
+    for (i, f) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let f = f.as_ref();
+        if f.contains([',', '"', '\n', '\r']) || f.starts_with(' ') || f.ends_with(' ') {
+            out.push('"');
+            out.push_str(&f.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(f);
+        }
+    }
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip() {
+        let rows = vec![
+            vec!["old_url".to_string(), "new_path".to_string()],
+            vec!["http://a.cn/x.asp?a=1,b=2".into(), "/文章/\"引号\"".into()],
+            vec!["多行\n文本".into(), String::new()],
+        ];
+        let text: String = rows.iter().map(|r| line(r)).collect();
+        assert_eq!(parse(&text).unwrap(), rows);
+    }
+
+    #[test]
+    fn crlf_bom_blank_lines_and_errors() {
+        let rows = parse("\u{feff}a,b\r\n\r\nc,\"d\"\"e\"\r\n").unwrap();
+        assert_eq!(rows, [vec!["a", "b"], vec!["c", "d\"e"]]);
+        assert!(parse("a,\"b\nc").unwrap_err().contains("line 1"));
+    }
+}

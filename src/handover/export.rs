@@ -1,0 +1,398 @@
+//! `sitelift export --job DIR --link-map … --out OUT`: the hand-over folder. A first pass over the job's
+//! records (bodies dropped as soon as read) gives every migrated page its new path, checks no two pages share
+//! one, and adds the job's aliases — URLs that redirected to a migrated page, continuation pages merged into
+//! one — and the downloaded attachments with theirs. A second pass streams the records again, rewrites the
+//! links of each body (see [`super::rewrite`]) and writes `records.sqlite` and `records.jsonl`. Then the
+//! redirect maps (`redirects.csv`, `redirects.nginx.conf`, `redirects.apache.conf`), `unresolved-links.csv`
+//! (links kept because their target did not come along, with the reason from the job), `attachments-map.csv`,
+//! and the attachment files themselves under `OUT/attachments/`.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use rusqlite::OptionalExtension;
+use serde::Serialize;
+
+use super::linkmap::{AttachmentMap, PageMap};
+use super::redirects::{self, Redirect};
+use super::rewrite::{LinkKind, rewrite_links};
+use super::targets::{Target, Targets};
+use super::{canonical, csv};
+use crate::error::{Error, Result};
+use crate::export::{JsonlSink, Sink, SqliteSink, Tee};
+use crate::job::Job;
+use crate::record::Record;
+
+/// A link left pointing at the old site.
+#[derive(Debug, Clone, Serialize)]
+pub struct Unresolved {
+    pub page_url: String,
+    pub link: String,
+    /// `page`, `attachment` or `image`.
+    pub kind: String,
+    pub reason: String,
+}
+
+/// What an export did.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Handover {
+    pub records: usize,
+    /// Records the link map gives no new path (CSV maps only): exported, but not reachable by a new path.
+    pub not_in_map: Vec<String>,
+    pub page_links_rewritten: usize,
+    pub attachment_links_rewritten: usize,
+    /// Links kept, by kind.
+    pub unresolved: BTreeMap<String, usize>,
+    pub external_links: usize,
+    pub redirects: usize,
+    /// Redirects whose old URL has a query string.
+    pub query_redirects: usize,
+    pub attachment_files: usize,
+}
+
+fn job_error(job: &Job) -> impl Fn(rusqlite::Error) -> Error + '_ {
+    job.sql_error()
+}
+
+fn output_error(path: &Path, e: impl std::fmt::Display) -> Error {
+    Error::Output {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    }
+}
+
+/// The job's records in URL order, a batch at a time, each passed to `f`.
+pub(crate) fn each_record(job: &Job, mut f: impl FnMut(Record) -> Result<()>) -> Result<()> {
+    let mut last = String::new();
+    loop {
+        let batch: Vec<(String, String)> = {
+            let mut stmt = job
+                .conn
+                .prepare_cached(
+                    "SELECT url, json FROM records WHERE url > ?1 ORDER BY url LIMIT 256",
+                )
+                .map_err(job_error(job))?;
+            let rows = stmt
+                .query_map([&last], |r| Ok((r.get(0)?, r.get(1)?)))
+                .map_err(job_error(job))?;
+            rows.collect::<rusqlite::Result<_>>()
+                .map_err(job_error(job))?
+        };
+        let Some((end, _)) = batch.last() else {
+            return Ok(());
+        };
+        last = end.clone();
+        for (url, json) in batch {
+            let record: Record = serde_json::from_str(&json).map_err(|e| Error::Job {
+                dir: job.dir().to_path_buf(),
+                message: format!("the stored record of {url} is unreadable ({e}); run `sitelift extract --job` again"),
+            })?;
+            f(record)?;
+        }
+    }
+}
+
+/// Build the hand-over folder `out` from the job at `job_dir`.
+pub fn export_job(
+    job_dir: &Path,
+    out: &Path,
+    pages: &PageMap,
+    attachments: &AttachmentMap,
+) -> Result<Handover> {
+    let job = Job::open_read(job_dir)?;
+    std::fs::create_dir_all(out).map_err(|e| output_error(out, e))?;
+    let mut summary = Handover::default();
+    let mut targets = Targets::default();
+    let mut page_redirects: Vec<Redirect> = Vec::new();
+    // Pass 1: new paths.
+    let mut owner: HashMap<String, String> = HashMap::new();
+    each_record(&job, |record| {
+        let Some(url) = record.url.clone() else {
+            return Ok(());
+        };
+        if let Some(host) = canonical::host(&url) {
+            targets.hosts.insert(host);
+        }
+        let Some(new) = pages.new_path(&record) else {
+            summary.not_in_map.push(url);
+            return Ok(());
+        };
+        if let Some(other) = owner.insert(new.clone(), url.clone()) {
+            return Err(Error::LinkMap {
+                source_name: pages.describe(),
+                message: format!(
+                    "{other} and {url} would both move to {new}; add {{id}} to the template or fix the CSV"
+                ),
+            });
+        }
+        if let Some(key) = canonical::key(&url) {
+            targets.pages.insert(key, new.clone());
+        }
+        page_redirects.push(Redirect {
+            old_url: url,
+            new_path: new,
+        });
+        Ok(())
+    })?;
+    page_redirects.extend(aliases(&job, &mut targets)?);
+    let attachment_rows = downloaded_attachments(&job, attachments)?;
+    for a in &attachment_rows {
+        if let Some(key) = canonical::key(&a.url) {
+            targets.attachments.insert(key, a.new_path.clone());
+        }
+    }
+    // Pass 2: rewrite and write.
+    let mut sink: Box<dyn Sink> = Box::new(Tee(vec![
+        Box::new(SqliteSink::open(&out.join("records.sqlite"))?),
+        Box::new(JsonlSink::open(Some(&out.join("records.jsonl")))?),
+    ]));
+    let mut unresolved: Vec<Unresolved> = Vec::new();
+    let mut reasons = Reasons::new(&job);
+    each_record(&job, |mut record| {
+        summary.records += 1;
+        let page_url = record.url.clone().unwrap_or_default();
+        if let Some(html) = record.body_html.take() {
+            let mut failure = None;
+            let new = rewrite_links(&html, |kind, href| match targets.resolve(href) {
+                Target::Page(p) if kind == LinkKind::Anchor => {
+                    summary.page_links_rewritten += 1;
+                    Some(p)
+                }
+                Target::Attachment(p) => {
+                    summary.attachment_links_rewritten += 1;
+                    Some(p)
+                }
+                Target::External | Target::Page(_) => {
+                    summary.external_links += 1;
+                    None
+                }
+                Target::Unresolved => {
+                    match reasons.explain(kind, href) {
+                        Ok((kind, reason)) => {
+                            *summary.unresolved.entry(kind.clone()).or_default() += 1;
+                            unresolved.push(Unresolved {
+                                page_url: page_url.clone(),
+                                link: href.to_string(),
+                                kind,
+                                reason,
+                            });
+                        }
+                        Err(e) => failure = Some(e),
+                    }
+                    None
+                }
+            });
+            if let Some(e) = failure {
+                return Err(e);
+            }
+            record.body_html = Some(new);
+        }
+        sink.write(&record)?;
+        Ok(())
+    })?;
+    sink.finish()?;
+    // The redirect maps: pages, then attachments.
+    let mut all = page_redirects;
+    all.extend(attachment_rows.iter().map(|a| Redirect {
+        old_url: a.url.clone(),
+        new_path: a.new_path.clone(),
+    }));
+    summary.redirects = all.len();
+    summary.query_redirects = all
+        .iter()
+        .filter(|r| url::Url::parse(&r.old_url).is_ok_and(|u| u.query().is_some()))
+        .count();
+    write(out, "redirects.csv", &redirects::csv(&all))?;
+    write(out, "redirects.nginx.conf", &redirects::nginx(&all))?;
+    write(out, "redirects.apache.conf", &redirects::apache(&all))?;
+    let mut text = csv::line(&["page_url", "link", "kind", "reason"]);
+    for u in &unresolved {
+        text.push_str(&csv::line(&[&u.page_url, &u.link, &u.kind, &u.reason]));
+    }
+    write(out, "unresolved-links.csv", &text)?;
+    let mut text = csv::line(&["old_url", "new_path", "file", "sha256", "size", "mime"]);
+    for a in &attachment_rows {
+        let size = a.size.map(|s| s.to_string()).unwrap_or_default();
+        text.push_str(&csv::line(&[
+            &a.url,
+            &a.new_path,
+            &a.file,
+            &a.sha256,
+            &size,
+            a.mime.as_deref().unwrap_or(""),
+        ]));
+    }
+    write(out, "attachments-map.csv", &text)?;
+    summary.attachment_files = copy_files(job_dir, out, &attachment_rows)?;
+    Ok(summary)
+}
+
+fn write(out: &Path, name: &str, text: &str) -> Result<()> {
+    let path = out.join(name);
+    std::fs::write(&path, text).map_err(|e| output_error(&path, e))
+}
+
+/// Old URLs that lead to a migrated page: redirects the crawl followed, continuation pages merged into it.
+pub(crate) fn aliases(job: &Job, targets: &mut Targets) -> Result<Vec<Redirect>> {
+    let mut stmt = job
+        .conn
+        .prepare(
+            "SELECT url, last_error FROM frontier WHERE last_error LIKE 'redirected to %'
+             UNION ALL
+             SELECT url, reason FROM outcomes WHERE reason LIKE 'continuation page: merged into %'
+             ORDER BY 1",
+        )
+        .map_err(job_error(job))?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+        .map_err(job_error(job))?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (old, why) = row.map_err(job_error(job))?;
+        let to = why
+            .strip_prefix("redirected to ")
+            .or_else(|| why.strip_prefix("continuation page: merged into "))
+            .unwrap_or("")
+            .trim_end_matches(" (already fetched)");
+        let (Some(old_key), Some(to_key)) = (canonical::key(&old), canonical::key(to)) else {
+            continue;
+        };
+        let Some(new) = targets.pages.get(&to_key).cloned() else {
+            continue;
+        };
+        if targets.pages.contains_key(&old_key) {
+            continue;
+        }
+        targets.pages.insert(old_key, new.clone());
+        out.push(Redirect {
+            old_url: old,
+            new_path: new,
+        });
+    }
+    Ok(out)
+}
+
+/// A downloaded attachment and its new path.
+struct AttachmentFile {
+    url: String,
+    file: String,
+    sha256: String,
+    size: Option<i64>,
+    mime: Option<String>,
+    new_path: String,
+}
+
+fn downloaded_attachments(job: &Job, map: &AttachmentMap) -> Result<Vec<AttachmentFile>> {
+    let mut stmt = job
+        .conn
+        .prepare(
+            "SELECT url, file, sha256, size, mime FROM attachments
+             WHERE state = 'done' AND file IS NOT NULL ORDER BY url",
+        )
+        .map_err(job_error(job))?;
+    let rows = stmt
+        .query_map([], |r| {
+            let file: String = r.get(1)?;
+            let sha256: String = r.get::<_, Option<String>>(2)?.unwrap_or_default();
+            Ok(AttachmentFile {
+                url: r.get(0)?,
+                new_path: map.new_path(&file, &sha256),
+                file,
+                sha256,
+                size: r.get(3)?,
+                mime: r.get(4)?,
+            })
+        })
+        .map_err(job_error(job))?;
+    rows.collect::<rusqlite::Result<_>>()
+        .map_err(job_error(job))
+}
+
+/// Hard-link (or copy) each stored file to `out/attachments/`. Returns how many files are there.
+fn copy_files(job_dir: &Path, out: &Path, rows: &[AttachmentFile]) -> Result<usize> {
+    let dir = out.join(crate::crawl::attachments::FOLDER);
+    let mut done = std::collections::HashSet::new();
+    for a in rows {
+        let name = a.file.rsplit('/').next().unwrap_or(&a.file);
+        if !done.insert(name.to_string()) {
+            continue;
+        }
+        std::fs::create_dir_all(&dir).map_err(|e| output_error(&dir, e))?;
+        let from: PathBuf = job_dir.join(&a.file);
+        let to = dir.join(name);
+        if to.exists() {
+            continue;
+        }
+        if std::fs::hard_link(&from, &to).is_err() {
+            std::fs::copy(&from, &to).map_err(|e| output_error(&to, e))?;
+        }
+    }
+    Ok(done.len())
+}
+
+/// Why a link did not come along, from what the job knows about its URL.
+pub(crate) struct Reasons<'a> {
+    job: &'a Job,
+}
+
+impl<'a> Reasons<'a> {
+    pub(crate) fn new(job: &'a Job) -> Self {
+        Reasons { job }
+    }
+
+    /// (kind, reason) for an unresolved link.
+    pub(crate) fn explain(&mut self, kind: LinkKind, href: &str) -> Result<(String, String)> {
+        let url = href.split('#').next().unwrap_or(href);
+        let conn = &self.job.conn;
+        let one = |sql: &str| -> Result<Option<(String, Option<String>)>> {
+            conn.prepare_cached(sql)
+                .and_then(|mut s| {
+                    s.query_row([url], |r| Ok((r.get(0)?, r.get(1)?)))
+                        .optional()
+                })
+                .map_err(job_error(self.job))
+        };
+        if let Some((state, error)) =
+            one("SELECT state, last_error FROM attachments WHERE url = ?1")?
+        {
+            let why = error.map(|e| format!(": {e}")).unwrap_or_default();
+            return Ok((
+                "attachment".into(),
+                format!("attachment not downloaded ({state}){why}"),
+            ));
+        }
+        if kind == LinkKind::Image {
+            return Ok((
+                "image".into(),
+                "image: the crawl does not download images".into(),
+            ));
+        }
+        if let Some((outcome, reason)) = one("SELECT kind, reason FROM outcomes WHERE url = ?1")? {
+            let reason = reason.unwrap_or_default();
+            return Ok((
+                "page".into(),
+                match outcome.as_str() {
+                    "extracted" => "migrated, but the link map gives it no new path".to_string(),
+                    other => format!("not migrated ({other}): {reason}"),
+                },
+            ));
+        }
+        if let Some((state, error)) = one("SELECT state, last_error FROM frontier WHERE url = ?1")?
+        {
+            let why = error.map(|e| format!(": {e}")).unwrap_or_default();
+            return Ok(("page".into(), format!("not migrated: {state}{why}")));
+        }
+        let is_file = crate::extract::generic::links::is_attachment_href(url);
+        Ok(if is_file {
+            (
+                "attachment".into(),
+                "attachment never downloaded (crawl without --download-attachments?)".into(),
+            )
+        } else {
+            (
+                "page".into(),
+                "not migrated: never crawled (out of scope or not linked)".into(),
+            )
+        })
+    }
+}

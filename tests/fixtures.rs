@@ -112,15 +112,21 @@ fn every_fixture_matches_its_expected_record() {
 
 #[test]
 fn demo_site_yields_expected_records_and_skips() {
+    check_demo_site(&[]);
+}
+
+/// The site's mapping must give the same records (and URLs without the mirror's host folder repeated).
+#[test]
+fn demo_site_with_its_mapping_yields_the_same_records() {
+    check_demo_site(&["--mapping", "mappings/demo-kx.toml"]);
+}
+
+fn check_demo_site(extra: &[&str]) {
     let site = root().join("fixtures/demo-site");
     let out = sitelift()
-        .args([
-            "extract",
-            "--quiet",
-            "--format",
-            "jsonl",
-            "fixtures/demo-site",
-        ])
+        .args(["extract", "--quiet", "--format", "jsonl"])
+        .args(extra)
+        .arg("fixtures/demo-site")
         .output()
         .expect("run sitelift");
     assert_eq!(

@@ -124,6 +124,11 @@ impl UrlPolicy {
             crate::normalize::url::file_name(&input.rel)
         };
         if let Some(base) = &self.base {
+            // A `host/…` mirror under a base URL for that same host: the folder is the host, not a path.
+            let rel = match rel.split_once('/') {
+                Some((first, rest)) if input.in_folder && base.host_str() == Some(first) => rest,
+                _ => rel,
+            };
             return base.join(&escape_path(rel)).ok();
         }
         if input.in_folder {

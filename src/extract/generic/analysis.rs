@@ -148,10 +148,7 @@ impl<'a> Analysis<'a> {
                         }
                         if name == "a" && el.attr("href").is_some() {
                             link_depth += 1;
-                            if el
-                                .attr("href")
-                                .is_some_and(|h| is_attachment_href(h) || is_download_endpoint(h))
-                            {
+                            if el.attr("href").is_some_and(is_content_href) {
                                 content_link_depth += 1;
                             }
                         }
@@ -219,10 +216,7 @@ impl<'a> Analysis<'a> {
                                     *self.link_texts.entry(text).or_default() += 1;
                                 }
                             }
-                            if el
-                                .attr("href")
-                                .is_some_and(|h| is_attachment_href(h) || is_download_endpoint(h))
-                            {
+                            if el.attr("href").is_some_and(is_content_href) {
                                 content_link_depth = content_link_depth.saturating_sub(1);
                             }
                         }
@@ -396,6 +390,16 @@ fn merge(acc: &mut Option<SubtreeStats>, s: SubtreeStats) {
             a.last_order = a.last_order.max(s.last_order);
         }
     }
+}
+
+/// Links that are part of an article's content: documents, download endpoints, e-mail addresses.
+fn is_content_href(href: &str) -> bool {
+    is_attachment_href(href)
+        || is_download_endpoint(href)
+        || href
+            .trim_start()
+            .to_ascii_lowercase()
+            .starts_with("mailto:")
 }
 
 fn looks_like_url(t: &str) -> bool {

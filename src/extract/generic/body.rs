@@ -190,10 +190,60 @@ pub fn prune(
             .unwrap_or(0);
         if block.node != container
             && subtree < 100
-            && (is_boilerplate(&block.line) || CHROME_LINES.iter().any(|m| block.line.contains(m)))
+            && (is_boilerplate(&block.line)
+                || CHROME_LINES.iter().any(|m| block.line.contains(m))
+                || SOCIAL_WORDS.contains(&block.line.as_str()))
         {
             exclude.insert(block.node);
         }
+    }
+    exclude_leading_widgets(an, range, exclude);
+}
+
+/// Whole lines that are share or reading widgets (`微信`, `微博`, `QQ空间`, `评论`).
+const SOCIAL_WORDS: [&str; 16] = [
+    "微信",
+    "微博",
+    "QQ",
+    "QQ空间",
+    "Qzone",
+    "朋友圈",
+    "分享",
+    "评论",
+    "收藏",
+    "打印",
+    "关闭",
+    "返回",
+    "复制链接",
+    "新浪微博",
+    "腾讯微博",
+    "豆瓣",
+];
+
+/// Three or more tiny lines before the first sentence of the text (a share bar, a toolbar: `关注本网 微信 微博
+/// 评论`) are page widgets, not the article's opening.
+fn exclude_leading_widgets(
+    an: &Analysis<'_>,
+    range: Option<(usize, usize)>,
+    exclude: &mut HashSet<NodeId>,
+) {
+    let Some((first, last)) = range else {
+        return;
+    };
+    let leading: Vec<&super::analysis::Block> = an
+        .blocks
+        .iter()
+        .filter(|b| b.order >= first && b.order <= last)
+        .take_while(|b| !(b.punct >= 1 && b.chars >= 10 || b.chars >= 40))
+        .collect();
+    let tiny: Vec<NodeId> = leading
+        .iter()
+        .rev()
+        .take_while(|b| b.chars + b.link_chars + b.content_link_chars <= 6 && b.punct == 0)
+        .map(|b| b.node)
+        .collect();
+    if tiny.len() >= 3 {
+        exclude.extend(tiny);
     }
 }
 

@@ -141,6 +141,61 @@ pub fn choose(an: &Analysis<'_>) -> Option<BodyChoice> {
     })
 }
 
+/// Class/id words of elements that are never article text when they sit inside the article's container.
+const BOILERPLATE_WORDS: [&str; 43] = [
+    "comment",
+    "comments",
+    "respond",
+    "reply",
+    "replies",
+    "subscribe",
+    "subscription",
+    "newsletter",
+    "related",
+    "relatedposts",
+    "yarpp",
+    "share",
+    "sharing",
+    "sharedaddy",
+    "social",
+    "sidebar",
+    "teaser",
+    "teasers",
+    "promo",
+    "advert",
+    "advertisement",
+    "ads",
+    "sponsor",
+    "sponsored",
+    "tags",
+    "tagcloud",
+    "categories",
+    "breadcrumb",
+    "breadcrumbs",
+    "pagination",
+    "pager",
+    "navigation",
+    "nav",
+    "footer",
+    "rating",
+    "cookie",
+    "popup",
+    "modal",
+    "signup",
+    "disqus",
+    "authorbox",
+    "postmeta",
+    "readmore",
+];
+
+fn is_boilerplate_element(el: &scraper::node::Element) -> bool {
+    let names = class_and_id(el);
+    !names.is_empty()
+        && names
+            .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+            .any(|w| BOILERPLATE_WORDS.contains(&w))
+}
+
 /// Whether `names` (space-separated class and id words) contains `word` as a word or a `-`/`_` part.
 fn has_word(names: &str, word: &str) -> bool {
     names
@@ -158,13 +213,23 @@ pub fn prune(
     let Some(root) = an.doc.tree.get(container) else {
         return;
     };
-    for node in root.descendants().skip(1) {
-        let Node::Element(_) = node.value() else {
+    let container_score = an.stats.get(&container).map(|s| s.score).unwrap_or(0.0);
+    let mut descendants = root.descendants().skip(1);
+    while let Some(node) = descendants.next() {
+        let Node::Element(el) = node.value() else {
             continue;
         };
         let Some(stats) = an.stats.get(&node.id()) else {
             continue;
         };
+        // Comment threads, share bars, newsletter boxes, related posts, tag lists, forms and page chrome
+        // inside the container — unless the element holds most of the text (a wrapper with an odd name).
+        if (is_boilerplate_element(el) || matches!(el.name(), "form" | "nav" | "aside" | "footer"))
+            && stats.score < 0.4 * container_score
+        {
+            exclude.insert(node.id());
+            continue;
+        }
         if stats.link_chars >= 12 && stats.link_density() > 0.65 {
             let has_attachment = node.descendants().any(|d| match d.value() {
                 Node::Element(e) => e.name() == "a" && is_attachment_link(e),

@@ -421,6 +421,15 @@ fn is_chrome(el: &scraper::node::Element) -> bool {
     let names = crate::extract::dom::class_and_id(el);
     names.split_whitespace().any(|token| {
         let words: Vec<&str> = token.split(['-', '_']).collect();
+        // `sidebar-and-content-body`, `main-nav-content`: a token that also names content is not chrome.
+        if words.iter().any(|w| {
+            matches!(
+                *w,
+                "content" | "main" | "article" | "body" | "post" | "entry" | "text"
+            )
+        }) {
+            return false;
+        }
         // `footer`, `site-footer`, `nav_main`, `left-menu`: the chrome word is the first or last part.
         [words.first(), words.last()]
             .into_iter()

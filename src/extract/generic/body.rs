@@ -41,13 +41,16 @@ const BODY_MARKERS: [&str; 24] = [
 ];
 
 /// Class/id words of page chrome, which makes an element a poor body candidate.
-const CHROME_MARKERS: [&str; 12] = [
+const CHROME_MARKERS: [&str; 15] = [
     "footer",
     "foot",
     "nav",
     "menu",
     "sidebar",
     "comment",
+    "comments",
+    "respond",
+    "replies",
     "share",
     "related",
     "copyright",

@@ -15,10 +15,15 @@ use crate::cli::ExtractArgs;
 use crate::progress::Progress;
 
 pub fn run(args: ExtractArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
-    let opts = options(&args.options)?;
     let format = args
         .format
         .unwrap_or_else(|| format_from_path(args.out.as_deref()));
+    if format == Format::Sqlite && args.out.is_none() {
+        anyhow::bail!(
+            "--format sqlite needs --out FILE (a database cannot be streamed to stdout), e.g. --out out/records.sqlite"
+        );
+    }
+    let opts = options(&args.options)?;
     if let Some(dir) = &args.job {
         let mut job = sitelift::job::Job::open_existing(dir)?;
         let settings = sitelift::crawl::CrawlSettings::resolve(

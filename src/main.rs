@@ -7,6 +7,7 @@ mod cli;
 mod commands;
 mod progress;
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -23,7 +24,8 @@ fn main() -> ExitCode {
             {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("error: {}", message(&err));
+            // Not eprintln!: a closed stderr must not turn exit code 2 into a panic.
+            let _ = writeln!(std::io::stderr(), "error: {}", message(&err));
             ExitCode::from(2)
         }
     }

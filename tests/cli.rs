@@ -620,3 +620,23 @@ fn a_reader_that_stops_early_is_not_an_error() {
     // It stopped at the closed pipe (no closing summary) rather than running to the end.
     assert!(!stderr.contains("pages read"), "{stderr}");
 }
+
+#[test]
+fn a_closed_stderr_does_not_change_the_exit_code() {
+    // `sitelift … 2>&1 | head -1`: the summary (or the error) goes to a pipe nobody reads any more.
+    for (args, code) in [
+        (vec!["extract", DEMO, "--format", "json"], 0),
+        (vec!["extract", "fixtures/no-such-folder"], 2),
+    ] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let status = StdCommand::new(assert_cmd::cargo::cargo_bin("sitelift"))
+            .current_dir(root())
+            .args(&args)
+            .stdout(Stdio::null())
+            .stderr(writer)
+            .status()
+            .unwrap();
+        assert_eq!(status.code(), Some(code), "{args:?}");
+    }
+}

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use crate::error::Result;
 use crate::export::Sink;
-use crate::pipeline::{Options, PageOutcome, process};
+use crate::pipeline::{Options, PageOutcome, process, too_large};
 use crate::source::files::{DiskParts, FileInput, UrlPolicy, read};
 use crate::summary::Summary;
 
@@ -48,9 +48,14 @@ pub fn extract_files(
         let outcomes: Vec<(String, PageOutcome)> = chunk
             .par_iter()
             .map(|input| {
-                let outcome = match read(input, &urls) {
-                    Ok(page) => process(&page, opts, &parts),
-                    Err(e) => PageOutcome::Failed(format!("cannot read file: {e}")),
+                // A file over the size limit is refused by its size, before it is read into memory.
+                let size = std::fs::metadata(&input.path).map_or(0, |m| m.len());
+                let outcome = match too_large(size, opts.max_page_bytes) {
+                    Some(refused) => refused,
+                    None => match read(input, &urls) {
+                        Ok(page) => process(&page, opts, &parts),
+                        Err(e) => PageOutcome::Failed(format!("cannot read file: {e}")),
+                    },
                 };
                 observer.page_done(&input.rel, &outcome);
                 (input.rel.clone(), outcome)

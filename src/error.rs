@@ -41,7 +41,9 @@ pub enum Error {
     )]
     UnknownEncoding(String),
 
-    #[error("'{0}' is not an absolute URL: give a base URL such as http://www.example.org.cn/")]
+    #[error(
+        "'{0}' is not an absolute http(s) URL: give a base URL such as http://www.example.org.cn/"
+    )]
     BadBaseUrl(String),
 
     #[error("input '{path}' does not exist or cannot be read: {source}")]

@@ -7,6 +7,7 @@ mod cli;
 mod commands;
 mod progress;
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -23,10 +24,28 @@ fn main() -> ExitCode {
             {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("error: {err:#}");
+            // Not eprintln!: a closed stderr must not turn exit code 2 into a panic.
+            let _ = writeln!(std::io::stderr(), "error: {}", message(&err));
             ExitCode::from(2)
         }
     }
+}
+
+/// The error and its causes, `: `-separated like `{err:#}`, but without a cause whose text the message before it
+/// already includes (our errors quote their `source`, e.g. "No such file or directory (os error 2)").
+fn message(err: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if out.contains(&text) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&text);
+    }
+    out
 }
 
 fn init_logging(verbose: u8, quiet: bool) {

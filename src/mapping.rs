@@ -39,12 +39,13 @@ pub const PATTERN_FIELDS: [&str; 5] = ["title", "published", "author", "editor",
 struct MappingFile {
     #[serde(default)]
     site: SiteFile,
+    // Keys keep their position in the file, so an unknown field name is reported with its line and column.
     #[serde(default)]
-    selectors: BTreeMap<String, String>,
+    selectors: BTreeMap<toml::Spanned<String>, String>,
     #[serde(default)]
     remove: Vec<String>,
     #[serde(default)]
-    patterns: BTreeMap<String, String>,
+    patterns: BTreeMap<toml::Spanned<String>, String>,
     crawl: Option<crawl::CrawlFile>,
 }
 
@@ -114,13 +115,15 @@ impl Mapping {
             None => None,
         };
         let mut selectors = BTreeMap::new();
-        for (key, css) in &file.selectors {
+        for (spanned, css) in &file.selectors {
+            let key = spanned.get_ref();
             let field = MAPPED_FIELDS
                 .iter()
                 .find(|f| **f == key.as_str())
                 .ok_or_else(|| {
                     invalid(format!(
-                        "unknown key 'selectors.{key}'; known keys: {}",
+                        "unknown key 'selectors.{key}' at {}; known keys: {}",
+                        line_column(text, spanned.span().start),
                         MAPPED_FIELDS.join(", ")
                     ))
                 })?;
@@ -134,13 +137,15 @@ impl Mapping {
             .map(|(i, css)| compile_selector(path, &format!("remove[{i}]"), css))
             .collect::<Result<Vec<_>>>()?;
         let mut patterns = BTreeMap::new();
-        for (key, source) in &file.patterns {
+        for (spanned, source) in &file.patterns {
+            let key = spanned.get_ref();
             let field = PATTERN_FIELDS
                 .iter()
                 .find(|f| **f == key.as_str())
                 .ok_or_else(|| {
                     invalid(format!(
-                        "unknown key 'patterns.{key}'; known keys: {}",
+                        "unknown key 'patterns.{key}' at {}; known keys: {}",
+                        line_column(text, spanned.span().start),
                         PATTERN_FIELDS.join(", ")
                     ))
                 })?;
@@ -188,10 +193,27 @@ impl Mapping {
 }
 
 fn compile_selector(path: &Path, key: &str, css: &str) -> Result<Selector> {
-    Selector::parse(css).map_err(|e| Error::BadSelector {
-        path: path.to_path_buf(),
-        key: key.to_string(),
-        selector: css.to_string(),
-        message: e.to_string(),
+    Selector::parse(css).map_err(|e| {
+        // scraper words some syntax errors as its own bug ("Unexpected error occurred. Please report this to the
+        // developer\nNoQualifiedNameInAttributeSelector"); they are mistakes in the selector, so say that.
+        let message = e.to_string();
+        let message = match message.split_once("Please report this to the developer") {
+            Some((_, kind)) => format!("invalid CSS syntax ({})", kind.trim()),
+            None => message,
+        };
+        Error::BadSelector {
+            path: path.to_path_buf(),
+            key: key.to_string(),
+            selector: css.to_string(),
+            message,
+        }
     })
+}
+
+/// `line L, column C` (1-based, columns in characters) of a byte offset in the mapping text, as TOML reports them.
+fn line_column(text: &str, offset: usize) -> String {
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    format!("line {line}, column {column}")
 }

@@ -1,6 +1,7 @@
 //! `sitelift extract`: files or mirrors → records in JSON Lines, JSON or SQLite; with `--job`, the pages stored
 //! in a crawl job are extracted again (no network), e.g. after fixing a mapping.
 
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -15,10 +16,15 @@ use crate::cli::ExtractArgs;
 use crate::progress::Progress;
 
 pub fn run(args: ExtractArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
-    let opts = options(&args.options)?;
     let format = args
         .format
         .unwrap_or_else(|| format_from_path(args.out.as_deref()));
+    if format == Format::Sqlite && args.out.is_none() {
+        anyhow::bail!(
+            "--format sqlite needs --out FILE (a database cannot be streamed to stdout), e.g. --out out/records.sqlite"
+        );
+    }
+    let opts = options(&args.options)?;
     if let Some(dir) = &args.job {
         let mut job = sitelift::job::Job::open_existing(dir)?;
         let settings = sitelift::crawl::CrawlSettings::resolve(
@@ -73,10 +79,12 @@ pub fn run(args: ExtractArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
 /// Print the summary; exit 1 when some pages failed.
 fn finish(summary: &sitelift::summary::Summary, out: Option<&Path>, quiet: bool) -> ExitCode {
     if !quiet {
-        eprint!("{}", summary.render());
+        // Not eprint!: it panics when stderr is closed (`2>&1 | head`), after the output was published.
+        let mut text = summary.render();
         if let Some(out) = out {
-            eprintln!("output: {}", out.display());
+            text.push_str(&format!("output: {}\n", out.display()));
         }
+        let _ = std::io::stderr().write_all(text.as_bytes());
     }
     if summary.failed_count() > 0 {
         ExitCode::from(1)

@@ -51,10 +51,12 @@ pub fn options(o: &ExtractOptions) -> Result<Options> {
     })
 }
 
-/// A base URL must be absolute; a folder URL gets its trailing slash so paths join under it.
+/// A base URL must be an absolute http(s) URL; a folder URL gets its trailing slash so paths join under it.
 pub fn parse_base_url(s: &str) -> Result<url::Url> {
     let mut u = url::Url::parse(s)
-        .map_err(|_| sitelift::Error::BadBaseUrl(s.to_string()))
+        .ok()
+        .filter(|u| matches!(u.scheme(), "http" | "https") && u.has_host())
+        .ok_or_else(|| sitelift::Error::BadBaseUrl(s.to_string()))
         .with_context(|| format!("--base-url {s}"))?;
     if !u.path().ends_with('/') && !u.path().rsplit('/').next().unwrap_or("").contains('.') {
         let p = format!("{}/", u.path());

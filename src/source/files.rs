@@ -38,7 +38,7 @@ pub fn collect(inputs: &[PathBuf]) -> Result<Vec<FileInput>> {
         if meta.is_file() {
             out.push(FileInput {
                 path: input.clone(),
-                rel: input.to_string_lossy().replace('\\', "/"),
+                rel: path_text(input),
                 in_folder: false,
             });
             continue;
@@ -58,12 +58,7 @@ pub fn collect(inputs: &[PathBuf]) -> Result<Vec<FileInput>> {
             if !entry.file_type().is_file() || !looks_like_page(entry.path()) {
                 continue;
             }
-            let rel = entry
-                .path()
-                .strip_prefix(input)
-                .unwrap_or(entry.path())
-                .to_string_lossy()
-                .replace('\\', "/");
+            let rel = path_text(entry.path().strip_prefix(input).unwrap_or(entry.path()));
             out.push(FileInput {
                 path: entry.path().to_path_buf(),
                 rel,
@@ -118,30 +113,101 @@ pub struct UrlPolicy {
 impl UrlPolicy {
     /// The public URL of a file input: base URL + relative path, or `http://host/path` for a `host/…` mirror.
     pub fn url_for(&self, input: &FileInput) -> Option<Url> {
-        let rel = if input.in_folder {
-            input.rel.as_str()
-        } else {
-            crate::normalize::url::file_name(&input.rel)
-        };
+        let rel = url_path(input);
         if let Some(base) = &self.base {
             // A `host/…` mirror under a base URL for that same host: the folder is the host, not a path.
             let rel = match rel.split_once('/') {
                 Some((first, rest)) if input.in_folder && base.host_str() == Some(first) => rest,
-                _ => rel,
+                _ => rel.as_str(),
             };
-            return base.join(&escape_path(rel)).ok();
+            return base.join(rel).ok();
         }
         if input.in_folder {
             let (first, rest) = rel.split_once('/')?;
             if looks_like_host(first) {
                 return Url::parse(&format!("http://{first}/"))
                     .ok()?
-                    .join(&escape_path(rest))
+                    .join(rest)
                     .ok();
             }
         }
         None
     }
+}
+
+/// A path as records and messages show it, with `/` separators. Names that are not UTF-8 (wget keeps a GBK URL's
+/// bytes in the file name) show those bytes as `%XX`: readable, and never the same text for two different files
+/// (with U+FFFD for every bad byte, two such names would give two records one id, and one would overwrite the
+/// other).
+pub fn path_text(path: &Path) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+            out.push_str(chunk.valid());
+            for b in chunk.invalid() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        path.to_string_lossy().replace('\\', "/")
+    }
+}
+
+/// The escaped URL path of a file input: its path below the input folder (or its file name without a `?query`
+/// or `#fragment`, for a file input), from the name's bytes, so a non-UTF-8 name gets the `%XX` of the URL it
+/// was saved from.
+fn url_path(input: &FileInput) -> String {
+    let parts = if input.in_folder {
+        input.rel.split('/').count()
+    } else {
+        1
+    };
+    let mut components: Vec<&std::ffi::OsStr> = input
+        .path
+        .components()
+        .rev()
+        .take(parts)
+        .map(|c| c.as_os_str())
+        .collect();
+    components.reverse();
+    let mut out = String::new();
+    for (i, c) in components.iter().enumerate() {
+        if i > 0 {
+            out.push('/');
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            let mut bytes = c.as_bytes();
+            if !input.in_folder
+                && let Some(end) = bytes.iter().position(|b| matches!(b, b'?' | b'#'))
+            {
+                bytes = &bytes[..end];
+            }
+            for chunk in bytes.utf8_chunks() {
+                out.push_str(&escape_path(chunk.valid()));
+                for b in chunk.invalid() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            let name = c.to_string_lossy();
+            let name = if input.in_folder {
+                &name[..]
+            } else {
+                crate::normalize::url::file_name(&name)
+            };
+            out.push_str(&escape_path(name));
+        }
+    }
+    out
 }
 
 /// Keep `?` (wget writes queries into names) but escape what `Url::join` would misread.
@@ -219,19 +285,15 @@ impl PartSource for DiskParts {
         let canonical = path.canonicalize().ok()?;
         let input = match self.root_of.iter().find(|(c, _)| canonical.starts_with(c)) {
             Some((root_canon, root)) => {
-                let rel = canonical
-                    .strip_prefix(root_canon)
-                    .ok()?
-                    .to_string_lossy()
-                    .replace('\\', "/");
+                let below = canonical.strip_prefix(root_canon).ok()?;
                 FileInput {
-                    path: root.join(&rel),
-                    rel,
+                    path: root.join(below),
+                    rel: path_text(below),
                     in_folder: true,
                 }
             }
             None => FileInput {
-                rel: path.to_string_lossy().replace('\\', "/"),
+                rel: path_text(&path),
                 path,
                 in_folder: false,
             },
@@ -246,5 +308,85 @@ impl PartSource for DiskParts {
         dir.join(head_name)
             .canonicalize()
             .is_ok_and(|p| self.inputs.contains(&p))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(path: &str, rel: &str, in_folder: bool) -> FileInput {
+        FileInput {
+            path: PathBuf::from(path),
+            rel: rel.to_string(),
+            in_folder,
+        }
+    }
+
+    #[test]
+    fn urls_of_mirror_files_and_single_files() {
+        let none = UrlPolicy::default();
+        let url = |i: &FileInput, p: &UrlPolicy| p.url_for(i).map(|u| u.to_string());
+        let mirror = input(
+            "/m/www.kx.org.cn/xwzx/a b#1.html",
+            "www.kx.org.cn/xwzx/a b#1.html",
+            true,
+        );
+        assert_eq!(
+            url(&mirror, &none).as_deref(),
+            Some("http://www.kx.org.cn/xwzx/a%20b%231.html")
+        );
+        let query = input(
+            "/m/www.kx.org.cn/index.php?id=3",
+            "www.kx.org.cn/index.php?id=3",
+            true,
+        );
+        assert_eq!(
+            url(&query, &none).as_deref(),
+            Some("http://www.kx.org.cn/index.php?id=3")
+        );
+        assert_eq!(
+            url(&input("/m/pages/a.html", "pages/a.html", true), &none),
+            None
+        );
+        let base = UrlPolicy {
+            base: Some(Url::parse("http://www.kx.org.cn/cases/").unwrap()),
+        };
+        let single = input("../x/index.php?id=3", "../x/index.php?id=3", false);
+        assert_eq!(
+            url(&single, &base).as_deref(),
+            Some("http://www.kx.org.cn/cases/index.php")
+        );
+        let nested = input("/m/pages/sub/a.html", "sub/a.html", true);
+        assert_eq!(
+            url(&nested, &base).as_deref(),
+            Some("http://www.kx.org.cn/cases/sub/a.html")
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_utf8_stay_distinct() {
+        use std::os::unix::ffi::OsStrExt;
+        let gbk = |bytes: &[u8]| {
+            let mut p = b"/m/www.kx.org.cn/xwzx/".to_vec();
+            p.extend_from_slice(bytes);
+            PathBuf::from(std::ffi::OsStr::from_bytes(&p))
+        };
+        // 新闻.html and another GBK name: both all-invalid UTF-8, so U+FFFD would make them equal.
+        let a = gbk(b"\xd0\xc2\xce\xc5.html");
+        let b = gbk(b"\xd1\xc2\xce\xc5.html");
+        let rel = |p: &Path| path_text(p.strip_prefix("/m").unwrap());
+        assert_eq!(rel(&a), "www.kx.org.cn/xwzx/%D0%C2%CE%C5.html");
+        assert_ne!(rel(&a), rel(&b));
+        let file = FileInput {
+            rel: rel(&a),
+            path: a,
+            in_folder: true,
+        };
+        assert_eq!(
+            UrlPolicy::default().url_for(&file).unwrap().as_str(),
+            "http://www.kx.org.cn/xwzx/%D0%C2%CE%C5.html"
+        );
     }
 }

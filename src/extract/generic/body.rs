@@ -217,8 +217,7 @@ pub fn prune(
         return;
     };
     let container_score = an.stats.get(&container).map(|s| s.score).unwrap_or(0.0);
-    let mut descendants = root.descendants().skip(1);
-    while let Some(node) = descendants.next() {
+    for node in root.descendants().skip(1) {
         let Node::Element(el) = node.value() else {
             continue;
         };

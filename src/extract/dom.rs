@@ -88,22 +88,35 @@ pub fn is_skipped(name: &str) -> bool {
     )
 }
 
+/// An attribute's value, found by scanning the element's attributes: unlike `Element::attr`, this does not intern
+/// the name on every call (measurably cheaper on the hot path, where every element is asked several times).
+pub fn attr<'a>(el: &'a Element, name: &str) -> Option<&'a str> {
+    el.attrs().find(|(k, _)| *k == name).map(|(_, v)| v)
+}
+
 /// Whether inline style or attributes hide the element.
 pub fn is_hidden(el: &Element) -> bool {
-    if el.attr("hidden").is_some() {
-        return true;
-    }
-    match el.attr("style") {
-        Some(style) => {
-            let compact: String = style
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect::<String>()
-                .to_ascii_lowercase();
-            compact.contains("display:none") || compact.contains("visibility:hidden")
+    for (k, v) in el.attrs() {
+        match k {
+            "hidden" => return true,
+            "style" if style_hides(v) => return true,
+            _ => {}
         }
-        None => false,
     }
+    false
+}
+
+/// `display: none` or `visibility: hidden` in an inline style, in any case and spacing.
+fn style_hides(style: &str) -> bool {
+    if !contains_ignore_ascii_case(style, "none") && !contains_ignore_ascii_case(style, "hidden") {
+        return false;
+    }
+    let compact: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    compact.contains("display:none") || compact.contains("visibility:hidden")
 }
 
 /// Whether a node's subtree should be skipped entirely when reading text.
@@ -111,17 +124,36 @@ pub fn skip_subtree(el: &Element) -> bool {
     is_skipped(el.name()) || is_hidden(el)
 }
 
-/// `class` and `id` of an element, lower-cased and joined by a space, for marker matching.
-pub fn class_and_id(el: &Element) -> String {
-    let mut s = String::new();
-    if let Some(c) = el.attr("class") {
-        s.push_str(c);
+/// Case-insensitive (ASCII) substring test without allocating.
+pub fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+}
+
+/// The element's class names and id, as written (read from the attribute text: `Element::classes` would
+/// intern every class name).
+pub fn name_tokens<'a>(el: &'a Element) -> impl Iterator<Item = &'a str> + 'a {
+    let mut class = None;
+    let mut id = None;
+    for (k, v) in el.attrs() {
+        match k {
+            "class" => class = Some(v),
+            "id" => id = Some(v),
+            _ => {}
+        }
     }
-    if let Some(i) = el.attr("id") {
-        s.push(' ');
-        s.push_str(i);
-    }
-    s.to_ascii_lowercase()
+    class
+        .into_iter()
+        .flat_map(str::split_whitespace)
+        .chain(id.map(str::trim).filter(|i| !i.is_empty()))
+}
+
+/// Whether a class name or the id, split at `-` and `_`, has one of `words` (ASCII case ignored) as a part.
+pub fn has_name_word(el: &Element, words: &[&str]) -> bool {
+    name_tokens(el).any(|t| {
+        t.split(['-', '_'])
+            .any(|part| words.iter().any(|w| part.eq_ignore_ascii_case(w)))
+    })
 }
 
 /// The readable text of a subtree with element boundaries as spaces, whitespace folded. Used for short things
@@ -195,4 +227,33 @@ pub fn element(node: NodeRef<'_, Node>) -> Option<ElementRef<'_>> {
 /// Whether `ancestor` is `node` or one of its ancestors.
 pub fn is_within(node: NodeRef<'_, Node>, ancestor: ego_tree::NodeId) -> bool {
     node.id() == ancestor || node.ancestors().any(|a| a.id() == ancestor)
+}
+
+/// A fixed set of marker strings searched all at once (Aho-Corasick, ASCII case ignored): footer words in a
+/// line, container class names in an element's class and id.
+pub struct Markers {
+    words: &'static [&'static str],
+    automaton: aho_corasick::AhoCorasick,
+}
+
+impl Markers {
+    pub fn new(words: &'static [&'static str]) -> Markers {
+        let automaton = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(words)
+            .expect("marker words build an automaton");
+        Markers { words, automaton }
+    }
+
+    /// The first marker found in `text`.
+    pub fn find_in(&self, text: &str) -> Option<&'static str> {
+        self.automaton
+            .find(text)
+            .map(|m| self.words[m.pattern().as_usize()])
+    }
+
+    /// The first marker found in the element's class names or id.
+    pub fn in_names(&self, el: &Element) -> Option<&'static str> {
+        name_tokens(el).find_map(|t| self.find_in(t))
+    }
 }

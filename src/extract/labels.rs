@@ -31,7 +31,7 @@
 //! 图片来源 names a picture credit, so both are [`LabelKind::Other`]. `作者/来源：X` needs no entry: 作者 takes no
 //! slash, and 来源 after the slash reads as the source. Other labels exist only to end the value before them.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use crate::normalize::date;
@@ -236,7 +236,7 @@ static LABELS: &[Label] = &[
 
 /// Labels by first character, longest first.
 static BY_FIRST: LazyLock<HashMap<char, Vec<&'static Label>>> = LazyLock::new(|| {
-    let mut map: HashMap<char, Vec<&'static Label>> = HashMap::new();
+    let mut map: HashMap<char, Vec<&'static Label>> = HashMap::default();
     for l in LABELS {
         let first = l.text.chars().next().expect("labels are not empty");
         map.entry(first).or_default().push(l);

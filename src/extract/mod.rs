@@ -8,7 +8,7 @@ pub mod labels;
 pub mod mapped;
 pub mod render;
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use ego_tree::NodeId;
 use scraper::Html;
@@ -169,7 +169,7 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
         .or(crumb.map(|c| Found::new(c.items, c.rule)));
 
     // What the body leaves out.
-    let mut exclude: HashSet<NodeId> = HashSet::new();
+    let mut exclude: HashSet<NodeId> = HashSet::default();
     exclude.extend(title_node);
     exclude.extend(category_node);
     exclude.extend(meta.info_nodes.iter().copied());

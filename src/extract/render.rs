@@ -3,7 +3,7 @@
 //! become paragraphs, leading indents are trimmed, empty wrappers vanish, links and images get absolute URLs.
 //! The HTML is sanitized again by [`crate::normalize::html`]; this walk only decides structure.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};

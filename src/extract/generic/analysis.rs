@@ -2,13 +2,15 @@
 //! with its link text and punctuation counted), the `<meta>` tags, `<title>`, frames and forms. Subtree scores
 //! for body selection are summed from the blocks, so the page is walked once, not once per rule.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use ego_tree::NodeId;
 use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
-use crate::extract::dom::{is_block, skip_subtree};
+use std::sync::LazyLock;
+
+use crate::extract::dom::{Markers, attr, is_block, skip_subtree};
 use crate::extract::generic::links::{is_attachment_href, is_download_endpoint};
 use crate::normalize::text::{fold, is_punct, is_space};
 
@@ -28,6 +30,8 @@ pub struct Block {
     pub punct: usize,
     /// Visible characters of links to documents or of links whose text is a URL (content, not navigation).
     pub content_link_chars: usize,
+    /// Cached [`Block::weight`].
+    weight: f32,
     /// Inside page chrome: `<footer>`, `<nav>`, `<aside>`, or an element whose class/id says footer, nav, menu,
     /// sidebar or copyright.
     pub chrome: bool,
@@ -36,6 +40,10 @@ pub struct Block {
 impl Block {
     /// How much this block looks like article prose (positive) or navigation and boilerplate (negative).
     pub fn weight(&self) -> f32 {
+        self.weight
+    }
+
+    fn compute_weight(&self) -> f32 {
         if self.chrome || is_boilerplate(&self.line) {
             return -((self.chars + self.link_chars) as f32);
         }
@@ -58,6 +66,8 @@ pub struct SubtreeStats {
     pub punct: usize,
     pub first_order: usize,
     pub last_order: usize,
+    /// Pre-order index of the element in the document (ties in body selection go to the later, deeper one).
+    pub pre: usize,
 }
 
 impl SubtreeStats {
@@ -92,6 +102,14 @@ pub struct Analysis<'a> {
     pub pager_scripts: Vec<String>,
 }
 
+/// What an open element started, to undo at its close.
+#[derive(Debug, Clone, Copy, Default)]
+struct Opens {
+    link: bool,
+    content_link: bool,
+    chrome: bool,
+}
+
 struct OpenBlock {
     node: NodeId,
     order: usize,
@@ -108,13 +126,13 @@ impl<'a> Analysis<'a> {
         let mut an = Analysis {
             doc,
             blocks: Vec::new(),
-            block_index: HashMap::new(),
-            stats: HashMap::new(),
-            meta: HashMap::new(),
+            block_index: HashMap::default(),
+            stats: HashMap::default(),
+            meta: HashMap::default(),
             title_tag: None,
             base_href: None,
             canonical: None,
-            link_texts: HashMap::new(),
+            link_texts: HashMap::default(),
             frames: Vec::new(),
             is_frameset: false,
             has_password_field: false,
@@ -133,8 +151,8 @@ impl<'a> Analysis<'a> {
         // Links to documents (attachments) are content, counted neither as prose nor as navigation.
         let mut content_link_depth = 0usize;
         let mut link_text = String::new();
-        // One entry per open (not skipped) element: whether it is page chrome.
-        let mut chrome_stack: Vec<bool> = Vec::new();
+        // One entry per open (not skipped) element.
+        let mut element_stack: Vec<Opens> = Vec::new();
         let mut chrome_depth = 0usize;
         for edge in self.doc.tree.root().traverse() {
             match edge {
@@ -146,15 +164,21 @@ impl<'a> Analysis<'a> {
                             skip_depth += 1;
                             continue;
                         }
-                        if name == "a" && el.attr("href").is_some() {
+                        // What this element opens: a link, a content link, page chrome; undone at its close.
+                        let mut opens = Opens::default();
+                        if name == "a"
+                            && let Some(href) = attr(el, "href")
+                        {
+                            opens.link = true;
                             link_depth += 1;
-                            if el.attr("href").is_some_and(is_content_href) {
+                            if is_content_href(href) {
+                                opens.content_link = true;
                                 content_link_depth += 1;
                             }
                         }
-                        let chrome = is_chrome(el);
-                        chrome_stack.push(chrome);
-                        chrome_depth += usize::from(chrome);
+                        opens.chrome = is_chrome(el);
+                        chrome_depth += usize::from(opens.chrome);
+                        element_stack.push(opens);
                         if is_block(name) {
                             order += 1;
                             open.push(OpenBlock {
@@ -207,7 +231,8 @@ impl<'a> Analysis<'a> {
                             continue;
                         }
                         let name = el.name();
-                        if name == "a" && el.attr("href").is_some() {
+                        let opens = element_stack.pop().unwrap_or_default();
+                        if opens.link {
                             link_depth = link_depth.saturating_sub(1);
                             if link_depth == 0 {
                                 let text = fold(&link_text);
@@ -216,18 +241,18 @@ impl<'a> Analysis<'a> {
                                     *self.link_texts.entry(text).or_default() += 1;
                                 }
                             }
-                            if el.attr("href").is_some_and(is_content_href) {
-                                content_link_depth = content_link_depth.saturating_sub(1);
-                            }
                         }
-                        if chrome_stack.pop() == Some(true) {
+                        if opens.content_link {
+                            content_link_depth = content_link_depth.saturating_sub(1);
+                        }
+                        if opens.chrome {
                             chrome_depth = chrome_depth.saturating_sub(1);
                         }
                         if is_block(name) {
                             if let Some(b) = open.pop()
                                 && b.chars + b.link_chars + b.content_link_chars > 0
                             {
-                                self.blocks.push(Block {
+                                let mut block = Block {
                                     node: b.node,
                                     order: b.order,
                                     line: fold(&b.raw),
@@ -236,7 +261,10 @@ impl<'a> Analysis<'a> {
                                     punct: b.punct,
                                     chrome: b.chrome,
                                     content_link_chars: b.content_link_chars,
-                                });
+                                    weight: 0.0,
+                                };
+                                block.weight = block.compute_weight();
+                                self.blocks.push(block);
                             }
                         } else if let Some(b) = open.last_mut() {
                             b.raw.push(' ');
@@ -264,9 +292,9 @@ impl<'a> Analysis<'a> {
             "meta" => {
                 let key = el
                     .attr("name")
-                    .or_else(|| el.attr("property"))
-                    .or_else(|| el.attr("itemprop"));
-                if let (Some(key), Some(content)) = (key, el.attr("content")) {
+                    .or_else(|| attr(el, "property"))
+                    .or_else(|| attr(el, "itemprop"));
+                if let (Some(key), Some(content)) = (key, attr(el, "content")) {
                     self.meta
                         .entry(key.trim().to_ascii_lowercase())
                         .or_insert_with(|| content.trim().to_string());
@@ -283,7 +311,7 @@ impl<'a> Analysis<'a> {
                 }
             }
             "base" if self.base_href.is_none() => {
-                self.base_href = el.attr("href").map(str::to_string);
+                self.base_href = attr(el, "href").map(str::to_string);
             }
             "link"
                 if self.canonical.is_none()
@@ -291,11 +319,11 @@ impl<'a> Analysis<'a> {
                         .attr("rel")
                         .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
             {
-                self.canonical = el.attr("href").map(str::to_string);
+                self.canonical = attr(el, "href").map(str::to_string);
             }
             "frameset" => self.is_frameset = true,
             "frame" | "iframe" => {
-                if let Some(src) = el.attr("src") {
+                if let Some(src) = attr(el, "src") {
                     self.frames.push(src.to_string());
                 }
             }
@@ -322,12 +350,18 @@ impl<'a> Analysis<'a> {
     /// Sum block weights and counts into every ancestor element, in one post-order pass (linear even on
     /// pathologically deep trees).
     fn sum_subtrees(&mut self) {
-        let mut stack: Vec<Option<SubtreeStats>> = Vec::new();
+        let mut stack: Vec<(usize, Option<SubtreeStats>)> = Vec::new();
+        let mut pre = 0usize;
         for edge in self.doc.tree.root().traverse() {
             match edge {
-                Edge::Open(n) if n.value().is_element() => stack.push(None),
+                Edge::Open(n) if n.value().is_element() => {
+                    pre += 1;
+                    stack.push((pre, None));
+                }
                 Edge::Close(n) if n.value().is_element() => {
-                    let mut acc = stack.pop().flatten();
+                    let Some((own_pre, mut acc)) = stack.pop() else {
+                        continue;
+                    };
                     if let Some(b) = self.block_of(n.id()) {
                         merge(
                             &mut acc,
@@ -338,12 +372,14 @@ impl<'a> Analysis<'a> {
                                 punct: b.punct,
                                 first_order: b.order,
                                 last_order: b.order,
+                                pre: own_pre,
                             },
                         );
                     }
-                    if let Some(s) = acc {
+                    if let Some(mut s) = acc {
+                        s.pre = own_pre;
                         self.stats.insert(n.id(), s);
-                        if let Some(parent) = stack.last_mut() {
+                        if let Some((_, parent)) = stack.last_mut() {
                             merge(parent, s);
                         }
                     }
@@ -418,52 +454,56 @@ fn is_chrome(el: &scraper::node::Element) -> bool {
         "html" | "body" | "main" | "article" | "section" | "form" => return false,
         _ => {}
     }
-    let names = crate::extract::dom::class_and_id(el);
-    names.split_whitespace().any(|token| {
-        let words: Vec<&str> = token.split(['-', '_']).collect();
+    crate::extract::dom::name_tokens(el).any(|token| {
+        let mut words = token.split(['-', '_']);
         // `sidebar-and-content-body`, `main-nav-content`: a token that also names content is not chrome.
-        if words.iter().any(|w| {
-            matches!(
-                *w,
-                "content" | "main" | "article" | "body" | "post" | "entry" | "text"
-            )
+        if words.clone().any(|w| {
+            [
+                "content", "main", "article", "body", "post", "entry", "text",
+            ]
+            .iter()
+            .any(|c| w.eq_ignore_ascii_case(c))
         }) {
             return false;
         }
         // `footer`, `site-footer`, `nav_main`, `left-menu`: the chrome word is the first or last part.
-        [words.first(), words.last()]
-            .into_iter()
-            .flatten()
-            .any(|w| {
-                matches!(
-                    *w,
-                    "footer" | "foot" | "copyright" | "sidebar" | "nav" | "menu" | "navbar"
-                )
-            })
+        let first = words.next();
+        let last = words.next_back();
+        [first, last].into_iter().flatten().any(|w| {
+            [
+                "footer",
+                "foot",
+                "copyright",
+                "sidebar",
+                "nav",
+                "menu",
+                "navbar",
+            ]
+            .iter()
+            .any(|c| w.eq_ignore_ascii_case(c))
+        })
     })
 }
 
 /// Footer and site-chrome lines that never belong to an article.
 pub fn is_boilerplate(line: &str) -> bool {
-    const MARKERS: [&str; 14] = [
-        "版权所有",
-        "copyright",
-        "©",
-        "icp备",
-        "icp证",
-        "公网安备",
-        "技术支持",
-        "您是第",
-        "网站地图",
-        "页面生成时间",
-        "本站访问",
-        "访问人数",
-        "建议使用",
-        "最佳浏览",
-    ];
-    if line.chars().count() > 300 {
-        return false;
-    }
-    let lower = line.to_lowercase();
-    MARKERS.iter().any(|m| lower.contains(m))
+    static MARKERS: LazyLock<Markers> = LazyLock::new(|| {
+        Markers::new(&[
+            "版权所有",
+            "copyright",
+            "©",
+            "icp备",
+            "icp证",
+            "公网安备",
+            "技术支持",
+            "您是第",
+            "网站地图",
+            "页面生成时间",
+            "本站访问",
+            "访问人数",
+            "建议使用",
+            "最佳浏览",
+        ])
+    });
+    line.len() <= 900 && MARKERS.find_in(line).is_some()
 }

@@ -4,13 +4,17 @@
 //! 相关文章, print/close/font-size bars, share widgets, link lists — is marked for exclusion. Signatures and dates
 //! at the end of notices are prose-like short lines and are kept.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use ego_tree::NodeId;
 use scraper::Node;
 
 use super::analysis::{Analysis, is_boilerplate};
-use crate::extract::dom::{class_and_id, is_block};
+use std::sync::LazyLock;
+
+use crate::extract::dom::{Markers, has_name_word, is_block};
+
+static BODY: LazyLock<Markers> = LazyLock::new(|| Markers::new(&BODY_MARKERS));
 
 /// Containers that CMS families use only for the article body.
 const BODY_MARKERS: [&str; 24] = [
@@ -96,41 +100,38 @@ pub struct BodyChoice {
     pub rule: String,
 }
 
-/// Pick the element most likely to hold the article body.
+/// Pick the element most likely to hold the article body. Only elements holding text (those with subtree
+/// statistics) are candidates; on equal scores the deeper (later in document order) wins.
 pub fn choose(an: &Analysis<'_>) -> Option<BodyChoice> {
-    let mut best: Option<(NodeId, f32)> = None;
-    let mut marked: Option<(NodeId, f32, String)> = None;
-    for node in an.doc.tree.root().descendants() {
-        let Node::Element(el) = node.value() else {
+    let mut best: Option<(f32, usize, NodeId)> = None;
+    let mut marked: Option<(usize, NodeId, f32, &'static str)> = None;
+    for (&id, stats) in &an.stats {
+        let Some(el) = an.doc.tree.get(id).and_then(|n| n.value().as_element()) else {
             continue;
         };
         if !is_block(el.name()) || matches!(el.name(), "html" | "tr" | "tbody" | "thead" | "table")
         {
             continue;
         }
-        let Some(stats) = an.stats.get(&node.id()) else {
-            continue;
-        };
-        let names = class_and_id(el);
         let mut score = stats.score;
-        if CHROME_MARKERS.iter().any(|m| has_word(&names, m)) {
+        if has_name_word(el, &CHROME_MARKERS) {
             score *= 0.3;
         }
-        if best.is_none_or(|(_, s)| score >= s) {
-            best = Some((node.id(), score));
+        if best.is_none_or(|(s, pre, _)| score > s || (score == s && stats.pre > pre)) {
+            best = Some((score, stats.pre, id));
         }
-        if marked.is_none()
-            && stats.chars >= 10
-            && let Some(m) = BODY_MARKERS.iter().find(|m| names.contains(*m))
+        if stats.chars >= 10
+            && marked.is_none_or(|(pre, ..)| stats.pre < pre)
+            && let Some(m) = BODY.in_names(el)
         {
-            marked = Some((node.id(), stats.score, m.to_string()));
+            marked = Some((stats.pre, id, stats.score, m));
         }
     }
-    let (best_node, best_score) = best?;
+    let (best_score, _, best_node) = best?;
     if best_score <= 0.0 {
         return None;
     }
-    if let Some((node, score, marker)) = marked
+    if let Some((_, node, score, marker)) = marked
         && score >= 0.5 * best_score
     {
         return Some(BodyChoice {
@@ -192,18 +193,7 @@ const BOILERPLATE_WORDS: [&str; 43] = [
 ];
 
 fn is_boilerplate_element(el: &scraper::node::Element) -> bool {
-    let names = class_and_id(el);
-    !names.is_empty()
-        && names
-            .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
-            .any(|w| BOILERPLATE_WORDS.contains(&w))
-}
-
-/// Whether `names` (space-separated class and id words) contains `word` as a word or a `-`/`_` part.
-fn has_word(names: &str, word: &str) -> bool {
-    names
-        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
-        .any(|w| w == word)
+    has_name_word(el, &BOILERPLATE_WORDS)
 }
 
 /// Mark boilerplate inside `container` for exclusion from the body.

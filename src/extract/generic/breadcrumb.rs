@@ -5,7 +5,11 @@ use ego_tree::{NodeId, NodeRef};
 use scraper::Node;
 
 use super::analysis::Analysis;
-use crate::extract::dom::{class_and_id, spaced_text};
+use std::sync::LazyLock;
+
+use crate::extract::dom::{Markers, spaced_text};
+
+static CLASSES: LazyLock<Markers> = LazyLock::new(|| Markers::new(&CLASS_MARKERS));
 use crate::normalize::text::fold;
 
 const MARKERS: [&str; 9] = [
@@ -68,14 +72,23 @@ pub fn find(an: &Analysis<'_>) -> Option<Breadcrumb> {
             }
         }
     }
-    for node in an.doc.tree.root().descendants() {
-        let Node::Element(el) = node.value() else {
-            continue;
-        };
-        let names = class_and_id(el);
-        if names.is_empty() || !CLASS_MARKERS.iter().any(|m| names.contains(m)) {
-            continue;
-        }
+    // Elements marked by class or id; only those holding a little text qualify (checked on the subtree
+    // statistics first, so the page's thousands of other elements cost one map lookup each).
+    let mut marked: Vec<(usize, ego_tree::NodeId)> = an
+        .stats
+        .iter()
+        .filter(|(_, s)| s.chars + s.link_chars <= 150)
+        .filter(|(id, _)| {
+            an.doc
+                .tree
+                .get(**id)
+                .and_then(|n| n.value().as_element())
+                .is_some_and(|el| CLASSES.in_names(el).is_some())
+        })
+        .map(|(id, s)| (s.pre, *id))
+        .collect();
+    marked.sort_unstable();
+    for node in marked.into_iter().filter_map(|(_, id)| an.doc.tree.get(id)) {
         let text = spaced_text(node);
         if text.is_empty() || text.chars().count() > 150 {
             continue;

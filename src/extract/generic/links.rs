@@ -9,7 +9,7 @@ use scraper::Node;
 use url::Url;
 
 use super::analysis::Analysis;
-use crate::extract::dom::flowing_text;
+use crate::extract::dom::{contains_ignore_ascii_case, flowing_text};
 use crate::normalize::text::fold;
 use crate::normalize::url::{file_name, resolve};
 use crate::record::Attachment;
@@ -21,45 +21,60 @@ pub const ATTACHMENT_EXTENSIONS: [&str; 17] = [
 ];
 
 /// Whether an href points at a downloadable document (by extension of its path or of a `file=` parameter).
+/// Allocation-free: it runs on every link of every page.
 pub fn is_attachment_href(href: &str) -> bool {
-    let lower = href.trim().to_ascii_lowercase();
-    if lower.starts_with("javascript:") || lower.starts_with("mailto:") {
+    let href = href.trim();
+    if starts_with_ignore_case(href, "javascript:") || starts_with_ignore_case(href, "mailto:") {
         return false;
     }
-    let path = lower.split(['?', '#']).next().unwrap_or("");
+    let (path, query) = href.split_once('?').unwrap_or((href, ""));
+    let path = path.split('#').next().unwrap_or(path);
     if has_attachment_extension(path) {
         return true;
     }
-    lower
-        .split_once('?')
-        .map(|(_, q)| {
-            q.split('&').any(|kv| {
-                kv.split_once('=').is_some_and(|(k, v)| {
-                    matches!(k, "file" | "filename" | "url" | "path") && has_attachment_extension(v)
-                })
-            })
+    query.split('&').any(|kv| {
+        kv.split_once('=').is_some_and(|(k, v)| {
+            ["file", "filename", "url", "path"]
+                .iter()
+                .any(|n| k.eq_ignore_ascii_case(n))
+                && has_attachment_extension(v)
         })
-        .unwrap_or(false)
+    })
 }
 
 /// A download endpoint of a CMS (`download.jsp?…&wbfileid=…`, `download.htm?attachmentid=…`,
 /// `/attach/123`): a document even without an extension.
 pub fn is_download_endpoint(href: &str) -> bool {
-    let lower = href.trim().to_ascii_lowercase();
-    if lower.starts_with("javascript:") || lower.starts_with("mailto:") || lower.starts_with('#') {
+    let href = href.trim();
+    if href.starts_with('#')
+        || starts_with_ignore_case(href, "javascript:")
+        || starts_with_ignore_case(href, "mailto:")
+    {
         return false;
     }
-    let (path, query) = lower.split_once('?').unwrap_or((&lower, ""));
     let marked = ["download", "attach", "getfile", "fileid", "showfile"]
         .iter()
-        .any(|m| path.contains(m) || query.contains(m));
-    let ext = path
-        .rsplit('/')
-        .next()
-        .and_then(|f| f.rsplit_once('.'))
-        .map(|(_, e)| e);
-    let page_without_query = query.is_empty() && matches!(ext, Some("htm" | "html" | "shtml"));
-    marked && !page_without_query && !path.ends_with('/')
+        .any(|m| contains_ignore_ascii_case(href, m));
+    if !marked {
+        return false;
+    }
+    let (path, query) = href.split_once('?').unwrap_or((href, ""));
+    let page_without_query = query.is_empty()
+        && extension(path).is_some_and(|e| {
+            ["htm", "html", "shtml"]
+                .iter()
+                .any(|x| e.eq_ignore_ascii_case(x))
+        });
+    !page_without_query && !path.ends_with('/')
+}
+
+fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
+    s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+}
+
+/// The extension of a path's last segment.
+fn extension(path: &str) -> Option<&str> {
+    path.rsplit('/').next()?.rsplit_once('.').map(|(_, e)| e)
 }
 
 /// A link to a document: by the href's extension, a CMS download endpoint, or link text that names a file
@@ -67,13 +82,16 @@ pub fn is_download_endpoint(href: &str) -> bool {
 pub fn is_attachment_link(href: &str, text: &str) -> bool {
     is_attachment_href(href)
         || is_download_endpoint(href)
-        || (!href.trim().to_ascii_lowercase().starts_with("javascript:")
-            && has_attachment_extension(&text.trim().to_ascii_lowercase()))
+        || (!starts_with_ignore_case(href.trim(), "javascript:")
+            && has_attachment_extension(text.trim()))
 }
 
 fn has_attachment_extension(path: &str) -> bool {
-    path.rsplit_once('.')
-        .is_some_and(|(_, ext)| ATTACHMENT_EXTENSIONS.contains(&ext))
+    extension(path).is_some_and(|e| {
+        ATTACHMENT_EXTENSIONS
+            .iter()
+            .any(|x| e.eq_ignore_ascii_case(x))
+    })
 }
 
 static LABEL_PREFIX: LazyLock<Regex> = LazyLock::new(|| {

@@ -7,7 +7,9 @@ use ego_tree::NodeId;
 use scraper::Node;
 
 use super::analysis::Analysis;
-use crate::extract::dom::{class_and_id, spaced_text};
+use crate::extract::dom::{
+    attr, contains_ignore_ascii_case, has_name_word, name_tokens, spaced_text,
+};
 use crate::normalize::text::visible_len;
 
 /// A chosen title and the node it came from (None for `<title>` or meta tags).
@@ -124,11 +126,13 @@ fn candidates(
         let Node::Element(el) = node.value() else {
             continue;
         };
-        let Some(bonus) = tag_bonus(el) else {
+        if !is_candidate_tag(el.name()) {
             continue;
-        };
+        }
         let mut link_headline = false;
+        let bonus;
         // Block candidates read their own text line (no subtree walk); inline ones need text of their own.
+        // The cheap tests come first: most elements fail them.
         let text = if let Some(stats) = an.stats.get(&node.id()) {
             let Some(block) = an.block_of(node.id()) else {
                 continue;
@@ -142,6 +146,7 @@ fn candidates(
             if link_headline && block.link_chars < 6 {
                 continue;
             }
+            bonus = tag_bonus(el).unwrap_or(0.0);
             // Its own line (nested blocks, like a salary line beside a headline, are not part of it);
             // the whole subtree only when the element has almost no text of its own.
             if block.chars + block.link_chars >= 4 {
@@ -153,7 +158,11 @@ fn candidates(
             let own_text = node
                 .children()
                 .any(|c| c.value().as_text().is_some_and(|t| !t.trim().is_empty()));
-            if bonus <= 0.0 || !own_text || has_link_inside(node) || inside_link(node) {
+            if !own_text {
+                continue;
+            }
+            bonus = tag_bonus(el).unwrap_or(0.0);
+            if bonus <= 0.0 || has_link_inside(node) || inside_link(node) {
                 continue;
             }
             spaced_text(node)
@@ -215,6 +224,28 @@ fn candidates(
     out
 }
 
+fn is_candidate_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "h1" | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "td"
+            | "th"
+            | "div"
+            | "p"
+            | "span"
+            | "font"
+            | "strong"
+            | "b"
+            | "center"
+            | "header"
+            | "caption"
+    )
+}
+
 /// How strongly an element's tag and styling suggest a headline; `None` for tags that never hold one.
 fn tag_bonus(el: &scraper::node::Element) -> Option<f32> {
     let by_tag = match el.name() {
@@ -227,24 +258,19 @@ fn tag_bonus(el: &scraper::node::Element) -> Option<f32> {
         | "caption" => 0.0,
         _ => return None,
     };
-    let names = class_and_id(el);
     let mut bonus = by_tag;
-    let marked = names.contains("title")
-        || names
-            .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
-            .any(|w| {
-                matches!(
-                    w,
-                    "tit" | "bt" | "biaoti" | "headline" | "heading" | "subject"
-                )
-            });
+    let marked = name_tokens(el).any(|t| contains_ignore_ascii_case(t, "title"))
+        || has_name_word(
+            el,
+            &["tit", "bt", "biaoti", "headline", "heading", "subject"],
+        );
     if marked {
         bonus += 15.0;
     }
-    if let Some(style) = el.attr("style") {
+    if let Some(style) = attr(el, "style") {
         if font_size_px(style).is_some_and(|px| px >= 18.0) {
             bonus += 15.0;
-        } else if style.to_ascii_lowercase().contains("bold") {
+        } else if contains_ignore_ascii_case(style, "bold") {
             bonus += 5.0;
         }
     }

@@ -280,10 +280,10 @@ fn nesting_depth(bytes: &[u8]) -> usize {
     // The first `>` at or after the tag being read (`bytes.len()` when none is left). Tags only move forward, so
     // finding it again only when a tag has passed it keeps the scan linear, even with no `>` at all.
     let mut gt = 0;
-    while let Some(off) = bytes[i..].iter().position(|b| *b == b'<') {
+    while let Some(off) = memchr::memchr(b'<', &bytes[i..]) {
         i += off + 1;
         if bytes[i..].starts_with(b"!--") {
-            match bytes[i..].windows(3).position(|w| w == b"-->") {
+            match memchr::memmem::find(&bytes[i..], b"-->") {
                 Some(end) => i += end + 3,
                 None => break,
             }

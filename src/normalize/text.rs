@@ -4,6 +4,9 @@
 
 /// Whether `c` is whitespace on legacy pages: Unicode whitespace plus U+3000, U+00A0 and zero-width characters.
 pub fn is_space(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_whitespace() || c == '\u{b}';
+    }
     c.is_whitespace()
         || matches!(
             c,

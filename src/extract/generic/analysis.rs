@@ -92,6 +92,8 @@ pub struct Analysis<'a> {
     pub title_tag: Option<String>,
     pub base_href: Option<String>,
     pub canonical: Option<String>,
+    /// Every `<a href>` of the page (hidden ones too), in document order.
+    pub anchors: Vec<(NodeId, &'a str)>,
     /// Texts of the page's short links (menus, breadcrumbs, columns) → how many links carry them.
     pub link_texts: HashMap<String, usize>,
     /// `src` of `<frame>` and `<iframe>` elements.
@@ -133,6 +135,7 @@ impl<'a> Analysis<'a> {
             base_href: None,
             canonical: None,
             link_texts: HashMap::default(),
+            anchors: Vec::new(),
             frames: Vec::new(),
             is_frameset: false,
             has_password_field: false,
@@ -160,6 +163,11 @@ impl<'a> Analysis<'a> {
                     Node::Element(el) => {
                         let name = el.name();
                         self.note_head_element(node, el);
+                        if name == "a"
+                            && let Some(href) = attr(el, "href")
+                        {
+                            self.anchors.push((node.id(), href));
+                        }
                         if skip_depth > 0 || skip_subtree(el) {
                             skip_depth += 1;
                             continue;

@@ -267,16 +267,7 @@ pub fn later_parts(an: &Analysis<'_>, own_name: &str, part: Option<u32>) -> Vec<
         },
     };
     let mut parts: Vec<(u32, String)> = Vec::new();
-    for node in an.doc.tree.root().descendants() {
-        let Some(el) = node.value().as_element() else {
-            continue;
-        };
-        if el.name() != "a" {
-            continue;
-        }
-        let Some(href) = el.attr("href") else {
-            continue;
-        };
+    for &(_, href) in &an.anchors {
         let name = file_name(href);
         if let Some((b, n, e)) = split_part_name(name)
             && b == stem
@@ -308,15 +299,9 @@ pub fn continuation_of(an: &Analysis<'_>, own_name: &str) -> Option<String> {
     let (stem, n, ext) = split_part_name(own_name)?;
     let head = format!("{stem}.{ext}");
     let previous = format!("{stem}_{}.{ext}", n.saturating_sub(1));
-    let links_back = an.doc.tree.root().descendants().any(|node| {
-        node.value()
-            .as_element()
-            .filter(|e| e.name() == "a")
-            .and_then(|e| e.attr("href"))
-            .is_some_and(|h| {
-                let f = file_name(h);
-                f == head || f == previous
-            })
+    let links_back = an.anchors.iter().any(|(_, h)| {
+        let f = file_name(h);
+        f == head || f == previous
     });
     links_back.then_some(head)
 }

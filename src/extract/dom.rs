@@ -100,6 +100,24 @@ pub fn is_hidden(el: &Element) -> bool {
         match k {
             "hidden" => return true,
             "style" if style_hides(v) => return true,
+            // Utility classes that hide an element from readers (screen-reader texts, collapsed boxes).
+            "class"
+                if v.split_whitespace().any(|c| {
+                    [
+                        "hidden",
+                        "!hidden",
+                        "d-none",
+                        "element-invisible",
+                        "visually-hidden",
+                        "sr-only",
+                        "screen-reader-text",
+                    ]
+                    .iter()
+                    .any(|h| c.eq_ignore_ascii_case(h))
+                }) =>
+            {
+                return true;
+            }
             _ => {}
         }
     }

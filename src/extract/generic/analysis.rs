@@ -92,6 +92,8 @@ pub struct Analysis<'a> {
     pub title_tag: Option<String>,
     pub base_href: Option<String>,
     pub canonical: Option<String>,
+    /// Elements that look like page chrome (footer, nav, sidebar, cookie banner), outermost first.
+    chrome_nodes: Vec<NodeId>,
     /// Every `<a href>` of the page (hidden ones too), in document order.
     pub anchors: Vec<(NodeId, &'a str)>,
     /// Texts of the page's short links (menus, breadcrumbs, columns) → how many links carry them.
@@ -136,6 +138,7 @@ impl<'a> Analysis<'a> {
             canonical: None,
             link_texts: HashMap::default(),
             anchors: Vec::new(),
+            chrome_nodes: Vec::new(),
             frames: Vec::new(),
             is_frameset: false,
             has_password_field: false,
@@ -143,6 +146,10 @@ impl<'a> Analysis<'a> {
         };
         an.walk();
         an.sum_subtrees();
+        if an.mark_chrome() {
+            an.stats.clear();
+            an.sum_subtrees();
+        }
         an
     }
 
@@ -156,7 +163,7 @@ impl<'a> Analysis<'a> {
         let mut link_text = String::new();
         // One entry per open (not skipped) element.
         let mut element_stack: Vec<Opens> = Vec::new();
-        let mut chrome_depth = 0usize;
+        let mut chrome_nodes: Vec<NodeId> = Vec::new();
         for edge in self.doc.tree.root().traverse() {
             match edge {
                 Edge::Open(node) => match node.value() {
@@ -185,14 +192,16 @@ impl<'a> Analysis<'a> {
                             }
                         }
                         opens.chrome = is_chrome(el);
-                        chrome_depth += usize::from(opens.chrome);
+                        if opens.chrome {
+                            chrome_nodes.push(node.id());
+                        }
                         element_stack.push(opens);
                         if is_block(name) {
                             order += 1;
                             open.push(OpenBlock {
                                 node: node.id(),
                                 order,
-                                chrome: chrome_depth > 0,
+                                chrome: false,
                                 content_link_chars: 0,
                                 raw: String::new(),
                                 chars: 0,
@@ -253,9 +262,7 @@ impl<'a> Analysis<'a> {
                         if opens.content_link {
                             content_link_depth = content_link_depth.saturating_sub(1);
                         }
-                        if opens.chrome {
-                            chrome_depth = chrome_depth.saturating_sub(1);
-                        }
+
                         if is_block(name) {
                             if let Some(b) = open.pop()
                                 && b.chars + b.link_chars + b.content_link_chars > 0
@@ -282,6 +289,7 @@ impl<'a> Analysis<'a> {
             }
         }
         self.blocks.sort_by_key(|b| b.order);
+        self.chrome_nodes = chrome_nodes;
         self.block_index = self
             .blocks
             .iter()
@@ -397,6 +405,33 @@ impl<'a> Analysis<'a> {
         }
     }
 
+    /// Mark the blocks inside page chrome, and weigh them again. A chrome-named element that holds most of the
+    /// page's text (`<div class="l-outer--nav">` around everything) is a wrapper, not chrome, and is ignored.
+    fn mark_chrome(&mut self) -> bool {
+        let total: usize = self.blocks.iter().map(|b| b.chars + b.link_chars).sum();
+        let mut changed = false;
+        for id in std::mem::take(&mut self.chrome_nodes) {
+            let Some(s) = self.stats.get(&id).copied() else {
+                continue;
+            };
+            if (s.chars + s.link_chars) * 10 >= total * 4 {
+                continue;
+            }
+            let from = self.blocks.partition_point(|b| b.order < s.first_order);
+            for b in self.blocks[from..]
+                .iter_mut()
+                .take_while(|b| b.order <= s.last_order)
+            {
+                if !b.chrome {
+                    b.chrome = true;
+                    b.weight = b.compute_weight();
+                    changed = true;
+                }
+            }
+        }
+        changed
+    }
+
     /// Document-order span of a node: its own subtree's blocks, or its nearest block ancestor's position.
     pub fn order_span(&self, node: ego_tree::NodeRef<'_, Node>) -> Option<(usize, usize)> {
         if let Some(s) = self.stats.get(&node.id()) {
@@ -463,33 +498,39 @@ fn is_chrome(el: &scraper::node::Element) -> bool {
         _ => {}
     }
     crate::extract::dom::name_tokens(el).any(|token| {
-        let mut words = token.split(['-', '_']);
-        // `sidebar-and-content-body`, `main-nav-content`: a token that also names content is not chrome.
-        if words.clone().any(|w| {
-            [
-                "content", "main", "article", "body", "post", "entry", "text",
-            ]
-            .iter()
-            .any(|c| w.eq_ignore_ascii_case(c))
+        let words = || token.split(['-', '_']);
+        let is = |w: &str, set: &[&str]| set.iter().any(|c| w.eq_ignore_ascii_case(c));
+        // Cookie and consent banners, pop-ups: chrome wherever the word sits (`avia_cookie_text`).
+        if words().any(|w| {
+            is(
+                w,
+                &[
+                    "cookie", "cookies", "consent", "gdpr", "cmplz", "popup", "popmake", "modal",
+                ],
+            )
         }) {
+            return true;
+        }
+        // `sidebar-and-content-body`, `main-nav-content`: a token that also names content is not chrome.
+        if words().any(|w| is(w, &["content", "main", "article", "body", "post", "entry"])) {
             return false;
         }
         // `footer`, `site-footer`, `nav_main`, `left-menu`: the chrome word is the first or last part.
-        let first = words.next();
-        let last = words.next_back();
-        [first, last].into_iter().flatten().any(|w| {
-            [
-                "footer",
-                "foot",
-                "copyright",
-                "sidebar",
-                "nav",
-                "menu",
-                "navbar",
-            ]
-            .iter()
-            .any(|c| w.eq_ignore_ascii_case(c))
-        })
+        let chrome = [
+            "footer",
+            "foot",
+            "copyright",
+            "sidebar",
+            "nav",
+            "menu",
+            "navbar",
+            "newsletter",
+            "subscribe",
+        ];
+        let mut all = words();
+        let first = all.next();
+        let last = all.next_back();
+        [first, last].into_iter().flatten().any(|w| is(w, &chrome))
     })
 }
 

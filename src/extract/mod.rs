@@ -171,6 +171,15 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
     // What the body leaves out.
     let mut exclude: HashSet<NodeId> = HashSet::default();
     exclude.extend(title_node);
+    // The headline repeated inside the body's container (an `<h1>` in the article header) is not body text.
+    if let (Some(t), Some((start, end))) = (out.title.as_ref(), full_range) {
+        exclude.extend(
+            an.blocks
+                .iter()
+                .filter(|b| b.order >= start && b.order <= end && b.line == t.value)
+                .map(|b| b.node),
+        );
+    }
     exclude.extend(category_node);
     exclude.extend(meta.info_nodes.iter().copied());
     exclude.extend(m.and_then(|m| m.meta_node));

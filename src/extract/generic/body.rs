@@ -146,7 +146,14 @@ pub fn choose(an: &Analysis<'_>) -> Option<BodyChoice> {
 }
 
 /// Class/id words of elements that are never article text when they sit inside the article's container.
-const BOILERPLATE_WORDS: [&str; 43] = [
+const BOILERPLATE_WORDS: [&str; 50] = [
+    "byline",
+    "meta",
+    "dateline",
+    "author",
+    "toc",
+    "disclaimer",
+    "posted",
     "comment",
     "comments",
     "respond",
@@ -305,7 +312,7 @@ fn exclude_leading_widgets(
 }
 
 /// Headings after which a container holds no more article text (related links, recommendations, pagers).
-const END_MARKERS: [&str; 14] = [
+const END_MARKERS: [&str; 30] = [
     "相关文章",
     "相关链接",
     "相关阅读",
@@ -320,7 +327,26 @@ const END_MARKERS: [&str; 14] = [
     "往期回顾",
     "上一篇",
     "下一篇",
+    // The same headings on European sites (trafilatura's benchmark, mirrored foreign-language pages).
+    "related articles",
+    "related posts",
+    "you may also like",
+    "read more",
+    "more stories",
+    "weitere artikel",
+    "weitere beiträge",
+    "mehr zum thema",
+    "beiträge zum thema",
+    "das könnte dich auch interessieren",
+    "das könnte sie auch interessieren",
+    "auch interessant",
+    "lesen sie auch",
+    "artículos relacionados",
+    "te puede interesar",
+    "zobacz także",
 ];
+
+static END: LazyLock<Markers> = LazyLock::new(|| Markers::new(&END_MARKERS));
 
 /// Where the article's text ends inside `container`: the first end marker (相关文章, 推荐阅读, 上一篇 …) that
 /// comes after most of the container's prose. Blocks from there on are not article text.
@@ -338,7 +364,7 @@ pub fn text_end(an: &Analysis<'_>, container: NodeId) -> Option<usize> {
     let mut before = 0;
     for block in blocks {
         let short = block.chars + block.link_chars < 40;
-        if short && before * 10 >= total * 6 && END_MARKERS.iter().any(|m| block.line.contains(m)) {
+        if short && before * 10 >= total * 6 && END.find_in(&block.line).is_some() {
             return Some(block.order);
         }
         if block.weight() > 0.0 {

@@ -7,11 +7,15 @@ pub fn is_space(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_whitespace() || c == '\u{b}';
     }
-    c.is_whitespace()
-        || matches!(
-            c,
-            '\u{3000}' | '\u{a0}' | '\u{200b}' | '\u{feff}' | '\u{200c}' | '\u{200d}'
-        )
+    c.is_whitespace() || matches!(c, '\u{3000}' | '\u{a0}')
+}
+
+/// Characters that render as nothing (soft hyphen, zero-width joiners, word joiner, BOM): dropped from text.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+    )
 }
 
 /// Fold whitespace runs into single ASCII spaces and trim both ends.
@@ -19,6 +23,9 @@ pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.chars() {
+        if is_invisible(c) {
+            continue;
+        }
         if is_space(c) {
             pending_space = !out.is_empty();
         } else {

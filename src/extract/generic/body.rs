@@ -45,7 +45,13 @@ const BODY_MARKERS: [&str; 24] = [
 ];
 
 /// Class/id words of page chrome, which makes an element a poor body candidate.
-const CHROME_MARKERS: [&str; 15] = [
+const CHROME_MARKERS: [&str; 21] = [
+    "cookie",
+    "consent",
+    "popup",
+    "modal",
+    "subnav",
+    "login",
     "footer",
     "foot",
     "nav",
@@ -116,6 +122,13 @@ pub fn choose(an: &Analysis<'_>) -> Option<BodyChoice> {
         let mut score = stats.score;
         if has_name_word(el, &CHROME_MARKERS) {
             score *= 0.3;
+        }
+        // A list item or a list is rarely the article (a comment, a teaser list).
+        if matches!(
+            el.name(),
+            "li" | "ul" | "ol" | "dl" | "dd" | "h1" | "h2" | "h3"
+        ) {
+            score *= 0.6;
         }
         if best.is_none_or(|(s, pre, _)| score > s || (score == s && stats.pre > pre)) {
             best = Some((score, stats.pre, id));

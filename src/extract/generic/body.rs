@@ -159,7 +159,10 @@ pub fn choose(an: &Analysis<'_>) -> Option<BodyChoice> {
 }
 
 /// Class/id words of elements that are never article text when they sit inside the article's container.
-const BOILERPLATE_WORDS: [&str; 50] = [
+const BOILERPLATE_WORDS: [&str; 53] = [
+    "caption",
+    "credit",
+    "credits",
     "byline",
     "meta",
     "dateline",
@@ -236,7 +239,11 @@ pub fn prune(
         };
         // Comment threads, share bars, newsletter boxes, related posts, tag lists, forms and page chrome
         // inside the container — unless the element holds most of the text (a wrapper with an odd name).
-        if (is_boilerplate_element(el) || matches!(el.name(), "form" | "nav" | "aside" | "footer"))
+        if (is_boilerplate_element(el)
+            || matches!(
+                el.name(),
+                "form" | "nav" | "aside" | "footer" | "figcaption"
+            ))
             && stats.score < 0.4 * container_score
         {
             exclude.insert(node.id());
@@ -325,7 +332,7 @@ fn exclude_leading_widgets(
 }
 
 /// Headings after which a container holds no more article text (related links, recommendations, pagers).
-const END_MARKERS: [&str; 30] = [
+const END_MARKERS: [&str; 38] = [
     "相关文章",
     "相关链接",
     "相关阅读",
@@ -357,6 +364,14 @@ const END_MARKERS: [&str; 30] = [
     "artículos relacionados",
     "te puede interesar",
     "zobacz także",
+    "ähnliche themen",
+    "ähnliche artikel",
+    "temas relacionados",
+    "noticias relacionadas",
+    "más noticias",
+    "vous aimerez aussi",
+    "à lire aussi",
+    "czytaj także",
 ];
 
 static END: LazyLock<Markers> = LazyLock::new(|| Markers::new(&END_MARKERS));

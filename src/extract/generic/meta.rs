@@ -149,8 +149,9 @@ fn is_meta_kind(kind: LabelKind) -> bool {
 /// Lines in the info block (between headline and body, and the body's first lines) and at the article's end.
 fn info_lines<'a>(an: &'a Analysis<'_>, layout: Layout) -> (Vec<InfoLine<'a>>, Vec<InfoLine<'a>>) {
     let (body_start, body_end) = layout.body.unwrap_or((usize::MAX, usize::MAX));
+    // Info lines sit after the headline, or just above it on some portal templates (`作者 日期` over the title).
     let head_from = match layout.title_order {
-        Some(t) if t <= body_start => t,
+        Some(t) if t <= body_start => t.saturating_sub(2),
         _ => body_start.saturating_sub(8),
     };
     let mut head = Vec::new();
@@ -185,13 +186,16 @@ fn info_lines<'a>(an: &'a Analysis<'_>, layout: Layout) -> (Vec<InfoLine<'a>>, V
                 .title_order
                 .is_some_and(|t| block.order <= t + 3 && block.order >= t)
                 || body_blocks.iter().take(3).any(|b| b.order == block.order));
+        // The ten blocks after the body, not counting page chrome (tool bars, tag lines) in between.
         let after_body = block.order > body_end
+            && !block.chrome
             && an.blocks[..i]
                 .iter()
                 .rev()
                 .take_while(|b| b.order > body_end)
+                .filter(|b| !b.chrome)
                 .count()
-                < 6;
+                < 10;
         let at_tail = in_body && block.order >= tail_from;
         if !(before_body || body_head || after_body || at_tail) {
             continue;

@@ -14,7 +14,7 @@ use super::generic::links::attachment_name;
 use super::labels::{LabelKind, split_labels};
 use crate::mapping::Mapping;
 use crate::normalize::date::{PublishedAt, find_date, parse_date};
-use crate::normalize::text::non_empty;
+use crate::normalize::text::{fold, non_empty};
 use crate::normalize::url::resolve;
 use crate::record::{Attachment, Image};
 
@@ -62,12 +62,16 @@ pub fn extract(an: &Analysis<'_>, mapping: &Mapping, base: Option<&Url>) -> Mapp
         if field == "title" {
             m.title_node = selected.map(|el| el.id());
         }
-        let selected_text = selected.map(|el| spaced_text(*el));
+        // A selector matching only whitespace counts as no match: the next rule runs.
+        let selected_text = selected
+            .map(|el| spaced_text(*el))
+            .filter(|t| !t.trim().is_empty());
         let pattern = mapping.pattern(field);
         let captured = |text: &str| {
             pattern
                 .and_then(|re| re.captures(text))
-                .and_then(|c| c.name("value").and_then(|v| non_empty(v.as_str())))
+                .and_then(|c| c.name("value").map(|v| fold(v.as_str())))
+                .filter(|v| !v.is_empty())
         };
         // 1. the selector's text, refined by the field's pattern when it has one
         let mut value = selected_text.as_deref().map(|t| match captured(t) {
@@ -97,7 +101,12 @@ pub fn extract(an: &Analysis<'_>, mapping: &Mapping, base: Option<&Url>) -> Mapp
             continue;
         };
         match field {
-            "title" => m.title = non_empty(&raw).map(|t| Found::new(t, rule)),
+            // Titles keep their brackets (`【组图】…`): only whitespace is folded.
+            "title" => {
+                m.title = Some(fold(&raw))
+                    .filter(|t| !t.is_empty())
+                    .map(|t| Found::new(t, rule))
+            }
             "published" => m.published = date_in(&raw).map(|d| Found::new(d, rule)),
             _ => {
                 let kind = match field {

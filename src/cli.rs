@@ -259,9 +259,10 @@ pub struct EvalArgs {
     #[arg(long, value_name = "FILE")]
     pub mapping: Option<PathBuf>,
 
-    /// Only pages whose file name contains this text (e.g. a site's folder, to evaluate its mapping).
-    #[arg(long, value_name = "SUBSTRING")]
-    pub files: Option<String>,
+    /// Only pages whose file name contains this text (e.g. a site's folder, to evaluate its mapping). Several
+    /// substrings, comma-separated or with the flag repeated, select the pages that contain any of them.
+    #[arg(long, value_name = "SUBSTRING", value_delimiter = ',')]
+    pub files: Vec<String>,
 
     /// Also write the figures and misses as JSON to this file.
     #[arg(long, value_name = "OUT")]

@@ -161,6 +161,52 @@ fn files_filter_and_json_output() {
 }
 
 #[test]
+fn files_takes_several_substrings() {
+    let (dir, labels) = labelled_set();
+    let out = dir.path().join("eval.json");
+    // Comma-separated: a page is kept when its file name contains any of them.
+    cargo_bin_cmd!("sitelift")
+        .arg("eval")
+        .arg("--labels")
+        .arg(&labels)
+        .args(["--files", "trees.html,library.html", "--no-floors"])
+        .arg("--json")
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout(contains("2 page(s)"));
+    let json: serde_json::Value = serde_json::from_str(&fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(
+        json["files"],
+        serde_json::json!(["trees.html", "library.html"])
+    );
+    // Repeated flag, one substring matching nothing: the other still selects its page.
+    cargo_bin_cmd!("sitelift")
+        .arg("eval")
+        .arg("--labels")
+        .arg(&labels)
+        .args([
+            "--files",
+            "library",
+            "--files",
+            "no-such-page",
+            "--no-floors",
+        ])
+        .assert()
+        .success()
+        .stdout(contains("1 page(s)"));
+    // None matching: an input error naming every substring.
+    cargo_bin_cmd!("sitelift")
+        .arg("eval")
+        .arg("--labels")
+        .arg(&labels)
+        .args(["--files", "nope,nada", "--no-floors"])
+        .assert()
+        .code(2)
+        .stderr(contains(r#"any of "nope", "nada""#));
+}
+
+#[test]
 fn mapping_is_applied_and_subset_runs_are_not_gated_by_default() {
     let (dir, labels) = labelled_set();
     let mapping = dir.path().join("site.toml");

@@ -73,7 +73,7 @@ fn floors_for(args: &EvalArgs, quiet: bool) -> Result<Option<Floors>> {
     if let Some(path) = &args.floors {
         return Ok(Some(Floors::load(path)?));
     }
-    if args.files.is_some() || args.mapping.is_some() {
+    if !args.files.is_empty() || args.mapping.is_some() {
         if !quiet {
             eprintln!(
                 "note: the repository's floors are not applied to a --files or --mapping run; pass --floors FILE to gate it"
@@ -93,6 +93,22 @@ fn floors_for(args: &EvalArgs, quiet: bool) -> Result<Option<Floors>> {
     Ok(None)
 }
 
+/// --files: a page is kept when its file name contains any of the given substrings (empty ones are ignored).
+fn selected(files: &[String], file: &str) -> bool {
+    files
+        .iter()
+        .any(|sub| !sub.is_empty() && file.contains(sub.as_str()))
+}
+
+/// The --files substrings for a message: `"nku/"`, or `any of "a", "b"`.
+fn any_of(files: &[String]) -> String {
+    let quoted: Vec<String> = files.iter().map(|s| format!("{s:?}")).collect();
+    match quoted.as_slice() {
+        [one] => one.clone(),
+        _ => format!("any of {}", quoted.join(", ")),
+    }
+}
+
 /// The folder the page files are relative to: --pages, else the folder of the input file.
 fn pages_dir(args: &EvalArgs, input: &Path) -> PathBuf {
     args.pages.clone().unwrap_or_else(|| {
@@ -110,12 +126,13 @@ fn run_labels(
     floors: Option<&Floors>,
 ) -> Result<(serde_json::Value, Vec<Breach>)> {
     let mut labels = load_labels(path)?;
-    if let Some(sub) = &args.files {
-        labels.retain(|l| l.file.contains(sub.as_str()));
+    if !args.files.is_empty() {
+        labels.retain(|l| selected(&args.files, &l.file));
         if labels.is_empty() {
             bail!(
-                "no labelled page in '{}' has a file name containing {sub:?}",
-                path.display()
+                "no labelled page in '{}' has a file name containing {}",
+                path.display(),
+                any_of(&args.files)
             );
         }
     }
@@ -141,12 +158,13 @@ fn run_benchmark(
     floors: Option<&Floors>,
 ) -> Result<(serde_json::Value, Vec<Breach>)> {
     let mut items = load_benchmark(path)?;
-    if let Some(sub) = &args.files {
-        items.retain(|_, item| item.file.contains(sub.as_str()));
+    if !args.files.is_empty() {
+        items.retain(|_, item| selected(&args.files, &item.file));
         if items.is_empty() {
             bail!(
-                "no page in '{}' has a file name containing {sub:?}",
-                path.display()
+                "no page in '{}' has a file name containing {}",
+                path.display(),
+                any_of(&args.files)
             );
         }
     }

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use crate::extract::dom::{Markers, attr, is_block, skip_subtree};
 use crate::extract::generic::links::{is_attachment_href, is_download_endpoint};
-use crate::normalize::text::{fold, is_punct, is_space};
+use crate::normalize::text::{fold, is_invisible, is_punct, is_space};
 
 /// A block element's own text (text of nested blocks belongs to them).
 #[derive(Debug, Clone)]
@@ -117,12 +117,57 @@ struct Opens {
 struct OpenBlock {
     node: NodeId,
     order: usize,
-    content_link_chars: usize,
     chrome: bool,
-    raw: String,
+    content_link_chars: usize,
+    /// The block's own text, whitespace folded as it is read (one pass: no raw copy to fold afterwards).
+    line: String,
+    /// A space is due before the next visible character.
+    space: bool,
     chars: usize,
     link_chars: usize,
     punct: usize,
+}
+
+/// Where a text node sits: plain text, a navigation link, or a content link (document, URL, e-mail).
+#[derive(Clone, Copy)]
+enum TextKind {
+    Plain,
+    Link,
+    ContentLink,
+}
+
+impl OpenBlock {
+    /// An element boundary inside the block reads as a space (`<span>来源：X</span><span>时间：Y</span>`).
+    fn boundary(&mut self) {
+        self.space = !self.line.is_empty();
+    }
+
+    fn push_text(&mut self, t: &str, kind: TextKind) {
+        for c in t.chars() {
+            if is_invisible(c) {
+                continue;
+            }
+            if is_space(c) {
+                self.space = !self.line.is_empty();
+                continue;
+            }
+            if self.space {
+                self.line.push(' ');
+                self.space = false;
+            }
+            self.line.push(c);
+            match kind {
+                TextKind::Plain => {
+                    self.chars += 1;
+                    if is_punct(c) {
+                        self.punct += 1;
+                    }
+                }
+                TextKind::Link => self.link_chars += 1,
+                TextKind::ContentLink => self.content_link_chars += 1,
+            }
+        }
+    }
 }
 
 impl<'a> Analysis<'a> {
@@ -203,13 +248,14 @@ impl<'a> Analysis<'a> {
                                 order,
                                 chrome: false,
                                 content_link_chars: 0,
-                                raw: String::new(),
+                                line: String::new(),
+                                space: false,
                                 chars: 0,
                                 link_chars: 0,
                                 punct: 0,
                             });
                         } else if let Some(b) = open.last_mut() {
-                            b.raw.push(' ');
+                            b.boundary();
                         }
                     }
                     Node::Text(t) if skip_depth == 0 => {
@@ -217,26 +263,16 @@ impl<'a> Analysis<'a> {
                             link_text.push_str(t);
                         }
                         if let Some(b) = open.last_mut() {
-                            b.raw.push_str(t);
                             // A link whose text is a URL (访问地址：http://…) or that points at a document is
                             // content, not navigation.
-                            if link_depth > 0 && (content_link_depth > 0 || looks_like_url(t)) {
-                                b.content_link_chars += t.chars().filter(|c| !is_space(*c)).count();
-                                continue;
-                            }
-                            for c in t.chars() {
-                                if is_space(c) {
-                                    continue;
-                                }
-                                if link_depth > 0 {
-                                    b.link_chars += 1;
-                                } else {
-                                    b.chars += 1;
-                                    if is_punct(c) {
-                                        b.punct += 1;
-                                    }
-                                }
-                            }
+                            let kind = if link_depth == 0 {
+                                TextKind::Plain
+                            } else if content_link_depth > 0 || looks_like_url(t) {
+                                TextKind::ContentLink
+                            } else {
+                                TextKind::Link
+                            };
+                            b.push_text(t, kind);
                         }
                     }
                     _ => {}
@@ -270,7 +306,7 @@ impl<'a> Analysis<'a> {
                                 let mut block = Block {
                                     node: b.node,
                                     order: b.order,
-                                    line: fold(&b.raw),
+                                    line: b.line,
                                     chars: b.chars,
                                     link_chars: b.link_chars,
                                     punct: b.punct,
@@ -282,7 +318,7 @@ impl<'a> Analysis<'a> {
                                 self.blocks.push(block);
                             }
                         } else if let Some(b) = open.last_mut() {
-                            b.raw.push(' ');
+                            b.boundary();
                         }
                     }
                 }

@@ -220,7 +220,9 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
         None => match body_range {
             Some((start, end)) => {
                 let until = attachment_region_end(&an, end);
-                generic::links::attachments_in(&an, start, until, base)
+                let mut list = generic::links::attachments_in(&an, start, until, base);
+                generic::links::embedded_documents(&an, &roots, base, &mut list);
+                list
             }
             None => Vec::new(),
         },

@@ -92,6 +92,8 @@ pub struct Analysis<'a> {
     pub title_tag: Option<String>,
     pub base_href: Option<String>,
     pub canonical: Option<String>,
+    /// `src` (or `data`) of `<iframe>`, `<embed>` and `<object>` elements: embedded documents.
+    pub embeds: Vec<(NodeId, &'a str)>,
     /// Elements that look like page chrome (footer, nav, sidebar, cookie banner), outermost first.
     chrome_nodes: Vec<NodeId>,
     /// Every `<a href>` of the page (hidden ones too), in document order.
@@ -184,6 +186,7 @@ impl<'a> Analysis<'a> {
             link_texts: HashMap::default(),
             anchors: Vec::new(),
             chrome_nodes: Vec::new(),
+            embeds: Vec::new(),
             frames: Vec::new(),
             is_frameset: false,
             has_password_field: false,
@@ -337,8 +340,8 @@ impl<'a> Analysis<'a> {
     /// Record head-ish facts (meta, title, base, frames, password fields, pager scripts) as the walk passes.
     fn note_head_element(
         &mut self,
-        node: ego_tree::NodeRef<'_, Node>,
-        el: &scraper::node::Element,
+        node: ego_tree::NodeRef<'a, Node>,
+        el: &'a scraper::node::Element,
     ) {
         match el.name() {
             "meta" => {
@@ -374,9 +377,15 @@ impl<'a> Analysis<'a> {
                 self.canonical = attr(el, "href").map(str::to_string);
             }
             "frameset" => self.is_frameset = true,
-            "frame" | "iframe" => {
-                if let Some(src) = attr(el, "src") {
-                    self.frames.push(src.to_string());
+            "frame" | "iframe" | "embed" | "object" => {
+                let src = attr(el, "src").or_else(|| attr(el, "data"));
+                if let Some(src) = src {
+                    if el.name() != "embed" && el.name() != "object" {
+                        self.frames.push(src.to_string());
+                    }
+                    if el.name() != "frame" {
+                        self.embeds.push((node.id(), src));
+                    }
                 }
             }
             "input"

@@ -272,16 +272,31 @@ pub fn prune(
             .get(&block.node)
             .map(|s| s.chars + s.link_chars)
             .unwrap_or(0);
+        // A reading-aid line starts with its marker or is a short line without sentences; a sentence that
+        // mentions 相关报道 or 打印本页 is text.
+        let chrome_line = CHROME_LINES.iter().any(|m| {
+            block.line.starts_with(m) || (block.line.contains(m) && is_short_label_line(block))
+        });
         if block.node != container
             && subtree < 100
             && (is_boilerplate(&block.line)
-                || CHROME_LINES.iter().any(|m| block.line.contains(m))
+                || chrome_line
                 || SOCIAL_WORDS.contains(&block.line.as_str()))
         {
             exclude.insert(block.node);
         }
     }
     exclude_leading_widgets(an, range, exclude);
+}
+
+/// A short line (30 characters at most) that is not a sentence.
+fn is_short_label_line(block: &super::analysis::Block) -> bool {
+    block.chars + block.link_chars <= 30 && !is_sentence(&block.line)
+}
+
+/// Whether a line reads as a sentence (Chinese comma or full stop, or an ASCII sentence end).
+pub fn is_sentence(line: &str) -> bool {
+    line.contains(['。', '，', '；']) || line.contains(". ") || line.ends_with('.')
 }
 
 /// Whole lines that are share or reading widgets (`微信`, `微博`, `QQ空间`, `评论`).
@@ -391,7 +406,7 @@ pub fn text_end(an: &Analysis<'_>, container: NodeId) -> Option<usize> {
         .sum();
     let mut before = 0;
     for block in blocks {
-        let short = block.chars + block.link_chars < 40;
+        let short = block.chars + block.link_chars < 40 && !is_sentence(&block.line);
         if short && before * 10 >= total * 6 && END.find_in(&block.line).is_some() {
             return Some(block.order);
         }

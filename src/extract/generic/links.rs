@@ -241,6 +241,31 @@ fn is_download_link(href: &str, text: &str) -> bool {
         ))
 }
 
+/// Documents embedded in the body (`<embed src="….pdf">`, `<object data=…>`, a pdf viewer `<iframe>`) that sit in
+/// no text line of their own, appended to `list` unless already there.
+pub fn embedded_documents(
+    an: &Analysis<'_>,
+    roots: &[ego_tree::NodeId],
+    base: Option<&Url>,
+    list: &mut Vec<Attachment>,
+) {
+    for (node, src) in &an.embeds {
+        if !is_attachment_href(src) {
+            continue;
+        }
+        let inside = an
+            .doc
+            .tree
+            .get(*node)
+            .is_some_and(|n| roots.iter().any(|r| crate::extract::dom::is_within(n, *r)));
+        let url = resolve(base, src);
+        if inside && !list.iter().any(|a| a.url == url) {
+            let name = attachment_name("", None, &url);
+            list.push(Attachment { name, url });
+        }
+    }
+}
+
 static CREATE_PAGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r#"createPageHTML\(\s*(\d+)\s*,\s*(\d+)\s*,\s*["']([^"']+)["']\s*,\s*["']([^"']+)["']"#,

@@ -6,8 +6,7 @@
 //! Tests are grouped by the module that owns the rule. Extraction is called through the library
 //! (`sitelift::extract::extract`); classification and multi-page merging go through `sitelift::pipeline::process`.
 //!
-//! A test marked `#[ignore = "misbehaviour: …"]` shows a rule misbehaving: it states what the extractor should do,
-//! and is left ignored until the rule is fixed (run them with `cargo test --test rules -- --ignored`).
+//! A rule found misbehaving gets its test marked `#[ignore = "misbehaviour: …"]` until it is fixed; none is now.
 
 use std::collections::HashMap;
 

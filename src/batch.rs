@@ -36,12 +36,7 @@ pub fn extract_files(
     observer: &dyn Observer,
 ) -> Result<Summary> {
     let started = Instant::now();
-    let urls = UrlPolicy {
-        base: opts
-            .base_url
-            .clone()
-            .or_else(|| opts.mapping.as_ref().and_then(|m| m.base_url.clone())),
-    };
+    let urls = UrlPolicy::for_options(opts);
     let parts = DiskParts::new(files, roots, urls.clone());
     let mut summary = Summary::default();
     for chunk in files.chunks(CHUNK) {

@@ -50,6 +50,9 @@ impl Options {
     }
 }
 
+/// The start of the reason a continuation page is skipped with; the first part's name follows.
+pub const CONTINUATION: &str = "continuation page: merged into ";
+
 /// What happened to one page. Outcomes are data: a failed page is counted and reported, never propagated.
 #[derive(Debug, Clone)]
 pub enum PageOutcome {
@@ -105,7 +108,7 @@ fn process_inner(page: &RawPage, opts: &Options, parts: &dyn PartSource) -> Page
         && (ex.kind == PageKind::Article || opts.all_pages)
         && parts.has_head(page, head)
     {
-        return PageOutcome::Skipped(format!("continuation page: merged into {head}"));
+        return PageOutcome::Skipped(format!("{CONTINUATION}{head}"));
     }
     if let PageKind::NotArticle(reason) = &ex.kind {
         if !opts.all_pages {

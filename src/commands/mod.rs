@@ -8,6 +8,7 @@ mod export;
 mod extract;
 mod report;
 mod run;
+mod run_mirror;
 mod status;
 
 use std::process::ExitCode;

@@ -2,20 +2,22 @@
 //! crawled into the job — kept in the output folder unless `--job` names another — then every record in the
 //! job is exported to DIR/records.sqlite (upserted: a re-run touches only changed records) and
 //! DIR/records.jsonl (with `--download-attachments`, DIR/attachments.jsonl lists every attachment file: original
-//! name, size, MIME type, sha256, HTTP status), and a summary closes the run. Local files or mirror folders are extracted instead.
+//! name, size, MIME type, sha256, HTTP status), and a summary closes the run. Local files or mirror folders
+//! go into the job instead of a crawl (see `run_mirror`), and are exported the same way.
 
-use std::path::PathBuf;
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
-use sitelift::batch::extract_files;
 use sitelift::export::{JsonlSink, Sink, SqliteSink, Tee};
-use sitelift::source::files::collect;
+use sitelift::job::Job;
+use sitelift::job::status::Status;
+use sitelift::summary::Summary;
 
 use super::crawl::{INTERRUPTED, crawl_job};
 use super::options;
+use super::run_mirror::run_mirror;
 use crate::cli::RunArgs;
-use crate::progress::Progress;
 
 pub fn run(args: RunArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
     let opts = options(&args.options)?;
@@ -29,43 +31,12 @@ pub fn run(args: RunArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
     if urls > 0 && urls < args.inputs.len() {
         bail!("give either URLs to crawl or local paths to read, not both");
     }
-    let sinks = |out: &PathBuf| -> Result<Box<dyn Sink>> {
-        Ok(Box::new(Tee(vec![
-            Box::new(SqliteSink::open(&out.join("records.sqlite"))?),
-            Box::new(JsonlSink::open(Some(&out.join("records.jsonl")))?),
-        ])))
-    };
-    if urls == 0 && !args.inputs.is_empty() {
-        // A mirror on disk: no crawl, no job.
-        let roots: Vec<PathBuf> = args.inputs.iter().map(PathBuf::from).collect();
-        let files = collect(&roots)?;
-        let mut sink = sinks(&args.out)?;
-        let progress = Progress::new(files.len(), quiet, verbose);
-        let summary = extract_files(&files, &roots, &opts, sink.as_mut(), &progress)?;
-        progress.finish();
-        sink.finish()?;
-        if !quiet {
-            eprint!("{}", summary.render());
-            eprintln!("output: {}", args.out.display());
-        }
-        return Ok(if summary.failed_count() > 0 {
-            ExitCode::from(1)
-        } else {
-            ExitCode::SUCCESS
-        });
-    }
     let job_dir = args.job.clone().unwrap_or_else(|| args.out.clone());
-    let (job, report) = crawl_job(&job_dir, &opts, &args.crawl, &args.inputs, quiet, verbose)?;
-    let mut sink = sinks(&args.out)?;
-    let summary = sitelift::job::reextract::export(&job, sink.as_mut())?;
-    sink.finish()?;
-    let status = sitelift::job::status::status(&job)?;
-    if !status.attachments.is_empty() {
-        let manifest = sitelift::job::attachments::manifest(&job.conn).map_err(job.sql_error())?;
-        let path = args.out.join("attachments.jsonl");
-        std::fs::write(&path, manifest)
-            .with_context(|| format!("cannot write '{}'", path.display()))?;
+    if urls == 0 && !args.inputs.is_empty() {
+        return run_mirror(&args, &opts, &job_dir, quiet, verbose);
     }
+    let (job, report) = crawl_job(&job_dir, &opts, &args.crawl, &args.inputs, quiet, verbose)?;
+    let (summary, status) = publish(&job, &args.out)?;
     if !quiet {
         eprint!("{}", summary.render());
         if status.trap_hits > 0 {
@@ -103,4 +74,23 @@ pub fn run(args: RunArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Export every record in the job to DIR/records.sqlite and DIR/records.jsonl (and the attachment manifest when
+/// the job has attachments); return the summary of the job's outcomes and its status.
+pub fn publish(job: &Job, out: &Path) -> Result<(Summary, Status)> {
+    let mut sink: Box<dyn Sink> = Box::new(Tee(vec![
+        Box::new(SqliteSink::open(&out.join("records.sqlite"))?),
+        Box::new(JsonlSink::open(Some(&out.join("records.jsonl")))?),
+    ]));
+    let summary = sitelift::job::reextract::export(job, sink.as_mut())?;
+    sink.finish()?;
+    let status = sitelift::job::status::status(job)?;
+    if !status.attachments.is_empty() {
+        let manifest = sitelift::job::attachments::manifest(&job.conn).map_err(job.sql_error())?;
+        let path = out.join("attachments.jsonl");
+        std::fs::write(&path, manifest)
+            .with_context(|| format!("cannot write '{}'", path.display()))?;
+    }
+    Ok((summary, status))
 }

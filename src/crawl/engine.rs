@@ -385,6 +385,7 @@ impl Engine<'_> {
             headers: fetched.response.headers.clone(),
             http_charset,
             body,
+            source_path: None,
         };
         // Links, then the pipeline (outside the transaction: they only read).
         let raw = stored.raw();

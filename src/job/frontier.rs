@@ -141,10 +141,11 @@ pub fn requeue_retryable(conn: &Connection) -> rusqlite::Result<usize> {
     )
 }
 
-/// `--update`: queue every fetched page again (conditional requests tell what changed).
+/// `--update`: queue every fetched page again (conditional requests tell what changed). Pages read from a
+/// mirror without a public URL (`file:`) are not fetched.
 pub fn requeue_fetched(conn: &Connection) -> rusqlite::Result<usize> {
     conn.execute(
-        "UPDATE frontier SET state = 'queued' WHERE state = 'fetched'",
+        "UPDATE frontier SET state = 'queued' WHERE state = 'fetched' AND url NOT LIKE 'file:%'",
         [],
     )
 }

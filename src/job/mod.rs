@@ -4,10 +4,12 @@
 //! table"), the records, the attachments and the trap counters. Every state change is one transaction, so a
 //! kill -9 or a power loss leaves the job as it was after the last finished page, and the next run resumes from
 //! there: nothing stored is fetched again, nothing is lost or duplicated. A lock file (`job.lock`, an OS file
-//! lock released when the process dies) makes a second process on the same job fail at once.
+//! lock released when the process dies) makes a second process on the same job fail at once. A local mirror
+//! goes into a job the same way ([`mirror`]), each file stored as a fetched page.
 
 pub mod attachments;
 pub mod frontier;
+pub mod mirror;
 pub mod pages;
 pub mod parts;
 pub mod reextract;

@@ -1,5 +1,7 @@
 //! Stored pages, their outcomes and the records. A page is stored once, by its final URL; re-extraction reads
-//! it back as a [`RawPage`] with its HTTP charset, so `extract --job` needs no network.
+//! it back as a [`RawPage`] with its HTTP charset, so `extract --job` needs no network. A page imported from a
+//! local mirror has its file as `requested_url` (a `file:` URL) and its path below the mirror folder; without
+//! a public URL its key is that `file:` URL, and it reads back with no URL, as `extract` reads the file.
 
 use rusqlite::{Connection, OptionalExtension, params};
 use sha2::{Digest, Sha256};
@@ -19,15 +21,21 @@ pub struct StoredPage {
     pub headers: Vec<(String, String)>,
     pub http_charset: Option<String>,
     pub body: Vec<u8>,
+    /// A mirror page: its path below the mirror folder.
+    pub source_path: Option<String>,
 }
 
 impl StoredPage {
     /// The page for the pipeline.
     pub fn raw(&self) -> RawPage {
+        let file = Url::parse(&self.requested_url)
+            .ok()
+            .filter(|u| u.scheme() == "file")
+            .and_then(|u| u.to_file_path().ok());
         RawPage {
-            path: None,
-            source_path: None,
-            url: Url::parse(&self.url).ok(),
+            path: file,
+            source_path: self.source_path.clone(),
+            url: Url::parse(&self.url).ok().filter(|u| u.scheme() != "file"),
             http_charset: self.http_charset.clone(),
             bytes: self.body.clone(),
         }
@@ -50,12 +58,13 @@ pub fn store(conn: &Connection, page: &StoredPage, pending: bool) -> rusqlite::R
         .collect();
     conn.prepare_cached(
         "INSERT INTO pages (url, requested_url, status, headers, http_charset, etag, last_modified,
-            fetched_at, body, body_sha256, pending)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?8, ?9, ?10)
+            fetched_at, body, body_sha256, pending, source_path)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?8, ?9, ?10, ?11)
          ON CONFLICT(url) DO UPDATE SET requested_url = excluded.requested_url, status = excluded.status,
             headers = excluded.headers, http_charset = excluded.http_charset, etag = excluded.etag,
             last_modified = excluded.last_modified, fetched_at = excluded.fetched_at, body = excluded.body,
-            body_sha256 = excluded.body_sha256, pending = excluded.pending",
+            body_sha256 = excluded.body_sha256, pending = excluded.pending,
+            source_path = excluded.source_path",
     )?
     .execute(params![
         page.url,
@@ -66,16 +75,41 @@ pub fn store(conn: &Connection, page: &StoredPage, pending: bool) -> rusqlite::R
         page.header("etag"),
         page.header("last-modified"),
         page.body,
-        hex::encode(Sha256::digest(&page.body)),
-        pending
+        body_sha256(&page.body),
+        pending,
+        page.source_path
     ])?;
     Ok(())
+}
+
+/// The hash `pages.body_sha256` holds.
+pub fn body_sha256(body: &[u8]) -> String {
+    hex::encode(Sha256::digest(body))
+}
+
+/// A stored page's body hash and source path, to tell whether a mirror file changed since it was imported.
+pub fn stored_hash(
+    conn: &Connection,
+    url: &str,
+) -> rusqlite::Result<Option<(String, Option<String>)>> {
+    conn.prepare_cached("SELECT body_sha256, source_path FROM pages WHERE url = ?1")?
+        .query_row([url], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()
+}
+
+/// Mark a stored page as due for extraction (imported or changed, or a later part of it changed).
+pub fn set_unextracted(conn: &Connection, url: &str) -> rusqlite::Result<bool> {
+    let n = conn
+        .prepare_cached("UPDATE pages SET unextracted = 1 WHERE url = ?1")?
+        .execute([url])?;
+    Ok(n > 0)
 }
 
 /// Read a stored page.
 pub fn load(conn: &Connection, url: &str) -> rusqlite::Result<Option<StoredPage>> {
     conn.prepare_cached(
-        "SELECT url, requested_url, status, headers, http_charset, body FROM pages WHERE url = ?1",
+        "SELECT url, requested_url, status, headers, http_charset, body, source_path FROM pages
+         WHERE url = ?1",
     )?
     .query_row([url], page_row)
     .optional()
@@ -97,6 +131,7 @@ pub(crate) fn page_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredPage> {
         headers,
         http_charset: r.get(4)?,
         body: r.get(5)?,
+        source_path: r.get(6)?,
     })
 }
 
@@ -164,6 +199,8 @@ pub fn set_outcome(
             record_id = excluded.record_id, updated_at = excluded.updated_at",
     )?
     .execute(params![url, kind, reason, record_id])?;
+    conn.prepare_cached("UPDATE pages SET unextracted = 0 WHERE url = ?1 AND unextracted != 0")?
+        .execute([url])?;
     let PageOutcome::Extracted(record) = outcome else {
         return Ok(change);
     };

@@ -1,6 +1,7 @@
 //! Extraction from a job's stored pages, with no network: `extract --job` runs every stored page through the
-//! pipeline again (after a mapping fix), updating outcomes and records in the job; [`export`] streams the
-//! job's records to a sink (what `run` publishes). Both go in bounded batches, so memory stays flat.
+//! pipeline again (after a mapping fix), updating outcomes and records in the job, and a mirror run extracts the
+//! pages it imported, both through one [`pass`]; [`export`] streams the job's records to a sink (what `run`
+//! publishes). All go in bounded batches, so memory stays flat.
 
 use rayon::prelude::*;
 
@@ -9,7 +10,7 @@ use super::{Job, frontier, pages};
 use crate::batch::Observer;
 use crate::crawl::scope::{Decision, PageKind, Scope};
 use crate::error::Result;
-use crate::export::Sink;
+use crate::export::{Sink, WriteOutcome};
 use crate::pipeline::{Options, PageOutcome, PartSource, process};
 use crate::source::RawPage;
 use crate::summary::Summary;
@@ -42,28 +43,97 @@ pub fn reextract(
     observer: &dyn Observer,
 ) -> Result<Summary> {
     let started = std::time::Instant::now();
-    let parts = JobParts::new(job.reader()?, scope.clone());
+    let mut summary = Summary::default();
+    let all = Pass {
+        select: Select::All,
+        limit: None,
+        fallback: None,
+    };
+    pass(job, opts, scope, all, observer, &mut |url, outcome| {
+        let written = match outcome {
+            PageOutcome::Extracted(r) => Some(sink.write(r)?),
+            _ => None,
+        };
+        summary.add(url, outcome, written);
+        Ok(())
+    })?;
+    summary.set_elapsed(started.elapsed());
+    Ok(summary)
+}
+
+/// Which stored pages a [`pass`] extracts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Select {
+    /// Every stored page (`extract --job`).
+    All,
+    /// Pages imported from a mirror (or changed) since they were last extracted.
+    Unextracted,
+}
+
+/// What a [`pass`] extracts.
+pub struct Pass {
+    pub select: Select,
+    /// Record no outcome that would take the job past this many records (`--limit`).
+    pub limit: Option<u64>,
+    /// Where later parts not stored in the job are read from (a mirror run: the files on disk).
+    pub fallback: Option<Box<dyn PartSource + Send>>,
+}
+
+/// How a pass ended.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Passed {
+    /// Outcomes recorded.
+    pub pages: u64,
+    /// The limit stopped the pass before every selected page was extracted; the pages left keep their state.
+    pub limit_reached: bool,
+}
+
+/// Extract the selected stored pages in bounded batches (in parallel), recording each batch's outcomes and
+/// records in one transaction, then handing each outcome to `done`.
+pub fn pass(
+    job: &mut Job,
+    opts: &Options,
+    scope: &Scope,
+    what: Pass,
+    observer: &dyn Observer,
+    done: &mut dyn FnMut(&str, &PageOutcome) -> Result<()>,
+) -> Result<Passed> {
+    let Pass {
+        select,
+        limit,
+        fallback,
+    } = what;
+    let parts = JobParts::new(job.reader()?, scope.clone()).with_fallback(fallback);
     // With crawl patterns in the (new) mapping, pages are classified by URL again; else as crawled.
     let reclassify = !scope.follow.is_empty() || !scope.article.is_empty();
-    let mut summary = Summary::default();
+    let sql = format!(
+        "SELECT p.url, p.requested_url, p.status, p.headers, p.http_charset, p.body, p.source_path, p.rowid,
+            f.kind
+         FROM pages p LEFT JOIN frontier f ON f.url = p.url
+         WHERE p.rowid > ?1{} ORDER BY p.rowid LIMIT ?2",
+        match select {
+            Select::All => "",
+            Select::Unextracted => " AND p.unextracted = 1",
+        }
+    );
+    let mut records = match limit {
+        Some(_) => job
+            .conn
+            .query_row("SELECT count(*) FROM records", [], |r| r.get::<_, i64>(0))
+            .map_err(job.sql_error())? as u64,
+        None => 0,
+    };
+    let mut result = Passed::default();
     let mut last_rowid = 0i64;
     loop {
         let batch: Vec<(i64, pages::StoredPage, PageKind)> = {
-            let mut stmt = job
-                .conn
-                .prepare_cached(
-                    "SELECT p.url, p.requested_url, p.status, p.headers, p.http_charset, p.body, p.rowid,
-                        f.kind
-                     FROM pages p LEFT JOIN frontier f ON f.url = p.url
-                     WHERE p.rowid > ?1 ORDER BY p.rowid LIMIT ?2",
-                )
-                .map_err(job.sql_error())?;
+            let mut stmt = job.conn.prepare_cached(&sql).map_err(job.sql_error())?;
             let rows = stmt
                 .query_map([last_rowid, BATCH as i64], |r| {
                     let page = pages::page_row(r)?;
-                    let kind: Option<String> = r.get(7)?;
+                    let kind: Option<String> = r.get(8)?;
                     Ok((
-                        r.get(6)?,
+                        r.get(7)?,
                         page,
                         PageKind::parse(kind.as_deref().unwrap_or("page")),
                     ))
@@ -74,6 +144,10 @@ pub fn reextract(
         };
         let Some(last) = batch.last() else { break };
         last_rowid = last.0;
+        if limit.is_some_and(|l| records >= l) {
+            result.limit_reached = true;
+            break;
+        }
         let outcomes: Vec<(String, PageOutcome)> = batch
             .par_iter()
             .map(|(_, page, stored_kind)| {
@@ -91,22 +165,36 @@ pub fn reextract(
             })
             .collect();
         parts.take_missing();
-        let changes = job.transaction(|tx| {
-            outcomes
-                .iter()
-                .map(|(url, o)| pages::set_outcome(tx, url, o))
-                .collect::<rusqlite::Result<Vec<_>>>()
+        let mut now = records;
+        let recorded = job.transaction(|tx| {
+            let mut n = 0;
+            for (url, outcome) in &outcomes {
+                let extracted = matches!(outcome, PageOutcome::Extracted(_));
+                if extracted && limit.is_some_and(|l| now >= l) {
+                    break;
+                }
+                let change = pages::set_outcome(tx, url, outcome)?;
+                if change.written == Some(WriteOutcome::Inserted) {
+                    now += 1;
+                }
+                if change.removed {
+                    now = now.saturating_sub(1);
+                }
+                n += 1;
+            }
+            Ok(n)
         })?;
-        for ((url, outcome), _) in outcomes.iter().zip(changes) {
-            let written = match outcome {
-                PageOutcome::Extracted(r) => Some(sink.write(r)?),
-                _ => None,
-            };
-            summary.add(url, outcome, written);
+        records = now;
+        for (url, outcome) in &outcomes[..recorded] {
+            done(url, outcome)?;
+        }
+        result.pages += recorded as u64;
+        if recorded < outcomes.len() {
+            result.limit_reached = true;
+            break;
         }
     }
-    summary.set_elapsed(started.elapsed());
-    Ok(summary)
+    Ok(result)
 }
 
 /// Write every record in the job to `sink` (ordered by URL) and summarize the job: outcomes of stored pages,

@@ -32,7 +32,8 @@ pub struct Status {
     pub skipped: BTreeMap<String, Group>,
     /// Trap-limit hits (also among `skipped`).
     pub trap_hits: u64,
-    /// Outcomes of stored pages: extracted, skipped, failed; and pages waiting for later parts.
+    /// Outcomes of stored pages: extracted, skipped, failed; pages waiting for later parts, and mirror pages
+    /// not extracted yet.
     pub outcomes: BTreeMap<String, u64>,
     pub outcome_reasons: BTreeMap<String, Group>,
     pub records: u64,
@@ -115,6 +116,20 @@ pub fn status(job: &Job) -> Result<Status> {
         s.outcomes
             .insert("waiting_for_parts".into(), pending as u64);
     }
+    // Mirror pages imported but not extracted yet (a run stopped by --limit); older jobs lack the column.
+    if super::schema::has_column(&job.conn, "pages", "unextracted").map_err(job.sql_error())? {
+        let due: i64 = job
+            .conn
+            .query_row(
+                "SELECT count(*) FROM pages WHERE unextracted = 1",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(job.sql_error())?;
+        if due > 0 {
+            s.outcomes.insert("not_extracted".into(), due as u64);
+        }
+    }
     s.outcome_reasons = grouped(
         job,
         "SELECT url, reason FROM outcomes WHERE kind != 'extracted' ORDER BY url",
@@ -185,13 +200,17 @@ impl Status {
             n(&self.pages, "skipped"),
         ));
         out.push_str(&format!(
-            "outcomes: {} extracted, {} skipped, {} failed{}\n",
+            "outcomes: {} extracted, {} skipped, {} failed{}{}\n",
             n(&self.outcomes, "extracted"),
             n(&self.outcomes, "skipped"),
             n(&self.outcomes, "failed"),
             match n(&self.outcomes, "waiting_for_parts") {
                 0 => String::new(),
                 w => format!(", {w} waiting for later parts"),
+            },
+            match n(&self.outcomes, "not_extracted") {
+                0 => String::new(),
+                w => format!(", {w} not extracted yet (run again to extract them)"),
             }
         ));
         for (title, groups) in [

@@ -111,6 +111,16 @@ pub struct UrlPolicy {
 }
 
 impl UrlPolicy {
+    /// The policy a run's options give: `--base-url`, else the mapping's `site.base_url`.
+    pub fn for_options(opts: &crate::pipeline::Options) -> UrlPolicy {
+        UrlPolicy {
+            base: opts
+                .base_url
+                .clone()
+                .or_else(|| opts.mapping.as_ref().and_then(|m| m.base_url.clone())),
+        }
+    }
+
     /// The public URL of a file input: base URL + relative path, or `http://host/path` for a `host/…` mirror.
     pub fn url_for(&self, input: &FileInput) -> Option<Url> {
         let rel = url_path(input);

@@ -1,0 +1,105 @@
+//! `sitelift run PATH...`: a mirror on disk (or single files) is imported into the job instead of crawled —
+//! only files that are new or whose content changed — then the pages due are extracted from the job and every
+//! record is published as after a crawl. Running it again resumes: unchanged files are not imported again, their
+//! records are reported unchanged; `--fresh` starts over; `--limit N` stops extracting at N records.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::Result;
+use sitelift::crawl::{CrawlFlags, CrawlSettings};
+use sitelift::job::{Job, mirror};
+use sitelift::pipeline::{Options, PartSource};
+use sitelift::source::files::{DiskParts, UrlPolicy, collect};
+
+use super::run::publish;
+use crate::cli::RunArgs;
+use crate::progress::Progress;
+
+pub fn run_mirror(
+    args: &RunArgs,
+    opts: &Options,
+    job_dir: &Path,
+    quiet: bool,
+    verbose: u8,
+) -> Result<ExitCode> {
+    let started = Instant::now();
+    let roots: Vec<PathBuf> = args.inputs.iter().map(PathBuf::from).collect();
+    let files = collect(&roots)?;
+    if files.is_empty() {
+        eprintln!(
+            "warning: no HTML pages found in {}; pages need an extension like .html/.htm/.shtml/.asp/.php/.jsp or HTML content",
+            args.inputs.join(", ")
+        );
+    }
+    if args.crawl.download_attachments && !quiet {
+        eprintln!(
+            "note: --download-attachments applies to crawls; a mirror's files are not downloaded"
+        );
+    }
+    // The scope gives URLs their canonical form (session parameters) and, with crawl patterns, page kinds.
+    let settings = CrawlSettings::resolve(&CrawlFlags::default(), opts.mapping.as_ref())?;
+    let mut job = Job::open(job_dir, args.crawl.fresh)?;
+    let urls = UrlPolicy::for_options(opts);
+    let imported = mirror::import(
+        &mut job,
+        &files,
+        &urls,
+        &settings.scope,
+        opts.max_page_bytes,
+    )?;
+    let progress = Progress::new(mirror::unextracted(&job)? as usize, quiet, verbose);
+    let disk =
+        || -> Box<dyn PartSource + Send> { Box::new(DiskParts::new(&files, &roots, urls.clone())) };
+    let extracted = mirror::extract(
+        &mut job,
+        opts,
+        &settings.scope,
+        args.crawl.limit,
+        &progress,
+        &disk,
+    )?;
+    progress.finish();
+    let elapsed = started.elapsed();
+    job.add_elapsed(elapsed.as_secs_f64())?;
+    let (mut summary, _) = publish(&job, &args.out)?;
+    summary.set_elapsed(elapsed);
+    if !quiet {
+        eprint!("{}", summary.render());
+        let mut line = format!(
+            "mirror: {} files read: {} new, {} changed, {} unchanged (not imported again), {} failed",
+            imported.files, imported.new, imported.changed, imported.unchanged, imported.failed
+        );
+        if imported.duplicates > 0 {
+            line.push_str(&format!(
+                ", {} with the URL of an earlier file (not imported)",
+                imported.duplicates
+            ));
+        }
+        eprintln!(
+            "{line}; {} pages extracted in {:.1} s; job {}",
+            extracted.pages,
+            elapsed.as_secs_f64(),
+            job_dir.display()
+        );
+        let left = mirror::unextracted(&job)?;
+        if left > 0 {
+            match args.crawl.limit {
+                Some(n) if extracted.limit_reached => eprintln!(
+                    "--limit {n} reached: {left} pages not extracted yet; run again without --limit to extract them"
+                ),
+                _ => eprintln!("{left} pages not extracted yet: run again to extract them"),
+            }
+        }
+        eprintln!(
+            "output: {} (records.sqlite, records.jsonl)",
+            args.out.display()
+        );
+    }
+    Ok(if summary.failed_count() > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

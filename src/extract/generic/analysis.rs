@@ -99,7 +99,7 @@ pub struct Analysis<'a> {
     /// Every `<a href>` of the page (hidden ones too), in document order.
     pub anchors: Vec<(NodeId, &'a str)>,
     /// Texts of the page's short links (menus, breadcrumbs, columns) → how many links carry them.
-    pub link_texts: HashMap<String, usize>,
+    link_texts: HashMap<u64, usize>,
     /// `src` of `<frame>` and `<iframe>` elements.
     pub frames: Vec<String>,
     pub is_frameset: bool,
@@ -291,10 +291,10 @@ impl<'a> Analysis<'a> {
                         if opens.link {
                             link_depth = link_depth.saturating_sub(1);
                             if link_depth == 0 {
-                                let text = fold(&link_text);
+                                let (hash, len) = folded_hash(&link_text);
                                 link_text.clear();
-                                if (2..=30).contains(&text.chars().count()) {
-                                    *self.link_texts.entry(text).or_default() += 1;
+                                if (2..=30).contains(&len) {
+                                    *self.link_texts.entry(hash).or_default() += 1;
                                 }
                             }
                         }
@@ -491,6 +491,14 @@ impl<'a> Analysis<'a> {
         self.block_index.get(&node).map(|i| &self.blocks[*i])
     }
 
+    /// How many of the page's links carry exactly this text (whitespace folded).
+    pub fn links_with_text(&self, text: &str) -> usize {
+        self.link_texts
+            .get(&folded_hash(text).0)
+            .copied()
+            .unwrap_or(0)
+    }
+
     /// A `<meta>` value by any of several names (case-insensitive), non-empty.
     pub fn meta_value<'n>(&self, names: &[&'n str]) -> Option<(&'n str, &str)> {
         names.iter().find_map(|n| {
@@ -500,6 +508,30 @@ impl<'a> Analysis<'a> {
                 .map(|v| (*n, v.as_str()))
         })
     }
+}
+
+/// A hash of the text with whitespace folded (as [`fold`] would), and its visible length, without allocating.
+fn folded_hash(text: &str) -> (u64, usize) {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    let mut len = 0;
+    let mut space = false;
+    for c in text.chars() {
+        if is_invisible(c) {
+            continue;
+        }
+        if is_space(c) {
+            space = len > 0;
+            continue;
+        }
+        if space {
+            h.write_u32(' ' as u32);
+            space = false;
+        }
+        h.write_u32(c as u32);
+        len += 1;
+    }
+    (h.finish(), len)
 }
 
 fn merge(acc: &mut Option<SubtreeStats>, s: SubtreeStats) {

@@ -102,7 +102,7 @@ pub fn find(
     // without a breadcrumb — the words of a menu link.
     let names_column = match column {
         Some(c) => c == stripped,
-        None => an.link_texts.contains_key(&stripped),
+        None => an.links_with_text(&stripped) > 0,
     };
     if names_column {
         return None;
@@ -179,7 +179,7 @@ fn candidates(
         if (link_headline || bonus <= 0.0) && !contained {
             continue;
         }
-        let as_links = an.link_texts.get(&text).copied().unwrap_or(0);
+        let as_links = an.links_with_text(&text);
         // The breadcrumb's last item is the column this page sits in, never its headline. A short text that
         // menu links also carry is probably a column name too (but single-page columns like 科协简介 use it as
         // their heading); a long headline linked from a "hot news" list is not one.

@@ -5,7 +5,7 @@
 use ego_tree::NodeRef;
 use ego_tree::iter::Edge;
 use scraper::node::Element;
-use scraper::{ElementRef, Node};
+use scraper::Node;
 
 use crate::normalize::text::fold;
 
@@ -235,11 +235,6 @@ pub fn flowing_text(node: NodeRef<'_, Node>) -> String {
         }
     }
     fold(&raw)
-}
-
-/// The element behind a node, if it is one.
-pub fn element(node: NodeRef<'_, Node>) -> Option<ElementRef<'_>> {
-    ElementRef::wrap(node)
 }
 
 /// Whether `ancestor` is `node` or one of its ancestors.

@@ -134,13 +134,12 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
         .as_ref()
         .and_then(|c| c.items.last())
         .map(String::as_str);
-    let generic_title = generic::title::find(&an, body_range, column);
     let (title, title_node) = match mapped
         .as_ref()
         .and_then(|m| m.title.clone().map(|t| (t, m.title_node)))
     {
         Some((t, node)) => (Some(t), node),
-        None => match generic_title {
+        None => match generic::title::find(&an, body_range, column) {
             Some(t) => (Some(Found::new(t.text, t.rule)), t.node),
             None => (None, None),
         },

@@ -5,6 +5,8 @@ mod support;
 
 use std::path::Path;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -394,6 +396,179 @@ fn interrupt_finishes_in_flight_pages_and_stops_cleanly() {
     let s = status(&job);
     assert!(s["pages"]["queued"].as_u64().unwrap() > 0, "{s:#}");
     assert!(s["pages"]["fetched"].as_u64().unwrap() > 0, "{s:#}");
+}
+
+/// Titles of the small site of the second-interrupt test: /a1.html … /a6.html.
+const HANGING_SITE: [&str; 6] = [
+    "学校举行新学期升旗仪式",
+    "机关党委开展主题党日活动",
+    "图书馆延长期末考试周开放时间",
+    "校医院开展春季传染病防控宣传",
+    "艺术学院师生作品亮相省美术展",
+    "保卫处组织消防安全应急演练",
+];
+
+/// A home page linking six articles; while `hang` is set, all but the first two hang (counted in `hanging`).
+fn hanging_site(hang: Arc<AtomicBool>, hanging: Arc<AtomicUsize>) -> support::server::Handler {
+    use axum::body::Body;
+    use axum::http::{HeaderValue, header};
+    Arc::new(move |req: support::server::Req| {
+        let (hang, hanging) = (hang.clone(), hanging.clone());
+        Box::pin(async move {
+            let page = |html: String| {
+                let mut r = axum::response::Response::new(Body::from(html));
+                r.headers_mut().insert(
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static("text/html; charset=utf-8"),
+                );
+                r
+            };
+            let n: Option<usize> = req
+                .path
+                .strip_prefix("/a")
+                .and_then(|p| p.strip_suffix(".html"))
+                .and_then(|n| n.parse().ok())
+                .filter(|n| (1..=HANGING_SITE.len()).contains(n));
+            match (req.path.as_str(), n) {
+                ("/", _) => page(
+                    (1..=HANGING_SITE.len())
+                        .map(|i| {
+                            format!(
+                                "<li><a href=\"/a{i}.html\">{}</a></li>",
+                                HANGING_SITE[i - 1]
+                            )
+                        })
+                        .collect(),
+                ),
+                (_, Some(n)) => {
+                    if n > 2 && hang.load(Ordering::SeqCst) {
+                        hanging.fetch_add(1, Ordering::SeqCst);
+                        while hang.load(Ordering::SeqCst) {
+                            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+                        }
+                        hanging.fetch_sub(1, Ordering::SeqCst);
+                    }
+                    let title = HANGING_SITE[n - 1];
+                    let text = format!(
+                        "<p>\u{3000}\u{3000}{title}。本次活动由学校有关部门联合组织，全校师生积极参与，\
+                         活动内容丰富，形式多样，受到了广大师生的一致好评。</p>\n<p>\u{3000}\u{3000}\
+                         有关负责人表示，今后将继续开展此类活动，不断丰富校园文化生活，营造良好的育人氛围。</p>"
+                    );
+                    page(format!(
+                        "<html><head><title>{title}_示例大学</title></head><body>\
+                         <h1 class=\"title\">{title}</h1><div class=\"info\">发布时间：2019-03-0{n}</div>\
+                         <div class=\"content\">{text}</div></body></html>"
+                    ))
+                }
+                _ => {
+                    let mut r = page("<h1>404 Not Found</h1>".into());
+                    *r.status_mut() = axum::http::StatusCode::NOT_FOUND;
+                    r
+                }
+            }
+        })
+    })
+}
+
+#[test]
+fn second_interrupt_aborts_at_once_and_the_job_resumes() {
+    let hang = Arc::new(AtomicBool::new(true));
+    let hanging = Arc::new(AtomicUsize::new(0));
+    let (h, n) = (hang.clone(), hanging.clone());
+    let site = Server::start(move |_| hanging_site(h, n), 2);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let run = || {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("sitelift"));
+        cmd.arg("run")
+            .args(PARALLEL)
+            .args(["--timeout-ms", "20000", "--out"])
+            .arg(&out);
+        cmd
+    };
+    let mut child = run()
+        .arg(site.url("/"))
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    // The two quick articles are stored; the other four are in flight, hanging.
+    while hanging.load(Ordering::SeqCst) < 4 {
+        std::thread::sleep(Duration::from_millis(20));
+        assert!(
+            started.elapsed().as_secs() < 15,
+            "the crawl never got stuck"
+        );
+    }
+    let sigint = |pid: u32| {
+        let ok = std::process::Command::new("kill")
+            .args(["-INT", &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(ok.success());
+    };
+    sigint(child.id());
+    // The first interrupt waits for the pages in flight: they hang, so the crawl keeps running.
+    std::thread::sleep(Duration::from_millis(500));
+    if let Some(status) = child.try_wait().unwrap() {
+        panic!("the first interrupt must wait for the pages in flight; exited with {status}");
+    }
+    let second = Instant::now();
+    sigint(child.id());
+    let code = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status.code();
+        }
+        if second.elapsed() > Duration::from_secs(3) {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            panic!("the second interrupt did not abort");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
+    assert_eq!(code, Some(130), "{stderr}");
+    assert!(
+        stderr.contains("finishing in-flight requests") && stderr.contains("second interrupt"),
+        "{stderr}"
+    );
+    assert!(
+        hanging.load(Ordering::SeqCst) > 0,
+        "aborted while the pages were still hanging"
+    );
+
+    // The job is consistent: what was stored is there, the hanging pages are still queued, nothing failed.
+    assert!(!out.join("records.jsonl").exists(), "aborted before export");
+    let s = status(&out);
+    assert_eq!(s["pages"]["fetched"], 3, "{s:#}");
+    assert_eq!(s["pages"]["queued"], 4, "{s:#}");
+    assert_eq!(s["pages"]["failed"], 0, "{s:#}");
+    assert_eq!(s["records"], 2, "{s:#}");
+
+    // Resumed (the site answers now): every article exactly once, nothing stored fetched again.
+    hang.store(false, Ordering::SeqCst);
+    let resumed = run().output().unwrap();
+    assert!(
+        resumed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&resumed.stderr)
+    );
+    let mut titles: Vec<String> = records(&out)
+        .iter()
+        .map(|r| r["title"].as_str().unwrap().to_string())
+        .collect();
+    titles.sort();
+    let mut want: Vec<String> = HANGING_SITE.iter().map(|t| t.to_string()).collect();
+    want.sort();
+    assert_eq!(titles, want);
+    for p in ["/", "/a1.html", "/a2.html"] {
+        assert_eq!(site.hits(p), 1, "{p} fetched again");
+    }
+    let s = status(&out);
+    assert_eq!(s["records"], 6, "{s:#}");
+    assert_eq!(s["pages"]["queued"], 0, "{s:#}");
+    assert_eq!(s["pages"]["failed"], 0, "{s:#}");
 }
 
 #[test]

@@ -4,8 +4,8 @@
 
 use ego_tree::NodeRef;
 use ego_tree::iter::Edge;
-use scraper::node::Element;
 use scraper::Node;
+use scraper::node::Element;
 
 use crate::normalize::text::fold;
 

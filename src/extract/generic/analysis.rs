@@ -194,10 +194,7 @@ impl<'a> Analysis<'a> {
         };
         an.walk();
         an.sum_subtrees();
-        if an.mark_chrome() {
-            an.stats.clear();
-            an.sum_subtrees();
-        }
+        an.mark_chrome();
         an
     }
 
@@ -452,9 +449,9 @@ impl<'a> Analysis<'a> {
 
     /// Mark the blocks inside page chrome, and weigh them again. A chrome-named element that holds most of the
     /// page's text (`<div class="l-outer--nav">` around everything) is a wrapper, not chrome, and is ignored.
-    fn mark_chrome(&mut self) -> bool {
+    fn mark_chrome(&mut self) {
         let total: usize = self.blocks.iter().map(|b| b.chars + b.link_chars).sum();
-        let mut changed = false;
+        let mut changes: Vec<(NodeId, f32)> = Vec::new();
         for id in std::mem::take(&mut self.chrome_nodes) {
             let Some(s) = self.stats.get(&id).copied() else {
                 continue;
@@ -469,12 +466,23 @@ impl<'a> Analysis<'a> {
             {
                 if !b.chrome {
                     b.chrome = true;
+                    let old = b.weight;
                     b.weight = b.compute_weight();
-                    changed = true;
+                    changes.push((b.node, b.weight - old));
                 }
             }
         }
-        changed
+        // Carry each block's new weight up to the subtree scores (cheaper than summing the tree again).
+        for (node, delta) in changes {
+            let Some(n) = self.doc.tree.get(node) else {
+                continue;
+            };
+            for a in std::iter::once(n).chain(n.ancestors()) {
+                if let Some(s) = self.stats.get_mut(&a.id()) {
+                    s.score += delta;
+                }
+            }
+        }
     }
 
     /// Document-order span of a node: its own subtree's blocks, or its nearest block ancestor's position.

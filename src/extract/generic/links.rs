@@ -9,7 +9,7 @@ use scraper::Node;
 use url::Url;
 
 use super::analysis::Analysis;
-use crate::extract::dom::{contains_ignore_ascii_case, flowing_text};
+use crate::extract::dom::{Markers, flowing_text};
 use crate::normalize::text::fold;
 use crate::normalize::url::{file_name, resolve};
 use crate::record::Attachment;
@@ -52,10 +52,9 @@ pub fn is_download_endpoint(href: &str) -> bool {
     {
         return false;
     }
-    let marked = ["download", "attach", "getfile", "fileid", "showfile"]
-        .iter()
-        .any(|m| contains_ignore_ascii_case(href, m));
-    if !marked {
+    static DOWNLOAD: LazyLock<Markers> =
+        LazyLock::new(|| Markers::new(&["download", "attach", "getfile", "fileid", "showfile"]));
+    if DOWNLOAD.find_in(href).is_none() {
         return false;
     }
     let (path, query) = href.split_once('?').unwrap_or((href, ""));

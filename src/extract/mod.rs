@@ -173,9 +173,9 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
     // The headline repeated inside the body's container (an `<h1>` in the article header) is not body text.
     if let (Some(t), Some((start, end))) = (out.title.as_ref(), full_range) {
         exclude.extend(
-            an.blocks
+            an.blocks_in(start, end)
                 .iter()
-                .filter(|b| b.order >= start && b.order <= end && b.line == t.value)
+                .filter(|b| b.line == t.value)
                 .map(|b| b.node),
         );
     }
@@ -186,12 +186,7 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
         exclude.extend(m.removed.iter().copied());
     }
     if let (Some(c), Some((_, end))) = (cut, full_range) {
-        exclude.extend(
-            an.blocks
-                .iter()
-                .filter(|b| b.order >= c && b.order <= end)
-                .map(|b| b.node),
-        );
+        exclude.extend(an.blocks_in(c, end).iter().map(|b| b.node));
     }
     for root in &roots {
         generic::body::prune(

@@ -494,6 +494,14 @@ impl<'a> Analysis<'a> {
             .find_map(|a| self.block_of(a.id()).map(|b| (b.order, b.order)))
     }
 
+    /// The blocks whose document order lies in `first..=last` (blocks are sorted by order: a binary search, not a
+    /// scan of the page).
+    pub fn blocks_in(&self, first: usize, last: usize) -> &[Block] {
+        let from = self.blocks.partition_point(|b| b.order < first);
+        let to = self.blocks.partition_point(|b| b.order <= last);
+        &self.blocks[from..to.max(from)]
+    }
+
     /// The block whose element is `node`, if it has text of its own.
     pub fn block_of(&self, node: NodeId) -> Option<&Block> {
         self.block_index.get(&node).map(|i| &self.blocks[*i])

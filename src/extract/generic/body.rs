@@ -263,10 +263,11 @@ pub fn prune(
         .stats
         .get(&container)
         .map(|s| (s.first_order, s.last_order));
-    for block in &an.blocks {
-        if range.is_some_and(|(a, b)| block.order < a || block.order > b) {
-            continue;
-        }
+    let blocks = match range {
+        Some((first, last)) => an.blocks_in(first, last),
+        None => &an.blocks[..],
+    };
+    for block in blocks {
         let subtree = an
             .stats
             .get(&block.node)
@@ -330,9 +331,8 @@ fn exclude_leading_widgets(
         return;
     };
     let leading: Vec<&super::analysis::Block> = an
-        .blocks
+        .blocks_in(first, last)
         .iter()
-        .filter(|b| b.order >= first && b.order <= last)
         .take_while(|b| !(b.punct >= 1 && b.chars >= 10 || b.chars >= 40))
         .collect();
     let tiny: Vec<NodeId> = leading
@@ -395,10 +395,7 @@ static END: LazyLock<Markers> = LazyLock::new(|| Markers::new(&END_MARKERS));
 /// comes after most of the container's prose. Blocks from there on are not article text.
 pub fn text_end(an: &Analysis<'_>, container: NodeId) -> Option<usize> {
     let stats = an.stats.get(&container)?;
-    let blocks = an
-        .blocks
-        .iter()
-        .filter(|b| b.order >= stats.first_order && b.order <= stats.last_order);
+    let blocks = an.blocks_in(stats.first_order, stats.last_order).iter();
     let total: usize = blocks
         .clone()
         .filter(|b| b.weight() > 0.0)

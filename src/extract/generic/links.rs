@@ -135,11 +135,7 @@ pub fn attachments_in(
 ) -> Vec<Attachment> {
     let mut out: Vec<Attachment> = Vec::new();
     let mut under_label_until: Option<usize> = None;
-    for block in an
-        .blocks
-        .iter()
-        .filter(|b| b.order >= from_order && b.order <= to_order)
-    {
+    for block in an.blocks_in(from_order, to_order) {
         let line = block.line.trim_start();
         if line.starts_with("附件") || line.starts_with("相关附件") || line.starts_with("附件下载")
         {

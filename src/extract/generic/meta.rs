@@ -160,11 +160,7 @@ fn info_lines<'a>(an: &'a Analysis<'_>, layout: Layout) -> (Vec<InfoLine<'a>>, V
     };
     let mut head = Vec::new();
     let mut tail = Vec::new();
-    let body_blocks: Vec<&Block> = an
-        .blocks
-        .iter()
-        .filter(|b| b.order >= body_start && b.order <= body_end)
-        .collect();
+    let body_blocks: Vec<&Block> = an.blocks_in(body_start, body_end).iter().collect();
     let tail_from = body_blocks
         .len()
         .checked_sub(6)
@@ -270,11 +266,7 @@ static BYLINE_ROLE: LazyLock<Regex> = LazyLock::new(|| {
 /// photographers left out. Failing that, a bare name line (`韦承金`) right before the first paragraph.
 fn byline(an: &Analysis<'_>, layout: Layout) -> Option<Found<String>> {
     let (start, end) = layout.body?;
-    let body: Vec<&Block> = an
-        .blocks
-        .iter()
-        .filter(|b| b.order >= start && b.order <= end)
-        .collect();
+    let body: Vec<&Block> = an.blocks_in(start, end).iter().collect();
     let first_prose = body
         .iter()
         .position(|b| layout.title_order.is_none_or(|t| b.order > t) && starts_text(b))?;
@@ -337,19 +329,14 @@ const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高�
 /// A notice's signature date: a short last line that is (mostly) a date.
 fn signature_date(an: &Analysis<'_>, layout: Layout) -> Option<Found<PublishedAt>> {
     let (start, end) = layout.body?;
-    an.blocks
-        .iter()
-        .filter(|b| b.order >= start && b.order <= end)
-        .rev()
-        .take(3)
-        .find_map(|b| {
-            if visible_len(&b.line) > 40 {
-                return None;
-            }
-            let (d, range) = find_date(&b.line)?;
-            (range.end + 3 >= b.line.trim_end().len())
-                .then(|| Found::new(d, "generic:signature date".into()))
-        })
+    an.blocks_in(start, end).iter().rev().take(3).find_map(|b| {
+        if visible_len(&b.line) > 40 {
+            return None;
+        }
+        let (d, range) = find_date(&b.line)?;
+        (range.end + 3 >= b.line.trim_end().len())
+            .then(|| Found::new(d, "generic:signature date".into()))
+    })
 }
 
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {

@@ -177,37 +177,16 @@ pub fn has_name_word(el: &Element, words: &[&str]) -> bool {
 /// The readable text of a subtree with element boundaries as spaces, whitespace folded. Used for short things
 /// (titles, metadata lines, breadcrumbs), where `<span>来源：X</span><span>时间：Y</span>` must not glue together.
 pub fn spaced_text(node: NodeRef<'_, Node>) -> String {
-    let mut raw = String::new();
-    let mut skip_depth = 0usize;
-    for edge in node.traverse() {
-        match edge {
-            Edge::Open(n) => match n.value() {
-                Node::Element(el) => {
-                    if skip_depth > 0 || skip_subtree(el) {
-                        skip_depth += 1;
-                    } else {
-                        raw.push(' ');
-                    }
-                }
-                Node::Text(t) if skip_depth == 0 => raw.push_str(t),
-                _ => {}
-            },
-            Edge::Close(n) => {
-                if let Node::Element(_) = n.value() {
-                    if skip_depth > 0 {
-                        skip_depth -= 1;
-                    } else {
-                        raw.push(' ');
-                    }
-                }
-            }
-        }
-    }
-    fold(&raw)
+    text_of(node, |_| true)
 }
 
-/// The readable text of a subtree as a browser would run it together (no spaces added at element boundaries).
+/// The readable text of a subtree as a browser would run it together: spaces only at blocks and `<br>`.
 pub fn flowing_text(node: NodeRef<'_, Node>) -> String {
+    text_of(node, |el| el.name() == "br" || is_block(el.name()))
+}
+
+/// Visible text of a subtree, a space at the boundaries of elements `breaks` accepts, whitespace folded.
+fn text_of(node: NodeRef<'_, Node>, breaks: impl Fn(&Element) -> bool) -> String {
     let mut raw = String::new();
     let mut skip_depth = 0usize;
     for edge in node.traverse() {
@@ -216,7 +195,7 @@ pub fn flowing_text(node: NodeRef<'_, Node>) -> String {
                 Node::Element(el) => {
                     if skip_depth > 0 || skip_subtree(el) {
                         skip_depth += 1;
-                    } else if el.name() == "br" || is_block(el.name()) {
+                    } else if breaks(el) {
                         raw.push(' ');
                     }
                 }
@@ -227,7 +206,7 @@ pub fn flowing_text(node: NodeRef<'_, Node>) -> String {
                 if let Node::Element(el) = n.value() {
                     if skip_depth > 0 {
                         skip_depth -= 1;
-                    } else if is_block(el.name()) {
+                    } else if breaks(el) {
                         raw.push(' ');
                     }
                 }

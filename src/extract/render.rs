@@ -270,48 +270,33 @@ impl Renderer<'_> {
         }
     }
 
+    /// Whether inline content may go straight into the innermost open block (else a `<p>` is opened for it).
     fn accepts_inline(&self) -> bool {
         if self.auto_p.is_some() {
             return true;
         }
+        let holds_text = |tag: Option<&str>| {
+            matches!(
+                tag,
+                Some(
+                    "p" | "li"
+                        | "td"
+                        | "th"
+                        | "h2"
+                        | "h3"
+                        | "h4"
+                        | "h5"
+                        | "h6"
+                        | "pre"
+                        | "blockquote"
+                )
+            )
+        };
         self.stack
             .iter()
             .rev()
-            .find(|o| {
-                o.block
-                    || matches!(
-                        o.tag,
-                        Some(
-                            "p" | "li"
-                                | "td"
-                                | "th"
-                                | "h2"
-                                | "h3"
-                                | "h4"
-                                | "h5"
-                                | "h6"
-                                | "pre"
-                                | "blockquote"
-                        )
-                    )
-            })
-            .is_some_and(|o| {
-                matches!(
-                    o.tag,
-                    Some(
-                        "p" | "li"
-                            | "td"
-                            | "th"
-                            | "h2"
-                            | "h3"
-                            | "h4"
-                            | "h5"
-                            | "h6"
-                            | "pre"
-                            | "blockquote"
-                    )
-                )
-            })
+            .find(|o| o.block || holds_text(o.tag))
+            .is_some_and(|o| holds_text(o.tag))
     }
 
     fn open_auto_p(&mut self) {

@@ -11,6 +11,7 @@ use scraper::{Html, Node};
 use url::Url;
 
 use crate::extract::dom::{is_block, skip_subtree};
+use crate::normalize::html::push_escaped;
 use crate::normalize::text::{fold, is_space};
 use crate::normalize::url::resolve;
 use crate::record::Image;
@@ -494,16 +495,4 @@ fn fold_keep_edges(t: &str) -> String {
         s.push(' ');
     }
     s
-}
-
-fn push_escaped(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
 }

@@ -55,6 +55,20 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     b
 });
 
+/// Append `s` to `out` escaped for HTML text and quoted attribute values (`& < > " '`).
+pub fn push_escaped(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+}
+
 /// Sanitize body HTML produced by the renderer.
 pub fn sanitize(html: &str) -> String {
     CLEANER.clean(html).to_string()

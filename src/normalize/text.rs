@@ -58,6 +58,11 @@ pub fn is_separator(c: char) -> bool {
     )
 }
 
+/// Whether a line reads as a sentence (Chinese comma or full stop, or an ASCII sentence end).
+pub fn is_sentence(line: &str) -> bool {
+    line.contains(['。', '，', '；']) || line.contains(". ") || line.ends_with('.')
+}
+
 /// Count of characters that are not whitespace.
 pub fn visible_len(s: &str) -> usize {
     s.chars().filter(|c| !is_space(*c)).count()

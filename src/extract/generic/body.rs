@@ -13,6 +13,7 @@ use super::analysis::{Analysis, is_boilerplate};
 use std::sync::LazyLock;
 
 use crate::extract::dom::{Markers, has_name_word, is_block};
+use crate::normalize::text::is_sentence;
 
 static BODY: LazyLock<Markers> = LazyLock::new(|| Markers::new(&BODY_MARKERS));
 
@@ -293,11 +294,6 @@ pub fn prune(
 /// A short line (30 characters at most) that is not a sentence.
 fn is_short_label_line(block: &super::analysis::Block) -> bool {
     block.chars + block.link_chars <= 30 && !is_sentence(&block.line)
-}
-
-/// Whether a line reads as a sentence (Chinese comma or full stop, or an ASCII sentence end).
-pub fn is_sentence(line: &str) -> bool {
-    line.contains(['。', '，', '；']) || line.contains(". ") || line.ends_with('.')
 }
 
 /// Whole lines that are share or reading widgets (`微信`, `微博`, `QQ空间`, `评论`).

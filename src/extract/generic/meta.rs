@@ -92,7 +92,7 @@ pub fn find(an: &Analysis<'_>, layout: Layout, page_url: Option<&str>) -> Meta {
             used |= is_meta_kind(pair.kind);
         }
         // A metadata line inside the body leaves the body; a sentence carrying a credit (…（文/图 韩青）) stays.
-        let sentence = crate::extract::generic::body::is_sentence(&line.block.line);
+        let sentence = crate::normalize::text::is_sentence(&line.block.line);
         if used && (!line.in_body || (visible_len(&line.block.line) <= 80 && !sentence)) {
             meta.info_nodes.push(line.block.node);
         }
@@ -142,7 +142,7 @@ fn is_prose(b: &Block) -> bool {
 /// A prose-shaped block that is not a metadata line: where the article's text starts.
 fn starts_text(b: &Block) -> bool {
     is_prose(b)
-        && (crate::extract::generic::body::is_sentence(&b.line)
+        && (crate::normalize::text::is_sentence(&b.line)
             || !split_labels(&b.line).iter().any(|p| is_meta_kind(p.kind)))
 }
 

@@ -113,15 +113,22 @@ pub fn evaluate_labels(labels: &[Label], pages_dir: &Path, opts: &Options) -> Re
         .iter()
         .map(|l| read_page(pages_dir, &l.file))
         .collect::<Result<_>>()?;
-    let scored: Vec<PageScore> = labels
+    let scored = score_pages(labels, &pages, opts, score_page);
+    Ok(sum(labels.len(), scored))
+}
+
+/// Run every page through the pipeline (in parallel) and score its outcome against its item.
+pub(crate) fn score_pages<I: Sync, T: Send>(
+    items: &[I],
+    pages: &[RawPage],
+    opts: &Options,
+    score: impl Fn(&I, &PageOutcome) -> T + Sync,
+) -> Vec<T> {
+    items
         .par_iter()
         .zip(pages.par_iter())
-        .map(|(label, page)| {
-            let outcome = process(page, opts, &NoParts);
-            score_page(label, &outcome)
-        })
-        .collect();
-    Ok(sum(labels.len(), scored))
+        .map(|(item, page)| score(item, &process(page, opts, &NoParts)))
+        .collect()
 }
 
 /// Read one page file named in a labels or evaldata file.

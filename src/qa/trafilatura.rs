@@ -10,14 +10,13 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::compare::collapse;
-use super::eval::read_page;
+use super::eval::{read_page, score_pages};
 use super::{Miss, truncate};
 use crate::error::{Error, Result};
-use crate::pipeline::{NoParts, Options, PageOutcome, process};
+use crate::pipeline::{Options, PageOutcome};
 
 /// How much of a snippet is quoted in a miss.
 const EXCERPT: usize = 80;
@@ -120,14 +119,8 @@ pub fn evaluate_benchmark(
         .collect::<Result<Vec<_>>>()?;
     let items: Vec<&BenchItem> = items.values().collect();
     let start = Instant::now();
-    let counts: Vec<Counts> = items
-        .par_iter()
-        .zip(pages.par_iter())
-        .map(|(item, page)| {
-            let outcome = process(page, opts, &NoParts);
-            score(item, &outcome)
-        })
-        .collect();
+    let counts: Vec<Counts> =
+        score_pages(&items, &pages, opts, |item, outcome| score(item, outcome));
     let seconds = start.elapsed().as_secs_f64();
 
     let mut r = BenchmarkReport {

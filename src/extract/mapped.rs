@@ -101,12 +101,7 @@ pub fn extract(an: &Analysis<'_>, mapping: &Mapping, base: Option<&Url>) -> Mapp
             continue;
         };
         match field {
-            // Titles keep their brackets (`【组图】…`): only whitespace is folded.
-            "title" => {
-                m.title = Some(fold(&raw))
-                    .filter(|t| !t.is_empty())
-                    .map(|t| Found::new(t, rule))
-            }
+            "title" => m.title = non_empty(&raw).map(|t| Found::new(t, rule)),
             "published" => m.published = date_in(&raw).map(|d| Found::new(d, rule)),
             _ => {
                 let kind = match field {

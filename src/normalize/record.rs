@@ -32,19 +32,13 @@ pub fn to_record(
     opts: &NormalizeOptions,
 ) -> Record {
     let mut provenance = BTreeMap::new();
-    let title = ex.title.and_then(|t| {
-        let v = crate::normalize::text::fold(&t.value);
-        (!v.is_empty()).then(|| {
-            provenance.insert("title".to_string(), t.rule);
-            v
-        })
-    });
     let mut take = |field: &str, f: Option<Found<String>>| -> Option<String> {
         let f = f?;
         let v = non_empty(&f.value)?;
         provenance.insert(field.to_string(), f.rule);
         Some(v)
     };
+    let title = take("title", ex.title);
     let author = take("author", ex.author);
     let editor = take("editor", ex.editor);
     let source = take("source", ex.source);

@@ -39,15 +39,44 @@ pub fn fold(s: &str) -> String {
     out
 }
 
-/// Folded text, or `None` when nothing but whitespace (and stray separators) is left.
+/// Folded text without stray separators at its ends, or `None` when nothing else is left. A bracket that
+/// opens or closes a pair inside the value is not stray: `【组图】初雪` keeps its 【.
 pub fn non_empty(s: &str) -> Option<String> {
     let folded = fold(s);
-    let trimmed = folded.trim_matches(|c: char| is_separator(c) || c == ' ');
-    if trimmed.is_empty() {
-        None
-    } else {
-        Some(trimmed.to_string())
+    let mut v = folded.as_str();
+    loop {
+        let before = v.len();
+        if let Some(c) = v.chars().next()
+            && (c == ' ' || (is_separator(c) && !closes_later(c, &v[c.len_utf8()..])))
+        {
+            v = &v[c.len_utf8()..];
+        }
+        if let Some(c) = v.chars().next_back()
+            && (c == ' ' || (is_separator(c) && !opens_earlier(c, &v[..v.len() - c.len_utf8()])))
+        {
+            v = &v[..v.len() - c.len_utf8()];
+        }
+        if v.len() == before {
+            break;
+        }
     }
+    (!v.is_empty()).then(|| v.to_string())
+}
+
+/// An opening bracket whose partner follows in `rest`.
+fn closes_later(open: char, rest: &str) -> bool {
+    partner(open).is_some_and(|(o, c)| o == open && rest.contains(c))
+}
+
+/// A closing bracket whose partner precedes in `head`.
+fn opens_earlier(close: char, head: &str) -> bool {
+    partner(close).is_some_and(|(o, c)| c == close && head.contains(o))
+}
+
+fn partner(c: char) -> Option<(char, char)> {
+    [('【', '】'), ('[', ']'), ('〔', '〕')]
+        .into_iter()
+        .find(|(o, cl)| *o == c || *cl == c)
 }
 
 /// Separators that legacy metadata lines put between fields and that never belong to a value's ends.
@@ -103,5 +132,10 @@ mod tests {
         assert_eq!(non_empty("  | "), None);
         assert_eq!(non_empty("\u{3000}"), None);
         assert_eq!(non_empty(" 张三 |"), Some("张三".to_string()));
+        assert_eq!(
+            non_empty("【组图】初雪 |"),
+            Some("【组图】初雪".to_string())
+        );
+        assert_eq!(non_empty("【张三"), Some("张三".to_string()));
     }
 }

@@ -202,33 +202,25 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
     let rendered = render::render(&doc, &roots, &exclude, base);
 
     // Attachments and images.
-    let mapped_attachments = m.and_then(|m| m.attachments.clone());
-    out.attachments_rule = if mapped_attachments.is_some() {
-        "mapping:attachments"
-    } else {
-        "generic:attachments"
-    }
-    .into();
-    out.attachments = match mapped_attachments {
-        Some(list) => list,
-        None => match body_range {
-            Some((start, end)) => {
-                let until = attachment_region_end(&an, end);
-                let mut list = generic::links::attachments_in(&an, start, until, base);
-                generic::links::embedded_documents(&an, &roots, base, &mut list);
-                list
-            }
-            None => Vec::new(),
-        },
+    (out.attachments_rule, out.attachments) = match m.and_then(|m| m.attachments.clone()) {
+        Some(list) => ("mapping:attachments".into(), list),
+        None => {
+            let list = match body_range {
+                Some((start, end)) => {
+                    let until = attachment_region_end(&an, end);
+                    let mut list = generic::links::attachments_in(&an, start, until, base);
+                    generic::links::embedded_documents(&an, &roots, base, &mut list);
+                    list
+                }
+                None => Vec::new(),
+            };
+            ("generic:attachments".into(), list)
+        }
     };
-    let mapped_images = m.and_then(|m| m.images.clone());
-    out.images_rule = if mapped_images.is_some() {
-        "mapping:images"
-    } else {
-        "generic:images"
-    }
-    .into();
-    out.images = mapped_images.unwrap_or(rendered.images);
+    (out.images_rule, out.images) = match m.and_then(|m| m.images.clone()) {
+        Some(list) => ("mapping:images".into(), list),
+        None => ("generic:images".into(), rendered.images),
+    };
 
     if let Some(name) = ctx.page_name {
         out.continuation_of = generic::links::continuation_of(&an, name);

@@ -189,15 +189,7 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
         exclude.extend(an.blocks_in(c, end).iter().map(|b| b.node));
     }
     for root in &roots {
-        generic::body::prune(
-            &an,
-            *root,
-            &|el| {
-                el.attr("href")
-                    .is_some_and(generic::links::is_attachment_href)
-            },
-            &mut exclude,
-        );
+        generic::body::prune(&an, *root, &mut exclude);
     }
     let rendered = render::render(&doc, &roots, &exclude, base);
 

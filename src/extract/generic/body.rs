@@ -221,12 +221,7 @@ fn is_boilerplate_element(el: &scraper::node::Element) -> bool {
 }
 
 /// Mark boilerplate inside `container` for exclusion from the body.
-pub fn prune(
-    an: &Analysis<'_>,
-    container: NodeId,
-    is_attachment_link: &dyn Fn(&scraper::node::Element) -> bool,
-    exclude: &mut HashSet<NodeId>,
-) {
+pub fn prune(an: &Analysis<'_>, container: NodeId, exclude: &mut HashSet<NodeId>) {
     let Some(root) = an.doc.tree.get(container) else {
         return;
     };
@@ -252,7 +247,11 @@ pub fn prune(
         }
         if stats.link_chars >= 12 && stats.link_density() > 0.65 {
             let has_attachment = node.descendants().any(|d| match d.value() {
-                Node::Element(e) => e.name() == "a" && is_attachment_link(e),
+                Node::Element(e) => {
+                    e.name() == "a"
+                        && crate::extract::dom::attr(e, "href")
+                            .is_some_and(super::links::is_attachment_href)
+                }
                 _ => false,
             });
             if !has_attachment {

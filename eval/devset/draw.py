@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Draw the dev set of issue 8 at random with a fixed seed, and split it once into tune and check parts.
+
+Run from the repository root: `python3 eval/devset/draw.py` (reads ../shared/corpus, writes eval/devset/draw.json).
+The draw is reproducible: the same corpus and seed give the same file. Nothing here looks at the extractor.
+
+- Pages: from the sorted file lists of nku/, gne/ and netease-gbk/, minus the 110 pages of labels.json and
+  labels-2.json, one rng.sample per folder with the same rng object, in that order. Every drawn page is labelled
+  with its kind (kinds.json); its articles are labelled field by field (labels.json).
+- Benchmark pages: trafilatura-eval pages whose language is not English (by <html lang>, else by the share of
+  English function words in their 'with' snippets), scored for body only with the benchmark's own snippets.
+- Split: per folder, the drawn list is shuffled with the same rng and its first two thirds are the tune part.
+  labels-2.json / kinds-2.json (drawn and labelled outside the project) belong to the check part as a whole.
+"""
+import json
+import os
+import random
+import re
+
+SEED = 20261206
+CORPUS = os.path.join("..", "shared", "corpus")
+DRAW = {"nku": 240, "gne": 30, "netease-gbk": 30}
+TUNE_SHARE = 2 / 3
+ENGLISH_WORDS = {"the", "and", "of", "to", "in", "is", "for", "that", "with", "on", "are", "was", "this", "by"}
+
+
+def labelled():
+    seen = set()
+    for name in ("labels.json", "labels-2.json"):
+        for item in json.load(open(os.path.join(CORPUS, name), encoding="utf-8")):
+            seen.add(item["file"])
+    return seen
+
+
+def split(rng, files):
+    files = list(files)
+    rng.shuffle(files)
+    cut = round(len(files) * TUNE_SHARE)
+    return [{"file": f, "part": "tune" if i < cut else "check"} for i, f in enumerate(files)]
+
+
+def language(path, snippets):
+    head = open(path, "rb").read(4096).decode("latin-1").lower()
+    m = re.search(r"<html[^>]*\blang\s*=\s*[\"']?([a-z]{2})", head)
+    if m:
+        return m.group(1)
+    words = re.findall(r"[a-z]+", " ".join(snippets).lower())
+    english = sum(w in ENGLISH_WORDS for w in words)
+    return "en" if words and english / len(words) > 0.08 else "other"
+
+
+def main():
+    rng = random.Random(SEED)
+    skip = labelled()
+    pages = []
+    for folder, n in DRAW.items():
+        names = sorted(os.listdir(os.path.join(CORPUS, folder)))
+        pool = [f"{folder}/{name}" for name in names if f"{folder}/{name}" not in skip]
+        pages += split(rng, rng.sample(pool, min(n, len(pool))))
+    evaldata = json.load(open(os.path.join(CORPUS, "trafilatura-eval", "evaldata.json"), encoding="utf-8"))
+    foreign = []
+    for url in sorted(evaldata):
+        item = evaldata[url]
+        path = os.path.join(CORPUS, "trafilatura-eval", item["file"])
+        if os.path.exists(path) and language(path, item.get("with", [])) != "en":
+            foreign.append(item["file"])
+    benchmark = split(rng, foreign)
+    out = {
+        "seed": SEED,
+        "method": __doc__.strip(),
+        "pages": pages,
+        "benchmark": benchmark,
+    }
+    with open(os.path.join("eval", "devset", "draw.json"), "w", encoding="utf-8") as f:
+        json.dump(out, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+    tune = sum(p["part"] == "tune" for p in pages)
+    print(f"{len(pages)} pages ({tune} tune, {len(pages) - tune} check); "
+          f"{len(benchmark)} non-English benchmark pages "
+          f"({sum(p['part'] == 'tune' for p in benchmark)} tune)")
+
+
+if __name__ == "__main__":
+    main()

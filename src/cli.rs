@@ -27,8 +27,8 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Validate a mapping file; with --page, show what it extracts from a page, field by field.
     CheckMapping(CheckMappingArgs),
-    /// Measure extraction: per-field accuracy on hand-labelled pages, or trafilatura's benchmark. Exits 1 when a
-    /// score is below its floor (eval/floors.toml), 2 when an input cannot be read.
+    /// Measure extraction: the dev set (tune and check parts), hand-labelled pages, or trafilatura's benchmark.
+    /// Exits 1 when a score is below its floor (eval/floors.toml), 2 when an input cannot be read.
     Eval(EvalArgs),
     /// Crawl a live site into a job folder, politely; running it again resumes the job.
     Crawl(CrawlArgs),
@@ -241,11 +241,30 @@ pub struct CheckMappingArgs {
 }
 
 #[derive(Debug, Args)]
-#[command(group(ArgGroup::new("input").required(true).args(["labels", "trafilatura"])))]
+#[command(group(ArgGroup::new("input").required(true).args(["devset", "labels", "trafilatura"])))]
 pub struct EvalArgs {
+    /// The dev set (eval/devset/devset.toml, or its folder): tune and check parts scored side by side, with the
+    /// page-kind confusion and the body benchmark of each.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["labels", "trafilatura"])]
+    pub devset: Option<PathBuf>,
+
+    /// With --devset: only this part (its misses are then listed too).
+    #[arg(long, value_enum, requires = "devset")]
+    pub part: Option<sitelift::qa::Part>,
+
     /// Hand labels (labels.json; format in the corpus README): score every field on every labelled page.
     #[arg(long, value_name = "FILE")]
     pub labels: Option<PathBuf>,
+
+    /// With --labels: hand kind labels (kinds.json: page → article / non-article) to score which pages the
+    /// default run keeps and skips.
+    #[arg(long, value_name = "FILE", requires = "labels")]
+    pub kinds: Option<PathBuf>,
+
+    /// Score a run that exports non-articles too (the default scores the default run, which skips them, so a
+    /// dropped article costs all its fields).
+    #[arg(long)]
+    pub all_pages: bool,
 
     /// trafilatura's evaldata.json: score body text with trafilatura's benchmark method.
     #[arg(long, value_name = "FILE")]

@@ -11,6 +11,9 @@ The draw is reproducible: the same corpus and seed give the same file. Nothing h
   English function words in their 'with' snippets), scored for body only with the benchmark's own snippets.
 - Split: per folder, the drawn list is shuffled with the same rng and its first two thirds are the tune part.
   labels-2.json / kinds-2.json (drawn and labelled outside the project) belong to the check part as a whole.
+- The first draw left out only the pages of labels.json and labels-2.json, so three of its pages are also among
+  kinds-2.json's non-articles. Each is replaced, after everything above and with the same rng, by a page drawn
+  from the rest of its folder, which takes its part (the outside set stays whole in the check part).
 """
 import json
 import os
@@ -30,6 +33,26 @@ def labelled():
         for item in json.load(open(os.path.join(CORPUS, name), encoding="utf-8")):
             seen.add(item["file"])
     return seen
+
+
+def outside_kinds():
+    return set(json.load(open(os.path.join(CORPUS, "kinds-2.json"), encoding="utf-8")))
+
+
+def replace_outside_pages(rng, pages, skip):
+    """Replace drawn pages that the outside set (kinds-2.json) already holds; see the module doc."""
+    outside = outside_kinds()
+    drawn = {p["file"] for p in pages}
+    for i, p in enumerate(pages):
+        if p["file"] not in outside:
+            continue
+        folder = p["file"].split("/")[0]
+        names = sorted(os.listdir(os.path.join(CORPUS, folder)))
+        pool = [f"{folder}/{n}" for n in names]
+        pool = [f for f in pool if f not in skip and f not in drawn and f not in outside]
+        new = rng.choice(pool)
+        drawn.add(new)
+        pages[i] = {"file": new, "part": p["part"], "replaces": p["file"]}
 
 
 def split(rng, files):
@@ -65,6 +88,7 @@ def main():
         if os.path.exists(path) and language(path, item.get("with", [])) != "en":
             foreign.append(item["file"])
     benchmark = split(rng, foreign)
+    replace_outside_pages(rng, pages, skip)
     out = {
         "seed": SEED,
         "method": __doc__.strip(),

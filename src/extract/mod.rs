@@ -237,6 +237,7 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
         attachments: out.attachments.len(),
         images: out.images.len(),
         has_labelled_date,
+        has_title: title_node.is_some(),
     };
     if let Some(reason) = generic::classify::not_article(&an, &evidence) {
         out.kind = PageKind::NotArticle(reason);

@@ -1,7 +1,8 @@
 //! `sitelift eval --labels`: the pipeline on every hand-labelled page, scored field by field.
 //!
-//! Every labelled page is processed with `all_pages` on, so a page the classifier calls "not an article" still
-//! yields a record to score. Fields: title, published (the date, and separately the time where the label shows
+//! Every labelled page is processed as the default run processes it (non-articles skipped; `--all-pages` only
+//! when the caller asks), so an article the classifier drops scores wrong on every field — a null label
+//! included — and is listed with the reason it was skipped. Fields: title, published (the date, and separately the time where the label shows
 //! one), author, editor, source, body (body_first and body_last contained, no body_absent snippet present) and
 //! attachments (recall and precision, micro-summed over pages). Comparison rules: [`super::compare`].
 
@@ -113,8 +114,18 @@ pub fn evaluate_labels(labels: &[Label], pages_dir: &Path, opts: &Options) -> Re
         .iter()
         .map(|l| read_page(pages_dir, &l.file))
         .collect::<Result<_>>()?;
-    let scored = score_pages(labels, &pages, opts, score_page);
-    Ok(sum(labels.len(), scored))
+    let outcomes = score_pages(labels, &pages, opts, |_, outcome| outcome.clone());
+    Ok(score_labels(labels, &outcomes))
+}
+
+/// Score labelled pages against their outcomes (one outcome per label, in order).
+pub fn score_labels(labels: &[Label], outcomes: &[PageOutcome]) -> LabelsReport {
+    let scored = labels
+        .iter()
+        .zip(outcomes)
+        .map(|(label, outcome)| score_page(label, outcome))
+        .collect();
+    sum(labels.len(), scored)
 }
 
 /// Run every page through the pipeline (in parallel) and score its outcome against its item.
@@ -132,7 +143,7 @@ pub(crate) fn score_pages<I: Sync, T: Send>(
 }
 
 /// Read one page file named in a labels or evaldata file.
-pub(crate) fn read_page(dir: &Path, file: &str) -> Result<RawPage> {
+pub fn read_page(dir: &Path, file: &str) -> Result<RawPage> {
     let path: PathBuf = dir.join(file);
     let bytes = std::fs::read(&path).map_err(|e| Error::EvalInput {
         path: path.clone(),
@@ -193,6 +204,10 @@ fn score_page(label: &Label, outcome: &PageOutcome) -> PageScore {
         expected,
         extracted,
     };
+    if let Some(why) = ps.no_record.clone() {
+        let m = miss("record", "a record (the page is labelled)".into(), why);
+        return dropped(label, ps, m);
+    }
 
     let plain: [(&str, &Option<String>, &Option<String>, SameRule); 4] = [
         ("title", &label.title, &record.title, same_text),
@@ -305,6 +320,23 @@ fn score_page(label: &Label, outcome: &PageOutcome) -> PageScore {
             ps.misses.push(x);
         }
     }
+    ps
+}
+
+/// The verdicts for a labelled page that yielded no record: every field wrong, a null label included (the
+/// record that would have carried the null is missing), every labelled attachment missed.
+fn dropped(label: &Label, mut ps: PageScore, miss: Miss) -> PageScore {
+    for field in ["title", "author", "editor", "source", "published"] {
+        ps.fields.push((field, false));
+    }
+    ps.time = label
+        .published
+        .as_deref()
+        .is_some_and(|p| p.len() > 10)
+        .then_some(false);
+    ps.body = label.body_first.as_ref().map(|_| false);
+    ps.attachments_labelled = label.attachments.len();
+    ps.misses.push(miss);
     ps
 }
 

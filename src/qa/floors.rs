@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::devset::{DevsetReport, Part};
 use super::{BenchmarkReport, LabelsReport};
 use crate::error::{Error, Result};
 
@@ -23,6 +24,52 @@ pub struct Floors {
     pub labels: LabelFloors,
     #[serde(default)]
     pub trafilatura: BenchmarkFloors,
+    /// `[devset.tune]` and `[devset.check]`: the dev set's two parts.
+    #[serde(default)]
+    pub devset: DevsetFloors,
+}
+
+/// Floors of the dev set, per part.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DevsetFloors {
+    pub tune: Option<PartFloors>,
+    pub check: Option<PartFloors>,
+}
+
+/// Minimum percentages of one dev-set part: every labelled field, articles kept, non-articles skipped, and the
+/// body F1 (a fraction) on the part's benchmark pages.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartFloors {
+    pub title: Option<f64>,
+    pub published: Option<f64>,
+    pub time: Option<f64>,
+    pub author: Option<f64>,
+    pub editor: Option<f64>,
+    pub source: Option<f64>,
+    pub body: Option<f64>,
+    pub attachments_recall: Option<f64>,
+    pub attachments_precision: Option<f64>,
+    pub articles_kept: Option<f64>,
+    pub non_articles_skipped: Option<f64>,
+    pub benchmark_f1: Option<f64>,
+}
+
+impl PartFloors {
+    fn labels(&self) -> LabelFloors {
+        LabelFloors {
+            title: self.title,
+            published: self.published,
+            time: self.time,
+            author: self.author,
+            editor: self.editor,
+            source: self.source,
+            body: self.body,
+            attachments_recall: self.attachments_recall,
+            attachments_precision: self.attachments_precision,
+        }
+    }
 }
 
 /// Minimum percentages (0–100) of the labels run, per field.
@@ -125,6 +172,64 @@ impl Floors {
                 })
             })
             .collect()
+    }
+
+    /// Dev-set scores below their floors, each named with its part (`check title`).
+    pub fn check_devset(&self, report: &DevsetReport) -> Vec<Breach> {
+        let mut out = Vec::new();
+        for part in &report.parts {
+            let floors = match part.part {
+                Part::Tune => self.devset.tune.as_ref(),
+                Part::Check => self.devset.check.as_ref(),
+            };
+            let Some(floors) = floors else {
+                continue;
+            };
+            let as_labels = Floors {
+                labels: floors.labels(),
+                ..Floors::default()
+            };
+            let mut found = as_labels.check_labels(&part.labels);
+            let kinds = [
+                (
+                    "articles_kept",
+                    floors.articles_kept,
+                    part.kinds.articles_kept_percent(),
+                ),
+                (
+                    "non_articles_skipped",
+                    floors.non_articles_skipped,
+                    part.kinds.non_articles_skipped_percent(),
+                ),
+            ];
+            for (name, floor, value) in kinds {
+                if let Some(floor) = floor
+                    && value + EPSILON < floor
+                {
+                    found.push(Breach {
+                        name: name.to_string(),
+                        value,
+                        floor,
+                        unit: "%",
+                    });
+                }
+            }
+            if let (Some(floor), Some(b)) = (floors.benchmark_f1, &part.benchmark)
+                && b.f1 + EPSILON < floor
+            {
+                found.push(Breach {
+                    name: "benchmark_f1".into(),
+                    value: b.f1,
+                    floor,
+                    unit: "",
+                });
+            }
+            for mut b in found {
+                b.name = format!("{} {}", part.part.name(), b.name);
+                out.push(b);
+            }
+        }
+        out
     }
 
     /// Benchmark scores below their floors.

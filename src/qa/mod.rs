@@ -1,7 +1,8 @@
 //! Quality assurance: measuring the extraction rather than eyeballing it.
 //!
 //! [`eval`] runs the pipeline over hand-labelled pages (`labels.json`, format in the shared corpus README) and
-//! scores each field; [`trafilatura`] replays trafilatura's own benchmark (whitespace-normalized substring tests
+//! scores each field; [`kinds`] scores the article / non-article decision of the default run; [`devset`] runs
+//! both on the randomly drawn dev set, its tune and check parts side by side; [`trafilatura`] replays trafilatura's own benchmark (whitespace-normalized substring tests
 //! of 'with' and 'without' snippets, micro-summed) so our body extraction is comparable with published figures;
 //! [`floors`] turns both into a regression gate with minimum scores kept in the repository. The comparison
 //! rules live in [`compare`] and deliberately do not reuse the extraction's own text helpers: a change to the
@@ -10,14 +11,18 @@
 //! offline HTML page for QA.
 
 pub mod compare;
+pub mod devset;
 pub mod diff;
 pub mod eval;
 pub mod floors;
+pub mod kinds;
 pub mod report;
 pub mod trafilatura;
 
-pub use eval::{LabelsReport, evaluate_labels, load_labels};
+pub use devset::{DevsetReport, Part, evaluate_devset};
+pub use eval::{LabelsReport, evaluate_labels, load_labels, score_labels};
 pub use floors::{Breach, Floors};
+pub use kinds::{KindsReport, load_kinds, score_kinds};
 pub use trafilatura::{BenchmarkReport, evaluate_benchmark, load_benchmark};
 
 use serde::Serialize;

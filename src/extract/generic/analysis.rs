@@ -103,7 +103,8 @@ pub struct Analysis<'a> {
     /// `src` of `<frame>` and `<iframe>` elements.
     pub frames: Vec<String>,
     pub is_frameset: bool,
-    pub has_password_field: bool,
+    /// `<input type=password>` elements: a login form, in a sidebar or as the page itself.
+    pub password_fields: Vec<NodeId>,
     /// Script bodies that carry TRS pagination calls (`createPageHTML`).
     pub pager_scripts: Vec<String>,
 }
@@ -189,7 +190,7 @@ impl<'a> Analysis<'a> {
             embeds: Vec::new(),
             frames: Vec::new(),
             is_frameset: false,
-            has_password_field: false,
+            password_fields: Vec::new(),
             pager_scripts: Vec::new(),
         };
         an.walk();
@@ -390,7 +391,7 @@ impl<'a> Analysis<'a> {
                     .attr("type")
                     .is_some_and(|t| t.eq_ignore_ascii_case("password")) =>
             {
-                self.has_password_field = true;
+                self.password_fields.push(node.id());
             }
             "script" => {
                 for child in node.children() {

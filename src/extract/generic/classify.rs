@@ -2,6 +2,7 @@
 //! so a whole mirror yields articles only.
 
 use super::analysis::Analysis;
+use super::lists::main_list;
 use crate::normalize::date::find_date;
 use crate::normalize::text::visible_len;
 
@@ -12,9 +13,47 @@ pub struct Evidence<'a> {
     pub attachments: usize,
     pub images: usize,
     pub has_labelled_date: bool,
+    /// The page has a headline of its own (not only `<title>` or a column name).
+    pub has_title: bool,
 }
 
-/// `Some(reason)` when the page is not an article.
+/// A page whose main block is a login form holds at most this much text besides it (a line of instructions); a
+/// short article with a 会员登录 box beside it is still an article.
+const LOGIN_PAGE_MAX_TEXT: usize = 300;
+
+/// The smallest element holding both a login form and the page's main block holds at most this much text when the
+/// form is the page (a login box with a line of instructions); a 会员登录 box in a sidebar shares only the page
+/// wrapper with the article, which holds the navigation and every panel too.
+const LOGIN_AREA_MAX_CHARS: usize = 800;
+
+/// Whether a password form is the page itself rather than a box beside the article: the password field and the
+/// chosen body sit together in a small area (the body holds the field, the field's box holds the body, or both
+/// share a small login box). A password field and no body at all is a login page too.
+fn login_form_is_the_page(an: &Analysis<'_>, body: Option<ego_tree::NodeId>) -> bool {
+    an.password_fields.iter().any(|&field| {
+        let Some(body) = body else {
+            return true;
+        };
+        let (Some(field), Some(body)) = (an.doc.tree.get(field), an.doc.tree.get(body)) else {
+            return false;
+        };
+        let body_line: Vec<ego_tree::NodeId> = std::iter::once(body)
+            .chain(body.ancestors())
+            .map(|n| n.id())
+            .collect();
+        let Some(common) = field.ancestors().find(|a| body_line.contains(&a.id())) else {
+            return false;
+        };
+        an.stats
+            .get(&common.id())
+            .is_none_or(|s| s.chars + s.link_chars <= LOGIN_AREA_MAX_CHARS)
+    })
+}
+
+/// `Some(reason)` when the page is not an article. Only positive evidence skips a page: a frameset, a login form
+/// that is the page, a list of links to other pages as the main content, or nothing at all to export (no text,
+/// no attachment, no image, and no article header of its own). A short body, a body of attachment links or a
+/// password box beside the article are not evidence.
 pub fn not_article(an: &Analysis<'_>, ev: &Evidence<'_>) -> Option<String> {
     if an.is_frameset {
         return Some(format!(
@@ -24,15 +63,14 @@ pub fn not_article(an: &Analysis<'_>, ev: &Evidence<'_>) -> Option<String> {
         ));
     }
     let text_len = visible_len(ev.body_text);
-    if an.has_password_field && text_len < 300 {
+    if text_len < LOGIN_PAGE_MAX_TEXT && login_form_is_the_page(an, ev.body_node) {
         return Some("login page (password form)".to_string());
     }
-    if ev.body_node.is_none() {
-        return Some("no article body found (no block with prose)".to_string());
-    }
-    if text_len < 20 && ev.attachments == 0 && ev.images == 0 {
+    if let Some(list) = ev.body_node.and_then(|n| main_list(an, n)) {
         return Some(format!(
-            "no article text ({text_len} characters in the best block)"
+            "list page: {} similar items linking to other pages{}",
+            list.items,
+            if list.pager { ", and a pager" } else { "" }
         ));
     }
     let dated_links = an
@@ -40,18 +78,29 @@ pub fn not_article(an: &Analysis<'_>, ev: &Evidence<'_>) -> Option<String> {
         .iter()
         .filter(|b| b.link_chars >= 6 && b.chars <= 40 && find_date(&b.line).is_some())
         .count();
-    if let Some(stats) = ev.body_node.and_then(|n| an.stats.get(&n)) {
-        if stats.link_density() > 0.5 && text_len < 200 {
-            return Some(format!(
-                "list page: {:.0}% of the main block's text is links",
-                stats.link_density() * 100.0
-            ));
-        }
-        if dated_links >= 8 && !ev.has_labelled_date && text_len < 40 * dated_links {
-            return Some(format!(
-                "list page: {dated_links} dated links and no article metadata"
-            ));
-        }
+    if dated_links >= DATED_LINKS_MIN && !ev.has_labelled_date && text_len < 40 * dated_links {
+        return Some(format!(
+            "list page: {dated_links} dated links and no article metadata"
+        ));
+    }
+    // A page with its own headline and a labelled date is an article even when its body is a video, an image or
+    // an embedded viewer: its record keeps the title and the date.
+    if ev.has_title && ev.has_labelled_date {
+        return None;
+    }
+    if ev.body_node.is_none() && ev.attachments == 0 && ev.images == 0 {
+        return Some("no article body found (no block with prose)".to_string());
+    }
+    if text_len < EMPTY_TEXT_MAX && ev.attachments == 0 && ev.images == 0 {
+        return Some(format!(
+            "no article text ({text_len} characters in the best block)"
+        ));
     }
     None
 }
+
+/// Dated links needed before they outweigh a page without article metadata.
+const DATED_LINKS_MIN: usize = 8;
+
+/// A best block shorter than this (with no attachment and no image) is no article text.
+const EMPTY_TEXT_MAX: usize = 20;

@@ -6,5 +6,6 @@ pub mod body;
 pub mod breadcrumb;
 pub mod classify;
 pub mod links;
+pub mod lists;
 pub mod meta;
 pub mod title;

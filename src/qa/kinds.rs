@@ -1,0 +1,182 @@
+//! `sitelift eval` page kinds: does the default run keep every article and skip the rest? A kinds file
+//! (`kinds.json`: page file → `{"kind": "article" | "non-article", "reason": …}`, hand-labelled) is scored
+//! against the pipeline's outcomes as a confusion table — articles dropped (with the reason the run gave) and
+//! non-articles exported (with the title the record got) — because a dropped article loses every field of a
+//! record, and an exported list page is a record nobody wants.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::pipeline::PageOutcome;
+
+/// What a page is, by hand label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    Article,
+    NonArticle,
+}
+
+/// One page's kind label.
+#[derive(Debug, Clone, Deserialize)]
+pub struct KindLabel {
+    pub kind: Kind,
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+/// Read a kinds file: page file → kind label, in file order.
+pub fn load_kinds(path: &Path) -> Result<BTreeMap<String, KindLabel>> {
+    let text = std::fs::read_to_string(path).map_err(|e| Error::EvalInput {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    serde_json::from_str(&text).map_err(|e| Error::EvalInput {
+        path: path.to_path_buf(),
+        message: format!(
+            "not a kinds file (an object of page file → {{\"kind\": \"article\" | \"non-article\", \"reason\": …}}): {e}"
+        ),
+    })
+}
+
+/// A page the run got wrong, and what it did instead.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct KindMiss {
+    pub page: String,
+    /// Why the run skipped an article, or the title of a non-article's record.
+    pub outcome: String,
+    /// Why the page has its hand label.
+    pub label_reason: Option<String>,
+}
+
+/// The confusion of one kinds run.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct KindsReport {
+    pub articles: usize,
+    pub non_articles: usize,
+    /// Articles the default run skipped or failed on.
+    pub articles_dropped: Vec<KindMiss>,
+    /// Non-articles the default run exported as records.
+    pub non_articles_exported: Vec<KindMiss>,
+}
+
+impl KindsReport {
+    /// Percentage of articles kept (100 when there are none).
+    pub fn articles_kept_percent(&self) -> f64 {
+        percent(self.articles - self.articles_dropped.len(), self.articles)
+    }
+
+    /// Percentage of non-articles skipped (100 when there are none).
+    pub fn non_articles_skipped_percent(&self) -> f64 {
+        percent(
+            self.non_articles - self.non_articles_exported.len(),
+            self.non_articles,
+        )
+    }
+
+    /// The confusion, as lines for the terminal (every wrong page, with what the run did).
+    pub fn render(&self, with_pages: bool) -> String {
+        let mut out = format!(
+            "page kinds: {} article(s), {} dropped; {} non-article(s), {} exported\n",
+            self.articles,
+            self.articles_dropped.len(),
+            self.non_articles,
+            self.non_articles_exported.len()
+        );
+        if with_pages {
+            for m in &self.articles_dropped {
+                out.push_str(&format!("  article dropped  {}  ({})\n", m.page, m.outcome));
+            }
+            for m in &self.non_articles_exported {
+                out.push_str(&format!(
+                    "  non-article exported  {}  (record titled «{}»; labelled: {})\n",
+                    m.page,
+                    m.outcome,
+                    m.label_reason.as_deref().unwrap_or("-")
+                ));
+            }
+        }
+        out
+    }
+}
+
+fn percent(right: usize, total: usize) -> f64 {
+    if total == 0 {
+        100.0
+    } else {
+        right as f64 * 100.0 / total as f64
+    }
+}
+
+/// Score kind labels against the run's outcomes (`outcome` finds a page's outcome by its file).
+pub fn score_kinds<'o>(
+    kinds: &BTreeMap<String, KindLabel>,
+    outcome: impl Fn(&str) -> Option<&'o PageOutcome>,
+) -> KindsReport {
+    let mut r = KindsReport::default();
+    for (page, label) in kinds {
+        let Some(outcome) = outcome(page) else {
+            continue;
+        };
+        let miss = |what: String| KindMiss {
+            page: page.clone(),
+            outcome: what,
+            label_reason: label.reason.clone(),
+        };
+        match (label.kind, outcome) {
+            (Kind::Article, PageOutcome::Extracted(_)) => r.articles += 1,
+            (Kind::Article, PageOutcome::Skipped(why)) => {
+                r.articles += 1;
+                r.articles_dropped.push(miss(format!("skipped: {why}")));
+            }
+            (Kind::Article, PageOutcome::Failed(why)) => {
+                r.articles += 1;
+                r.articles_dropped.push(miss(format!("failed: {why}")));
+            }
+            (Kind::NonArticle, PageOutcome::Extracted(record)) => {
+                r.non_articles += 1;
+                let title = record.title.clone().unwrap_or_else(|| "(no title)".into());
+                r.non_articles_exported.push(miss(title));
+            }
+            (Kind::NonArticle, _) => r.non_articles += 1,
+        }
+    }
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::Record;
+
+    #[test]
+    fn confusion_counts_dropped_articles_and_exported_lists() {
+        let kinds: BTreeMap<String, KindLabel> = serde_json::from_str(
+            r#"{"a.html": {"kind": "article"}, "b.html": {"kind": "article"},
+                "c.html": {"kind": "non-article", "reason": "list"}, "d.html": {"kind": "non-article"}}"#,
+        )
+        .unwrap();
+        let record = Record {
+            title: Some("栏目".into()),
+            ..Record::default()
+        };
+        let outcomes: BTreeMap<&str, PageOutcome> = [
+            ("a.html", PageOutcome::Extracted(Box::default())),
+            ("b.html", PageOutcome::Skipped("login page".into())),
+            ("c.html", PageOutcome::Extracted(Box::new(record))),
+            ("d.html", PageOutcome::Skipped("list page".into())),
+        ]
+        .into_iter()
+        .collect();
+        let r = score_kinds(&kinds, |p| outcomes.get(p));
+        assert_eq!((r.articles, r.non_articles), (2, 2));
+        assert_eq!(r.articles_dropped.len(), 1);
+        assert_eq!(r.articles_dropped[0].outcome, "skipped: login page");
+        assert_eq!(r.non_articles_exported[0].outcome, "栏目");
+        assert_eq!(r.articles_kept_percent(), 50.0);
+        assert_eq!(r.non_articles_skipped_percent(), 50.0);
+    }
+}

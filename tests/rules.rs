@@ -1778,7 +1778,7 @@ fn classify_list_page() {
     );
     let html = page("新闻动态_青松市科学技术协会", "", &list, "");
     let reason = skipped(process_page(PAGE_URL, &html));
-    assert_eq!(reason, "list page: 12 dated links and no article metadata");
+    assert_eq!(reason, "list page: 12 similar items linking to other pages");
 }
 
 #[test]
@@ -1786,7 +1786,7 @@ fn classify_page_without_prose() {
     let list = format!("<ul>{}</ul>", news_items(12));
     let html = page("新闻动态_青松市科学技术协会", "", &list, "");
     let reason = skipped(process_page(PAGE_URL, &html));
-    assert_eq!(reason, "no article body found (no block with prose)");
+    assert_eq!(reason, "list page: 12 dated links and no article metadata");
 }
 
 #[test]

@@ -116,6 +116,14 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
         (Some((start, _)), Some(c)) if c > start => Some((start, c - 1)),
         _ => full_range,
     };
+    // Notes at the text's edges (责任编辑 lines, reprint notices, disclaimers) leave the body; the metadata rules
+    // then read them as the lines after the body.
+    let body_range = match body_range {
+        Some((start, end)) if mapped.as_ref().is_none_or(|m| m.body_roots.is_empty()) => {
+            Some(generic::body::trim_edges(&an, start, end))
+        }
+        other => other,
+    };
     if tracing::enabled!(tracing::Level::DEBUG) {
         for r in &roots {
             if let Some(el) = an.doc.tree.get(*r).and_then(scraper::ElementRef::wrap) {
@@ -188,6 +196,12 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
     if let (Some(c), Some((_, end))) = (cut, full_range) {
         exclude.extend(an.blocks_in(c, end).iter().map(|b| b.node));
     }
+    if let (Some((start, end)), Some((full_start, full_end))) = (body_range, full_range) {
+        exclude.extend(an.blocks_in(end + 1, full_end).iter().map(|b| b.node));
+        if start > full_start {
+            exclude.extend(an.blocks_in(full_start, start - 1).iter().map(|b| b.node));
+        }
+    }
     for root in &roots {
         generic::body::prune(&an, *root, &mut exclude);
     }
@@ -231,13 +245,21 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
     let has_labelled_date = out.published.as_ref().is_some_and(|p| {
         p.rule.contains("label") || p.rule.starts_with("mapping") || p.rule.starts_with("pattern")
     });
+    // The page's own headline with a date shown as the page's (labelled, or in the info line by the headline),
+    // not one guessed from a signature or the URL.
+    let has_dated_header = title_node.is_some()
+        && (has_labelled_date
+            || out
+                .published
+                .as_ref()
+                .is_some_and(|p| p.rule.contains("info line")));
     let evidence = generic::classify::Evidence {
         body_text: &rendered.text,
         body_node: roots.first().copied(),
         attachments: out.attachments.len(),
         images: out.images.len(),
         has_labelled_date,
-        has_title: title_node.is_some(),
+        has_dated_header,
     };
     if let Some(reason) = generic::classify::not_article(&an, &evidence) {
         out.kind = PageKind::NotArticle(reason);

@@ -95,7 +95,7 @@ pub struct Analysis<'a> {
     /// `src` (or `data`) of `<iframe>`, `<embed>` and `<object>` elements: embedded documents.
     pub embeds: Vec<(NodeId, &'a str)>,
     /// Elements that look like page chrome (footer, nav, sidebar, cookie banner), outermost first.
-    chrome_nodes: Vec<NodeId>,
+    chrome_nodes: Vec<(NodeId, Chrome)>,
     /// Every `<a href>` of the page (hidden ones too), in document order.
     pub anchors: Vec<(NodeId, &'a str)>,
     /// Texts of the page's short links (menus, breadcrumbs, columns) → how many links carry them.
@@ -209,7 +209,7 @@ impl<'a> Analysis<'a> {
         let mut link_text = String::new();
         // One entry per open (not skipped) element.
         let mut element_stack: Vec<Opens> = Vec::new();
-        let mut chrome_nodes: Vec<NodeId> = Vec::new();
+        let mut chrome_nodes: Vec<(NodeId, Chrome)> = Vec::new();
         for edge in self.doc.tree.root().traverse() {
             match edge {
                 Edge::Open(node) => match node.value() {
@@ -237,9 +237,9 @@ impl<'a> Analysis<'a> {
                                 content_link_depth += 1;
                             }
                         }
-                        opens.chrome = is_chrome(el);
-                        if opens.chrome {
-                            chrome_nodes.push(node.id());
+                        if let Some(kind) = chrome_kind(el) {
+                            opens.chrome = true;
+                            chrome_nodes.push((node.id(), kind));
                         }
                         element_stack.push(opens);
                         if is_block(name) {
@@ -453,11 +453,28 @@ impl<'a> Analysis<'a> {
     fn mark_chrome(&mut self) {
         let total: usize = self.blocks.iter().map(|b| b.chars + b.link_chars).sum();
         let mut changes: Vec<(NodeId, f32)> = Vec::new();
-        for id in std::mem::take(&mut self.chrome_nodes) {
+        for (id, kind) in std::mem::take(&mut self.chrome_nodes) {
             let Some(s) = self.stats.get(&id).copied() else {
                 continue;
             };
             if (s.chars + s.link_chars) * 10 >= total * 4 {
+                continue;
+            }
+            // Navigation is links: a `nav_right` column holding prose is a layout column named after its
+            // neighbour, not a menu.
+            if kind == Chrome::Navigation
+                && s.link_density() < NAV_MAX_PROSE_LINK_DENSITY
+                && s.punct >= NAV_PROSE_MIN_PUNCT
+            {
+                continue;
+            }
+            // An `<aside>` or a "sidebar" holding an article's worth of prose is where this template put the
+            // article.
+            if kind == Chrome::Other
+                && s.chars >= CHROME_ARTICLE_MIN_CHARS
+                && s.link_density() < NAV_MAX_PROSE_LINK_DENSITY
+                && s.punct >= CHROME_ARTICLE_MIN_PUNCT
+            {
                 continue;
             }
             let from = self.blocks.partition_point(|b| b.order < s.first_order);
@@ -583,15 +600,38 @@ fn looks_like_url(t: &str) -> bool {
         || t.starts_with("mailto:")
 }
 
+/// What kind of page chrome an element is named as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Chrome {
+    /// Menus and navigation bars (`nav`, `menu`): links by nature.
+    Navigation,
+    /// Footers, sidebars, newsletter boxes.
+    Other,
+    /// Cookie and consent banners, pop-ups: chrome whatever they hold.
+    Banner,
+}
+
+/// A footer- or sidebar-named element holding at least this much prose (and few links) holds the article.
+const CHROME_ARTICLE_MIN_CHARS: usize = 500;
+const CHROME_ARTICLE_MIN_PUNCT: usize = 5;
+
+/// A navigation-named element whose text is less than this share links, and that holds sentences, is a layout
+/// column, not a menu.
+const NAV_MAX_PROSE_LINK_DENSITY: f32 = 0.3;
+const NAV_PROSE_MIN_PUNCT: usize = 2;
+
 /// Page chrome by tag (`footer`, `nav`, `aside`) or by a class/id word.
-fn is_chrome(el: &scraper::node::Element) -> bool {
+fn chrome_kind(el: &scraper::node::Element) -> Option<Chrome> {
     match el.name() {
-        "footer" | "nav" | "aside" => return true,
+        "nav" => return Some(Chrome::Navigation),
+        "footer" | "aside" => return Some(Chrome::Other),
         // Page-level wrappers carry state classes (`has-nav-menu`) that say nothing about their content.
-        "html" | "body" | "main" | "article" | "section" | "form" => return false,
+        "html" | "body" | "main" | "article" | "section" | "form" => return None,
         _ => {}
     }
-    crate::extract::dom::name_tokens(el).any(|token| {
+    let mut navigation = false;
+    let mut banner = false;
+    let chrome = crate::extract::dom::name_tokens(el).any(|token| {
         let words = || token.split(['-', '_']);
         let is = |w: &str, set: &[&str]| set.iter().any(|c| w.eq_ignore_ascii_case(c));
         // Cookie and consent banners, pop-ups: chrome wherever the word sits (`avia_cookie_text`).
@@ -603,6 +643,7 @@ fn is_chrome(el: &scraper::node::Element) -> bool {
                 ],
             )
         }) {
+            banner = true;
             return true;
         }
         // `sidebar-and-content-body`, `main-nav-content`: a token that also names content is not chrome.
@@ -624,7 +665,16 @@ fn is_chrome(el: &scraper::node::Element) -> bool {
         let mut all = words();
         let first = all.next();
         let last = all.next_back();
-        [first, last].into_iter().flatten().any(|w| is(w, &chrome))
+        let hit = [first, last].into_iter().flatten().find(|w| is(w, &chrome));
+        navigation = hit.is_some_and(|w| is(w, &["nav", "menu", "navbar"]));
+        hit.is_some()
+    });
+    chrome.then_some(if banner {
+        Chrome::Banner
+    } else if navigation {
+        Chrome::Navigation
+    } else {
+        Chrome::Other
     })
 }
 

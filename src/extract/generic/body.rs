@@ -408,3 +408,99 @@ pub fn text_end(an: &Analysis<'_>, container: NodeId) -> Option<usize> {
     }
     None
 }
+
+/// Phrases of the notes that portals and newsrooms put under an article (reprint notices, disclaimers, app and
+/// account prompts, hotlines, keyword and feedback bars) and above it (原标题): lines carrying one are not text.
+const EDGE_PHRASES: [&str; 29] = [
+    "本文来自",
+    "不得转载",
+    "转载请注明",
+    "转载请联系",
+    "特别声明",
+    "免责声明",
+    "版权声明",
+    "声明：",
+    "报料",
+    "正文已结束",
+    "二维码",
+    "公众号",
+    "客户端",
+    "app",
+    "原标题",
+    "仅代表作者",
+    "仅代表个人",
+    "欢迎关注",
+    "长按识别",
+    "更多精彩",
+    "关键词",
+    "我要反馈",
+    "更多猛料",
+    "申请加入",
+    "阅读原文",
+    "返回腾讯网",
+    "返回网易",
+    "返回首页",
+    "本文为",
+];
+
+static EDGE: LazyLock<Markers> = LazyLock::new(|| Markers::new(&EDGE_PHRASES));
+
+/// An edge note is short: a longer line with one of the phrases is prose that mentions it.
+const EDGE_NOTE_MAX_CHARS: usize = 120;
+
+/// A metadata line under the text (责任编辑：X, 校对：Y, 本文来源：Z) is short.
+const EDGE_META_MAX_CHARS: usize = 60;
+
+/// A link line at the text's edge (a keyword bar, a "more" link) is short.
+const EDGE_LINKS_MAX_CHARS: usize = 40;
+
+/// Whether a block at the edge of the text is a note, a metadata line or a link bar rather than article text.
+fn is_edge_note(block: &super::analysis::Block) -> bool {
+    let len = block.chars + block.link_chars + block.content_link_chars;
+    if len <= EDGE_NOTE_MAX_CHARS && EDGE.find_in(&block.line).is_some() {
+        return true;
+    }
+    if len <= EDGE_META_MAX_CHARS
+        && crate::extract::labels::split_labels(&block.line)
+            .iter()
+            .any(|p| {
+                matches!(
+                    p.kind,
+                    crate::extract::labels::LabelKind::Editor
+                        | crate::extract::labels::LabelKind::Reviewer
+                        | crate::extract::labels::LabelKind::Source
+                        | crate::extract::labels::LabelKind::Photographer
+                )
+            })
+    {
+        return true;
+    }
+    len <= EDGE_LINKS_MAX_CHARS && block.link_chars > block.chars && block.content_link_chars == 0
+}
+
+/// The body's span without the notes at its edges: walking in from the end, editor and proofreader lines,
+/// reprint notices, disclaimers, app prompts and link bars are dropped until the last line of text; walking in
+/// from the start, an 原标题 line is dropped. Returns the new span (first and last block order).
+pub fn trim_edges(an: &Analysis<'_>, start: usize, end: usize) -> (usize, usize) {
+    let blocks = an.blocks_in(start, end);
+    let mut last = blocks.len();
+    while last > 1 && is_edge_note(&blocks[last - 1]) {
+        last -= 1;
+    }
+    let mut first = 0;
+    while first + 1 < last && blocks[first].line.contains("原标题") && is_edge_note(&blocks[first])
+    {
+        first += 1;
+    }
+    let new_start = if first == 0 {
+        start
+    } else {
+        blocks[first].order
+    };
+    let new_end = if last == blocks.len() || last == 0 {
+        end
+    } else {
+        blocks[last - 1].order
+    };
+    (new_start, new_end)
+}

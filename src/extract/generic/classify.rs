@@ -2,7 +2,7 @@
 //! so a whole mirror yields articles only.
 
 use super::analysis::Analysis;
-use super::lists::main_list;
+use super::lists::{ListKind, WEAK_BODY_SCORE, main_list};
 use crate::normalize::date::find_date;
 use crate::normalize::text::visible_len;
 
@@ -13,8 +13,8 @@ pub struct Evidence<'a> {
     pub attachments: usize,
     pub images: usize,
     pub has_labelled_date: bool,
-    /// The page has a headline of its own (not only `<title>` or a column name).
-    pub has_title: bool,
+    /// The page has a headline of its own (not only `<title>` or a column name) and shows a date as its own.
+    pub has_dated_header: bool,
 }
 
 /// A page whose main block is a login form holds at most this much text besides it (a line of instructions); a
@@ -66,9 +66,20 @@ pub fn not_article(an: &Analysis<'_>, ev: &Evidence<'_>) -> Option<String> {
     if text_len < LOGIN_PAGE_MAX_TEXT && login_form_is_the_page(an, ev.body_node) {
         return Some("login page (password form)".to_string());
     }
-    if let Some(list) = ev.body_node.and_then(|n| main_list(an, n)) {
+    let weak = ev
+        .body_node
+        .and_then(|n| an.stats.get(&n))
+        .is_none_or(|s| s.score < WEAK_BODY_SCORE);
+    let list = ev
+        .body_node
+        .and_then(|n| main_list(an, n, weak && !ev.has_dated_header));
+    if let Some(list) = list {
+        let what = match list.kind {
+            ListKind::Linked => "similar items linking to other pages",
+            ListKind::Records => "similar records",
+        };
         return Some(format!(
-            "list page: {} similar items linking to other pages{}",
+            "list page: {} {what}{}",
             list.items,
             if list.pager { ", and a pager" } else { "" }
         ));
@@ -85,7 +96,7 @@ pub fn not_article(an: &Analysis<'_>, ev: &Evidence<'_>) -> Option<String> {
     }
     // A page with its own headline and a labelled date is an article even when its body is a video, an image or
     // an embedded viewer: its record keeps the title and the date.
-    if ev.has_title && ev.has_labelled_date {
+    if ev.has_dated_header {
         return None;
     }
     if ev.body_node.is_none() && ev.attachments == 0 && ev.images == 0 {

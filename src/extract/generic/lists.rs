@@ -11,6 +11,7 @@ use scraper::Node;
 use super::analysis::Analysis;
 use super::links::{is_attachment_href, is_download_endpoint};
 use crate::extract::dom::{attr, skip_subtree};
+use crate::normalize::date::find_date;
 use crate::normalize::text::{is_space, visible_len};
 
 /// Items a list needs to be evidence on its own: fewer could be a short "related" box or an article's numbered
@@ -34,46 +35,96 @@ const LIST_TEXT_SHARE: f32 = 0.6;
 /// How far up from the chosen block the list may sit (the chosen block can be one item or the list's wrapper).
 const LIST_ANCESTOR_LEVELS: usize = 3;
 
+/// What kind of list was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListKind {
+    /// Items that start with links to distinct pages (news titles, names, rows of a column).
+    Linked,
+    /// Structured records (date, title, place, person card) under a pager, with or without links.
+    Records,
+}
+
 /// What was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ListEvidence {
     pub items: usize,
     pub pager: bool,
+    pub kind: ListKind,
 }
 
-/// A run of sibling items that each start with a link to another page, holding most of the main block's text —
-/// searched in the main block, its descendants and a few of its ancestors.
-pub fn main_list(an: &Analysis<'_>, main: ego_tree::NodeId) -> Option<ListEvidence> {
+/// Records under a pager need at least this many items (a multi-page article's pager has paragraphs beside it,
+/// not records).
+const RECORDS_MIN_ITEMS: usize = 3;
+
+/// A record holds at most this many sentences (a teaser); more is article prose.
+const RECORD_MAX_SENTENCES: usize = 1;
+
+/// A record is short: a date, a title, a place, a name card.
+const RECORD_MAX_CHARS: usize = 200;
+
+/// Linked items average at most this much text (a title and a teaser); sections of an article that start with
+/// a link are longer.
+const LINKED_ITEM_MAX_AVG_CHARS: usize = 600;
+
+/// A chosen block scoring below this holds no real text (a pager, a heading, one short line): the page's list,
+/// if it has one, is looked for anywhere outside the page chrome.
+pub const WEAK_BODY_SCORE: f32 = 60.0;
+
+/// Outside the chosen block, a list must hold at least this many times its text to be the page's content.
+const PAGE_LIST_TEXT_RATIO: usize = 2;
+
+/// Outside the chosen block, linked items must read like titles (average link text this long) or carry dates:
+/// menus of short column names are on every page.
+const TITLE_LINK_MIN_CHARS: usize = 8;
+
+/// A list holding most of the main block's text — searched in the main block, its descendants and a few of its
+/// ancestors; and, when the main block is weak (`weak`), anywhere outside the page chrome.
+pub fn main_list(an: &Analysis<'_>, main: ego_tree::NodeId, weak: bool) -> Option<ListEvidence> {
     let node = an.doc.tree.get(main)?;
     let main_text = text_of(an, main).max(1);
     let pager = has_pager(an);
-    let needed = if pager {
-        LIST_MIN_ITEMS_WITH_PAGER
-    } else {
-        LIST_MIN_ITEMS
+    let mut best: Option<ListEvidence> = None;
+    let consider = |best: &mut Option<ListEvidence>, found: ListEvidence| {
+        if best.is_none_or(|b| found.items > b.items) {
+            *best = Some(found);
+        }
     };
-    let mut best: Option<usize> = None;
     let scopes = node
         .ancestors()
         .take(LIST_ANCESTOR_LEVELS)
         .filter(|a| a.value().is_element())
         .chain(node.descendants());
     for scope in scopes {
-        let Some((items, text)) = linked_items(an, scope) else {
-            continue;
-        };
         // Inside the main block the list must hold most of it; around it (the main block is one item) the list
         // must hold most of the wrapper it sits in.
-        let whole = if scope.ancestors().any(|a| a.id() == main) || scope.id() == main {
+        let whole = if scope.id() == main || scope.ancestors().any(|a| a.id() == main) {
             main_text
         } else {
             text_of(an, scope.id()).max(1)
         };
-        if items >= needed && text as f32 >= LIST_TEXT_SHARE * whole as f32 {
-            best = best.max(Some(items));
+        for group in item_groups(an, scope, pager) {
+            if group.text as f32 >= LIST_TEXT_SHARE * whole as f32 {
+                consider(&mut best, group.evidence(pager));
+            }
         }
     }
-    best.map(|items| ListEvidence { items, pager })
+    if best.is_none() && weak {
+        for scope in an.doc.tree.root().descendants() {
+            if !scope.value().is_element() || an.block_of(scope.id()).is_some_and(|b| b.chrome) {
+                continue;
+            }
+            for group in item_groups(an, scope, pager) {
+                let titled = group.kind == ListKind::Records
+                    || pager
+                    || group.dated * 2 >= group.items
+                    || group.link_chars >= TITLE_LINK_MIN_CHARS * group.items;
+                if titled && group.text >= PAGE_LIST_TEXT_RATIO * main_text {
+                    consider(&mut best, group.evidence(pager));
+                }
+            }
+        }
+    }
+    best
 }
 
 fn text_of(an: &Analysis<'_>, node: ego_tree::NodeId) -> usize {
@@ -83,8 +134,31 @@ fn text_of(an: &Analysis<'_>, node: ego_tree::NodeId) -> usize {
         .unwrap_or(0)
 }
 
-/// The largest group of same-shaped children of `parent` that start with links to distinct pages: (items, text).
-fn linked_items(an: &Analysis<'_>, parent: NodeRef<'_, Node>) -> Option<(usize, usize)> {
+/// A group of same-shaped siblings that qualifies as a list.
+struct Group {
+    kind: ListKind,
+    items: usize,
+    /// Visible characters of the items.
+    text: usize,
+    /// Visible characters of the items' leading links.
+    link_chars: usize,
+    /// Items showing a date.
+    dated: usize,
+}
+
+impl Group {
+    fn evidence(&self, pager: bool) -> ListEvidence {
+        ListEvidence {
+            items: self.items,
+            pager,
+            kind: self.kind,
+        }
+    }
+}
+
+/// The groups of same-shaped children of `parent` that are lists: items starting with links to distinct pages
+/// (enough of them), or structured records under a pager.
+fn item_groups(an: &Analysis<'_>, parent: NodeRef<'_, Node>, pager: bool) -> Vec<Group> {
     let mut groups: HashMap<(&str, String), Vec<NodeRef<'_, Node>>> = HashMap::default();
     for child in parent.children() {
         let Some(el) = child.value().as_element() else {
@@ -98,22 +172,82 @@ fn linked_items(an: &Analysis<'_>, parent: NodeRef<'_, Node>) -> Option<(usize, 
             .or_default()
             .push(child);
     }
-    groups
-        .into_values()
-        .filter(|items| !items.is_empty())
-        .filter_map(|items| {
-            let mut hrefs: Vec<&str> = items.iter().filter_map(|i| leading_link(i)).collect();
-            let linked = hrefs.len();
-            hrefs.sort_unstable();
-            hrefs.dedup();
-            let distinct = hrefs.len();
-            let share = LINKED_ITEM_SHARE * items.len() as f32;
-            (linked as f32 >= share && distinct as f32 >= share).then(|| {
-                let text = items.iter().map(|i| text_of(an, i.id())).sum();
-                (items.len(), text)
-            })
-        })
-        .max_by_key(|(items, text)| (*text, *items))
+    let needed = if pager {
+        LIST_MIN_ITEMS_WITH_PAGER
+    } else {
+        LIST_MIN_ITEMS
+    };
+    let mut out = Vec::new();
+    for items in groups.into_values() {
+        let n = items.len();
+        if n < needed.min(RECORDS_MIN_ITEMS) {
+            continue;
+        }
+        let share = LINKED_ITEM_SHARE * n as f32;
+        let text: usize = items.iter().map(|i| text_of(an, i.id())).sum();
+        let dated = items
+            .iter()
+            .filter(|i| subtree_has_date(an, i.id()))
+            .count();
+        let leads: Vec<(&str, usize)> = items.iter().filter_map(leading_link).collect();
+        let mut hrefs: Vec<&str> = items.iter().flat_map(page_links).collect();
+        hrefs.sort_unstable();
+        hrefs.dedup();
+        if n >= needed
+            && leads.len() as f32 >= share
+            && hrefs.len() as f32 >= share
+            && text <= LINKED_ITEM_MAX_AVG_CHARS * n
+        {
+            out.push(Group {
+                kind: ListKind::Linked,
+                items: n,
+                text,
+                link_chars: leads.iter().map(|(_, chars)| chars).sum(),
+                dated,
+            });
+            continue;
+        }
+        if pager && n >= RECORDS_MIN_ITEMS {
+            let records = items
+                .iter()
+                .filter(|i| is_record(an, i, !page_links(i).is_empty()))
+                .count();
+            if records as f32 >= share {
+                out.push(Group {
+                    kind: ListKind::Records,
+                    items: n,
+                    text,
+                    link_chars: 0,
+                    dated,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Whether any block of the item shows a date.
+fn subtree_has_date(an: &Analysis<'_>, node: ego_tree::NodeId) -> bool {
+    let Some(s) = an.stats.get(&node) else {
+        return false;
+    };
+    an.blocks_in(s.first_order, s.last_order)
+        .iter()
+        .any(|b| find_date(&b.line).is_some())
+}
+
+/// A structured record: two or more blocks of its own (date, title, place; a card's lines; a row's cells), a link
+/// or a date, and at most a teaser's sentence.
+fn is_record(an: &Analysis<'_>, item: &NodeRef<'_, Node>, linked: bool) -> bool {
+    let Some(s) = an.stats.get(&item.id()) else {
+        return false;
+    };
+    let blocks = an.blocks_in(s.first_order, s.last_order);
+    let sentences: usize = blocks.iter().map(|b| sentence_ends(&b.line)).sum();
+    blocks.len() >= 2
+        && s.chars + s.link_chars <= RECORD_MAX_CHARS
+        && sentences <= RECORD_MAX_SENTENCES
+        && (linked || blocks.iter().any(|b| find_date(&b.line).is_some()))
 }
 
 /// An item's class with numbering left out (`news n1 clearfix` and `news n2 clearfix` are one shape).
@@ -141,9 +275,10 @@ fn onclick_target(el: &scraper::node::Element) -> Option<&str> {
 
 /// The href of the link an item starts with (after at most a few characters of date or numbering), if it links
 /// to another page (not a document, a script or an anchor).
-fn leading_link<'a>(item: &NodeRef<'a, Node>) -> Option<&'a str> {
+fn leading_link<'a>(item: &NodeRef<'a, Node>) -> Option<(&'a str, usize)> {
     if let Some(target) = item.value().as_element().and_then(onclick_target) {
-        return is_page_href(target).then_some(target);
+        let chars = visible_len(&crate::extract::dom::spaced_text(*item));
+        return is_page_href(target).then_some((target, chars));
     }
     let mut lead = 0usize;
     for node in item.descendants() {
@@ -151,13 +286,14 @@ fn leading_link<'a>(item: &NodeRef<'a, Node>) -> Option<&'a str> {
             Node::Element(el) if el.name() == "a" => {
                 let href = attr(el, "href")?.trim();
                 let page_link = is_page_href(href);
-                let has_text = node
+                let chars: usize = node
                     .descendants()
-                    .any(|d| d.value().as_text().is_some_and(|t| visible_len(t) > 0))
-                    || node
-                        .descendants()
-                        .any(|d| d.value().as_element().is_some_and(|e| e.name() == "img"));
-                return (page_link && has_text).then_some(href);
+                    .filter_map(|d| d.value().as_text().map(|t| visible_len(t)))
+                    .sum();
+                let image = node
+                    .descendants()
+                    .any(|d| d.value().as_element().is_some_and(|e| e.name() == "img"));
+                return (page_link && (chars > 0 || image)).then_some((href, chars));
             }
             Node::Element(el) if skip_subtree(el) => {}
             Node::Text(t) => {
@@ -178,6 +314,19 @@ fn leading_link<'a>(item: &NodeRef<'a, Node>) -> Option<&'a str> {
     None
 }
 
+/// Every link to another page inside an item (its `onclick` target included).
+fn page_links<'a>(item: &NodeRef<'a, Node>) -> Vec<&'a str> {
+    let own = item.value().as_element().and_then(onclick_target);
+    let anchors = item.descendants().filter_map(|d| match d.value() {
+        Node::Element(el) if el.name() == "a" => attr(el, "href").map(str::trim),
+        _ => None,
+    });
+    own.into_iter()
+        .chain(anchors)
+        .filter(|h| is_page_href(h))
+        .collect()
+}
+
 /// A link to another page: not empty, not an anchor, a script, an e-mail address or a document.
 fn is_page_href(href: &str) -> bool {
     let lower = href.to_ascii_lowercase();
@@ -189,36 +338,57 @@ fn is_page_href(href: &str) -> bool {
         && !is_download_endpoint(href)
 }
 
-/// Words of a pager's links (a multi-page article has them too: a pager alone is no evidence, only beside a list).
-const PAGER_WORDS: [&str; 12] = [
+/// Sentence ends in a line: `。！？` anywhere, `. ! ?` before a space or at the end.
+fn sentence_ends(line: &str) -> usize {
+    let chars: Vec<char> = line.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| match c {
+            '。' | '！' | '？' => true,
+            '.' | '!' | '?' => chars.get(i + 1).is_none_or(|n| n.is_whitespace()),
+            _ => false,
+        })
+        .count()
+}
+
+/// Chinese pager words: unambiguous in a short line (a multi-page article has them too, so a pager is only
+/// evidence beside a list).
+const PAGER_WORDS: [&str; 7] = [
     "下一页",
     "下页",
     "尾页",
     "末页",
     "上一页",
-    "末 页",
-    "尾 页",
     "下一頁",
-    "next",
-    "last",
-    "»",
-    "›",
+    "末 页",
 ];
 
-/// Whether the page has a pager: a short line with a pager word and a page number (`首页 上一页 1 2 3 下一页 尾页`,
-/// `页码 1/112`, `总共 36 记录`, `FirstPrevious1NextLast`).
+/// Latin pager words count only beside page numbers (`1 2 3 Next »`): "next" alone is a post navigation.
+const LATIN_PAGER_WORDS: [&str; 5] = ["next", "last", "»", "›", "weiter"];
+
+/// A pager line is short.
+const PAGER_MAX_CHARS: usize = 120;
+
+/// Whether the page has a pager: a short line with a pager word (下一页, 尾页) or a page count (`页码 1/112`,
+/// `总共 36 记录`, `共 5 页`), or Latin pager words beside two or more page numbers.
 pub fn has_pager(an: &Analysis<'_>) -> bool {
     an.blocks.iter().any(|b| {
         let line = b.line.as_str();
-        if visible_len(line) > 120 {
+        if visible_len(line) > PAGER_MAX_CHARS {
             return false;
         }
+        let counted = line.contains("页码")
+            || (line.contains('共') && (line.contains('页') || line.contains("记录")))
+            || (line.contains('第') && line.contains('页') && line.contains('/'));
+        if PAGER_WORDS.iter().any(|w| line.contains(w)) || counted {
+            return line.chars().any(|c| c.is_ascii_digit()) || counted;
+        }
         let lower = line.to_ascii_lowercase();
-        let numbered = line.chars().any(|c| c.is_ascii_digit());
-        let words = PAGER_WORDS.iter().any(|w| lower.contains(w));
-        let counted = (line.contains("页码") || line.contains("共") && line.contains("页"))
-            || (line.contains("总共") && line.contains("记录"))
-            || (line.contains('第') && line.contains("页") && line.contains('/'));
-        numbered && (words || counted)
+        let numbers = lower
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|n| (1..=3).contains(&n.len()))
+            .count();
+        numbers >= 2 && LATIN_PAGER_WORDS.iter().any(|w| lower.contains(w))
     })
 }

@@ -9,6 +9,7 @@ use ego_tree::NodeId;
 use regex::Regex;
 
 use super::analysis::{Analysis, Block};
+use super::people;
 use crate::extract::Found;
 use crate::extract::labels::{LabelKind, LabeledValue, split_labels};
 use crate::normalize::date::{PublishedAt, find_date, parse_date};
@@ -79,10 +80,17 @@ pub fn find(an: &Analysis<'_>, layout: Layout, page_url: Option<&str>) -> Meta {
                     }
                 }
                 LabelKind::Author if meta.author.is_none() => {
-                    meta.author = clean_person(value).map(|v| Found::new(v, rule()));
+                    meta.author = people::clean_person(value).map(|v| Found::new(v, rule()));
                 }
-                LabelKind::Editor if meta.editor.is_none() => {
-                    meta.editor = clean_person(value).map(|v| Found::new(v, rule()));
+                // A 责任编辑 wins over a plain 编辑 anywhere on the page.
+                LabelKind::Editor
+                    if meta.editor.as_ref().is_none_or(|e| {
+                        !is_chief_editor(&e.rule) && is_chief_editor(pair.label)
+                    }) =>
+                {
+                    if let Some(v) = people::clean_person(value) {
+                        meta.editor = Some(Found::new(v, rule()));
+                    }
                 }
                 LabelKind::Source if meta.source.is_none() => {
                     meta.source = non_empty(value).map(|v| Found::new(v, rule()));
@@ -122,8 +130,11 @@ pub fn find(an: &Analysis<'_>, layout: Layout, page_url: Option<&str>) -> Meta {
             non_empty(v).map(|v| Found::new(v, format!("generic:meta {name}")))
         });
     }
-    if meta.author.is_none() {
-        meta.author = byline(an, layout);
+    if meta.author.is_none()
+        && let Some((author, node)) = byline(an, layout)
+    {
+        meta.author = Some(author);
+        meta.info_nodes.extend(node);
     }
     if meta.published.is_none() {
         meta.published = signature_date(an, layout);
@@ -132,6 +143,11 @@ pub fn find(an: &Analysis<'_>, layout: Layout, page_url: Option<&str>) -> Meta {
         meta.published = page_url.and_then(url_date);
     }
     meta
+}
+
+/// Whether an editor label (or the rule that names it) is the responsible editor's.
+fn is_chief_editor(label: &str) -> bool {
+    label.contains("责任编辑") || label.contains("责编")
 }
 
 /// A block shaped like a sentence of the article (not a heading or a menu item).
@@ -233,98 +249,104 @@ fn info_lines<'a>(an: &'a Analysis<'_>, layout: Layout) -> (Vec<InfoLine<'a>>, V
     (head, tail)
 }
 
-/// Trim role words and brackets around a person value (`张三 摄影` stays `张三 摄影` — only brackets go).
-fn clean_person(value: &str) -> Option<String> {
-    let mut v = value
-        .trim_matches(|c: char| matches!(c, '（' | '）' | '(' | ')' | '【' | '】' | '[' | ']'))
-        .trim();
-    // `陈智 整合`, `张三 报道`: a role word after the names is not a name.
-    for role in ROLE_SUFFIXES {
-        if let Some(rest) = v.strip_suffix(role)
-            && rest.ends_with(|c: char| c.is_whitespace() || c == '\u{3000}')
-        {
-            v = rest.trim();
-        }
-    }
-    non_empty(v)
-}
-
-const ROLE_SUFFIXES: [&str; 9] = [
-    "整合", "整理", "报道", "编译", "采写", "综合", "供稿", "摄", "撰写",
-];
-
-static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[（(]\s*((?:本报|本网)?(?:记者|通讯员|撰稿|作者|文字|文/图|图/文|文)[^（()）]{1,60})[）)]")
-        .expect("byline regex")
-});
-static BYLINE_ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(本报|本网)?(记者|通讯员|撰稿|作者|文字|文/图|图/文|文|摄影|摄|图|编辑)[\s:：/]*")
-        .expect("role regex")
-});
-
-/// `（记者 王某某 通讯员 李某）` in the first paragraphs (or `（文/图 张三）` closing the last one): the writers,
-/// photographers left out. Failing that, a bare name line (`韦承金`) right before the first paragraph.
-fn byline(an: &Analysis<'_>, layout: Layout) -> Option<Found<String>> {
+/// Bylines, in the order they are trusted: in parentheses in the first paragraphs or closing the last ones
+/// (（记者 王某 通讯员 李某）), a byline line of its own above or below the text (`南开新闻网记者 吴军辉`), names in a
+/// closing parenthesis (`…。（王乐文 方敏）`), and a bare name line in the article's header (`韦承金`, or
+/// `康斯坦丁` between the headline and the date). Returns the writers and the node of a line that is only a byline
+/// (to keep it out of the body).
+fn byline(an: &Analysis<'_>, layout: Layout) -> Option<(Found<String>, Option<NodeId>)> {
     let (start, end) = layout.body?;
     let body: Vec<&Block> = an.blocks_in(start, end).iter().collect();
-    let first_prose = body
-        .iter()
-        .position(|b| layout.title_order.is_none_or(|t| b.order > t) && starts_text(b))?;
-    let prose: Vec<&&Block> = body[first_prose..].iter().filter(|b| is_prose(b)).collect();
-    let head = prose.iter().take(3);
-    let tail = prose.iter().rev().take(2);
-    for block in head.chain(tail) {
-        if let Some(names) = BYLINE
-            .captures(&block.line)
-            .and_then(|c| byline_names(c.get(1)?.as_str()))
-        {
-            return Some(Found::new(names, "generic:byline".into()));
-        }
-    }
-    let before = first_prose.checked_sub(1).and_then(|i| body.get(i))?;
-    is_name_line(&before.line).then(|| Found::new(before.line.clone(), "generic:name line".into()))
-}
-
-/// Writers named in a byline's inside (`记者 王某某 通讯员 李某` → `王某某、李某`).
-fn byline_names(inner: &str) -> Option<String> {
-    let mut names = Vec::new();
-    let mut roles = BYLINE_ROLE.captures_iter(inner).peekable();
-    while let Some(role) = roles.next() {
-        let whole = role.get(0)?;
-        let next_start = roles
-            .peek()
-            .and_then(|r| r.get(0))
-            .map(|m| m.start())
-            .unwrap_or(inner.len());
-        if matches!(role.get(2)?.as_str(), "摄影" | "摄" | "图" | "编辑") {
-            continue;
-        }
-        let who = &inner[whole.end()..next_start];
-        for name in who.split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ',')) {
-            let name = name.trim();
-            if !name.is_empty() && !ROLE_SUFFIXES.contains(&name) {
-                names.push(name.to_string());
+    let after_title = |b: &&Block| layout.title_order.is_none_or(|t| b.order > t);
+    let first_prose = body.iter().position(|b| after_title(b) && starts_text(b));
+    let found =
+        |names: Vec<String>, rule: &str| Found::new(names.join(" "), format!("generic:{rule}"));
+    if let Some(first) = first_prose {
+        let prose: Vec<&&Block> = body[first..].iter().filter(|b| is_prose(b)).collect();
+        for block in prose.iter().take(3).chain(prose.iter().rev().take(2)) {
+            if let Some(names) = people::parenthesized_writers(&block.line) {
+                return Some((found(names, "byline"), None));
             }
         }
     }
-    (!names.is_empty()).then(|| names.join("、"))
+    // A byline line of its own: in the header (between the headline and the first paragraph), at the body's
+    // start, or among the last lines of the body and just after it.
+    let header_from = layout
+        .title_order
+        .filter(|t| *t <= start)
+        .unwrap_or(start.saturating_sub(BYLINE_HEADER_REACH));
+    let text_start = first_prose
+        .and_then(|i| body.get(i))
+        .map_or(start, |b| b.order);
+    let head_lines = an.blocks_in(header_from, text_start);
+    let tail_lines = {
+        let from = body
+            .len()
+            .checked_sub(BYLINE_TAIL_LINES)
+            .and_then(|i| body.get(i))
+            .map_or(start, |b| b.order);
+        an.blocks_in(from, end + BYLINE_TAIL_LINES)
+    };
+    for block in head_lines.iter().chain(tail_lines) {
+        if visible_len(&block.line) > BYLINE_LINE_MAX_CHARS || block.chrome {
+            continue;
+        }
+        if let Some(b) = people::parse_byline(&block.line)
+            && !b.writers.is_empty()
+        {
+            return Some((found(b.writers, "byline line"), Some(block.node)));
+        }
+    }
+    if let Some(last) = body.iter().rev().find(|b| is_prose(b) || b.chars <= 20)
+        && let Some(names) = people::trailing_names(&last.line)
+    {
+        return Some((found(names, "closing names"), None));
+    }
+    // A bare name line in the header: right before the first paragraph, or next to the header's date line.
+    for (i, block) in head_lines.iter().enumerate() {
+        if Some(block.order) == layout.title_order || block.chrome {
+            continue;
+        }
+        let before_text = i + 1 == head_lines.len();
+        let by_date = head_lines
+            .get(i + 1)
+            .into_iter()
+            .chain(i.checked_sub(1).and_then(|j| head_lines.get(j)))
+            .any(|b| find_date(&b.line).is_some());
+        // A link beside the date is a column or a channel (亦观察), unless it is a lone name line.
+        let link_text = block.link_chars > 0 && (by_date || an.links_with_text(&block.line) > 1);
+        if (before_text || by_date) && !link_text && is_name_line(&block.line, by_date) {
+            return Some((
+                Found::new(block.line.clone(), "generic:name line".into()),
+                Some(block.node),
+            ));
+        }
+    }
+    None
 }
 
-/// A line holding only one or two personal names: 2–4 CJK characters each, starting with a common surname.
-fn is_name_line(line: &str) -> bool {
+/// How many blocks before the body the header may start when the headline is not known.
+const BYLINE_HEADER_REACH: usize = 8;
+/// How many of the body's last blocks (and blocks after it) may hold a byline line.
+const BYLINE_TAIL_LINES: usize = 3;
+/// A byline line is short.
+const BYLINE_LINE_MAX_CHARS: usize = 40;
+
+/// A line holding only one or two personal names. Next to the header's date line a pen name of three or more
+/// characters will do (`康斯坦丁`, `南冥一鲨`); otherwise the first name must start with a common surname.
+fn is_name_line(line: &str, by_date: bool) -> bool {
     let names: Vec<&str> = line.split_whitespace().collect();
     !names.is_empty()
         && names.len() <= 2
         && names.iter().all(|n| {
-            let count = n.chars().count();
-            (2..=4).contains(&count)
+            people::is_name(n)
                 && n.chars().all(crate::normalize::text::is_cjk)
-                && n.chars().next().is_some_and(|c| SURNAMES.contains(c))
+                && ((by_date && n.chars().count() >= 3)
+                    || n.chars()
+                        .next()
+                        .is_some_and(|c| people::SURNAMES.contains(c)))
         })
 }
-
-/// The most common Chinese surnames (single characters), covering most of the population.
-const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝";
 
 /// A notice's signature date: a short last line that is (mostly) a date.
 fn signature_date(an: &Analysis<'_>, layout: Layout) -> Option<Found<PublishedAt>> {

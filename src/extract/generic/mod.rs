@@ -8,4 +8,5 @@ pub mod classify;
 pub mod links;
 pub mod lists;
 pub mod meta;
+pub mod people;
 pub mod title;

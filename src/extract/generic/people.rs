@@ -1,0 +1,387 @@
+//! People: who wrote, photographed and edited an article, read from bylines. A byline is a run of *roles* and
+//! *names* — `记者 王乐文 方敏`, `南开新闻网讯（记者 赖鸿杰 摄影 辛文忠 任永华）`, `中青报·中青网记者 胡春艳 通讯员
+//! 付坤`, `文/林晓`, `澎湃新闻记者 贺梨萍` — parsed token by token, so a role word inside a name (the 文 of 辛文忠 or
+//! 代惠文) is never a role, and a newsroom before a role (南开新闻网记者) is a prefix, not a name. Writers are the
+//! authors; photographers are left out. Names are checked for shape (CJK names of two to four characters, or a
+//! transliterated name with ·), and interface words (关注, 分享) are never names.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::normalize::text::{is_cjk, non_empty};
+
+/// What a role token says about the names after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Writer,
+    Photographer,
+    Editor,
+}
+
+/// Role words that may stand alone or after a newsroom prefix (南开新闻网记者, 本报记者, 学生记者).
+const LONG_ROLES: [(&str, Role); 14] = [
+    ("记者", Role::Writer),
+    ("通讯员", Role::Writer),
+    ("作者", Role::Writer),
+    ("撰稿", Role::Writer),
+    ("撰文", Role::Writer),
+    ("撰稿人", Role::Writer),
+    ("执笔", Role::Writer),
+    ("文字", Role::Writer),
+    ("摄影", Role::Photographer),
+    ("摄像", Role::Photographer),
+    ("编辑", Role::Editor),
+    ("责编", Role::Editor),
+    ("责任编辑", Role::Editor),
+    ("实习生", Role::Writer),
+];
+
+/// One-character roles: only a whole token (`文 林晓`) or before a slash or colon (`文/林晓`, `图：宋一帆`), never
+/// inside a name.
+const SHORT_ROLES: [(&str, Role); 4] = [
+    ("文", Role::Writer),
+    ("图", Role::Photographer),
+    ("摄", Role::Photographer),
+    ("编", Role::Editor),
+];
+
+/// Combined roles written with a slash.
+const SLASH_ROLES: [(&str, Role); 4] = [
+    ("文/图", Role::Writer),
+    ("图/文", Role::Writer),
+    ("文／图", Role::Writer),
+    ("图／文", Role::Writer),
+];
+
+/// Words of a page's interface that sit where a name could (a follow button beside the author's name).
+pub const INTERFACE_WORDS: [&str; 26] = [
+    "关注",
+    "分享",
+    "分享到",
+    "评论",
+    "收藏",
+    "点赞",
+    "举报",
+    "订阅",
+    "登录",
+    "注册",
+    "原创",
+    "转发",
+    "打印",
+    "关闭",
+    "返回",
+    "首页",
+    "更多",
+    "置顶",
+    "推荐",
+    "热门",
+    "佚名",
+    "字号",
+    "字体",
+    "来源",
+    "编辑",
+    "作者",
+];
+
+/// Endings of institutions and columns, never of a personal name (研究院, 宣传部, 新闻网).
+const INSTITUTION_ENDINGS: [&str; 16] = [
+    "院", "部", "处", "所", "网", "报", "社", "局", "会", "室", "组", "站", "厅", "办", "校", "系",
+];
+
+/// Names that mean "nobody": an author field with one of these is null.
+pub const NO_ONE: [&str; 6] = ["佚名", "未知", "匿名", "网络", "网络整理", "不详"];
+
+/// Role words written after the names (`陈智 整合`, `张三 报道`): not names.
+pub const ROLE_SUFFIXES: [&str; 9] = [
+    "整合", "整理", "报道", "编译", "采写", "综合", "供稿", "摄", "撰写",
+];
+
+/// A parsed byline.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Byline {
+    pub writers: Vec<String>,
+    pub photographers: Vec<String>,
+    pub editors: Vec<String>,
+}
+
+/// The role a token announces, and the rest of the token after it (`文/林晓` → Writer, `林晓`).
+fn role_of(token: &str) -> Option<(Role, &str)> {
+    for (word, role) in SLASH_ROLES {
+        if let Some(rest) = token.strip_prefix(word) {
+            return Some((role, rest.trim_start_matches(['/', '／', ':', '：'])));
+        }
+    }
+    for (word, role) in SHORT_ROLES {
+        if token == word {
+            return Some((role, ""));
+        }
+        if let Some(rest) = token.strip_prefix(word)
+            && rest.starts_with(['/', '／', ':', '：'])
+        {
+            return Some((role, rest.trim_start_matches(['/', '／', ':', '：'])));
+        }
+    }
+    // The longest role word ending the token's head, after an optional newsroom prefix.
+    let mut best: Option<(usize, Role, &str)> = None;
+    for (word, role) in LONG_ROLES {
+        if let Some(at) = token.find(word) {
+            let prefix = &token[..at];
+            let rest = &token[at + word.len()..];
+            // `作者魏星`: a bare label glued to one name.
+            let rest_ok = rest.is_empty()
+                || rest.starts_with(['/', '／', ':', '：'])
+                || (prefix.is_empty() && is_name(rest));
+            if rest_ok && is_role_prefix(prefix) && best.is_none_or(|(len, ..)| word.len() > len) {
+                best = Some((
+                    word.len(),
+                    role,
+                    rest.trim_start_matches(['/', '／', ':', '：']),
+                ));
+            }
+        }
+    }
+    best.map(|(_, role, rest)| (role, rest))
+}
+
+/// What may stand before a role word: nothing, a qualifier (本报, 学生, 实习, 特约, 见习, 融媒体), or a newsroom
+/// (南开新闻网, 海河传媒中心, 中青报·中青网, 《棱镜》, 澎湃新闻).
+fn is_role_prefix(prefix: &str) -> bool {
+    const QUALIFIERS: [&str; 10] = [
+        "本报",
+        "本网",
+        "本台",
+        "学生",
+        "实习",
+        "特约",
+        "见习",
+        "融媒体",
+        "全媒体",
+        "首席",
+    ];
+    const NEWSROOM_ENDINGS: [&str; 11] = [
+        "网",
+        "报",
+        "社",
+        "台",
+        "中心",
+        "客户端",
+        "新闻",
+        "》",
+        "刊",
+        "杂志",
+        "频道",
+    ];
+    prefix.is_empty()
+        || QUALIFIERS
+            .iter()
+            .any(|q| prefix == *q || prefix.ends_with(q))
+        || (prefix.chars().count() <= 16 && NEWSROOM_ENDINGS.iter().any(|e| prefix.ends_with(e)))
+}
+
+/// Whether a token reads as a personal name: two to four CJK characters (a single surname-initial pair included),
+/// a transliterated name joined by ·, or a Latin name; never an interface word.
+pub fn is_name(token: &str) -> bool {
+    let n = token.chars().count();
+    if INTERFACE_WORDS.contains(&token) || NO_ONE.contains(&token) {
+        return false;
+    }
+    if token.chars().all(is_cjk) {
+        return (2..=4).contains(&n) && !INSTITUTION_ENDINGS.iter().any(|e| token.ends_with(e));
+    }
+    if token.contains('·') || token.contains('•') {
+        return (3..=12).contains(&n) && token.chars().all(|c| is_cjk(c) || c == '·' || c == '•');
+    }
+    (2..=24).contains(&n)
+        && token
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '.' || c == '-')
+}
+
+/// Split a byline's text into tokens: whitespace, 、，, and the brackets around it.
+fn tokens(text: &str) -> Vec<&str> {
+    text.split(|c: char| {
+        c.is_whitespace() || matches!(c, '、' | '，' | ',' | '；' | ';' | '|' | '｜' | '丨')
+    })
+    .map(|t| {
+        t.trim_matches(|c: char| matches!(c, '（' | '）' | '(' | ')' | '【' | '】' | '[' | ']'))
+    })
+    .filter(|t| !t.is_empty())
+    .collect()
+}
+
+/// Parse a byline. It must start with a role (`记者 X`, `南开新闻网记者 X`, `文/X`) and every other token must be a
+/// role or a name (a trailing role suffix like 整合 is allowed); otherwise it is prose, not a byline.
+pub fn parse_byline(text: &str) -> Option<Byline> {
+    let toks = tokens(text);
+    let mut out = Byline::default();
+    let mut role: Option<Role> = None;
+    for (i, tok) in toks.iter().enumerate() {
+        if let Some((r, rest)) = role_of(tok) {
+            role = Some(r);
+            if !rest.is_empty() {
+                if !is_name(rest) {
+                    return None;
+                }
+                push(&mut out, r, rest);
+            }
+            continue;
+        }
+        let r = role?;
+        if ROLE_SUFFIXES.contains(tok) && i + 1 == toks.len() {
+            continue;
+        }
+        if !is_name(tok) {
+            return None;
+        }
+        push(&mut out, r, tok);
+    }
+    let named = out.writers.len() + out.photographers.len() + out.editors.len();
+    (named > 0).then_some(out)
+}
+
+fn push(out: &mut Byline, role: Role, name: &str) {
+    let list = match role {
+        Role::Writer => &mut out.writers,
+        Role::Photographer => &mut out.photographers,
+        Role::Editor => &mut out.editors,
+    };
+    if !list.iter().any(|n| n == name) {
+        list.push(name.to_string());
+    }
+}
+
+static PARENTHESES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[（(]([^（()）]{2,60})[）)]").expect("parentheses regex"));
+
+/// The writers of the first byline in parentheses in `line` (`南开新闻网讯（记者 乔仁铭 学生记者 王梦阳）…`).
+pub fn parenthesized_writers(line: &str) -> Option<Vec<String>> {
+    PARENTHESES.captures_iter(line).find_map(|c| {
+        let b = parse_byline(c.get(1)?.as_str())?;
+        (!b.writers.is_empty()).then_some(b.writers)
+    })
+}
+
+/// A closing parenthesis of names only at the very end of a paragraph (`…发展提供了新思路。（王乐文 方敏）`): the
+/// writers, one to three names.
+pub fn trailing_names(line: &str) -> Option<Vec<String>> {
+    let line = line.trim_end();
+    let inner = line.strip_suffix('）').or_else(|| line.strip_suffix(')'))?;
+    let open = inner.rfind(['（', '('])?;
+    // The parenthesis closes a sentence: `…新思路。（王乐文 方敏）`, not a name in a list (`培养计划（双修）`).
+    if !inner[..open]
+        .trim_end()
+        .ends_with(['。', '！', '？', '”', '.', '!', '?'])
+    {
+        return None;
+    }
+    let names: Vec<&str> = tokens(&inner[open..]);
+    ((1..=3).contains(&names.len()) && names.iter().all(|n| is_name(n) && n.chars().all(is_cjk)))
+        .then(|| names.iter().map(|n| n.to_string()).collect())
+}
+
+/// Clean a labelled person value: brackets and role suffixes off (`陈智 整合` → 陈智), a description after a comma
+/// off (`陈雨露，系南开大学校长` → 陈雨露), single characters spread for alignment joined (`南 欣` → 南欣), and "nobody"
+/// (佚名) is no value.
+pub fn clean_person(value: &str) -> Option<String> {
+    let mut v = value
+        .trim_matches(|c: char| matches!(c, '（' | '）' | '(' | ')' | '【' | '】' | '[' | ']'))
+        .trim();
+    for role in ROLE_SUFFIXES {
+        if let Some(rest) = v.strip_suffix(role)
+            && rest.ends_with(|c: char| c.is_whitespace() || c == '\u{3000}')
+        {
+            v = rest.trim();
+        }
+    }
+    if let Some((head, _)) = v.split_once(['，', ','])
+        && tokens(head).iter().all(|t| is_name(t))
+    {
+        v = head.trim();
+    }
+    let parts: Vec<&str> = v.split_whitespace().collect();
+    let joined;
+    if (2..=3).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| p.chars().count() == 1 && p.chars().all(is_cjk))
+    {
+        joined = parts.concat();
+        v = &joined;
+    }
+    if NO_ONE.contains(&v) {
+        return None;
+    }
+    non_empty(v)
+}
+
+/// The most common Chinese surnames (single characters), covering most of the population.
+pub const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn writers(text: &str) -> Option<Vec<String>> {
+        parse_byline(text).map(|b| b.writers)
+    }
+
+    #[test]
+    fn roles_inside_names_are_names() {
+        assert_eq!(
+            writers("记者 赖鸿杰 摄影 辛文忠 任永华"),
+            Some(vec!["赖鸿杰".to_string()])
+        );
+        assert_eq!(
+            writers("通讯员 付坤 代惠文"),
+            Some(vec!["付坤".to_string(), "代惠文".to_string()])
+        );
+        assert_eq!(writers("文/郑文娟"), Some(vec!["郑文娟".to_string()]));
+    }
+
+    #[test]
+    fn newsroom_prefixes_and_qualifiers_are_not_names() {
+        assert_eq!(
+            writers("中青报·中青网记者 胡春艳 通讯员 付坤"),
+            Some(vec!["胡春艳".to_string(), "付坤".to_string()])
+        );
+        assert_eq!(
+            writers("记者 乔仁铭 学生记者 王梦阳"),
+            Some(vec!["乔仁铭".to_string(), "王梦阳".to_string()])
+        );
+        assert_eq!(
+            writers("海河传媒中心记者 姜凝"),
+            Some(vec!["姜凝".to_string()])
+        );
+        assert_eq!(writers("《棱镜》作者 周纯"), Some(vec!["周纯".to_string()]));
+    }
+
+    #[test]
+    fn prose_is_not_a_byline() {
+        assert_eq!(writers("记者从保监会相关人士处确认"), None);
+        assert_eq!(writers("王乐文 方敏"), None);
+        assert_eq!(writers("记者 关注"), None);
+    }
+
+    #[test]
+    fn trailing_parenthesis_of_names() {
+        assert_eq!(
+            trailing_names("发展提供了新思路。（王乐文 方敏）"),
+            Some(vec!["王乐文".to_string(), "方敏".to_string()])
+        );
+        assert_eq!(trailing_names("会议在北京举行（图为会场）"), None);
+        assert_eq!(trailing_names("2.思政专业培养计划（双修）"), None);
+    }
+
+    #[test]
+    fn person_values_are_cleaned() {
+        assert_eq!(
+            clean_person("陈雨露，系南开大学校长").as_deref(),
+            Some("陈雨露")
+        );
+        assert_eq!(clean_person("南 欣").as_deref(), Some("南欣"));
+        assert_eq!(clean_person("陈智 整合").as_deref(), Some("陈智"));
+        assert_eq!(clean_person("佚名"), None);
+        assert_eq!(clean_person("闫瑾 刘畅").as_deref(), Some("闫瑾 刘畅"));
+    }
+}

@@ -88,6 +88,11 @@ pub struct ExtractArgs {
     #[arg(long, value_name = "DIR", conflicts_with = "inputs")]
     pub job: Option<PathBuf>,
 
+    /// Also write the run's summary as JSON to this file: counts, fill rates, and every skipped and failed page
+    /// with its reason.
+    #[arg(long, value_name = "FILE")]
+    pub summary: Option<PathBuf>,
+
     /// HTML files or folders.
     #[arg(required_unless_present = "job", value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,

@@ -1,9 +1,11 @@
 //! Site mapping files: one TOML file per site telling the extractor where each field lives.
 //! Everything is validated at load time — unknown keys, bad CSS selectors, bad regexes, bad URLs — so a typo is
 //! an error naming the file, the key and (from TOML) the line and column, never a silently empty field.
-//! mappings/README.md documents every key; the `[crawl]` table is documented in [`crawl`].
+//! mappings/README.md documents every key; the `[crawl]` table is documented in [`crawl`], the `[kinds]` table
+//! in [`kinds`].
 
 pub mod crawl;
+pub mod kinds;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -47,6 +49,7 @@ struct MappingFile {
     #[serde(default)]
     patterns: BTreeMap<toml::Spanned<String>, String>,
     crawl: Option<crawl::CrawlFile>,
+    kinds: Option<kinds::KindsFile>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -72,6 +75,8 @@ pub struct Mapping {
     patterns: BTreeMap<&'static str, Regex>,
     /// The `[crawl]` table, when the mapping has one.
     pub crawl: Option<crawl::CrawlRules>,
+    /// The `[kinds]` table: declared article and non-article pages.
+    pub kinds: kinds::PageKinds,
 }
 
 impl Mapping {
@@ -163,6 +168,11 @@ impl Mapping {
             patterns.insert(*field, regex);
         }
         let crawl = file.crawl.map(|c| c.validate(path)).transpose()?;
+        let kinds = file
+            .kinds
+            .map(|k| k.validate(path))
+            .transpose()?
+            .unwrap_or_default();
         Ok(Mapping {
             path: path.to_path_buf(),
             name: file.site.name,
@@ -173,6 +183,7 @@ impl Mapping {
             remove,
             patterns,
             crawl,
+            kinds,
         })
     }
 

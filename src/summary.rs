@@ -10,15 +10,15 @@ use crate::export::WriteOutcome;
 use crate::pipeline::PageOutcome;
 use crate::record::{FILLABLE_FIELDS, Record};
 
-/// Up to this many example pages are kept per skip or failure reason.
+/// Example pages printed per skip or failure reason (the JSON summary lists them all).
 const EXAMPLES: usize = 5;
 
 /// Pages sharing one reason.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct ReasonGroup {
     pub count: usize,
-    /// (page, full reason) for the first few pages.
-    pub examples: Vec<(String, String)>,
+    /// Every (page, full reason) of the group, in run order.
+    pub pages: Vec<(String, String)>,
 }
 
 /// Counts for one run.
@@ -106,6 +106,40 @@ impl Summary {
         self.elapsed_secs = elapsed.as_secs_f64();
     }
 
+    /// Pages skipped as not articles (continuations merged into their first part and empty files aside).
+    pub fn not_articles(&self) -> usize {
+        self.skipped
+            .iter()
+            .filter(|(reason, _)| {
+                !reason.starts_with("continuation page") && !reason.starts_with("empty file")
+            })
+            .map(|(_, g)| g.count)
+            .sum()
+    }
+
+    /// Write the summary as JSON (every skipped and failed page with its reason), atomically: a temporary
+    /// sibling renamed into place.
+    pub fn write_json(&self, path: &std::path::Path) -> crate::error::Result<()> {
+        let fail = |message: String| crate::error::Error::Output {
+            path: path.to_path_buf(),
+            message,
+        };
+        let dir = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(std::path::Path::new("."));
+        let mut tmp = tempfile::Builder::new()
+            .prefix(".summary")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(|e| fail(format!("cannot create a temporary file beside it: {e}")))?;
+        let text = serde_json::to_string_pretty(self).map_err(|e| fail(e.to_string()))?;
+        std::io::Write::write_all(&mut tmp, (text + "\n").as_bytes())
+            .map_err(|e| fail(e.to_string()))?;
+        tmp.persist(path).map_err(|e| fail(e.to_string()))?;
+        Ok(())
+    }
+
     /// The closing summary printed on stderr.
     pub fn render(&self) -> String {
         let mut s = String::new();
@@ -133,16 +167,22 @@ impl Summary {
             s.push_str(&format!("{title}:\n"));
             for (reason, g) in groups {
                 s.push_str(&format!("  {:>5}  {reason}\n", g.count));
-                for (page, full) in &g.examples {
+                for (page, full) in g.pages.iter().take(EXAMPLES) {
                     s.push_str(&format!("         {page}: {full}\n"));
                 }
-                if g.count > g.examples.len() {
+                if g.count > EXAMPLES {
                     s.push_str(&format!(
-                        "         … and {} more\n",
-                        g.count - g.examples.len()
+                        "         … and {} more (every page is in the JSON summary)\n",
+                        g.count - EXAMPLES
                     ));
                 }
             }
+        }
+        let not_articles = self.not_articles();
+        if not_articles > 0 {
+            s.push_str(&format!(
+                "{not_articles} page(s) were not exported because they are not articles; run again with --all-pages to export them too\n"
+            ));
         }
         if self.records > 0 {
             s.push_str(&format!("fill rate over {} records:", self.records));
@@ -181,7 +221,5 @@ impl Summary {
 fn add_reason(groups: &mut BTreeMap<String, ReasonGroup>, page: &str, reason: &str) {
     let g = groups.entry(reason_group(reason)).or_default();
     g.count += 1;
-    if g.examples.len() < EXAMPLES {
-        g.examples.push((page.to_string(), reason.to_string()));
-    }
+    g.pages.push((page.to_string(), reason.to_string()));
 }

@@ -46,6 +46,7 @@ pub fn run(args: ExtractArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
         )?;
         progress.finish();
         sink.finish()?;
+        write_summary(&summary, args.summary.as_deref())?;
         return Ok(finish(&summary, args.out.as_deref(), quiet));
     }
     let files = collect(&args.inputs)?;
@@ -73,7 +74,16 @@ pub fn run(args: ExtractArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
     let summary = extract_files(&files, &args.inputs, &opts, sink.as_mut(), &progress)?;
     progress.finish();
     sink.finish()?;
+    write_summary(&summary, args.summary.as_deref())?;
     Ok(finish(&summary, args.out.as_deref(), quiet))
+}
+
+/// `--summary FILE`: the summary as JSON, every skipped and failed page included.
+fn write_summary(summary: &sitelift::summary::Summary, path: Option<&Path>) -> Result<()> {
+    if let Some(path) = path {
+        summary.write_json(path)?;
+    }
+    Ok(())
 }
 
 /// Print the summary; exit 1 when some pages failed.

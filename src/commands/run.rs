@@ -62,7 +62,7 @@ pub fn run(args: RunArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
             status.pages.get("queued").copied().unwrap_or(0)
         );
         eprintln!(
-            "output: {} (records.sqlite, records.jsonl)",
+            "output: {} (records.sqlite, records.jsonl, summary.json)",
             args.out.display()
         );
     }
@@ -85,6 +85,7 @@ pub fn publish(job: &Job, out: &Path) -> Result<(Summary, Status)> {
     ]));
     let summary = sitelift::job::reextract::export(job, sink.as_mut())?;
     sink.finish()?;
+    summary.write_json(&out.join("summary.json"))?;
     let status = sitelift::job::status::status(job)?;
     if !status.attachments.is_empty() {
         let manifest = sitelift::job::attachments::manifest(&job.conn).map_err(job.sql_error())?;

@@ -93,7 +93,7 @@ pub fn run_mirror(
             }
         }
         eprintln!(
-            "output: {} (records.sqlite, records.jsonl)",
+            "output: {} (records.sqlite, records.jsonl, summary.json)",
             args.out.display()
         );
     }

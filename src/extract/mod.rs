@@ -15,6 +15,7 @@ use scraper::Html;
 use url::Url;
 
 use crate::mapping::Mapping;
+use crate::mapping::kinds::Declared;
 use crate::normalize::date::PublishedAt;
 use crate::record::{Attachment, Image};
 use generic::analysis::Analysis;
@@ -242,6 +243,7 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
         .map(|c| crate::normalize::url::resolve(base, c))
         .filter(|c| c.starts_with("http"));
 
+    let mapped_body = mapped.as_ref().is_some_and(|m| !m.body_roots.is_empty());
     let has_labelled_date = out.published.as_ref().is_some_and(|p| {
         p.rule.contains("label") || p.rule.starts_with("mapping") || p.rule.starts_with("pattern")
     });
@@ -261,9 +263,21 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
         has_labelled_date,
         has_dated_header,
     };
-    if let Some(reason) = generic::classify::not_article(&an, &evidence) {
-        out.kind = PageKind::NotArticle(reason);
-    }
+    let declared = ctx.mapping.and_then(|m| {
+        let url = ctx.base.map(Url::as_str).or(ctx.page_name);
+        m.kinds.declare(url, &doc)
+    });
+    out.kind = match declared {
+        Some(Declared::Article(_)) => PageKind::Article,
+        Some(Declared::NotArticle(reason)) => PageKind::NotArticle(reason),
+        None => match generic::classify::not_article(&an, &evidence) {
+            // A mapping's body must not lose a page the run without the mapping keeps: judge the page again
+            // on the generic body before skipping it.
+            Some(_) if mapped_body && generic_keeps(&an, &evidence) => PageKind::Article,
+            Some(reason) => PageKind::NotArticle(reason),
+            None => PageKind::Article,
+        },
+    };
     if !roots.is_empty() {
         out.body = Some(Found::new(
             Body {
@@ -274,6 +288,26 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
         ));
     }
     out
+}
+
+/// Whether the generic rules keep the page as an article when they choose its body themselves (the mapped
+/// body's evidence said "not an article").
+fn generic_keeps(an: &Analysis<'_>, mapped: &generic::classify::Evidence<'_>) -> bool {
+    let Some(choice) = generic::body::choose(an) else {
+        return false;
+    };
+    let text = an
+        .doc
+        .tree
+        .get(choice.node)
+        .map(crate::extract::dom::spaced_text)
+        .unwrap_or_default();
+    let evidence = generic::classify::Evidence {
+        body_text: &text,
+        body_node: Some(choice.node),
+        ..*mapped
+    };
+    generic::classify::not_article(an, &evidence).is_none()
 }
 
 /// The page URL adjusted by `<base href>`, if the page has one.

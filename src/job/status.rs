@@ -11,15 +11,15 @@ use crate::error::Result;
 use crate::record::{FILLABLE_FIELDS, Record};
 use crate::summary::reason_group;
 
-/// Example URLs kept per reason.
+/// Example URLs printed per reason (`--json` lists them all).
 const EXAMPLES: usize = 3;
 
 /// URLs sharing one reason.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Group {
     pub count: u64,
-    /// (url, full reason).
-    pub examples: Vec<(String, String)>,
+    /// Every (url, full reason) of the group, in job order.
+    pub pages: Vec<(String, String)>,
 }
 
 /// The job's accounting.
@@ -60,9 +60,7 @@ fn grouped(job: &Job, sql: &str) -> Result<BTreeMap<String, Group>> {
         let reason = reason.unwrap_or_else(|| "unknown".to_string());
         let g = out.entry(reason_group(&reason)).or_default();
         g.count += 1;
-        if g.examples.len() < EXAMPLES {
-            g.examples.push((url, reason));
-        }
+        g.pages.push((url, reason));
     }
     Ok(out)
 }
@@ -225,10 +223,21 @@ impl Status {
             out.push_str(&format!("{title}:\n"));
             for (reason, g) in groups {
                 out.push_str(&format!("  {:>6}  {reason}\n", g.count));
-                for (url, full) in &g.examples {
+                for (url, full) in g.pages.iter().take(EXAMPLES) {
                     out.push_str(&format!("          {url}: {full}\n"));
                 }
+                if g.pages.len() > EXAMPLES {
+                    out.push_str(&format!(
+                        "          … and {} more (`sitelift status --json` lists every page)\n",
+                        g.pages.len() - EXAMPLES
+                    ));
+                }
             }
+        }
+        if n(&self.outcomes, "skipped") > 0 {
+            out.push_str(
+                "pages not exported as articles are listed above; `sitelift extract --job DIR --all-pages` exports them too\n",
+            );
         }
         if self.trap_hits > 0 {
             out.push_str(&format!(

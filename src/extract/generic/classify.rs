@@ -7,6 +7,7 @@ use crate::normalize::date::find_date;
 use crate::normalize::text::visible_len;
 
 /// What the classifier looks at besides the page analysis.
+#[derive(Debug, Clone, Copy)]
 pub struct Evidence<'a> {
     pub body_text: &'a str,
     pub body_node: Option<ego_tree::NodeId>,

@@ -57,7 +57,7 @@ pub struct PageRef {
 pub struct ReasonGroup {
     pub reason: String,
     pub count: usize,
-    /// The first [`PAGES_PER_GROUP`] pages.
+    /// Every page for skipped and failed pages; the first [`PAGES_PER_GROUP`] for warnings.
     pub pages: Vec<PageRef>,
 }
 
@@ -144,9 +144,14 @@ pub struct Tally {
 
 /// Reason groups being filled.
 #[derive(Default)]
-pub struct Groups(BTreeMap<String, ReasonGroup>);
+pub struct Groups(BTreeMap<String, ReasonGroup>, bool);
 
 impl Groups {
+    /// Groups that keep every page (skipped and failed pages: a reviewer must be able to see all of them).
+    pub fn keeping_all() -> Groups {
+        Groups(BTreeMap::new(), true)
+    }
+
     pub fn add(&mut self, url: &str, reason: &str) {
         let key = reason_group(reason);
         let g = self.0.entry(key.clone()).or_insert_with(|| ReasonGroup {
@@ -155,7 +160,7 @@ impl Groups {
             pages: Vec::new(),
         });
         g.count += 1;
-        if g.pages.len() < PAGES_PER_GROUP {
+        if self.1 || g.pages.len() < PAGES_PER_GROUP {
             g.pages.push(PageRef {
                 url: url.to_string(),
                 detail: reason.to_string(),

@@ -1,0 +1,126 @@
+//! The mapping's optional `[kinds]` table: which pages of the site are articles and which are not, by URL and/or
+//! by an element the template always has. A declaration that matches a page decides its kind and wins over the
+//! generic heuristics; a page no declaration matches is judged by the heuristics exactly as without the mapping,
+//! so a mapping never loses a page the run without it keeps.
+//!
+//! ```toml
+//! [kinds]
+//! article = ['/xwzx/\d{6}/t\d+_\d+\.html$']            # URL regexes of article pages
+//! not_article = ['/xwzx/(index(_\d+)?\.html)?$']         # URL regexes of lists, indexes, hubs
+//! article_selector = "div.TRS_Editor"                    # a page with such an element is an article
+//! not_article_selector = "div.list_con ul.newslist"      # a page with such an element is not
+//! ```
+//!
+//! URL declarations are checked first (not_article, then article), then the selectors (not_article, then
+//! article).
+
+use std::path::Path;
+
+use regex::Regex;
+use scraper::{Html, Selector};
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+
+/// The `[kinds]` table as written.
+#[derive(Debug, Deserialize, Default, Clone)]
+#[serde(deny_unknown_fields)]
+pub(super) struct KindsFile {
+    #[serde(default)]
+    article: Vec<String>,
+    #[serde(default)]
+    not_article: Vec<String>,
+    article_selector: Option<String>,
+    not_article_selector: Option<String>,
+}
+
+/// The validated `[kinds]` table.
+#[derive(Debug, Default)]
+pub struct PageKinds {
+    article: Vec<(String, Regex)>,
+    not_article: Vec<(String, Regex)>,
+    article_selector: Option<(String, Selector)>,
+    not_article_selector: Option<(String, Selector)>,
+}
+
+/// What a declaration says about a page, and which key said it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Declared {
+    Article(String),
+    NotArticle(String),
+}
+
+impl KindsFile {
+    pub(super) fn validate(self, path: &Path) -> Result<PageKinds> {
+        let regexes = |key: &str, list: &[String]| -> Result<Vec<(String, Regex)>> {
+            list.iter()
+                .enumerate()
+                .map(|(i, source)| {
+                    Regex::new(source)
+                        .map(|r| (source.clone(), r))
+                        .map_err(|e| Error::BadPattern {
+                            path: path.to_path_buf(),
+                            key: format!("kinds.{key}[{i}]"),
+                            message: e.to_string(),
+                        })
+                })
+                .collect()
+        };
+        let selector = |key: &str, css: &Option<String>| -> Result<Option<(String, Selector)>> {
+            css.as_ref()
+                .map(|css| {
+                    super::compile_selector(path, &format!("kinds.{key}"), css)
+                        .map(|s| (css.clone(), s))
+                })
+                .transpose()
+        };
+        Ok(PageKinds {
+            article: regexes("article", &self.article)?,
+            not_article: regexes("not_article", &self.not_article)?,
+            article_selector: selector("article_selector", &self.article_selector)?,
+            not_article_selector: selector("not_article_selector", &self.not_article_selector)?,
+        })
+    }
+}
+
+impl PageKinds {
+    /// Whether the table declares anything.
+    pub fn is_empty(&self) -> bool {
+        self.article.is_empty()
+            && self.not_article.is_empty()
+            && self.article_selector.is_none()
+            && self.not_article_selector.is_none()
+    }
+
+    /// The declared kind of the page at `url` (its URL, or its file path when it has none), if a declaration
+    /// matches.
+    pub fn declare(&self, url: Option<&str>, doc: &Html) -> Option<Declared> {
+        if let Some(url) = url {
+            if let Some((source, _)) = self.not_article.iter().find(|(_, r)| r.is_match(url)) {
+                return Some(Declared::NotArticle(format!(
+                    "mapping: URL matches kinds.not_article {source:?}"
+                )));
+            }
+            if let Some((source, _)) = self.article.iter().find(|(_, r)| r.is_match(url)) {
+                return Some(Declared::Article(format!(
+                    "mapping: URL matches kinds.article {source:?}"
+                )));
+            }
+        }
+        if let Some((css, sel)) = &self.not_article_selector
+            && doc.select(sel).next().is_some()
+        {
+            return Some(Declared::NotArticle(format!(
+                "mapping: the page has kinds.not_article_selector {css:?}"
+            )));
+        }
+        if let Some((css, sel)) = &self.article_selector
+            && doc.select(sel).next().is_some()
+        {
+            return Some(Declared::Article(format!(
+                "mapping: the page has kinds.article_selector {css:?}"
+            )));
+        }
+        None
+    }
+}

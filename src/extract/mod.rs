@@ -159,6 +159,7 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
             .and_then(|n| an.order_span(n))
             .map(|s| s.0),
         body: body_range,
+        container_end: full_range.map(|(_, end)| end),
     };
     let meta = generic::meta::find(&an, layout, base.map(|b| b.as_str()));
 

@@ -399,7 +399,8 @@ pub fn text_end(an: &Analysis<'_>, container: NodeId) -> Option<usize> {
     let mut before = 0;
     for block in blocks {
         let short = block.chars + block.link_chars < 40 && !is_sentence(&block.line);
-        if short && before * 10 >= total * 6 && END.find_in(&block.line).is_some() {
+        let after_most = before * 10 >= total * 6;
+        if after_most && ((short && END.find_in(&block.line).is_some()) || is_closing_note(block)) {
             return Some(block.order);
         }
         if block.weight() > 0.0 {
@@ -453,6 +454,25 @@ const EDGE_META_MAX_CHARS: usize = 60;
 
 /// A link line at the text's edge (a keyword bar, a "more" link) is short.
 const EDGE_LINKS_MAX_CHARS: usize = 40;
+
+/// A note that closes an article (责任编辑 and proofreader lines, reprint notices, disclaimers, app prompts):
+/// after most of the text, nothing that follows it is article text.
+fn is_closing_note(block: &super::analysis::Block) -> bool {
+    let len = block.chars + block.link_chars + block.content_link_chars;
+    if len <= EDGE_NOTE_MAX_CHARS && EDGE.find_in(&block.line).is_some() {
+        return !block.line.contains("原标题");
+    }
+    len <= EDGE_META_MAX_CHARS
+        && crate::extract::labels::split_labels(&block.line)
+            .iter()
+            .any(|p| {
+                matches!(
+                    p.kind,
+                    crate::extract::labels::LabelKind::Editor
+                        | crate::extract::labels::LabelKind::Reviewer
+                )
+            })
+}
 
 /// Whether a block at the edge of the text is a note, a metadata line or a link bar rather than article text.
 fn is_edge_note(block: &super::analysis::Block) -> bool {

@@ -19,8 +19,11 @@ use crate::normalize::text::{non_empty, visible_len};
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Layout {
     pub title_order: Option<usize>,
-    /// First and last block order of the body container.
+    /// First and last block order of the body (the container up to where its text ends).
     pub body: Option<(usize, usize)>,
+    /// Last block order of the whole body container, notes and related boxes after the text included: a
+    /// closing 责任编辑 line may sit there.
+    pub container_end: Option<usize>,
 }
 
 /// Metadata found by the generic rules, plus the lines that carried it (to keep them out of the body).
@@ -213,7 +216,10 @@ fn info_lines<'a>(an: &'a Analysis<'_>, layout: Layout) -> (Vec<InfoLine<'a>>, V
                 .count()
                 < 10;
         let at_tail = in_body && block.order >= tail_from;
-        if !(before_body || body_head || after_body || at_tail) {
+        let container_tail = block.order > body_end
+            && layout.container_end.is_some_and(|end| block.order <= end)
+            && !block.chrome;
+        if !(before_body || body_head || after_body || at_tail || container_tail) {
             continue;
         }
         if visible_len(&block.line) > 200 {

@@ -138,6 +138,8 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
             }
         }
     }
+    // The body is a container that CMS families use only for the article: headings inside it are its own.
+    let article_container = full_range.filter(|_| body_rule.starts_with("generic:container"));
     let crumb = generic::breadcrumb::find(&an);
     let column = crumb
         .as_ref()
@@ -148,7 +150,7 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
         .and_then(|m| m.title.clone().map(|t| (t, m.title_node)))
     {
         Some((t, node)) => (Some(t), node),
-        None => match generic::title::find(&an, body_range, column) {
+        None => match generic::title::find(&an, body_range, column, article_container) {
             Some(t) => (Some(Found::new(t.text, t.rule)), t.node),
             None => (None, None),
         },

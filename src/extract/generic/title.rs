@@ -38,15 +38,19 @@ struct Candidate {
     menu_words: bool,
 }
 
-/// Find the headline. `body` is the document-order span of the body; `column` the breadcrumb's last item.
+/// Find the headline. `body` is the document-order span of the body; `column` the breadcrumb's last item;
+/// `article_container` the span of a container that CMS families use only for the article (wp_articlecontent,
+/// TRS_Editor …), when the body is one: a heading inside it is the article's own, even when it repeats the
+/// column's name (a single-article column).
 pub fn find(
     an: &Analysis<'_>,
     body: Option<(usize, usize)>,
     column: Option<&str>,
+    article_container: Option<(usize, usize)>,
 ) -> Option<TitleChoice> {
     let title_tag = an.title_tag.as_deref().unwrap_or("");
     let title_chars: Vec<char> = title_tag.chars().filter(|c| !c.is_whitespace()).collect();
-    let candidates = candidates(an, body, &title_chars, column);
+    let candidates = candidates(an, body, &title_chars, column, article_container);
     // <title> helps only when it names this page: some candidate that is not a column name shares a run with
     // it. Otherwise (<title> is the site or column name) candidates are judged by tag and position alone.
     let title_useful = candidates
@@ -85,7 +89,7 @@ pub fn find(
         && (score >= threshold || title_chars.is_empty())
     {
         return Some(TitleChoice {
-            text: c.text.clone(),
+            text: without_badge(&c.text),
             node: Some(c.node),
             rule: format!("generic:headline <{}>", c.tag),
         });
@@ -114,12 +118,42 @@ pub fn find(
     })
 }
 
+/// Badges that portals put before a headline (`原创 标题`): not part of it.
+const BADGES: [&str; 5] = ["原创", "置顶", "独家", "热门", "推荐"];
+
+/// The headline without a leading badge word.
+fn without_badge(text: &str) -> String {
+    for badge in BADGES {
+        if let Some(rest) = text.strip_prefix(badge)
+            && rest.starts_with(' ')
+            && visible_len(rest) >= 4
+        {
+            return rest.trim().to_string();
+        }
+    }
+    text.to_string()
+}
+
+/// A person's name as a profile page's heading (`王炳钰`, `金正琳`): shorter than any other headline.
+fn is_person_heading(text: &str) -> bool {
+    super::people::is_name(text)
+        && text.chars().all(crate::normalize::text::is_cjk)
+        && text
+            .chars()
+            .next()
+            .is_some_and(|c| super::people::SURNAMES.contains(c))
+}
+
+/// Class/id words of the element that holds a profile's name.
+const NAME_MARKERS: [&str; 4] = ["name", "xm", "xingming", "teacher_name"];
+
 /// Every element that could be the headline, with the evidence that does not depend on `<title>`.
 fn candidates(
     an: &Analysis<'_>,
     body: Option<(usize, usize)>,
     title_chars: &[char],
     column: Option<&str>,
+    article_container: Option<(usize, usize)>,
 ) -> Vec<Candidate> {
     let mut out = Vec::new();
     for node in an.doc.tree.root().descendants() {
@@ -138,7 +172,7 @@ fn candidates(
                 continue;
             };
             let len = stats.chars + stats.link_chars;
-            if !(4..=120).contains(&len) {
+            if !(2..=120).contains(&len) {
                 continue;
             }
             // A linked headline is allowed only when <title> repeats it (checked below).
@@ -148,8 +182,11 @@ fn candidates(
             }
             bonus = tag_bonus(el).unwrap_or(0.0);
             // Its own line (nested blocks, like a salary line beside a headline, are not part of it);
-            // the whole subtree only when the element has almost no text of its own.
-            if block.chars + block.link_chars >= 4 {
+            // the whole subtree only when the element has almost no text of its own. A button after the
+            // headline (`公司名 给我留言`) is a link: its text is left out when the rest is a headline.
+            if block.chars >= 4 && block.link_chars > 0 && block.link_chars * 3 <= block.chars {
+                text_without_links(node)
+            } else if block.chars + block.link_chars >= 2 {
                 block.line.clone()
             } else {
                 spaced_text(node)
@@ -171,7 +208,14 @@ fn candidates(
             continue;
         };
         let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
-        if !(4..=120).contains(&chars.len()) {
+        let person = is_person_heading(&text)
+            && (el.name().starts_with('h')
+                || crate::extract::dom::has_name_word(el, &NAME_MARKERS));
+        if !(4..=120).contains(&chars.len()) && !person {
+            continue;
+        }
+        // A sentence is body text, never a headline.
+        if text.trim_end().ends_with('。') || text.contains("。") && chars.len() > 30 {
             continue;
         }
         let common = longest_common_run(&chars, title_chars);
@@ -183,15 +227,23 @@ fn candidates(
         // The breadcrumb's last item is the column this page sits in, never its headline. A short text that
         // menu links also carry is probably a column name too (but single-page columns like 科协简介 use it as
         // their heading); a long headline linked from a "hot news" list is not one.
-        let column = column == Some(text.as_str());
-        let menu_words = as_links > usize::from(link_headline) && chars.len() <= 8;
+        // Inside a container that holds only the article, a heading is the article's own (a single-article
+        // column repeats its column's name as its headline); a profile's name is its page's headline.
+        let in_article =
+            article_container.is_some_and(|(s, e)| first_order >= s && first_order <= e);
+        let own = in_article || person;
+        let column = column == Some(text.as_str()) && !own;
+        let menu_words = as_links > usize::from(link_headline) && chars.len() <= 8 && !own;
         let mut base = bonus;
         if menu_words {
             base -= 30.0;
         }
-        // A sentence is body text; a line starting with 首页 is a breadcrumb.
+        // A line with a sentence in it is more likely body text; a line starting with 首页 is a breadcrumb.
         if text.contains('。') {
             base -= 20.0;
+        }
+        if person {
+            base += 10.0;
         }
         if text.starts_with("首页") || text.starts_with("当前位置") {
             base -= 30.0;
@@ -285,6 +337,23 @@ fn tag_bonus(el: &scraper::node::Element) -> Option<f32> {
         bonus += 5.0;
     }
     Some(bonus)
+}
+
+/// An element's text without the text of its links.
+fn text_without_links(node: ego_tree::NodeRef<'_, Node>) -> String {
+    let mut out = String::new();
+    for d in node.descendants() {
+        if let Some(t) = d.value().as_text()
+            && !d
+                .ancestors()
+                .take_while(|a| a.id() != node.id())
+                .any(|a| a.value().as_element().is_some_and(|e| e.name() == "a"))
+        {
+            out.push_str(t);
+            out.push(' ');
+        }
+    }
+    crate::normalize::text::fold(&out)
 }
 
 /// Whether an inline element sits inside a link (checked only up to its nearest block).

@@ -230,6 +230,14 @@ static LABELS: &[Label] = &[
     label("图片来源", Other),
     label("网站访问量", Other),
     label("策划", Other),
+    // An event's particulars: a 时间 beside them is when the event happens, not when the page was published.
+    label("地点", Other),
+    label("会场", Other),
+    label("主讲人", Other),
+    label("主讲", Other),
+    label("报告人", Other),
+    label("主持人", Other),
+    label("嘉宾", Other),
     label("出品", Other),
     label("监制", Other),
 ];

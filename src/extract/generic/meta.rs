@@ -77,7 +77,9 @@ pub fn find(an: &Analysis<'_>, layout: Layout, page_url: Option<&str>) -> Meta {
             };
             let rule = || format!("generic:label {}", pair.label);
             match pair.kind {
-                LabelKind::Published if meta.published.is_none() => {
+                LabelKind::Published
+                    if meta.published.is_none() && !is_event_time(an, line, pair) =>
+                {
                     if let Some(at) = parse_date(value).or_else(|| find_date(value).map(|d| d.0)) {
                         meta.published = Some(Found::new(at, rule()));
                     }
@@ -112,7 +114,11 @@ pub fn find(an: &Analysis<'_>, layout: Layout, page_url: Option<&str>) -> Meta {
         // An unlabelled date in the info line (`2019年06月15日08:18 来源：…`) or a `<meta>` date: the visible one
         // wins when it shows a time, the meta tag otherwise (it is usually exact about the day).
         let shown = head.iter().find_map(|line| {
-            if visible_len(&line.block.line) > 80 {
+            let event = line
+                .pairs
+                .iter()
+                .any(|p| p.kind == LabelKind::Published && is_event_time(an, line, p));
+            if visible_len(&line.block.line) > 80 || event {
                 return None;
             }
             find_date(&line.block.line).map(|(d, _)| (d, line.block.node))
@@ -140,12 +146,36 @@ pub fn find(an: &Analysis<'_>, layout: Layout, page_url: Option<&str>) -> Meta {
         meta.info_nodes.extend(node);
     }
     if meta.published.is_none() {
+        meta.published = yearless_date(an, &head);
+    }
+    if meta.published.is_none() {
         meta.published = signature_date(an, layout);
     }
     if meta.published.is_none() {
         meta.published = page_url.and_then(url_date);
     }
     meta
+}
+
+/// Labels of an event's particulars (where, who speaks).
+const EVENT_LABELS: [&str; 7] = ["地点", "会场", "主讲人", "主讲", "报告人", "主持人", "嘉宾"];
+
+/// Whether a bare `时间：`/`日期：` is an event's time: the same line or one of the next two carries a place or a
+/// speaker (`时间：2025-05-19 14:00` over `地点：学生活动中心`). A talk or job-fair notice shows when the event
+/// happens there; its own date, if any, is labelled 发布时间 or signs the text.
+fn is_event_time(an: &Analysis<'_>, line: &InfoLine<'_>, pair: &LabeledValue) -> bool {
+    if !matches!(pair.label, "时间" | "日期") {
+        return false;
+    }
+    let event = |pairs: &[LabeledValue]| pairs.iter().any(|p| EVENT_LABELS.contains(&p.label));
+    if event(&line.pairs) {
+        return true;
+    }
+    let from = an.blocks.partition_point(|b| b.order <= line.block.order);
+    an.blocks[from..]
+        .iter()
+        .take(2)
+        .any(|b| event(&split_labels(&b.line)))
 }
 
 /// Whether an editor label (or the rule that names it) is the responsible editor's.
@@ -357,13 +387,66 @@ fn is_name_line(line: &str, by_date: bool) -> bool {
 /// A notice's signature date: a short last line that is (mostly) a date.
 fn signature_date(an: &Analysis<'_>, layout: Layout) -> Option<Found<PublishedAt>> {
     let (start, end) = layout.body?;
-    an.blocks_in(start, end).iter().rev().take(3).find_map(|b| {
+    let signed = an.blocks_in(start, end).iter().rev().take(3).find_map(|b| {
         if visible_len(&b.line) > 40 {
             return None;
         }
         let (d, range) = find_date(&b.line)?;
         (range.end + 3 >= b.line.trim_end().len())
             .then(|| Found::new(d, "generic:signature date".into()))
+    });
+    signed.or_else(|| date_line_after(an, end))
+}
+
+/// The first few page lines after the body that may carry its date (a gallery's caption area, then the date).
+const DATE_AFTER_BODY_LINES: usize = 3;
+
+/// A line after the body that is a date and nothing else (`2019-09-08 11:42:03` under a photo story).
+fn date_line_after(an: &Analysis<'_>, end: usize) -> Option<Found<PublishedAt>> {
+    let from = an.blocks.partition_point(|b| b.order <= end);
+    an.blocks[from..]
+        .iter()
+        .filter(|b| !b.chrome)
+        .take(DATE_AFTER_BODY_LINES)
+        .find_map(|b| {
+            let (d, range) = find_date(&b.line)?;
+            let line = b.line.trim();
+            let only_date = range.start <= 1 && range.end + 1 >= line.len();
+            (only_date && d.time.is_some())
+                .then(|| Found::new(d, "generic:date line after the body".into()))
+        })
+}
+
+static YEARLESS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\d-])(\d{1,2})-(\d{1,2})\s+(\d{1,2}):(\d{2})(?:[^\d:]|$)")
+        .expect("yearless date regex")
+});
+
+/// A date shown without its year in the header (`09-30 22:46`), completed by a `<meta>` date of the same month
+/// and day (which names the year).
+fn yearless_date(an: &Analysis<'_>, head: &[InfoLine<'_>]) -> Option<Found<PublishedAt>> {
+    let (month, day, hour, minute) = head.iter().find_map(|line| {
+        let c = YEARLESS.captures(&line.block.line)?;
+        let n = |i: usize| c.get(i)?.as_str().parse::<u32>().ok();
+        Some((n(1)?, n(2)?, n(3)?, n(4)?))
+    })?;
+    let mut keys: Vec<&String> = an
+        .meta
+        .keys()
+        .filter(|k| k.contains("date") || k.contains("time"))
+        .collect();
+    keys.sort();
+    keys.into_iter().find_map(|k| {
+        let d = parse_date(an.meta.get(k)?)?;
+        (d.month == month && d.day == day).then(|| {
+            Found::new(
+                PublishedAt {
+                    time: Some((hour, minute, None)),
+                    ..d
+                },
+                format!("generic:date in info line, year from meta {k}"),
+            )
+        })
     })
 }
 

@@ -106,9 +106,15 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
     };
     // Where the article's text ends (a 相关文章 / 上一篇 heading after most of the prose): everything after it
     // is left out of the body, and metadata rules treat that point as the body's end.
+    // Boxes of links inside the body's container (related stories, hot lists): found once, left out of the
+    // text and of the search for its end.
+    let boxes: Vec<NodeId> = roots
+        .iter()
+        .flat_map(|r| generic::lists::boxes_inside(&an, *r))
+        .collect();
     let cut = match roots.as_slice() {
         [root] if mapped.as_ref().is_none_or(|m| m.body_roots.is_empty()) => {
-            generic::body::text_end(&an, *root)
+            generic::body::text_end(&an, *root, &boxes)
         }
         _ => None,
     };
@@ -206,6 +212,7 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
             exclude.extend(an.blocks_in(full_start, start - 1).iter().map(|b| b.node));
         }
     }
+    exclude.extend(boxes.iter().copied());
     for root in &roots {
         generic::body::prune(&an, *root, &mut exclude);
     }

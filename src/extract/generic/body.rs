@@ -71,7 +71,7 @@ const CHROME_MARKERS: [&str; 21] = [
 ];
 
 /// Lines inside the body that are reading aids or navigation, not article text.
-const CHROME_LINES: [&str; 26] = [
+const CHROME_LINES: [&str; 27] = [
     "上一篇",
     "下一篇",
     "上一条",
@@ -94,6 +94,7 @@ const CHROME_LINES: [&str; 26] = [
     "字号：",
     "分享到",
     "分享至",
+    "分享：",
     "扫一扫",
     "返回顶部",
     "收藏本页",
@@ -342,8 +343,17 @@ fn exclude_leading_widgets(
 }
 
 /// Headings after which a container holds no more article text (related links, recommendations, pagers).
-const END_MARKERS: [&str; 38] = [
+const END_MARKERS: [&str; 47] = [
     "相关文章",
+    "相关推荐",
+    "为你推荐",
+    "为您推荐",
+    "热门评论",
+    "网友评论",
+    "我要评论",
+    "发表评论",
+    "全部评论",
+    "热门文章",
     "相关链接",
     "相关阅读",
     "相关新闻",
@@ -388,11 +398,25 @@ static END: LazyLock<Markers> = LazyLock::new(|| Markers::new(&END_MARKERS));
 
 /// Where the article's text ends inside `container`: the first end marker (相关文章, 推荐阅读, 上一篇 …) that
 /// comes after most of the container's prose. Blocks from there on are not article text.
-pub fn text_end(an: &Analysis<'_>, container: NodeId) -> Option<usize> {
+pub fn text_end(an: &Analysis<'_>, container: NodeId, boxes: &[NodeId]) -> Option<usize> {
     let stats = an.stats.get(&container)?;
-    let blocks = an.blocks_in(stats.first_order, stats.last_order).iter();
+    // Boxes of links inside the container (related stories, hot lists) are neither text nor its end.
+    let mut boxes: Vec<(usize, usize)> = boxes
+        .iter()
+        .filter_map(|n| an.stats.get(n).map(|s| (s.first_order, s.last_order)))
+        .collect();
+    boxes.sort_unstable();
+    let in_box = |order: usize| {
+        let i = boxes.partition_point(|(first, _)| *first <= order);
+        i > 0 && boxes[i - 1].1 >= order
+    };
+    let blocks: Vec<&super::analysis::Block> = an
+        .blocks_in(stats.first_order, stats.last_order)
+        .iter()
+        .filter(|b| !in_box(b.order))
+        .collect();
     let total: usize = blocks
-        .clone()
+        .iter()
         .filter(|b| b.weight() > 0.0)
         .map(|b| b.chars)
         .sum();

@@ -138,6 +138,8 @@ fn text_of(an: &Analysis<'_>, node: ego_tree::NodeId) -> usize {
 struct Group {
     kind: ListKind,
     items: usize,
+    /// The items' elements.
+    nodes: Vec<ego_tree::NodeId>,
     /// Visible characters of the items.
     text: usize,
     /// Visible characters of the items' leading links.
@@ -159,6 +161,46 @@ impl Group {
 /// The groups of same-shaped children of `parent` that are lists: items starting with links to distinct pages
 /// (enough of them), or structured records under a pager.
 fn item_groups(an: &Analysis<'_>, parent: NodeRef<'_, Node>, pager: bool) -> Vec<Group> {
+    let needed = if pager {
+        LIST_MIN_ITEMS_WITH_PAGER
+    } else {
+        LIST_MIN_ITEMS
+    };
+    groups_of(an, parent, needed, pager)
+}
+
+/// Link lists inside an article's container smaller than this share of its text are boxes beside the text
+/// (related stories, hot lists, a column's latest items), not the text.
+const BOX_MAX_TEXT_SHARE: f32 = 0.5;
+
+/// Items a box of links needs: two linked lines may be a sentence's references.
+const BOX_MIN_ITEMS: usize = 3;
+
+/// The items of every list of links to other pages inside `container` that holds less than half its text:
+/// related-story boxes, hot lists and teaser columns that a wide container took in with the article.
+pub fn boxes_inside(an: &Analysis<'_>, container: ego_tree::NodeId) -> Vec<ego_tree::NodeId> {
+    let Some(root) = an.doc.tree.get(container) else {
+        return Vec::new();
+    };
+    let total = text_of(an, container).max(1) as f32;
+    let mut out = Vec::new();
+    for parent in root.descendants().filter(|n| n.value().is_element()) {
+        for group in groups_of(an, parent, BOX_MIN_ITEMS, false) {
+            if group.kind == ListKind::Linked && (group.text as f32) < BOX_MAX_TEXT_SHARE * total {
+                out.extend(group.nodes);
+            }
+        }
+    }
+    out
+}
+
+/// Groups of same-shaped children of `parent` with at least `needed` linked items.
+fn groups_of(
+    an: &Analysis<'_>,
+    parent: NodeRef<'_, Node>,
+    needed: usize,
+    pager: bool,
+) -> Vec<Group> {
     let mut groups: HashMap<(&str, String), Vec<NodeRef<'_, Node>>> = HashMap::default();
     for child in parent.children() {
         let Some(el) = child.value().as_element() else {
@@ -172,11 +214,6 @@ fn item_groups(an: &Analysis<'_>, parent: NodeRef<'_, Node>, pager: bool) -> Vec
             .or_default()
             .push(child);
     }
-    let needed = if pager {
-        LIST_MIN_ITEMS_WITH_PAGER
-    } else {
-        LIST_MIN_ITEMS
-    };
     let mut out = Vec::new();
     for items in groups.into_values() {
         let n = items.len();
@@ -201,6 +238,7 @@ fn item_groups(an: &Analysis<'_>, parent: NodeRef<'_, Node>, pager: bool) -> Vec
             out.push(Group {
                 kind: ListKind::Linked,
                 items: n,
+                nodes: items.iter().map(|i| i.id()).collect(),
                 text,
                 link_chars: leads.iter().map(|(_, chars)| chars).sum(),
                 dated,
@@ -216,6 +254,7 @@ fn item_groups(an: &Analysis<'_>, parent: NodeRef<'_, Node>, pager: bool) -> Vec
                 out.push(Group {
                     kind: ListKind::Records,
                     items: n,
+                    nodes: items.iter().map(|i| i.id()).collect(),
                     text,
                     link_chars: 0,
                     dated,

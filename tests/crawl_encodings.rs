@@ -234,7 +234,7 @@ fn deflate_and_brotli_pages_are_decoded_and_their_bombs_cut_off() {
     assert_eq!(s["pages"]["queued"], 0, "{s:#}");
     let too_large = &s["failures"]["too large"];
     assert_eq!(too_large["count"], 2, "{s:#}");
-    let mut bombs: Vec<String> = too_large["examples"]
+    let mut bombs: Vec<String> = too_large["pages"]
         .as_array()
         .unwrap()
         .iter()

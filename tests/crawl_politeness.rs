@@ -95,8 +95,10 @@ fn delay_between_requests_and_retry_after_are_honoured() {
     pages.sort_by_key(|(_, t)| *t);
     for pair in pages.windows(2) {
         let gap = pair[1].1 - pair[0].1;
+        // Starts are seen by the server: on a loaded machine one request can reach it some tens of
+        // milliseconds late, so the gap is held to two thirds of the delay (without the delay it is ~0).
         assert!(
-            gap >= Duration::from_millis(145),
+            gap >= Duration::from_millis(100),
             "{} → {}: {gap:?}",
             pair[0].0,
             pair[1].0

@@ -145,12 +145,12 @@ fn a_mirror_run_fills_a_job_and_exports_what_extract_gives() {
     for (reason, n) in [
         ("login page", 1),
         ("continuation page", 1),
-        ("no article text", 3),
+        ("list page", 3),
         ("no article body found", 1),
     ] {
         assert_eq!(reasons[reason]["count"], n, "{reason}: {reasons:?}");
     }
-    let example = &reasons["continuation page"]["examples"][0];
+    let example = &reasons["continuation page"]["pages"][0];
     assert_eq!(
         example[0],
         format!("http://{HOST}/xwzx/201803/t20180315_2345_1.html")
@@ -318,7 +318,7 @@ fn pages_without_a_public_url_and_single_files_give_the_records_extract_gives() 
     assert_eq!(got, extracted(&[&site]));
     assert!(got.values().all(|r| r["url"].is_null()));
     let s = status(&out);
-    let example = s["outcome_reasons"]["continuation page"]["examples"][0][0]
+    let example = s["outcome_reasons"]["continuation page"]["pages"][0][0]
         .as_str()
         .unwrap();
     assert!(
@@ -352,7 +352,7 @@ fn a_file_over_the_size_limit_is_a_failed_page_of_the_job() {
     assert_eq!(s["pages"]["failed"], 1);
     assert_eq!(s["pages"]["fetched"], DEMO_PAGES);
     assert_eq!(
-        s["failures"]["page too large"]["examples"][0][0],
+        s["failures"]["page too large"]["pages"][0][0],
         format!("http://{HOST}/xwzx/big.html")
     );
 }

@@ -64,7 +64,11 @@ pub fn not_article(an: &Analysis<'_>, ev: &Evidence<'_>) -> Option<String> {
         ));
     }
     let text_len = visible_len(ev.body_text);
-    if text_len < LOGIN_PAGE_MAX_TEXT && login_form_is_the_page(an, ev.body_node) {
+    // A page with its own dated headline is an article whatever login box sits beside it.
+    if text_len < LOGIN_PAGE_MAX_TEXT
+        && !ev.has_dated_header
+        && login_form_is_the_page(an, ev.body_node)
+    {
         return Some("login page (password form)".to_string());
     }
     let weak = ev

@@ -296,7 +296,7 @@ fn byline(an: &Analysis<'_>, layout: Layout) -> Option<(Found<String>, Option<No
     let after_title = |b: &&Block| layout.title_order.is_none_or(|t| b.order > t);
     let first_prose = body.iter().position(|b| after_title(b) && starts_text(b));
     let found =
-        |names: Vec<String>, rule: &str| Found::new(names.join(" "), format!("generic:{rule}"));
+        |names: Vec<String>, rule: &str| Found::new(names.join("、"), format!("generic:{rule}"));
     if let Some(first) = first_prose {
         let prose: Vec<&&Block> = body[first..].iter().filter(|b| is_prose(b)).collect();
         for block in prose.iter().take(3).chain(prose.iter().rev().take(2)) {
@@ -338,17 +338,18 @@ fn byline(an: &Analysis<'_>, layout: Layout) -> Option<(Found<String>, Option<No
     {
         return Some((found(names, "closing names"), None));
     }
-    // A bare name line in the header: right before the first paragraph, or next to the header's date line.
+    // A bare name line in the header: right before the first paragraph, or right above the header's date line.
     for (i, block) in head_lines.iter().enumerate() {
         if Some(block.order) == layout.title_order || block.chrome {
             continue;
         }
-        let before_text = i + 1 == head_lines.len();
+        let before_text = head_lines
+            .get(i + 1)
+            .is_none_or(|next| next.order >= text_start);
+        // A pen name sits between the headline and the date line (`标题 / 康斯坦丁 / 2015-07-02 14:41`).
         let by_date = head_lines
             .get(i + 1)
-            .into_iter()
-            .chain(i.checked_sub(1).and_then(|j| head_lines.get(j)))
-            .any(|b| find_date(&b.line).is_some());
+            .is_some_and(|b| find_date(&b.line).is_some());
         // A link beside the date is a column or a channel (亦观察), unless it is a lone name line.
         let link_text = block.link_chars > 0 && (by_date || an.links_with_text(&block.line) > 1);
         if (before_text || by_date) && !link_text && is_name_line(&block.line, by_date) {

@@ -220,7 +220,7 @@ fn candidates(
         }
         let common = longest_common_run(&chars, title_chars);
         let contained = common * 10 >= chars.len() * 9;
-        if (link_headline || bonus <= 0.0) && !contained {
+        if (link_headline || bonus <= 0.0) && !contained && !person {
             continue;
         }
         let as_links = an.links_with_text(&text);

@@ -1,0 +1,348 @@
+//! Rule-by-rule tests of the general rules added for sites nobody tuned for (issue 8): page kinds decided on
+//! positive evidence only, bylines read token by token, the notes at the body's edges, boxes of links inside the
+//! body's container, event times and yearless dates, titles of profiles and single-article columns. Every page is
+//! invented for its test (pages::* builds them); each test fails without its rule, and most carry a negative case
+//! so the rule is seen not to fire where it must not.
+
+#[path = "support/pages.rs"]
+mod pages;
+use pages::*;
+
+use sitelift::extract::PageKind;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Page kinds: skip only on positive evidence
+// ---------------------------------------------------------------------------------------------------------------
+
+/// A sidebar with a 会员登录 box (password field) beside a short article.
+const LOGIN_BOX: &str = r#"<div class="login-box"><form action="/member/login.do"><p>会员登录</p><p>用户名：<input type="text" name="u"></p><p>密　码：<input type="password" name="p"></p><p><input type="submit" value="登录"></p></form></div>"#;
+
+#[test]
+fn password_box_beside_a_short_article_is_not_a_login_page() {
+    let html = page(
+        "关于端午节放假的通知_通知公告_青松市科学技术协会",
+        &format!(
+            "{LOGIN_BOX}<h1>关于端午节放假的通知</h1><div class=\"info\">发布时间：2023-06-15</div>"
+        ),
+        "<p>根据国务院办公厅通知精神，端午节放假三天，请各单位做好值班安排。</p>",
+        "",
+    );
+    let r = record(process_page(PAGE_URL, &html));
+    assert_eq!(r.title.as_deref(), Some("关于端午节放假的通知"));
+    // Negative: the form as the page is a login page.
+    let login = bare(
+        "会员登录_青松市科学技术协会",
+        &format!("{MENU}{LOGIN_BOX}{FOOTER}"),
+    );
+    assert_eq!(
+        skipped(process_page(PAGE_URL, &login)),
+        "login page (password form)"
+    );
+}
+
+#[test]
+fn notice_whose_body_is_document_links_is_an_article_with_attachments() {
+    let links: String = (1..=6)
+        .map(|i| {
+            format!(r#"<p><a href="/upload/2023/biao{i}.docx">附件{i}：申报表{i}.docx</a></p>"#)
+        })
+        .collect();
+    let html = page(
+        "2023年学会项目申报材料_通知公告_青松市科学技术协会",
+        "<h1>2023年学会项目申报材料</h1>",
+        &links,
+        "",
+    );
+    let r = record(process_page(PAGE_URL, &html));
+    assert_eq!(r.attachments.len(), 6, "{:?}", r.attachments);
+}
+
+/// `n` list items that start with a date and link to distinct pages, each with a teaser sentence.
+fn teaser_items(n: usize) -> String {
+    (1..=n)
+        .map(|i| {
+            format!(
+                r#"<li class="item n{i}"><span>2023-05-{i:02}</span><a href="/xwdt/2023/content_{i}.html">市科协召开第{i}次学会秘书长工作会议</a><p>会议通报了学会工作进展，部署了下一阶段的重点任务，各学会秘书长参加会议。</p></li>"#
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn column_of_dated_teasers_with_a_pager_is_a_list() {
+    let html = page(
+        "学会动态_青松市科学技术协会",
+        "",
+        &format!(
+            r#"<ul class="newslist">{}</ul><div class="pages">共 36 条记录 页码 1/3 首页 上一页 1 2 3 下一页 尾页</div>"#,
+            teaser_items(12)
+        ),
+        "",
+    );
+    let reason = skipped(process_page(PAGE_URL, &html));
+    assert_eq!(
+        reason,
+        "list page: 12 similar items linking to other pages, and a pager"
+    );
+}
+
+#[test]
+fn records_without_links_under_a_pager_are_a_list() {
+    // A column of talks: each item a date, a title and a place, no link, under a pager.
+    let items: String = (1..=6)
+        .map(|i| {
+            format!(
+                r#"<li><div class="time">2023-05-{i:02}</div><div class="tit">第{i}期青松科普讲坛</div><div class="info">地点：科技馆报告厅</div></li>"#
+            )
+        })
+        .collect();
+    let html = page(
+        "学术活动_青松市科学技术协会",
+        "",
+        &format!(r#"<ul>{items}</ul><div class="pages">页码 1/9 下一页 尾页</div>"#),
+        "",
+    );
+    assert_eq!(
+        skipped(process_page(PAGE_URL, &html)),
+        "list page: 6 similar records, and a pager"
+    );
+}
+
+#[test]
+fn article_with_paragraphs_and_a_pager_is_not_a_list() {
+    // A multi-page article's first part: paragraphs and a pager, no records.
+    let html = article(
+        "科普工作的几点思考",
+        "发布时间：2023-05-10",
+        &format!(
+            r#"{}<div class="pages">第1页 共3页 1 2 3 下一页</div>"#,
+            paras(6)
+        ),
+    );
+    let r = record(process_page(PAGE_URL, &html));
+    assert_eq!(r.title.as_deref(), Some("科普工作的几点思考"));
+}
+
+#[test]
+fn article_with_a_related_list_is_an_article_and_the_list_leaves_the_body() {
+    let related: String = (1..=5)
+        .map(|i| {
+            format!(
+                r#"<li><a href="/xwdt/2023/content_{i}.html">市科协第{i}次学会工作交流会召开</a></li>"#
+            )
+        })
+        .collect();
+    let html = article(
+        "市科协召开年度工作会议",
+        "发布时间：2023-04-18",
+        &format!("{}<ul class=\"xglb\">{related}</ul>", paras(5)),
+    );
+    let r = record(process_page(PAGE_URL, &html));
+    let body = r.body_text.unwrap_or_default();
+    assert!(body.contains(SENTENCES[0]), "{body}");
+    assert!(!body.contains("学会工作交流会召开"), "{body}");
+}
+
+#[test]
+fn page_with_a_headline_and_a_date_but_no_text_is_an_article() {
+    // A video news item: headline, date, an empty player.
+    let html = article(
+        "科技周开幕式视频回顾",
+        "发布时间：2023-05-21 10:30",
+        r#"<div class="video"><video src="/video/kjz.mp4"></video></div>"#,
+    );
+    let r = record(process_page(PAGE_URL, &html));
+    assert_eq!(r.title.as_deref(), Some("科技周开幕式视频回顾"));
+    assert_eq!(r.published.as_deref(), Some("2023-05-21T10:30:00+08:00"));
+    // Negative: an empty column (a heading, nothing else) is no article.
+    let empty = page("科普视频_青松市科学技术协会", "<h2>科普视频</h2>", "", "");
+    assert!(matches!(
+        process_page(PAGE_URL, &empty),
+        sitelift::PageOutcome::Skipped(_)
+    ));
+}
+
+#[test]
+fn layout_column_named_nav_that_holds_prose_is_not_chrome() {
+    let html = bare(
+        "院长信箱_青松市科学技术协会",
+        &format!(
+            r#"{MENU}<div class="nav_left"><ul><li><a href="/a.html">学会简介</a></li><li><a href="/b.html">组织机构</a></li></ul></div><div class="nav_right"><div class="wp_articlecontent"><p>为畅通沟通渠道，及时解决会员在学习、工作中遇到的实际问题，现开通院长信箱，欢迎大家建言献策。</p></div></div>{FOOTER}"#
+        ),
+    );
+    let r = record(process_page(PAGE_URL, &html));
+    assert!(
+        r.body_text
+            .unwrap_or_default()
+            .starts_with("为畅通沟通渠道"),
+        "the prose in nav_right is the body"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// People
+// ---------------------------------------------------------------------------------------------------------------
+
+#[test]
+fn byline_with_newsroom_prefixes_and_photographers() {
+    let text = format!(
+        "<p>青松新闻网讯（记者 赖一鸣 学生记者 郑文娟 摄影 辛文忠 任永华）{}</p>{}",
+        SENTENCES[0],
+        paras(3)
+    );
+    let ex = run(&article("科技周开幕", "发布时间：2023-05-20", &text));
+    assert_eq!(value(&ex.author), Some("赖一鸣、郑文娟"), "{}", show(&ex));
+}
+
+#[test]
+fn byline_line_of_its_own_above_the_text() {
+    let text = format!("<p>青松日报社记者 姜一凝</p>{}", paras(3));
+    let ex = run(&article("科技周开幕", "发布时间：2023-05-20", &text));
+    assert_eq!(value(&ex.author), Some("姜一凝"), "{}", show(&ex));
+    assert!(
+        !body_text(&ex).contains("姜一凝"),
+        "the byline line leaves the body"
+    );
+}
+
+#[test]
+fn closing_names_after_the_last_sentence() {
+    let text = format!("{}<p>{}（王乐文 方敏）</p>", paras(3), SENTENCES[4]);
+    let ex = run(&article("科技周开幕", "发布时间：2023-05-20", &text));
+    assert_eq!(value(&ex.author), Some("王乐文、方敏"), "{}", show(&ex));
+    // Negative: a parenthesis in a list item names no one.
+    let list = format!("{}<p>2.学会培养计划（双修）</p>", paras(3));
+    let ex = run(&article("科技周开幕", "发布时间：2023-05-20", &list));
+    assert_eq!(value(&ex.author), None, "{}", show(&ex));
+}
+
+#[test]
+fn nobody_is_no_author_and_the_chief_editor_wins() {
+    let text = format!("{}<p>（编辑：周默 责任编辑：梁一舟）</p>", paras(3));
+    let ex = run(&article(
+        "科技周开幕",
+        "发布时间：2023-05-20 作者：佚名",
+        &text,
+    ));
+    assert_eq!(value(&ex.author), None, "{}", show(&ex));
+    assert_eq!(value(&ex.editor), Some("梁一舟"), "{}", show(&ex));
+}
+
+#[test]
+fn author_value_with_a_description_keeps_the_name() {
+    let text = format!("{}<p>（作者：陈一露，系青松大学校长）</p>", paras(3));
+    let ex = run(&article("谈科学普及", "发布时间：2023-05-20", &text));
+    assert_eq!(value(&ex.author), Some("陈一露"), "{}", show(&ex));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Body edges
+// ---------------------------------------------------------------------------------------------------------------
+
+#[test]
+fn notes_under_the_text_leave_the_body() {
+    let text = format!(
+        "{}<p>（本文来自青松日报客户端，未经授权不得转载）</p><p>责任编辑：梁一舟</p><p>校对：韩青</p>",
+        paras(4)
+    );
+    let ex = run(&article("科技周开幕", "发布时间：2023-05-20", &text));
+    let body = body_text(&ex);
+    assert!(body.ends_with(SENTENCES[3]), "{body}");
+    assert_eq!(value(&ex.editor), Some("梁一舟"), "{}", show(&ex));
+}
+
+#[test]
+fn an_original_title_line_at_the_start_leaves_the_body() {
+    let text = format!("<p>（原标题：科协年会召开）</p>{}", paras(3));
+    let ex = run(&article("科技周开幕", "发布时间：2023-05-20", &text));
+    assert!(body_text(&ex).starts_with(SENTENCES[0]), "{}", show(&ex));
+}
+
+#[test]
+fn a_sentence_mentioning_a_source_stays_in_the_body() {
+    let last = "（资料来源：青松日报、科技周组委会等）";
+    let text = format!("{}<p>{last}</p>", paras(3));
+    let ex = run(&article("科技周开幕", "发布时间：2023-05-20", &text));
+    assert!(body_text(&ex).ends_with(last), "{}", show(&ex));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Dates
+// ---------------------------------------------------------------------------------------------------------------
+
+#[test]
+fn an_events_time_beside_its_place_is_not_the_publish_date() {
+    let html = page(
+        "第9期青松科普讲坛_学术活动_青松市科学技术协会",
+        r#"<h1>第9期青松科普讲坛</h1><div class="info"><p>时间：2023-05-19 14:00</p><p>地点：科技馆报告厅</p></div>"#,
+        &paras(3),
+        "",
+    );
+    let ex = run(&html);
+    assert_eq!(published(&ex), None, "{}", show(&ex));
+    // Negative: a 时间 with nothing of an event beside it is the publish time.
+    let ex = run(&article("科技周开幕", "时间：2023-05-19 14:00", &paras(3)));
+    assert_eq!(published(&ex).as_deref(), Some("2023-05-19T14:00:00+08:00"));
+}
+
+#[test]
+fn a_yearless_header_date_takes_its_year_from_a_meta_date() {
+    let html = page_with_head(
+        "科技周开幕_青松市科学技术协会",
+        r#"<meta itemprop="dateUpdate" content="2019-09-30 22:46:13">"#,
+        r#"<h1>科技周开幕</h1><div class="info">发布时间：09-30 22:46 青松网</div>"#,
+        &paras(3),
+        "",
+    );
+    let ex = run(&html);
+    assert_eq!(
+        published(&ex).as_deref(),
+        Some("2019-09-30T22:46:00+08:00"),
+        "{}",
+        show(&ex)
+    );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Titles
+// ---------------------------------------------------------------------------------------------------------------
+
+#[test]
+fn a_profile_pages_name_heading_is_its_title() {
+    let html = page(
+        "师资队伍_青松大学",
+        r#"<div class="teacher"><div id="teacher_name">王炳玉</div><p>职称：教授</p></div>"#,
+        &paras(3),
+        "",
+    );
+    let ex = run(&html);
+    assert_eq!(title(&ex), Some("王炳玉"), "{}", show(&ex));
+}
+
+#[test]
+fn a_sentence_is_never_the_title() {
+    let html = page(
+        "城市简介_青松大学",
+        "",
+        &format!("<p><strong>{}</strong></p>{}", SENTENCES[2], paras(3)),
+        "",
+    );
+    let ex = run(&html);
+    assert_ne!(title(&ex), Some(SENTENCES[2]), "{}", show(&ex));
+}
+
+#[test]
+fn a_badge_before_the_headline_is_not_part_of_it() {
+    let ex = run(&article(
+        "原创 最不愁吃肉的地方在哪里",
+        "发布时间：2023-05-20",
+        &paras(3),
+    ));
+    assert_eq!(title(&ex), Some("最不愁吃肉的地方在哪里"), "{}", show(&ex));
+}
+
+#[test]
+fn kind_of_an_article_page_is_article() {
+    let ex = run(&article("科技周开幕", "发布时间：2023-05-20", &paras(4)));
+    assert_eq!(ex.kind, PageKind::Article);
+}

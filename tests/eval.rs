@@ -374,3 +374,133 @@ fn corpus_trafilatura_benchmark_meets_the_floor() {
         .assert()
         .success();
 }
+
+/// A column page: dated links to other pages under a pager — a list, not an article.
+const PAGE_LIST: &str = r#"<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>通知公告-示例大学</title></head>
+<body>
+<div class="nav"><a href="/">首页</a> <a href="/tzgg/">通知公告</a></div>
+<ul class="list">
+<li><span>2024-05-20</span><a href="/tzgg/1.html">图书馆延长开放时间的公告</a></li>
+<li><span>2024-03-08</span><a href="/tzgg/2.html">关于开展春季植树活动的通知</a></li>
+<li><span>2024-02-26</span><a href="/tzgg/3.html">关于新学期教材发放的通知</a></li>
+<li><span>2024-01-10</span><a href="/tzgg/4.html">寒假期间校园安全工作提示</a></li>
+<li><span>2023-12-28</span><a href="/tzgg/5.html">元旦假期值班安排的通知</a></li>
+<li><span>2023-12-01</span><a href="/tzgg/6.html">关于开展冬季长跑活动的通知</a></li>
+</ul>
+<div class="pages">共 36 条 页码 1/6 下一页 尾页</div>
+<div class="footer">版权所有 示例大学</div>
+</body></html>
+"#;
+
+/// A dev set in a fresh folder: three pages drawn into a tune part (the tree-planting notice and the list) and a
+/// check part (the library notice, labelled with a wrong title), with its manifest, split, labels and kinds.
+fn devset() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("corpus/site");
+    fs::create_dir_all(&site).unwrap();
+    fs::write(site.join("trees.html"), PAGE_TREES).unwrap();
+    fs::write(site.join("library.html"), PAGE_LIBRARY).unwrap();
+    fs::write(site.join("list.html"), PAGE_LIST).unwrap();
+    let set = dir.path().join("devset");
+    fs::create_dir(&set).unwrap();
+    fs::write(
+        set.join("draw.json"),
+        r#"{"seed": 7, "pages": [
+            {"file": "site/trees.html", "part": "tune"},
+            {"file": "site/list.html", "part": "tune"},
+            {"file": "site/library.html", "part": "check"}]}"#,
+    )
+    .unwrap();
+    fs::write(
+        set.join("labels.json"),
+        LABELS.replace("pages/", "site/").replace(
+            "http://www.example.edu.cn/files/2024/plan.doc",
+            "/files/2024/plan.doc",
+        ),
+    )
+    .unwrap();
+    fs::write(
+        set.join("kinds.json"),
+        r#"{"site/trees.html": {"kind": "article"}, "site/library.html": {"kind": "article"},
+            "site/list.html": {"kind": "non-article", "reason": "column list with a pager"}}"#,
+    )
+    .unwrap();
+    let manifest = set.join("devset.toml");
+    fs::write(
+        &manifest,
+        "pages = \"../corpus\"\nsplit = \"draw.json\"\n[[set]]\nname = \"test set\"\nlabels = \"labels.json\"\nkinds = \"kinds.json\"\n",
+    )
+    .unwrap();
+    (dir, manifest)
+}
+
+#[test]
+fn devset_scores_tune_and_check_side_by_side_and_lists_tune_misses_only() {
+    let (dir, manifest) = devset();
+    let out = cargo_bin_cmd!("sitelift")
+        .arg("eval")
+        .arg("--devset")
+        .arg(&manifest)
+        .arg("--no-floors")
+        .assert()
+        .success()
+        .stdout(contains("tune (2 pages)"))
+        .stdout(contains("check (1 pages)"))
+        .stdout(is_match(r"title\s+100\.0%\s+1/1\s+0\.0%\s+0/1").unwrap())
+        .stdout(is_match(r"non-articles exported\s+0 of 1\s+0 of 0").unwrap())
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8_lossy(&out);
+    assert!(
+        !text.contains("一个完全不同的标题"),
+        "a check-part miss is not listed by default: {text}"
+    );
+    // Asked for by name, the check part lists its misses; its floor is gated.
+    let floors = write_floors(dir.path(), "[devset.check]\ntitle = 100\n");
+    cargo_bin_cmd!("sitelift")
+        .arg("eval")
+        .arg("--devset")
+        .arg(&manifest)
+        .args(["--part", "check", "--floors"])
+        .arg(&floors)
+        .assert()
+        .code(1)
+        .stdout(contains("一个完全不同的标题"))
+        .stderr(contains("check title 0.0% is below its floor of 100%"));
+}
+
+#[test]
+fn a_dropped_article_costs_every_field_and_is_listed_with_its_reason() {
+    let (dir, manifest) = devset();
+    // Label the list page as an article: the default run skips it, so it is dropped.
+    let kinds = manifest.parent().unwrap().join("kinds.json");
+    fs::write(
+        &kinds,
+        r#"{"site/trees.html": {"kind": "article"}, "site/library.html": {"kind": "article"},
+            "site/list.html": {"kind": "article"}}"#,
+    )
+    .unwrap();
+    let labels = manifest.parent().unwrap().join("labels.json");
+    let mut all: Vec<serde_json::Value> =
+        serde_json::from_str(&fs::read_to_string(&labels).unwrap()).unwrap();
+    all.push(serde_json::json!({
+        "file": "site/list.html", "title": null, "published": null, "author": null, "editor": null,
+        "source": null, "body_first": null, "body_last": null, "body_absent": [], "attachments": []
+    }));
+    fs::write(&labels, serde_json::to_string(&all).unwrap()).unwrap();
+    cargo_bin_cmd!("sitelift")
+        .arg("eval")
+        .arg("--devset")
+        .arg(&manifest)
+        .args(["--part", "tune", "--no-floors"])
+        .assert()
+        .success()
+        // The null title of the dropped page is wrong too: its record is missing.
+        .stdout(is_match(r"title\s+50\.0%\s+1/2").unwrap())
+        .stdout(contains(
+            "article dropped  site/list.html  (skipped: list page",
+        ));
+    drop(dir);
+}

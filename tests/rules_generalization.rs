@@ -346,3 +346,70 @@ fn kind_of_an_article_page_is_article() {
     let ex = run(&article("科技周开幕", "发布时间：2023-05-20", &paras(4)));
     assert_eq!(ex.kind, PageKind::Article);
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// A mapping's [kinds]
+// ---------------------------------------------------------------------------------------------------------------
+
+fn with_mapping(toml: &str) -> sitelift::pipeline::Options {
+    sitelift::pipeline::Options {
+        mapping: Some(
+            sitelift::Mapping::parse(std::path::Path::new("test.toml"), toml).expect("mapping"),
+        ),
+        ..sitelift::pipeline::Options::default()
+    }
+}
+
+#[test]
+fn mapping_kinds_declarations_win_over_the_heuristics() {
+    let opts = with_mapping(
+        "[kinds]\narticle = ['/xwdt/content_\\d+\\.html$']\nnot_article = ['/xwdt/index\\.html$']\n",
+    );
+    // A page the heuristics call a list is an article when its URL says so.
+    let list = page(
+        "学会动态_青松市科学技术协会",
+        "",
+        &format!("<ul>{}</ul>", teaser_items(8)),
+        "",
+    );
+    let out =
+        sitelift::pipeline::process(&raw(PAGE_URL, &list), &opts, &sitelift::pipeline::NoParts);
+    assert!(
+        matches!(out, sitelift::PageOutcome::Extracted(_)),
+        "{out:?}"
+    );
+    // An article under a declared list URL is skipped, with the declaration as its reason.
+    let art = article("科技周开幕", "发布时间：2023-05-20", &paras(4));
+    let url = format!("{SITE}/xwdt/index.html");
+    let reason = skipped(sitelift::pipeline::process(
+        &raw(&url, &art),
+        &opts,
+        &sitelift::pipeline::NoParts,
+    ));
+    assert!(
+        reason.starts_with("mapping: URL matches kinds.not_article"),
+        "{reason}"
+    );
+}
+
+#[test]
+fn a_mapping_never_loses_a_page_the_run_without_it_keeps() {
+    // The mapping's body selector picks the related box: on that body alone the page would read as a list.
+    let related: String = (1..=6)
+        .map(|i| format!(r#"<li><a href="/xwdt/2023/content_{i}.html">市科协第{i}次学会工作交流会召开</a></li>"#))
+        .collect();
+    let html = article(
+        "科技周开幕",
+        "发布时间：2023-05-20",
+        &format!("{}<ul class=\"xglb\">{related}</ul>", paras(4)),
+    );
+    let without = process_page(PAGE_URL, &html);
+    assert!(matches!(without, sitelift::PageOutcome::Extracted(_)));
+    let opts = with_mapping("[selectors]\nbody = \"ul.xglb\"\n");
+    let out =
+        sitelift::pipeline::process(&raw(PAGE_URL, &html), &opts, &sitelift::pipeline::NoParts);
+    assert!(
+        matches!(out, sitelift::PageOutcome::Extracted(_)),
+        "{out:?}"
+    );
+}

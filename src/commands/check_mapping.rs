@@ -78,6 +78,9 @@ fn print_mapping(m: &Mapping) {
             println!("  {field:<12}pattern  {re}");
         }
     }
+    if !m.kinds.is_empty() {
+        println!("  {:<12}{}", "kinds", m.kinds.describe());
+    }
     println!("  remove      {} selector(s)", m.remove.len());
 }
 

@@ -92,6 +92,23 @@ impl PageKinds {
             && self.not_article_selector.is_none()
     }
 
+    /// One line for `check-mapping`: how many declarations of each sort.
+    pub fn describe(&self) -> String {
+        format!(
+            "{} article URL rule(s), {} non-article URL rule(s){}{}",
+            self.article.len(),
+            self.not_article.len(),
+            self.article_selector
+                .as_ref()
+                .map(|(css, _)| format!(", article_selector {css}"))
+                .unwrap_or_default(),
+            self.not_article_selector
+                .as_ref()
+                .map(|(css, _)| format!(", not_article_selector {css}"))
+                .unwrap_or_default(),
+        )
+    }
+
     /// The declared kind of the page at `url` (its URL, or its file path when it has none), if a declaration
     /// matches.
     pub fn declare(&self, url: Option<&str>, doc: &Html) -> Option<Declared> {

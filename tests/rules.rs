@@ -10,11 +10,9 @@
 
 use std::collections::HashMap;
 
-use sitelift::extract::{Context, Extracted, Found, PageKind, extract};
-use sitelift::normalize::date::UtcOffset;
-use sitelift::pipeline::{NoParts, Options, PageOutcome, PartSource, process};
-use sitelift::{RawPage, Record};
-use url::Url;
+use sitelift::RawPage;
+use sitelift::extract::{Extracted, PageKind};
+use sitelift::pipeline::{NoParts, Options, PartSource, process};
 
 #[path = "support/pages.rs"]
 mod pages;

@@ -182,8 +182,14 @@ fn figures_of_a_job_list_skipped_failed_pages_and_links_not_migrated() {
         failed["pages"][0]["url"],
         json!(server.url("/xwdt/2019/t20190601_599.html"))
     );
-    let skipped = group("skipped", "no article text");
-    assert_eq!(skipped["count"], json!(2));
+    // The column list and the empty home page are skipped as not articles, each listed with its reason.
+    let skipped = group("skipped", "list page");
+    assert_eq!(skipped["count"], json!(1), "{}", f["skipped"]);
+    assert_eq!(
+        skipped["pages"][0]["url"],
+        json!(server.url("/xwdt/index.html"))
+    );
+    group("skipped", "no article");
     group("skipped", "out of scope");
     let links: Vec<&str> = f["unresolved_links"]
         .as_array()

@@ -5,12 +5,13 @@
 //! body is six .docx links is an article with attachments.
 
 use ego_tree::NodeRef;
+use ego_tree::iter::Edge;
 use rustc_hash::FxHashMap as HashMap;
 use scraper::Node;
 
 use super::analysis::Analysis;
 use super::links::{is_attachment_href, is_download_endpoint};
-use crate::extract::dom::{attr, skip_subtree};
+use crate::extract::dom::{attr, is_skipped};
 use crate::normalize::date::find_date;
 use crate::normalize::text::{is_space, visible_len};
 
@@ -89,15 +90,16 @@ pub fn main_list(an: &Analysis<'_>, main: ego_tree::NodeId, weak: bool) -> Optio
             *best = Some(found);
         }
     };
-    let scopes = node
+    let around = node
         .ancestors()
         .take(LIST_ANCESTOR_LEVELS)
         .filter(|a| a.value().is_element())
-        .chain(node.descendants());
-    for scope in scopes {
+        .map(|a| (a, false));
+    let inside = node.descendants().map(|d| (d, true));
+    for (scope, within) in around.chain(inside) {
         // Inside the main block the list must hold most of it; around it (the main block is one item) the list
         // must hold most of the wrapper it sits in.
-        let whole = if scope.id() == main || scope.ancestors().any(|a| a.id() == main) {
+        let whole = if within {
             main_text
         } else {
             text_of(an, scope.id()).max(1)
@@ -201,47 +203,72 @@ fn groups_of(
     needed: usize,
     pager: bool,
 ) -> Vec<Group> {
-    let mut groups: HashMap<(&str, String), Vec<NodeRef<'_, Node>>> = HashMap::default();
+    let smallest = needed.min(RECORDS_MIN_ITEMS);
+    // Most elements have fewer children than a list needs: leave them before grouping anything.
+    if parent
+        .children()
+        .filter(|c| c.value().is_element())
+        .take(smallest)
+        .count()
+        < smallest
+    {
+        return Vec::new();
+    }
+    let mut groups: HashMap<(&str, u64), Vec<NodeRef<'_, Node>>> = HashMap::default();
     for child in parent.children() {
         let Some(el) = child.value().as_element() else {
             continue;
         };
-        if skip_subtree(el) || !an.stats.contains_key(&child.id()) {
+        // Elements without statistics hold no visible text (hidden, scripts, empty): never items.
+        if !an.stats.contains_key(&child.id()) {
             continue;
         }
-        groups
-            .entry((el.name(), shape(el)))
-            .or_default()
-            .push(child);
+        groups.entry(shape(el)).or_default().push(child);
     }
     let mut out = Vec::new();
     for items in groups.into_values() {
         let n = items.len();
-        if n < needed.min(RECORDS_MIN_ITEMS) {
+        if n < smallest {
             continue;
         }
         let share = LINKED_ITEM_SHARE * n as f32;
         let text: usize = items.iter().map(|i| text_of(an, i.id())).sum();
-        let dated = items
-            .iter()
-            .filter(|i| subtree_has_date(an, i.id()))
-            .count();
-        let leads: Vec<(&str, usize)> = items.iter().filter_map(leading_link).collect();
-        let mut hrefs: Vec<&str> = items.iter().flat_map(page_links).collect();
-        hrefs.sort_unstable();
-        hrefs.dedup();
-        if n >= needed
-            && leads.len() as f32 >= share
-            && hrefs.len() as f32 >= share
-            && text <= LINKED_ITEM_MAX_AVG_CHARS * n
-        {
+        let dated = || {
+            items
+                .iter()
+                .filter(|i| subtree_has_date(an, i.id()))
+                .count()
+        };
+        // The cheap tests first: most groups are paragraphs or menus that fail them.
+        let mut leads: Vec<(&str, usize)> = Vec::new();
+        if n >= needed && text <= LINKED_ITEM_MAX_AVG_CHARS * n {
+            // Stop at the first item that makes the share unreachable.
+            let allowed_misses = n - (share.ceil() as usize).min(n);
+            let mut misses = 0;
+            for item in &items {
+                match leading_link(item) {
+                    Some(lead) => leads.push(lead),
+                    None => misses += 1,
+                }
+                if misses > allowed_misses {
+                    break;
+                }
+            }
+        }
+        let distinct = || {
+            let mut hrefs: Vec<&str> = items.iter().flat_map(page_links).collect();
+            hrefs.sort_unstable();
+            hrefs.dedup();
+            hrefs.len()
+        };
+        if n >= needed && leads.len() as f32 >= share && distinct() as f32 >= share {
             out.push(Group {
                 kind: ListKind::Linked,
                 items: n,
                 nodes: items.iter().map(|i| i.id()).collect(),
                 text,
                 link_chars: leads.iter().map(|(_, chars)| chars).sum(),
-                dated,
+                dated: dated(),
             });
             continue;
         }
@@ -257,7 +284,7 @@ fn groups_of(
                     nodes: items.iter().map(|i| i.id()).collect(),
                     text,
                     link_chars: 0,
-                    dated,
+                    dated: dated(),
                 });
             }
         }
@@ -290,13 +317,18 @@ fn is_record(an: &Analysis<'_>, item: &NodeRef<'_, Node>, linked: bool) -> bool 
 }
 
 /// An item's class with numbering left out (`news n1 clearfix` and `news n2 clearfix` are one shape).
-fn shape(el: &scraper::node::Element) -> String {
-    attr(el, "class")
-        .unwrap_or("")
-        .split_whitespace()
-        .map(|t| t.trim_end_matches(|c: char| c.is_ascii_digit()))
-        .collect::<Vec<_>>()
-        .join(" ")
+fn shape(el: &scraper::node::Element) -> (&str, u64) {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    for token in attr(el, "class").unwrap_or("").split_whitespace() {
+        h.write(
+            token
+                .trim_end_matches(|c: char| c.is_ascii_digit())
+                .as_bytes(),
+        );
+        h.write_u8(b' ');
+    }
+    (el.name(), h.finish())
 }
 
 /// The target of a script link on a row (`onclick="window.location.href='/2025/0401/page.htm'"`).
@@ -320,34 +352,33 @@ fn leading_link<'a>(item: &NodeRef<'a, Node>) -> Option<(&'a str, usize)> {
         return is_page_href(target).then_some((target, chars));
     }
     let mut lead = 0usize;
-    for node in item.descendants() {
-        match node.value() {
-            Node::Element(el) if el.name() == "a" => {
-                let href = attr(el, "href")?.trim();
-                let page_link = is_page_href(href);
-                let chars: usize = node
-                    .descendants()
-                    .filter_map(|d| d.value().as_text().map(|t| visible_len(t)))
-                    .sum();
-                let image = node
-                    .descendants()
-                    .any(|d| d.value().as_element().is_some_and(|e| e.name() == "img"));
-                return (page_link && (chars > 0 || image)).then_some((href, chars));
-            }
-            Node::Element(el) if skip_subtree(el) => {}
-            Node::Text(t) => {
-                let inside_skipped = node
-                    .ancestors()
-                    .take_while(|a| a.id() != item.id())
-                    .any(|a| a.value().as_element().is_some_and(skip_subtree));
-                if !inside_skipped {
+    let mut skipped = 0usize;
+    for edge in item.traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(_) if skipped > 0 => skipped += 1,
+                Node::Element(el) if el.name() == "a" => {
+                    let href = attr(el, "href")?.trim();
+                    let chars: usize = node
+                        .descendants()
+                        .filter_map(|d| d.value().as_text().map(|t| visible_len(t)))
+                        .sum();
+                    let image = node
+                        .descendants()
+                        .any(|d| d.value().as_element().is_some_and(|e| e.name() == "img"));
+                    return (is_page_href(href) && (chars > 0 || image)).then_some((href, chars));
+                }
+                Node::Element(el) if is_skipped(el.name()) => skipped = 1,
+                Node::Text(t) if skipped == 0 => {
                     lead += t.chars().filter(|c| !is_space(*c)).count();
                     if lead > ITEM_LEAD_MAX_CHARS {
                         return None;
                     }
                 }
-            }
-            _ => {}
+                _ => {}
+            },
+            Edge::Close(node) if skipped > 0 && node.value().is_element() => skipped -= 1,
+            Edge::Close(_) => {}
         }
     }
     None
@@ -414,7 +445,11 @@ const PAGER_MAX_CHARS: usize = 120;
 pub fn has_pager(an: &Analysis<'_>) -> bool {
     an.blocks.iter().any(|b| {
         let line = b.line.as_str();
-        if visible_len(line) > PAGER_MAX_CHARS {
+        // A pager line has digits or the word 页; most lines of a page have neither.
+        if line.len() > 4 * PAGER_MAX_CHARS
+            || !(line.bytes().any(|c| c.is_ascii_digit()) || line.contains('页'))
+            || visible_len(line) > PAGER_MAX_CHARS
+        {
             return false;
         }
         let counted = line.contains("页码")
@@ -423,11 +458,13 @@ pub fn has_pager(an: &Analysis<'_>) -> bool {
         if PAGER_WORDS.iter().any(|w| line.contains(w)) || counted {
             return line.chars().any(|c| c.is_ascii_digit()) || counted;
         }
-        let lower = line.to_ascii_lowercase();
-        let numbers = lower
+        let numbers = line
             .split(|c: char| !c.is_ascii_digit())
             .filter(|n| (1..=3).contains(&n.len()))
             .count();
-        numbers >= 2 && LATIN_PAGER_WORDS.iter().any(|w| lower.contains(w))
+        numbers >= 2
+            && LATIN_PAGER_WORDS
+                .iter()
+                .any(|w| crate::extract::dom::contains_ignore_ascii_case(line, w))
     })
 }

@@ -118,7 +118,9 @@ pub fn find(an: &Analysis<'_>, layout: Layout, page_url: Option<&str>) -> Meta {
                 .pairs
                 .iter()
                 .any(|p| p.kind == LabelKind::Published && is_event_time(an, line, p));
-            if visible_len(&line.block.line) > 80 || event {
+            // A dated link (a list item: a title, then its date) is not the page's info line.
+            let dated_link = line.block.link_chars > line.block.chars;
+            if visible_len(&line.block.line) > 80 || event || dated_link {
                 return None;
             }
             find_date(&line.block.line).map(|(d, _)| (d, line.block.node))
@@ -177,6 +179,9 @@ fn is_event_time(an: &Analysis<'_>, line: &InfoLine<'_>, pair: &LabeledValue) ->
         .take(2)
         .any(|b| event(&split_labels(&b.line)))
 }
+
+/// Lines of the container read after the text's end: past them the container holds other stories' metadata.
+const CONTAINER_TAIL_LINES: usize = 30;
 
 /// Whether an editor label (or the rule that names it) is the responsible editor's.
 fn is_chief_editor(label: &str) -> bool {
@@ -246,9 +251,16 @@ fn info_lines<'a>(an: &'a Analysis<'_>, layout: Layout) -> (Vec<InfoLine<'a>>, V
                 .count()
                 < 10;
         let at_tail = in_body && block.order >= tail_from;
+        // The first lines of the container after the text's end (a closing 责任编辑 line under a box).
         let container_tail = block.order > body_end
             && layout.container_end.is_some_and(|end| block.order <= end)
-            && !block.chrome;
+            && !block.chrome
+            && an.blocks[..i]
+                .iter()
+                .rev()
+                .take_while(|b| b.order > body_end)
+                .count()
+                < CONTAINER_TAIL_LINES;
         if !(before_body || body_head || after_body || at_tail || container_tail) {
             continue;
         }

@@ -251,11 +251,31 @@ fn push(out: &mut Byline, role: Role, name: &str) {
     }
 }
 
+/// Words every byline has one of (roles of writers and photographers).
+static ROLE_HINTS: LazyLock<crate::extract::dom::Markers> = LazyLock::new(|| {
+    crate::extract::dom::Markers::new(&[
+        "记者",
+        "通讯员",
+        "作者",
+        "撰稿",
+        "撰文",
+        "执笔",
+        "文字",
+        "文/",
+        "文／",
+        "图/",
+        "摄影",
+        "实习生",
+    ])
+});
+
 static PARENTHESES: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[（(]([^（()）]{2,60})[）)]").expect("parentheses regex"));
 
 /// The writers of the first byline in parentheses in `line` (`南开新闻网讯（记者 乔仁铭 学生记者 王梦阳）…`).
 pub fn parenthesized_writers(line: &str) -> Option<Vec<String>> {
+    // Most paragraphs name no role at all: leave them before running the regex over them.
+    ROLE_HINTS.find_in(line)?;
     PARENTHESES.captures_iter(line).find_map(|c| {
         let b = parse_byline(c.get(1)?.as_str())?;
         (!b.writers.is_empty()).then_some(b.writers)

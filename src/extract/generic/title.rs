@@ -208,7 +208,8 @@ fn candidates(
             continue;
         };
         let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
-        let person = is_person_heading(&text)
+        let person = (2..=4).contains(&chars.len())
+            && is_person_heading(&text)
             && (el.name().starts_with('h')
                 || crate::extract::dom::has_name_word(el, &NAME_MARKERS));
         if !(4..=120).contains(&chars.len()) && !person {

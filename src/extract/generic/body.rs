@@ -278,7 +278,7 @@ pub fn prune(an: &Analysis<'_>, container: NodeId, exclude: &mut HashSet<NodeId>
         // mentions 相关报道 or 打印本页 is text.
         let chrome_line = CHROME_LINES.iter().any(|m| {
             block.line.starts_with(m) || (block.line.contains(m) && is_short_label_line(block))
-        });
+        }) || is_widget_line(block);
         if block.node != container
             && subtree < 100
             && (is_boilerplate(&block.line)
@@ -289,6 +289,56 @@ pub fn prune(an: &Analysis<'_>, container: NodeId, exclude: &mut HashSet<NodeId>
         }
     }
     exclude_leading_widgets(an, range, exclude);
+}
+
+/// How the short lines of European blog and newspaper widgets start: share, rating, print and comment bars,
+/// post meta (tags, categories, "posted in"), "read more" links, newsletter prompts.
+const WIDGET_LINE_STARTS: [&str; 32] = [
+    "teilen",
+    "share",
+    "artikel bewerten",
+    "bewerten",
+    "kommentar",
+    "comment",
+    "drucken",
+    "print",
+    "weiterlesen",
+    "read more",
+    "mehr lesen",
+    "zurück zu",
+    "permalink",
+    "permalien",
+    "tags:",
+    "tag:",
+    "schlagworte",
+    "schlagwörter",
+    "kategorie",
+    "category",
+    "categories",
+    "themen:",
+    "posted in",
+    "filed under",
+    "this entry was posted",
+    "aktualisiert am",
+    "bild anzeigen",
+    "newsletter",
+    "abonniere",
+    "subscribe",
+    "compartir",
+    "udostępnij",
+];
+
+/// A widget line is short and is not a sentence.
+const WIDGET_LINE_MAX_CHARS: usize = 60;
+
+/// Whether a short line starts like a widget of a European blog or newspaper (case-insensitive).
+fn is_widget_line(block: &super::analysis::Block) -> bool {
+    let line = block.line.as_bytes();
+    block.chars + block.link_chars <= WIDGET_LINE_MAX_CHARS
+        && !is_sentence(&block.line)
+        && WIDGET_LINE_STARTS
+            .iter()
+            .any(|w| line.len() >= w.len() && line[..w.len()].eq_ignore_ascii_case(w.as_bytes()))
 }
 
 /// A short line (30 characters at most) that is not a sentence.
@@ -343,7 +393,7 @@ fn exclude_leading_widgets(
 }
 
 /// Headings after which a container holds no more article text (related links, recommendations, pagers).
-const END_MARKERS: [&str; 47] = [
+const END_MARKERS: [&str; 73] = [
     "相关文章",
     "相关推荐",
     "为你推荐",
@@ -392,6 +442,34 @@ const END_MARKERS: [&str; 47] = [
     "vous aimerez aussi",
     "à lire aussi",
     "czytaj także",
+    // Comment sections, rating and share bars, author boxes and "more from us" headings of European blogs and
+    // newspapers.
+    "notas relacionadas",
+    "kommentare",
+    "kommentar schreiben",
+    "artikel bewerten",
+    "artikel teilen",
+    "mit freunden teilen",
+    "empfehlungen aus der redaktion",
+    "mehr interessantes",
+    "verwandte themen",
+    "verwandte artikel",
+    "sie könnten auch",
+    "this entry was posted",
+    "leave a comment",
+    "leave a reply",
+    "share this",
+    "you might also like",
+    "about the author",
+    "if you enjoyed",
+    "comentarios",
+    "deja un comentario",
+    "para comentar",
+    "commentaires",
+    "sur le même sujet",
+    "komentarze",
+    "do dyskusji",
+    "bisher keine kommentare",
 ];
 
 static END: LazyLock<Markers> = LazyLock::new(|| Markers::new(&END_MARKERS));

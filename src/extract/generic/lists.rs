@@ -105,7 +105,7 @@ pub fn main_list(an: &Analysis<'_>, main: ego_tree::NodeId, weak: bool) -> Optio
             text_of(an, scope.id()).max(1)
         };
         for group in item_groups(an, scope, pager) {
-            if group.text as f32 >= LIST_TEXT_SHARE * whole as f32 {
+            if group.titled && group.text as f32 >= LIST_TEXT_SHARE * whole as f32 {
                 consider(&mut best, group.evidence(pager));
             }
         }
@@ -116,10 +116,11 @@ pub fn main_list(an: &Analysis<'_>, main: ego_tree::NodeId, weak: bool) -> Optio
                 continue;
             }
             for group in item_groups(an, scope, pager) {
-                let titled = group.kind == ListKind::Records
-                    || pager
-                    || group.dated * 2 >= group.items
-                    || group.link_chars >= TITLE_LINK_MIN_CHARS * group.items;
+                let titled = group.titled
+                    && (group.kind == ListKind::Records
+                        || pager
+                        || group.dated * 2 >= group.items
+                        || group.link_chars >= TITLE_LINK_MIN_CHARS * group.items);
                 if titled && group.text >= PAGE_LIST_TEXT_RATIO * main_text {
                     consider(&mut best, group.evidence(pager));
                 }
@@ -139,6 +140,9 @@ fn text_of(an: &Analysis<'_>, node: ego_tree::NodeId) -> usize {
 /// A group of same-shaped siblings that qualifies as a list.
 struct Group {
     kind: ListKind,
+    /// Items start with a title-length link, or are short records: a column, not a forum thread whose posts
+    /// start with a user name.
+    titled: bool,
     items: usize,
     /// The items' elements.
     nodes: Vec<ego_tree::NodeId>,
@@ -261,9 +265,15 @@ fn groups_of(
             hrefs.dedup();
             hrefs.len()
         };
+        // Items that start with a title (a link of a title's length), or short records (a name card, a dated
+        // line): a forum thread's posts start with a short user name and go on in prose.
+        let titled = leads.iter().map(|(_, chars)| chars).sum::<usize>()
+            >= TITLE_LINK_MIN_CHARS * leads.len().max(1);
+        let records = || items.iter().filter(|i| is_short_record(an, i)).count() as f32 >= share;
         if n >= needed && leads.len() as f32 >= share && distinct() as f32 >= share {
             out.push(Group {
                 kind: ListKind::Linked,
+                titled: titled || records(),
                 items: n,
                 nodes: items.iter().map(|i| i.id()).collect(),
                 text,
@@ -280,6 +290,7 @@ fn groups_of(
             if records as f32 >= share {
                 out.push(Group {
                     kind: ListKind::Records,
+                    titled: true,
                     items: n,
                     nodes: items.iter().map(|i| i.id()).collect(),
                     text,
@@ -290,6 +301,19 @@ fn groups_of(
         }
     }
     out
+}
+
+/// A short item of at most a teaser's sentence (a card's lines, a dated link).
+fn is_short_record(an: &Analysis<'_>, item: &NodeRef<'_, Node>) -> bool {
+    let Some(s) = an.stats.get(&item.id()) else {
+        return false;
+    };
+    let sentences: usize = an
+        .blocks_in(s.first_order, s.last_order)
+        .iter()
+        .map(|b| sentence_ends(&b.line))
+        .sum();
+    s.chars + s.link_chars <= RECORD_MAX_CHARS && sentences <= RECORD_MAX_SENTENCES
 }
 
 /// Whether any block of the item shows a date.

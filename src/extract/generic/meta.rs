@@ -85,7 +85,7 @@ pub fn find(an: &Analysis<'_>, layout: Layout, page_url: Option<&str>) -> Meta {
                     }
                 }
                 LabelKind::Author if meta.author.is_none() => {
-                    meta.author = people::clean_person(value).map(|v| Found::new(v, rule()));
+                    meta.author = people::author_value(value).map(|v| Found::new(v, rule()));
                 }
                 // A 责任编辑 wins over a plain 编辑 anywhere on the page.
                 LabelKind::Editor
@@ -335,7 +335,15 @@ fn byline(an: &Analysis<'_>, layout: Layout) -> Option<(Found<String>, Option<No
             .map_or(start, |b| b.order);
         an.blocks_in(from, end + BYLINE_TAIL_LINES)
     };
-    for block in head_lines.iter().chain(tail_lines) {
+    // The text's first lines too: a photo caption or a lead can come before the byline line.
+    let first_lines = first_prose
+        .map(|i| &body[i..(i + BYLINE_BODY_LINES).min(body.len())])
+        .unwrap_or(&[]);
+    let lines = head_lines
+        .iter()
+        .chain(first_lines.iter().copied())
+        .chain(tail_lines);
+    for block in lines {
         if visible_len(&block.line) > BYLINE_LINE_MAX_CHARS || block.chrome {
             continue;
         }
@@ -376,6 +384,8 @@ fn byline(an: &Analysis<'_>, layout: Layout) -> Option<(Found<String>, Option<No
 
 /// How many blocks before the body the header may start when the headline is not known.
 const BYLINE_HEADER_REACH: usize = 8;
+/// How many of the text's first blocks may hold a byline line (after a caption or a lead).
+const BYLINE_BODY_LINES: usize = 3;
 /// How many of the body's last blocks (and blocks after it) may hold a byline line.
 const BYLINE_TAIL_LINES: usize = 3;
 /// A byline line is short.

@@ -210,9 +210,39 @@ fn tokens(text: &str) -> Vec<&str> {
     .collect()
 }
 
+/// A labelled author value: cleaned, and reduced to the writers when it is itself a byline
+/// (`观察者网专栏作者 王文` after a 文/ label → 王文).
+pub fn author_value(value: &str) -> Option<String> {
+    let cleaned = clean_person(value)?;
+    if tokens(&cleaned).iter().all(|t| is_name(t)) {
+        return Some(cleaned);
+    }
+    match parse_byline(&cleaned) {
+        Some(b) if !b.writers.is_empty() => Some(b.writers.join("、")),
+        _ => Some(cleaned),
+    }
+}
+
+/// `石佳/中国青年报`: a writer's name, a slash, the newsroom.
+fn name_slash_newsroom(text: &str) -> Option<Byline> {
+    let (name, newsroom) = text.trim().split_once(['/', '／'])?;
+    let (name, newsroom) = (name.trim(), newsroom.trim());
+    (is_name(name)
+        && !newsroom.is_empty()
+        && is_role_prefix(newsroom)
+        && !newsroom.contains(['/', '／']))
+    .then(|| Byline {
+        writers: vec![name.to_string()],
+        ..Byline::default()
+    })
+}
+
 /// Parse a byline. It must start with a role (`记者 X`, `南开新闻网记者 X`, `文/X`) and every other token must be a
 /// role or a name (a trailing role suffix like 整合 is allowed); otherwise it is prose, not a byline.
 pub fn parse_byline(text: &str) -> Option<Byline> {
+    if let Some(b) = name_slash_newsroom(text) {
+        return Some(b);
+    }
     let toks = tokens(text);
     let mut out = Byline::default();
     let mut role: Option<Role> = None;
@@ -374,6 +404,16 @@ mod tests {
             Some(vec!["姜凝".to_string()])
         );
         assert_eq!(writers("《棱镜》作者 周纯"), Some(vec!["周纯".to_string()]));
+    }
+
+    #[test]
+    fn name_slash_newsroom_and_column_writers() {
+        assert_eq!(writers("石佳/中国青年报"), Some(vec!["石佳".to_string()]));
+        assert_eq!(
+            author_value("观察者网专栏作者 王文").as_deref(),
+            Some("王文")
+        );
+        assert_eq!(writers("文/图"), None);
     }
 
     #[test]

@@ -71,6 +71,9 @@ pub fn not_article(an: &Analysis<'_>, ev: &Evidence<'_>) -> Option<String> {
     {
         return Some("login page (password form)".to_string());
     }
+    if text_len < ERROR_PAGE_MAX_TEXT && !ev.has_dated_header && is_error_message(ev.body_text) {
+        return Some("error page (the site says the page or column does not exist)".to_string());
+    }
     let weak = ev
         .body_node
         .and_then(|n| an.stats.get(&n))
@@ -113,6 +116,30 @@ pub fn not_article(an: &Analysis<'_>, ev: &Evidence<'_>) -> Option<String> {
         ));
     }
     None
+}
+
+/// An error page says so in a line or two.
+const ERROR_PAGE_MAX_TEXT: usize = 120;
+
+/// What CMS error pages say (访问地址无效，找不到对应的栏目; 您访问的页面不存在; 404 Not Found).
+const ERROR_PHRASES: [&str; 11] = [
+    "访问地址无效",
+    "找不到",
+    "不存在",
+    "已被删除",
+    "无法访问",
+    "出错了",
+    "没有找到",
+    "无权访问",
+    "404",
+    "not found",
+    "页面错误",
+];
+
+fn is_error_message(text: &str) -> bool {
+    ERROR_PHRASES
+        .iter()
+        .any(|p| crate::extract::dom::contains_ignore_ascii_case(text, p))
 }
 
 /// Dated links needed before they outweigh a page without article metadata.

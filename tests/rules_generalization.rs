@@ -418,12 +418,15 @@ fn a_mapping_never_loses_a_page_the_run_without_it_keeps() {
 fn an_error_message_page_is_not_an_article() {
     let html = bare(
         "提示信息",
-        r#"<div class="wp_error_msg"><p>提示：访问地址无效，找不到对应的栏目！</p><p><a href="/">首页</a> <a href="#">关闭此页</a></p></div>"#,
+        r##"<div class="wp_error_msg"><p>提示：访问地址无效，找不到对应的栏目！</p><p><a href="/">首页</a> <a href="#">关闭此页</a></p></div>"##,
     );
     let reason = skipped(process_page(PAGE_URL, &html));
     assert!(reason.starts_with("error page"), "{reason}");
     // Negative: an article that mentions a missing page is an article.
-    let text = format!("<p>据介绍，该馆旧址已不存在，原址上建起了新的科技馆。</p>{}", paras(2));
+    let text = format!(
+        "<p>据介绍，该馆旧址已不存在，原址上建起了新的科技馆。</p>{}",
+        paras(2)
+    );
     let r = record(process_page(
         PAGE_URL,
         &article("科技馆的变迁", "发布时间：2023-05-20", &text),

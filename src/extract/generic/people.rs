@@ -147,7 +147,8 @@ fn role_of(token: &str) -> Option<(Role, &str)> {
 /// What may stand before a role word: nothing, a qualifier (本报, 学生, 实习, 特约, 见习, 融媒体), or a newsroom
 /// (南开新闻网, 海河传媒中心, 中青报·中青网, 《棱镜》, 澎湃新闻).
 fn is_role_prefix(prefix: &str) -> bool {
-    const QUALIFIERS: [&str; 10] = [
+    const QUALIFIERS: [&str; 11] = [
+        "专栏",
         "本报",
         "本网",
         "本台",

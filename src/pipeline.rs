@@ -103,6 +103,9 @@ fn process_inner(page: &RawPage, opts: &Options, parts: &dyn PartSource) -> Page
         return problem;
     }
     let (audit, mut ex) = extract_page(page, opts);
+    if let PageKind::Refused(why) = ex.kind {
+        return PageOutcome::Failed(why);
+    }
     // A list page's second page is a list, not a continuation: only articles (or --all-pages) merge.
     if let Some(head) = &ex.continuation_of
         && (ex.kind == PageKind::Article || opts.all_pages)
@@ -184,6 +187,11 @@ fn merge_later_parts(page: &RawPage, opts: &Options, parts: &dyn PartSource, ex:
             continue;
         };
         let (_, part_ex) = extract_page(&part, opts);
+        if let PageKind::Refused(why) = &part_ex.kind {
+            ex.warnings
+                .push(format!("later part {href} left out: {why}"));
+            continue;
+        }
         for more in part_ex.later_parts.iter() {
             let n = crate::normalize::url::file_name(more).to_string();
             if !seen.contains(&n)

@@ -185,6 +185,93 @@ pub fn flowing_text(node: NodeRef<'_, Node>) -> String {
     text_of(node, |el| el.name() == "br" || is_block(el.name()))
 }
 
+/// Nodes a bounded text length check visits at most: past them the text counts as long (a subtree that large
+/// is never a short label).
+const BOUNDED_TEXT_MAX_NODES: usize = 512;
+
+/// Whether [`flowing_text`] of the subtree would be longer than `limit` characters, reading only as far as it
+/// takes to know (or [`BOUNDED_TEXT_MAX_NODES`] nodes, after which it is taken as long).
+pub fn flowing_text_exceeds(node: NodeRef<'_, Node>, limit: usize) -> bool {
+    let mut len = 0usize;
+    // A space is due before the next visible character (folding keeps one between words, none at the ends).
+    let mut space = false;
+    let mut skip_depth = 0usize;
+    let mut visited = 0usize;
+    let push = |c: char, len: &mut usize, space: &mut bool| {
+        if crate::normalize::text::is_invisible(c) {
+            return;
+        }
+        if crate::normalize::text::is_space(c) {
+            *space = *len > 0;
+        } else {
+            *len += 1 + usize::from(std::mem::take(space));
+        }
+    };
+    for edge in node.traverse() {
+        visited += 1;
+        if visited > 2 * BOUNDED_TEXT_MAX_NODES {
+            return true;
+        }
+        match edge {
+            Edge::Open(n) => match n.value() {
+                Node::Element(el) => {
+                    if skip_depth > 0 || skip_subtree(el) {
+                        skip_depth += 1;
+                    } else if el.name() == "br" || is_block(el.name()) {
+                        push(' ', &mut len, &mut space);
+                    }
+                }
+                Node::Text(t) if skip_depth == 0 => {
+                    for c in t.chars() {
+                        push(c, &mut len, &mut space);
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(n) => {
+                if let Node::Element(el) = n.value() {
+                    if skip_depth > 0 {
+                        skip_depth -= 1;
+                    } else if el.name() == "br" || is_block(el.name()) {
+                        push(' ', &mut len, &mut space);
+                    }
+                }
+            }
+        }
+        if len > limit {
+            return true;
+        }
+    }
+    false
+}
+
+/// Visible characters of a subtree's readable text (what `visible_len` counts of [`spaced_text`]), counted up to
+/// `cap` (returned when reached) and over at most [`BOUNDED_TEXT_MAX_NODES`] nodes.
+pub fn visible_chars_upto(node: NodeRef<'_, Node>, cap: usize) -> usize {
+    let mut total = 0usize;
+    let mut skip_depth = 0usize;
+    for (visited, edge) in node.traverse().enumerate() {
+        if visited > 2 * BOUNDED_TEXT_MAX_NODES || total >= cap {
+            break;
+        }
+        match edge {
+            Edge::Open(n) => match n.value() {
+                Node::Element(el) if skip_depth > 0 || skip_subtree(el) => skip_depth += 1,
+                Node::Text(t) if skip_depth == 0 => {
+                    total += crate::normalize::text::visible_len(t);
+                }
+                _ => {}
+            },
+            Edge::Close(n) => {
+                if skip_depth > 0 && n.value().is_element() {
+                    skip_depth -= 1;
+                }
+            }
+        }
+    }
+    total.min(cap)
+}
+
 /// Visible text of a subtree, a space at the boundaries of elements `breaks` accepts, whitespace folded.
 fn text_of(node: NodeRef<'_, Node>, breaks: impl Fn(&Element) -> bool) -> String {
     let mut raw = String::new();

@@ -1,8 +1,12 @@
 //! Mapping-driven extraction: run the site mapping's selectors and patterns on the parsed page. A field whose
 //! selector is missing or matches nothing stays empty here and falls back to the generic rules; the miss is
-//! reported as a warning so a developer sees a stale selector at once.
+//! reported as a warning so a developer sees a stale selector at once. A selector that matches elements nested
+//! in one another (a `div.TRS_Editor` inside a `div.TRS_Editor`) yields the outermost ones only: a match inside
+//! another match is part of it, so its text is read once and hostile nesting costs one walk of the page, not one
+//! per level.
 
 use ego_tree::NodeId;
+use rustc_hash::FxHashSet as HashSet;
 use scraper::ElementRef;
 use url::Url;
 
@@ -147,7 +151,7 @@ pub fn extract(an: &Analysis<'_>, mapping: &Mapping, base: Option<&Url>) -> Mapp
         }
     }
     if let Some(sel) = mapping.selector("body") {
-        m.body_roots = an.doc.select(sel).map(|e| e.id()).collect();
+        m.body_roots = outermost(an.doc.select(sel));
         if m.body_roots.is_empty() {
             m.warnings.push(format!(
                 "mapping selector 'body' ({:?}) matched nothing; the generic rule was used",
@@ -156,25 +160,25 @@ pub fn extract(an: &Analysis<'_>, mapping: &Mapping, base: Option<&Url>) -> Mapp
         }
     }
     for sel in &mapping.remove {
-        m.removed.extend(an.doc.select(sel).map(|e| e.id()));
+        m.removed.extend(outermost(an.doc.select(sel)));
     }
-    let removed_set: std::collections::HashSet<NodeId> = m.removed.iter().copied().collect();
-    let removed = |el: &ElementRef<'_>| {
-        !removed_set.is_empty()
-            && std::iter::once(**el)
-                .chain(el.ancestors())
-                .any(|n| removed_set.contains(&n.id()))
-    };
+    // Every node inside a removed subtree, so asking about one costs a lookup, not a walk to the root.
+    let removed_set: HashSet<NodeId> = subtrees(an, &m.removed);
+    let removed = |el: &ElementRef<'_>| removed_set.contains(&el.id());
     if let Some(sel) = mapping.selector("attachments") {
         let mut list: Vec<Attachment> = Vec::new();
-        for el in an.doc.select(sel) {
+        let mut seen: HashSet<String> = HashSet::default();
+        for id in outermost(an.doc.select(sel)) {
+            let Some(el) = an.doc.tree.get(id).and_then(ElementRef::wrap) else {
+                continue;
+            };
             let links = std::iter::once(el).chain(el.descendants().filter_map(ElementRef::wrap));
             for a in links.filter(|a| a.value().name() == "a" && !removed(a)) {
                 let Some(href) = a.value().attr("href") else {
                     continue;
                 };
                 let url = resolve(base, href);
-                if !list.iter().any(|x| x.url == url) {
+                if seen.insert(url.clone()) {
                     let name = attachment_name(&flowing_text(*a), a.value().attr("title"), &url);
                     list.push(Attachment { name, url });
                 }
@@ -185,7 +189,11 @@ pub fn extract(an: &Analysis<'_>, mapping: &Mapping, base: Option<&Url>) -> Mapp
     }
     if let Some(sel) = mapping.selector("images") {
         let mut list: Vec<Image> = Vec::new();
-        for el in an.doc.select(sel) {
+        let mut seen: HashSet<String> = HashSet::default();
+        for id in outermost(an.doc.select(sel)) {
+            let Some(el) = an.doc.tree.get(id).and_then(ElementRef::wrap) else {
+                continue;
+            };
             let imgs = std::iter::once(el).chain(el.descendants().filter_map(ElementRef::wrap));
             for img in imgs.filter(|i| i.value().name() == "img" && !removed(i)) {
                 let Some(src) = img.value().attr("src") else {
@@ -193,7 +201,7 @@ pub fn extract(an: &Analysis<'_>, mapping: &Mapping, base: Option<&Url>) -> Mapp
                 };
                 let alt = img.value().attr("alt").and_then(non_empty);
                 let url = resolve(base, src);
-                if list.iter().any(|i| i.url == url) {
+                if !seen.insert(url.clone()) {
                     continue;
                 }
                 list.push(Image { url, alt });
@@ -202,6 +210,30 @@ pub fn extract(an: &Analysis<'_>, mapping: &Mapping, base: Option<&Url>) -> Mapp
         m.images = (!list.is_empty()).then_some(list);
     }
     m
+}
+
+/// The matches (in document order) that are not inside an earlier match. Each kept match's subtree is walked
+/// once to mark what it covers; kept subtrees are disjoint, so the whole costs one walk of the page at most.
+fn outermost<'a>(matches: impl Iterator<Item = ElementRef<'a>>) -> Vec<NodeId> {
+    let mut covered: HashSet<NodeId> = HashSet::default();
+    let mut kept = Vec::new();
+    for el in matches {
+        if covered.contains(&el.id()) {
+            continue;
+        }
+        covered.extend(el.descendants().map(|d| d.id()));
+        kept.push(el.id());
+    }
+    kept
+}
+
+/// Every node of the given (disjoint) subtrees.
+fn subtrees(an: &Analysis<'_>, roots: &[NodeId]) -> HashSet<NodeId> {
+    roots
+        .iter()
+        .filter_map(|r| an.doc.tree.get(*r))
+        .flat_map(|r| r.descendants().map(|d| d.id()))
+        .collect()
 }
 
 fn date_in(text: &str) -> Option<PublishedAt> {

@@ -1,17 +1,18 @@
 //! Extract: parse the decoded page once and find every field on that one DOM — the site's mapping first
 //! ([`mapped`]), the generic heuristics ([`generic`]) for anything the mapping omits or misses — recording which
-//! rule produced each value ([`Found::rule`]), then render the chosen body ([`render`]).
+//! rule produced each value ([`Found::rule`]), then render the chosen body ([`render`]). A page whose tree would
+//! outgrow its memory budget is not parsed to the end ([`parse`]): it comes back [`PageKind::Refused`].
 
 pub mod dom;
 pub mod generic;
 pub mod labels;
 pub mod mapped;
+pub mod parse;
 pub mod render;
 
 use rustc_hash::FxHashSet as HashSet;
 
 use ego_tree::NodeId;
-use scraper::Html;
 use url::Url;
 
 use crate::mapping::Mapping;
@@ -47,6 +48,8 @@ pub enum PageKind {
     #[default]
     Article,
     NotArticle(String),
+    /// The page cannot be extracted within its budget (the reason says why and what to do): a failed page.
+    Refused(String),
 }
 
 /// A page after extraction, before normalization.
@@ -86,7 +89,15 @@ pub struct Context<'a> {
 
 /// Extract every field from a decoded page.
 pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
-    let doc = Html::parse_document(text);
+    let doc = match parse::document(text) {
+        Ok(doc) => doc,
+        Err(why) => {
+            return Extracted {
+                kind: PageKind::Refused(why),
+                ..Extracted::default()
+            };
+        }
+    };
     let an = Analysis::new(&doc);
     let base_owned = effective_base(ctx.base, an.base_href.as_deref());
     let base = base_owned.as_ref().or(ctx.base);
@@ -213,9 +224,7 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
         }
     }
     exclude.extend(boxes.iter().copied());
-    for root in &roots {
-        generic::body::prune(&an, *root, &mut exclude);
-    }
+    generic::body::prune(&an, &roots, &mut exclude);
     let rendered = render::render(&doc, &roots, &exclude, base);
 
     // Attachments and images.

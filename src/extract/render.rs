@@ -447,14 +447,16 @@ fn is_chrome_image(src: &str, alt: &str) -> bool {
     ALT.iter().any(|a| alt.contains(a)) || FILE.iter().any(|f| file.contains(f))
 }
 
+/// Text a cell holding blocks may have and still be a data cell (more makes the table layout).
+const DATA_CELL_MAX_CHARS: usize = 60;
+
 /// A table holds data (kept as a table) when some row has two or more cells with text and no cell holds
-/// block-level content of its own; otherwise it is layout and is unwrapped.
+/// block-level content of its own; otherwise it is layout and is unwrapped. Only the table's own rows are
+/// looked at (a nested table is judged when it is reached), and a cell's text is read only as far as the limit,
+/// so tables nested a thousand deep cost one look each, not one per level.
 fn is_data_table(table: NodeRef<'_, Node>) -> bool {
     let mut max_cells = 0;
-    for row in table
-        .descendants()
-        .filter(|d| d.value().as_element().is_some_and(|e| e.name() == "tr"))
-    {
+    for row in own_rows(table) {
         let mut cells = 0;
         for cell in row.children().filter(|c| {
             c.value()
@@ -466,7 +468,7 @@ fn is_data_table(table: NodeRef<'_, Node>) -> bool {
                     .as_element()
                     .is_some_and(|e| matches!(e.name(), "table" | "div" | "p" | "ul" | "ol"))
             });
-            if nested && crate::extract::dom::flowing_text(cell).chars().count() > 60 {
+            if nested && crate::extract::dom::flowing_text_exceeds(cell, DATA_CELL_MAX_CHARS) {
                 return false;
             }
             if cell.descendants().any(|d| {
@@ -480,6 +482,32 @@ fn is_data_table(table: NodeRef<'_, Node>) -> bool {
         max_cells = max_cells.max(cells);
     }
     max_cells >= 2
+}
+
+/// The `tr` elements of `table` itself, not those of tables nested in it.
+fn own_rows<'a>(table: NodeRef<'a, Node>) -> Vec<NodeRef<'a, Node>> {
+    let mut rows = Vec::new();
+    let mut skip_depth = 0usize;
+    for edge in table.traverse() {
+        match edge {
+            Edge::Open(node) => {
+                let Some(el) = node.value().as_element() else {
+                    continue;
+                };
+                if skip_depth > 0 || (node.id() != table.id() && el.name() == "table") {
+                    skip_depth += 1;
+                } else if el.name() == "tr" {
+                    rows.push(node);
+                }
+            }
+            Edge::Close(node) => {
+                if skip_depth > 0 && node.value().is_element() {
+                    skip_depth -= 1;
+                }
+            }
+        }
+    }
+    rows
 }
 
 /// Fold inner whitespace runs to one space but keep a single leading/trailing space if present.

@@ -221,8 +221,40 @@ fn is_boilerplate_element(el: &scraper::node::Element) -> bool {
     has_name_word(el, &BOILERPLATE_WORDS)
 }
 
-/// Mark boilerplate inside `container` for exclusion from the body.
-pub fn prune(an: &Analysis<'_>, container: NodeId, exclude: &mut HashSet<NodeId>) {
+/// Every element that holds a link to a document (the link and its ancestors), found from the page's links
+/// upward: each element is marked once, so deep nesting costs one walk, not one walk per level.
+fn attachment_holders(an: &Analysis<'_>) -> HashSet<NodeId> {
+    let mut holders: HashSet<NodeId> = HashSet::default();
+    for &(id, href) in &an.anchors {
+        if !super::links::is_attachment_href(href) {
+            continue;
+        }
+        let Some(link) = an.doc.tree.get(id) else {
+            continue;
+        };
+        for node in std::iter::once(link).chain(link.ancestors()) {
+            if !holders.insert(node.id()) {
+                break;
+            }
+        }
+    }
+    holders
+}
+
+/// Mark boilerplate inside each of the body's containers for exclusion from the body.
+pub fn prune(an: &Analysis<'_>, containers: &[NodeId], exclude: &mut HashSet<NodeId>) {
+    let holds_attachment = attachment_holders(an);
+    for container in containers {
+        prune_container(an, *container, &holds_attachment, exclude);
+    }
+}
+
+fn prune_container(
+    an: &Analysis<'_>,
+    container: NodeId,
+    holds_attachment: &HashSet<NodeId>,
+    exclude: &mut HashSet<NodeId>,
+) {
     let Some(root) = an.doc.tree.get(container) else {
         return;
     };
@@ -246,18 +278,11 @@ pub fn prune(an: &Analysis<'_>, container: NodeId, exclude: &mut HashSet<NodeId>
             exclude.insert(node.id());
             continue;
         }
-        if stats.link_chars >= 12 && stats.link_density() > 0.65 {
-            let has_attachment = node.descendants().any(|d| match d.value() {
-                Node::Element(e) => {
-                    e.name() == "a"
-                        && crate::extract::dom::attr(e, "href")
-                            .is_some_and(super::links::is_attachment_href)
-                }
-                _ => false,
-            });
-            if !has_attachment {
-                exclude.insert(node.id());
-            }
+        if stats.link_chars >= 12
+            && stats.link_density() > 0.65
+            && !holds_attachment.contains(&node.id())
+        {
+            exclude.insert(node.id());
         }
     }
     let range = an

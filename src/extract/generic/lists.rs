@@ -368,21 +368,38 @@ fn onclick_target(el: &scraper::node::Element) -> Option<&str> {
     (!target.is_empty()).then_some(target)
 }
 
+/// Text of a scripted item (`<tr onclick=…>`) counted as its link text at most: far above any title, and it
+/// keeps nested items from each reading the whole subtree below them.
+const ITEM_TEXT_MAX_CHARS: usize = 1_000;
+
+/// Nodes an item may open before its leading link (a date, a bullet image, numbering in a few wrappers take a
+/// dozen). It bounds the walk: an item holding thousands of nested elements costs this much, not its subtree.
+const ITEM_LEAD_MAX_NODES: usize = 32;
+
 /// The href of the link an item starts with (after at most a few characters of date or numbering), if it links
 /// to another page (not a document, a script or an anchor).
 fn leading_link<'a>(item: &NodeRef<'a, Node>) -> Option<(&'a str, usize)> {
     if let Some(target) = item.value().as_element().and_then(onclick_target) {
-        let chars = visible_len(&crate::extract::dom::spaced_text(*item));
+        let chars = crate::extract::dom::visible_chars_upto(*item, ITEM_TEXT_MAX_CHARS);
         return is_page_href(target).then_some((target, chars));
     }
     let mut lead = 0usize;
     let mut skipped = 0usize;
+    let mut opened = 0usize;
     for edge in item.traverse() {
+        if matches!(edge, Edge::Open(_)) {
+            opened += 1;
+            if opened > ITEM_LEAD_MAX_NODES {
+                return None;
+            }
+        }
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Element(_) if skipped > 0 => skipped += 1,
                 Node::Element(el) if el.name() == "a" => {
                     let href = attr(el, "href")?.trim();
+                    // The link's text is read whole: an item reaches a link only within its first
+                    // ITEM_LEAD_MAX_NODES nodes, so each link is read by a few dozen items at most.
                     let chars: usize = node
                         .descendants()
                         .filter_map(|d| d.value().as_text().map(|t| visible_len(t)))

@@ -38,6 +38,11 @@ struct Candidate {
     menu_words: bool,
 }
 
+/// Characters of `<title>` compared with the candidates: a headline plus its column and site names fit many
+/// times over, and the comparison costs candidates × 120 × this, so a page with a megabyte of text in its
+/// `<title>` costs no more than an ordinary one.
+const TITLE_TAG_MAX_CHARS: usize = 500;
+
 /// Find the headline. `body` is the document-order span of the body; `column` the breadcrumb's last item;
 /// `article_container` the span of a container that CMS families use only for the article (wp_articlecontent,
 /// TRS_Editor …), when the body is one: a heading inside it is the article's own, even when it repeats the
@@ -49,7 +54,11 @@ pub fn find(
     article_container: Option<(usize, usize)>,
 ) -> Option<TitleChoice> {
     let title_tag = an.title_tag.as_deref().unwrap_or("");
-    let title_chars: Vec<char> = title_tag.chars().filter(|c| !c.is_whitespace()).collect();
+    let title_chars: Vec<char> = title_tag
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .take(TITLE_TAG_MAX_CHARS)
+        .collect();
     let candidates = candidates(an, body, &title_chars, column, article_container);
     // <title> helps only when it names this page: some candidate that is not a column name shares a run with
     // it. Otherwise (<title> is the site or column name) candidates are judged by tag and position alone.

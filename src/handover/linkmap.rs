@@ -173,6 +173,14 @@ impl PageMap {
             if new.is_empty() {
                 return Err(err(format!("row {}: no new path for {old}", n + 1)));
             }
+            if !crate::normalize::url::is_web_link(new) {
+                return Err(err(format!(
+                    "row {}: the new path of {old} is '{}', not a path or an http(s) URL; a script or \
+                     data URL would end up in every link to the page",
+                    n + 1,
+                    crate::normalize::url::shown(new)
+                )));
+            }
             let new = encode_path(new);
             if let Some(before) = paths.insert(key, new.clone())
                 && before != new

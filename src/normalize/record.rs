@@ -9,7 +9,8 @@ use super::date::UtcOffset;
 use super::html::sanitize;
 use super::text::non_empty;
 use crate::extract::{Extracted, Found};
-use crate::record::{EncodingAudit, Record};
+use crate::normalize::url::{is_web_link, shown};
+use crate::record::{Attachment, EncodingAudit, Image, Record};
 use crate::source::RawPage;
 
 /// Settings normalize needs from the run.
@@ -23,6 +24,39 @@ pub fn short_hash(data: &[u8]) -> String {
     let digest = Sha256::digest(data);
     hex::encode(&digest[..16])
 }
+
+/// Keep only links a browser reads as http(s) or relative ([`is_web_link`]): a script or data URL in a record's
+/// attachments, images or URL would run wherever the new platform renders it. Each dropped one is a warning.
+pub fn web_links_only(
+    url: Option<String>,
+    attachments: Vec<Attachment>,
+    images: Vec<Image>,
+    warnings: &mut Vec<String>,
+) -> (Option<String>, Vec<Attachment>, Vec<Image>) {
+    let mut keep = |field: &str, link: &str| {
+        let ok = is_web_link(link);
+        if !ok {
+            warnings.push(format!(
+                "{UNSAFE_LINK} in {field} dropped: '{}' (only http(s) and relative links are kept)",
+                shown(link)
+            ));
+        }
+        ok
+    };
+    let url = url.filter(|u| keep("url", u));
+    let attachments = attachments
+        .into_iter()
+        .filter(|a| keep("attachments", &a.url))
+        .collect();
+    let images = images
+        .into_iter()
+        .filter(|i| keep("images", &i.url))
+        .collect();
+    (url, attachments, images)
+}
+
+/// The start of the warning for a link that is not http(s) or relative.
+pub const UNSAFE_LINK: &str = "unsafe link";
 
 /// Turn an extracted page into a record.
 pub fn to_record(
@@ -76,6 +110,7 @@ pub fn to_record(
         .or_else(|| page.source_path.clone())
         .unwrap_or_default();
     let mut warnings = ex.warnings;
+    let (url, attachments, images) = web_links_only(url, ex.attachments, ex.images, &mut warnings);
     if url.is_none() {
         warnings.push(
             "no page URL: relative links kept as written; pass --base-url or set site.base_url in the mapping"
@@ -101,8 +136,8 @@ pub fn to_record(
         content_hash: body_text.as_ref().map(|t| short_hash(t.as_bytes())),
         body_html,
         body_text,
-        attachments: ex.attachments,
-        images: ex.images,
+        attachments,
+        images,
         encoding: audit,
         provenance,
         warnings,

@@ -1,5 +1,7 @@
 //! URLs: every link and image in a record is absolute — resolved against the page URL (or the base URL given for
-//! local files). Without any base, relative links are kept as written and the record carries a warning.
+//! local files). Without any base, relative links are kept as written and the record carries a warning. A URL a
+//! record keeps must also be harmless where the new platform renders it: http(s) or relative, as a browser parses
+//! it ([`is_web_link`]), so `jav&#x09;ascript:` or `data:` never reaches a CMS template.
 
 use url::Url;
 
@@ -15,6 +17,32 @@ pub fn resolve(base: Option<&Url>, href: &str) -> String {
             .map(|u| u.to_string())
             .unwrap_or_else(|_| href.to_string()),
     }
+}
+
+/// Whether a browser would read `link` as an http(s) URL or a relative one. It is judged by WHATWG URL parsing
+/// (the `url` crate), which drops tabs and newlines anywhere and controls and spaces at the ends first, so
+/// `jav\tascript:`, `java\nscript:` and `\u{1}javascript:` are the `javascript:` URLs they are in a browser;
+/// `data:`, `vbscript:` and every other scheme are refused, and so is text that is no URL at all.
+pub fn is_web_link(link: &str) -> bool {
+    match Url::parse(link) {
+        Ok(u) => matches!(u.scheme(), "http" | "https"),
+        Err(url::ParseError::RelativeUrlWithoutBase) => true,
+        Err(_) => false,
+    }
+}
+
+/// A link as a record's warning shows it: control characters escaped, long values cut.
+pub fn shown(link: &str) -> String {
+    const MAX_CHARS: usize = 80;
+    let mut out: String = link
+        .chars()
+        .take(MAX_CHARS)
+        .flat_map(char::escape_debug)
+        .collect();
+    if link.chars().count() > MAX_CHARS {
+        out.push('…');
+    }
+    out
 }
 
 /// Canonical form of a page URL: fragment dropped, default port removed, path dots resolved (the `url` crate
@@ -51,6 +79,35 @@ mod tests {
             assert_eq!(resolve(Some(&base), href), want, "href {href}");
         }
         assert_eq!(resolve(None, "../a.doc"), "../a.doc");
+    }
+
+    #[test]
+    fn only_web_links_pass() {
+        for ok in [
+            "http://a.cn/x.doc",
+            "HTTPS://a.cn/",
+            "../fj/a.doc",
+            "/upload/a.pdf",
+            "//a.cn/x",
+            "a.doc?x=1#y",
+        ] {
+            assert!(is_web_link(ok), "{ok:?}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "jav\tascript:alert(1)",
+            "java\nscript:alert(1)",
+            "\u{1}javascript:alert(1)",
+            " JavaScript:alert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "vbscript:msgbox(1)",
+            "mailto:a@b.cn",
+            "file:///etc/passwd",
+            "http://[::1",
+        ] {
+            assert!(!is_web_link(bad), "{bad:?}");
+        }
+        assert_eq!(shown("jav\tascript:x"), "jav\\tascript:x");
     }
 
     #[test]

@@ -46,6 +46,9 @@ pub fn extract_files(
                 // A file over the size limit is refused by its size, before it is read into memory.
                 let size = std::fs::metadata(&input.path).map_or(0, |m| m.len());
                 let outcome = match too_large(size, opts.max_page_bytes) {
+                    _ if input.unreadable.is_some() => {
+                        PageOutcome::Failed(input.unreadable.clone().unwrap_or_default())
+                    }
                     Some(refused) => refused,
                     None => match read(input, &urls) {
                         Ok(page) => process(&page, opts, &parts),

@@ -27,6 +27,7 @@ pub fn run(args: CheckMappingArgs) -> Result<ExitCode> {
         path: page_path.clone(),
         rel: page_path.to_string_lossy().into_owned(),
         in_folder: false,
+        unreadable: None,
     };
     let page: RawPage = read(&input, &urls)
         .with_context(|| format!("cannot read page '{}'", page_path.display()))?;

@@ -1,7 +1,9 @@
 //! Attachment files (`--download-attachments`): each download streams into a temporary file under
 //! `attachments/` while its SHA-256 is computed, then is renamed to `attachments/<sha256 prefix>-<name>`, where
 //! the name is the original one made safe ([`sanitize_name`]). A file whose content is already stored is not
-//! stored again. The original name stays in the record and in the job's attachments table.
+//! stored again. The original name stays in the record and in the job's attachments table. Stored files are
+//! readable by everyone (mode 0644, like any file a web server is to serve), and a download a killed crawl left
+//! half-written is removed when the next crawl opens the job ([`remove_partial_downloads`]).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -15,11 +17,29 @@ const MAX_NAME_BYTES: usize = 120;
 /// Sub-folder of the job that holds attachment files.
 pub const FOLDER: &str = "attachments";
 
-/// A file name safe on every file system: no path separators, no `..`, no leading dot, no control or reserved
-/// characters, at most [`MAX_NAME_BYTES`] bytes (the extension kept), never empty.
+/// Mode of a stored attachment: the owner writes, everyone reads (a web server serving the hand-over folder runs
+/// as another user).
+#[cfg(unix)]
+const FILE_MODE: u32 = 0o644;
+
+/// Prefix of a download in progress, inside [`FOLDER`].
+const PARTIAL_PREFIX: &str = ".download-";
+
+/// Invisible characters that change how a name reads without being in it: bidirectional overrides and isolates
+/// (U+202E makes `gpj.exe` read `exe.jpg`), zero-width characters and the byte-order mark.
+fn is_invisible_format(c: char) -> bool {
+    matches!(c,
+        '\u{061C}' | '\u{00AD}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}'
+            | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
+}
+
+/// A file name safe on every file system and honest to read: no path separators, no `..`, no leading dot, no
+/// control, reserved or invisible formatting characters (bidi overrides), at most [`MAX_NAME_BYTES`] bytes (the
+/// extension kept), never empty.
 pub fn sanitize_name(original: &str) -> String {
     let mut s: String = original
         .chars()
+        .filter(|c| !is_invisible_format(*c))
         .map(|c| {
             if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
                 '_'
@@ -96,7 +116,7 @@ impl FileCollector {
         std::fs::create_dir_all(&dir)?;
         Ok(FileCollector {
             file: tempfile::Builder::new()
-                .prefix(".download-")
+                .prefix(PARTIAL_PREFIX)
                 .tempfile_in(&dir)?,
             hasher: Sha256::new(),
             size: 0,
@@ -124,10 +144,45 @@ impl FileCollector {
         }
         let rel = format!("{FOLDER}/{}-{name}", &sha[..16]);
         let target: PathBuf = job_dir.join(&rel);
+        make_public(self.file.as_file())?;
         self.file.as_file().sync_all()?;
         self.file.persist(&target).map_err(|e| e.error)?;
         Ok((sha, rel))
     }
+}
+
+/// Give a stored file [`FILE_MODE`] (a temporary file is created 0600).
+pub fn make_public(file: &std::fs::File) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(std::fs::Permissions::from_mode(FILE_MODE))?;
+    }
+    #[cfg(not(unix))]
+    let _ = file;
+    Ok(())
+}
+
+/// Remove the downloads a killed crawl left half-written in the job's [`FOLDER`] (the caller holds the job's
+/// lock, so no other process is writing them). Returns how many bytes were freed.
+pub fn remove_partial_downloads(job_dir: &Path) -> u64 {
+    let Ok(entries) = std::fs::read_dir(job_dir.join(FOLDER)) else {
+        return 0;
+    };
+    let mut freed = 0;
+    for entry in entries.flatten() {
+        if entry
+            .file_name()
+            .to_string_lossy()
+            .starts_with(PARTIAL_PREFIX)
+        {
+            let size = entry.metadata().map_or(0, |m| m.len());
+            if std::fs::remove_file(entry.path()).is_ok() {
+                freed += size;
+            }
+        }
+    }
+    freed
 }
 
 impl Collect for FileCollector {
@@ -161,6 +216,8 @@ mod tests {
             ("报名表\u{0}\n.doc", "报名表__.doc"),
             ("..", "attachment"),
             (".hidden", "hidden"),
+            ("report\u{202E}fdp.exe", "reportfdp.exe"),
+            ("\u{2067}通知\u{200B}.doc\u{FEFF}", "通知.doc"),
             ("", "attachment"),
         ];
         for (input, want) in cases {

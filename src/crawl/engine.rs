@@ -84,6 +84,13 @@ pub fn crawl(
 ) -> Result<CrawlReport> {
     let mut settings = settings.clone();
     seed(job, &mut settings)?;
+    let freed = super::attachments::remove_partial_downloads(job.dir());
+    if freed > 0 {
+        tracing::info!(
+            bytes = freed,
+            "removed downloads a stopped crawl left unfinished"
+        );
+    }
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

@@ -1,6 +1,8 @@
 //! Where the file sinks put their bytes: stdout, or a hidden temporary sibling of the target that
 //! [`Output::finish`] renames into place. Until then the previous file at the target stays intact, and a dropped
-//! output deletes its temporary file.
+//! output deletes its temporary file. A process killed mid-write cannot delete it, so each temporary file is
+//! held under an OS lock while it is written, and the next write to the same target removes the siblings nobody
+//! holds ([`remove_stale_siblings`]).
 
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -118,8 +120,9 @@ pub(crate) fn temp_sibling(path: &Path) -> Result<NamedTempFile> {
         p.push(".");
         p
     };
+    remove_stale_siblings(dir, &prefix);
     let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".tmp");
+    builder.prefix(&prefix).suffix(TEMP_SUFFIX);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -139,7 +142,67 @@ pub(crate) fn temp_sibling(path: &Path) -> Result<NamedTempFile> {
         // Best effort: keep the mode of the file being replaced.
         let _ = tmp.as_file().set_permissions(meta.permissions());
     }
+    // Held until the file is closed (after the rename): it tells a later run this file is being written.
+    let _ = tmp.as_file().try_lock();
     Ok(tmp)
+}
+
+/// The suffix of every temporary sibling.
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// What SQLite adds to a database's name for its side files (a temporary database has them too).
+const SQLITE_SIDE_FILES: [&str; 3] = ["-journal", "-wal", "-shm"];
+
+/// Remove the temporary siblings (`PREFIX…​.tmp` and their SQLite side files) that no live process holds: a
+/// write that was killed left them. Best effort: a file that cannot be removed stays for the next run.
+pub(crate) fn remove_stale_siblings(dir: &Path, prefix: &std::ffi::OsStr) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let prefix = prefix.to_string_lossy();
+    let mut temps = Vec::new();
+    let mut sides = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !name.starts_with(prefix.as_ref()) {
+            continue;
+        }
+        if name.ends_with(TEMP_SUFFIX) {
+            temps.push(entry.path());
+        } else if SQLITE_SIDE_FILES
+            .iter()
+            .any(|side| name.ends_with(&format!("{TEMP_SUFFIX}{side}")))
+        {
+            sides.push(entry.path());
+        }
+    }
+    for temp in &temps {
+        let Ok(file) = std::fs::File::open(temp) else {
+            continue;
+        };
+        // A live writer holds the lock; a dead one released it with its process.
+        if file.try_lock().is_ok() {
+            let _ = std::fs::remove_file(temp);
+        }
+    }
+    // A side file whose database is gone belongs to nobody.
+    for side in sides {
+        let name = side.to_string_lossy().into_owned();
+        let owner = SQLITE_SIDE_FILES
+            .iter()
+            .find_map(|s| name.strip_suffix(s))
+            .map(PathBuf::from);
+        if owner.is_some_and(|o| !o.exists()) {
+            let _ = std::fs::remove_file(&side);
+        }
+    }
+}
+
+/// Write `bytes` to `path` atomically: a temporary sibling, synced, renamed over it.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut tmp = temp_sibling(path)?;
+    tmp.write_all(bytes).map_err(|e| output_error(path, e))?;
+    publish(tmp, path)
 }
 
 /// Make `tmp` durable and rename it over `path`.

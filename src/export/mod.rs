@@ -17,7 +17,7 @@ use std::path::Path;
 use crate::error::Result;
 use crate::record::Record;
 
-pub use atomic::{STDOUT, is_broken_pipe};
+pub use atomic::{STDOUT, is_broken_pipe, write_atomically};
 pub use json::JsonSink;
 pub use jsonl::JsonlSink;
 pub use read::{Records, read_records};

@@ -1,6 +1,9 @@
 //! Reading exports back, so QA can diff two runs whatever format they were written in. The format is detected
 //! from the content, not the file name: the SQLite header, else the first non-blank byte (`[` is a JSON array,
 //! `{` is JSON Lines). Every format streams: memory holds one record (or one batch of SQLite rows) at a time.
+//! A SQLite export is only ever opened read-only; one left mid-update by a stopped run (its `-journal` holds the
+//! unfinished update, which only a writer can roll back) is read from a private copy in its last complete state,
+//! with a warning that says so.
 
 use std::collections::VecDeque;
 use std::fs::File;
@@ -317,6 +320,36 @@ impl Iterator for JsonArrayRecords {
     }
 }
 
+/// The rollback journal SQLite keeps next to a database during a write.
+fn journal_of(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push("-journal");
+    PathBuf::from(name)
+}
+
+/// Whether opening `path` read-only failed because a stopped writer left its update half-done: SQLite must roll
+/// the journal back before anyone reads, and a read-only connection may not.
+fn left_mid_update(path: &Path, e: &rusqlite::Error) -> bool {
+    e.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly)
+        && std::fs::metadata(journal_of(path)).is_ok_and(|m| m.len() > 0)
+}
+
+/// Copy the database and its journal to a private folder and open the copy for writing once, which rolls the
+/// unfinished update back; the original is not touched. Returns the folder and the copy's path.
+fn last_complete_state(path: &Path) -> Result<(tempfile::TempDir, PathBuf)> {
+    let dir = tempfile::tempdir().map_err(|e| input_error(path, e))?;
+    let copy = dir.path().join("records.sqlite");
+    std::fs::copy(path, &copy).map_err(|e| input_error(path, e))?;
+    std::fs::copy(journal_of(path), journal_of(&copy)).map_err(|e| input_error(path, e))?;
+    let conn = Connection::open(&copy).map_err(sqlite_error(path))?;
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .map_err(sqlite_error(path))?;
+    drop(conn);
+    Ok((dir, copy))
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // SQLite: records in rowid order, fetched in batches so the iterator can own its connection.
 
@@ -328,15 +361,33 @@ struct SqliteRecords {
     last_rowid: i64,
     batch: VecDeque<Record>,
     done: bool,
+    /// The private copy read instead of a database left mid-update (deleted with the reader).
+    _copy: Option<tempfile::TempDir>,
 }
 
 impl SqliteRecords {
     fn open(path: &Path) -> Result<Self> {
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(sqlite_error(path))?;
+        let read_only = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn = Connection::open_with_flags(path, read_only).map_err(sqlite_error(path))?;
+        let mut copy = None;
+        let probe = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+            r.get::<_, i64>(0)
+        });
+        if let Err(e) = probe {
+            if !left_mid_update(path, &e) {
+                return Err(sqlite_error(path)(e));
+            }
+            let (dir, rolled_back) = last_complete_state(path)?;
+            tracing::warn!(
+                "{} was left mid-update by a sitelift run that was stopped (its unfinished update is in {}); \
+                 reading its last complete state. Run the command that writes it again to finish the update",
+                path.display(),
+                journal_of(path).display()
+            );
+            conn =
+                Connection::open_with_flags(&rolled_back, read_only).map_err(sqlite_error(path))?;
+            copy = Some(dir);
+        }
         if schema_version(&conn, path)?.is_none() {
             return Err(invalid(
                 path,
@@ -349,6 +400,7 @@ impl SqliteRecords {
             last_rowid: 0,
             batch: VecDeque::new(),
             done: false,
+            _copy: copy,
         })
     }
 

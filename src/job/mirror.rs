@@ -119,6 +119,7 @@ fn read_file(input: &FileInput, urls: &UrlPolicy, scope: &Scope, max: usize) -> 
     // A file over the size limit is refused by its size, before it is read into memory.
     let size = std::fs::metadata(&input.path).map_or(0, |m| m.len());
     let body = match too_large(size, max) {
+        _ if input.unreadable.is_some() => Err(input.unreadable.clone().unwrap_or_default()),
         Some(PageOutcome::Failed(why)) => Err(why),
         _ => std::fs::read(&input.path).map_err(|e| format!("cannot read file: {e}")),
     };

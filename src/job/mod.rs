@@ -5,7 +5,9 @@
 //! kill -9 or a power loss leaves the job as it was after the last finished page, and the next run resumes from
 //! there: nothing stored is fetched again, nothing is lost or duplicated. A lock file (`job.lock`, an OS file
 //! lock released when the process dies) makes a second process on the same job fail at once. A local mirror
-//! goes into a job the same way ([`mirror`]), each file stored as a fetched page.
+//! goes into a job the same way ([`mirror`]), each file stored as a fetched page. Every open checks the
+//! database's structure first (SQLite's `quick_check`, about half a second per GB): a job damaged by a disk or
+//! a copy is refused with the way to recover it, never read as if whole.
 
 pub mod attachments;
 pub mod frontier;
@@ -68,6 +70,7 @@ impl Job {
             }
         }
         let conn = connect(dir, false)?;
+        check_intact(&conn, dir)?;
         schema::create(&conn).map_err(sql_error(dir))?;
         let version: String = conn
             .query_row(
@@ -102,8 +105,10 @@ impl Job {
     /// Open an existing job read-only, without its lock (for `status` while a crawl runs).
     pub fn open_read(dir: &Path) -> Result<Job> {
         must_exist(dir)?;
+        let conn = connect(dir, true)?;
+        check_intact(&conn, dir)?;
         Ok(Job {
-            conn: connect(dir, true)?,
+            conn,
             dir: dir.to_path_buf(),
             _lock: None,
         })
@@ -184,7 +189,7 @@ fn connect(dir: &Path, read_only: bool) -> Result<Connection> {
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
     };
-    let conn = Connection::open_with_flags(&path, flags).map_err(sql_error(dir))?;
+    let conn = Connection::open_with_flags(&path, flags).map_err(open_error(dir))?;
     conn.busy_timeout(std::time::Duration::from_secs(30))
         .map_err(sql_error(dir))?;
     conn.set_prepared_statement_cache_capacity(32);
@@ -192,9 +197,56 @@ fn connect(dir: &Path, read_only: bool) -> Result<Connection> {
         // WAL: readers (status, the part source) never block the crawl; NORMAL sync: a commit survives a
         // process kill at once and a power loss after the next checkpoint — the job only ever loses whole pages.
         conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
-            .map_err(sql_error(dir))?;
+            .map_err(open_error(dir))?;
     }
     Ok(conn)
+}
+
+/// Refuse a damaged job: SQLite's `quick_check` walks every page of the file (not the indexes' contents, which
+/// `integrity_check` would compare too) and reports broken pages, lists and records.
+fn check_intact(conn: &Connection, dir: &Path) -> Result<()> {
+    let found: rusqlite::Result<Vec<String>> = conn
+        .prepare("PRAGMA quick_check(5)")
+        .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect());
+    match found {
+        Ok(rows) if rows.len() == 1 && rows[0] == "ok" => Ok(()),
+        Ok(rows) => Err(damaged(dir, &rows.join("; "))),
+        Err(e) => Err(open_error(dir)(e)),
+    }
+}
+
+/// An error opening or reading the job, saying how to recover when the file is damaged.
+fn open_error(dir: &Path) -> impl Fn(rusqlite::Error) -> Error + '_ {
+    move |e| {
+        if is_damage(&e) {
+            damaged(dir, &e.to_string())
+        } else {
+            sql_error(dir)(e)
+        }
+    }
+}
+
+fn damaged(dir: &Path, problems: &str) -> Error {
+    let db = dir.join(DB_FILE);
+    Error::Job {
+        dir: dir.to_path_buf(),
+        message: format!(
+            "{DB_FILE} is damaged ({problems}); its pages and records cannot be trusted. Keep a copy, then \
+             either salvage what is readable (`sqlite3 {db} .recover | sqlite3 {dir}/recovered.sqlite`, move \
+             recovered.sqlite to {DB_FILE}, run the crawl again to fetch what is missing) or start the job over \
+             with --fresh",
+            db = db.display(),
+            dir = dir.display(),
+        ),
+    }
+}
+
+/// Whether an error means the file itself is damaged (not busy, not missing).
+fn is_damage(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+    )
 }
 
 fn job_error(dir: &Path, e: impl std::fmt::Display) -> Error {

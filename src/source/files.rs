@@ -25,9 +25,14 @@ pub struct FileInput {
     pub rel: String,
     /// Whether the input was a folder (so `rel` is relative to a mirror root).
     pub in_folder: bool,
+    /// Why this entry (a file, or a folder whose pages could not be listed) cannot be read: it is a failed
+    /// page of the run, never a silent loss.
+    pub unreadable: Option<String>,
 }
 
-/// Collect page files from files and folders, in a stable order. A missing input is an error.
+/// Collect page files from files and folders, in a stable order. A missing input is an error; a folder or file
+/// inside an input that cannot be read is listed with [`FileInput::unreadable`] set, so the run counts it as
+/// failed (its pages would otherwise vanish without a word).
 pub fn collect(inputs: &[PathBuf]) -> Result<Vec<FileInput>> {
     let mut out = Vec::new();
     for input in inputs {
@@ -40,6 +45,7 @@ pub fn collect(inputs: &[PathBuf]) -> Result<Vec<FileInput>> {
                 path: input.clone(),
                 rel: path_text(input),
                 in_folder: false,
+                unreadable: None,
             });
             continue;
         }
@@ -51,7 +57,20 @@ pub fn collect(inputs: &[PathBuf]) -> Result<Vec<FileInput>> {
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
-                    tracing::warn!("skipping unreadable entry under {}: {e}", input.display());
+                    let path = e.path().unwrap_or(input).to_path_buf();
+                    let cause = e
+                        .io_error()
+                        .map_or_else(|| e.to_string(), ToString::to_string);
+                    let what = if path.is_dir() { "folder" } else { "entry" };
+                    out.push(FileInput {
+                        rel: path_text(path.strip_prefix(input).unwrap_or(&path)),
+                        path,
+                        in_folder: true,
+                        unreadable: Some(format!(
+                            "cannot read the {what} ({cause}): its pages were not read; fix its permissions \
+                             (chmod, or run as a user who can read it) and run again"
+                        )),
+                    });
                     continue;
                 }
             };
@@ -63,6 +82,7 @@ pub fn collect(inputs: &[PathBuf]) -> Result<Vec<FileInput>> {
                 path: entry.path().to_path_buf(),
                 rel,
                 in_folder: true,
+                unreadable: None,
             });
         }
     }
@@ -240,6 +260,9 @@ fn looks_like_host(s: &str) -> bool {
 
 /// Read a file input into a raw page.
 pub fn read(input: &FileInput, urls: &UrlPolicy) -> std::io::Result<RawPage> {
+    if let Some(why) = &input.unreadable {
+        return Err(std::io::Error::other(why.clone()));
+    }
     let bytes = std::fs::read(&input.path)?;
     Ok(RawPage {
         path: Some(input.path.clone()),
@@ -300,12 +323,14 @@ impl PartSource for DiskParts {
                     path: root.join(below),
                     rel: path_text(below),
                     in_folder: true,
+                    unreadable: None,
                 }
             }
             None => FileInput {
                 rel: path_text(&path),
                 path,
                 in_folder: false,
+                unreadable: None,
             },
         };
         read(&input, &self.urls).ok()
@@ -330,6 +355,7 @@ mod tests {
             path: PathBuf::from(path),
             rel: rel.to_string(),
             in_folder,
+            unreadable: None,
         }
     }
 
@@ -393,6 +419,7 @@ mod tests {
             rel: rel(&a),
             path: a,
             in_folder: true,
+            unreadable: None,
         };
         assert_eq!(
             UrlPolicy::default().url_for(&file).unwrap().as_str(),

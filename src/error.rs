@@ -75,6 +75,12 @@ pub enum Error {
     )]
     JobLocked { dir: PathBuf },
 
+    #[error(
+        "job '{dir}' is still being written by a running sitelift (crawl, run or extract --job holds \
+         '{dir}/job.lock'); export it when that run has finished, or stop it first (Ctrl-C)"
+    )]
+    JobRunning { dir: PathBuf },
+
     #[error("cannot use job folder '{dir}': {message}")]
     Job { dir: PathBuf, message: String },
 

@@ -90,7 +90,7 @@ pub fn publish(job: &Job, out: &Path) -> Result<(Summary, Status)> {
     if !status.attachments.is_empty() {
         let manifest = sitelift::job::attachments::manifest(&job.conn).map_err(job.sql_error())?;
         let path = out.join("attachments.jsonl");
-        std::fs::write(&path, manifest)
+        sitelift::export::write_atomically(&path, manifest.as_bytes())
             .with_context(|| format!("cannot write '{}'", path.display()))?;
     }
     Ok((summary, status))

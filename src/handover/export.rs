@@ -5,7 +5,9 @@
 //! links of each body (see [`super::rewrite`]) and writes `records.sqlite` and `records.jsonl`. Then the
 //! redirect maps (`redirects.csv`, `redirects.nginx.conf`, `redirects.apache.conf`), `unresolved-links.csv`
 //! (links kept because their target did not come along, with the reason from the job), `attachments-map.csv`,
-//! and the attachment files themselves under `OUT/attachments/`.
+//! and the attachment files themselves under `OUT/attachments/`. The folder is built beside OUT and swapped in
+//! whole with `handover.json` written last ([`super::folder`]), so a kill never leaves a mix of two exports; a
+//! job that a crawl is still writing is refused (its lock is taken for the export).
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -13,6 +15,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::OptionalExtension;
 use serde::Serialize;
 
+use super::folder::Staging;
 use super::linkmap::{AttachmentMap, PageMap};
 use super::redirects::{self, Redirect};
 use super::rewrite::{LinkKind, rewrite_links};
@@ -21,6 +24,7 @@ use super::{canonical, csv};
 use crate::error::{Error, Result};
 use crate::export::{JsonlSink, Sink, SqliteSink, Tee};
 use crate::job::Job;
+use crate::normalize::record::web_links_only;
 use crate::record::Record;
 
 /// A link left pointing at the old site.
@@ -99,14 +103,56 @@ pub fn export_job(
     pages: &PageMap,
     attachments: &AttachmentMap,
 ) -> Result<Handover> {
-    let job = Job::open_read(job_dir)?;
-    std::fs::create_dir_all(out).map_err(|e| output_error(out, e))?;
+    let job = Job::open_idle(job_dir)?;
+    let staging = Staging::new(out)?;
+    let built = staging.path().to_path_buf();
+    let summary = build(&job, job_dir, &built, pages, attachments)?;
+    let manifest = serde_json::json!({
+        "sitelift": env!("CARGO_PKG_VERSION"),
+        "job": job_dir.display().to_string(),
+        "link_map": pages.describe(),
+        "summary": &summary,
+        "files": files_of(&built),
+    });
+    staging.publish(&format!("{manifest:#}\n"))?;
+    Ok(summary)
+}
+
+/// Every file of the built folder with its size, for the manifest.
+fn files_of(dir: &Path) -> Vec<serde_json::Value> {
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+    {
+        let name = entry.file_name().to_string_lossy();
+        if !entry.file_type().is_file() || name.starts_with('.') {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+        let bytes = entry.metadata().map_or(0, |m| m.len());
+        files.push(
+            serde_json::json!({ "path": crate::source::files::path_text(rel), "bytes": bytes }),
+        );
+    }
+    files
+}
+
+/// Write the whole hand-over into `out` (the folder being built).
+fn build(
+    job: &Job,
+    job_dir: &Path,
+    out: &Path,
+    pages: &PageMap,
+    attachments: &AttachmentMap,
+) -> Result<Handover> {
     let mut summary = Handover::default();
     let mut targets = Targets::default();
     let mut page_redirects: Vec<Redirect> = Vec::new();
     // Pass 1: new paths.
     let mut owner: HashMap<String, String> = HashMap::new();
-    each_record(&job, |record| {
+    each_record(job, |record| {
         let Some(url) = record.url.clone() else {
             return Ok(());
         };
@@ -134,8 +180,8 @@ pub fn export_job(
         });
         Ok(())
     })?;
-    page_redirects.extend(aliases(&job, &mut targets)?);
-    let attachment_rows = downloaded_attachments(&job, attachments)?;
+    page_redirects.extend(aliases(job, &mut targets)?);
+    let attachment_rows = downloaded_attachments(job, attachments)?;
     for a in &attachment_rows {
         if let Some(key) = canonical::key(&a.url) {
             targets.attachments.insert(key, a.new_path.clone());
@@ -147,9 +193,14 @@ pub fn export_job(
         Box::new(JsonlSink::open(Some(&out.join("records.jsonl")))?),
     ]));
     let mut unresolved: Vec<Unresolved> = Vec::new();
-    let mut reasons = Reasons::new(&job);
-    each_record(&job, |mut record| {
+    let mut reasons = Reasons::new(job);
+    each_record(job, |mut record| {
         summary.records += 1;
+        // A job extracted before links were checked may hold script URLs: they never reach the hand-over.
+        let attachments = std::mem::take(&mut record.attachments);
+        let images = std::mem::take(&mut record.images);
+        (record.url, record.attachments, record.images) =
+            web_links_only(record.url.take(), attachments, images, &mut record.warnings);
         let page_url = record.url.clone().unwrap_or_default();
         if let Some(html) = record.body_html.take() {
             let mut failure = None;
@@ -228,8 +279,7 @@ pub fn export_job(
 }
 
 fn write(out: &Path, name: &str, text: &str) -> Result<()> {
-    let path = out.join(name);
-    std::fs::write(&path, text).map_err(|e| output_error(&path, e))
+    crate::export::write_atomically(&out.join(name), text.as_bytes())
 }
 
 /// Old URLs that lead to a migrated page: redirects the crawl followed, continuation pages merged into it.
@@ -326,6 +376,9 @@ fn copy_files(job_dir: &Path, out: &Path, rows: &[AttachmentFile]) -> Result<usi
         if std::fs::hard_link(&from, &to).is_err() {
             std::fs::copy(&from, &to).map_err(|e| output_error(&to, e))?;
         }
+        // Files downloaded before attachments were stored 0644 are 0600: a web server could not serve them.
+        let file = std::fs::File::open(&to).map_err(|e| output_error(&to, e))?;
+        crate::crawl::attachments::make_public(&file).map_err(|e| output_error(&to, e))?;
     }
     Ok(done.len())
 }

@@ -114,6 +114,23 @@ impl Job {
         })
     }
 
+    /// Open an existing job read-only for a consistent export: its lock is taken (and held), so a job that a
+    /// crawl or run is still writing is refused, and none can start until the export is done.
+    pub fn open_idle(dir: &Path) -> Result<Job> {
+        must_exist(dir)?;
+        let lock = File::open(dir.join(LOCK_FILE)).ok();
+        if let Some(lock) = &lock
+            && let Err(std::fs::TryLockError::WouldBlock) = lock.try_lock()
+        {
+            return Err(Error::JobRunning {
+                dir: dir.to_path_buf(),
+            });
+        }
+        let mut job = Job::open_read(dir)?;
+        job._lock = lock;
+        Ok(job)
+    }
+
     pub fn dir(&self) -> &Path {
         &self.dir
     }

@@ -145,9 +145,14 @@ pub struct CrawlFlagArgs {
     #[arg(long, value_name = "MS")]
     pub retry_base_ms: Option<u64>,
 
-    /// Longest wait before a retry, whatever Retry-After asks, in milliseconds [default: 120000].
+    /// Longest wait before a retry, in milliseconds; a host whose Retry-After asks for more is paused until
+    /// the next run [default: 120000].
     #[arg(long, value_name = "MS")]
     pub max_retry_wait_ms: Option<u64>,
+
+    /// Circuit breaker: 429/5xx responses in a row that pause a host until the next run (0: never) [default: 10].
+    #[arg(long, value_name = "N")]
+    pub max_host_errors: Option<u32>,
 
     /// Redirects followed per URL [default: 10].
     #[arg(long, value_name = "N")]
@@ -165,9 +170,22 @@ pub struct CrawlFlagArgs {
     #[arg(long, value_name = "TEXT")]
     pub user_agent: Option<String>,
 
-    /// Trap limit: links away from a start URL [default: 30].
+    /// Trap limit: links away from a start URL; the next pages of a list (下一页) do not count [default: 30].
     #[arg(long, value_name = "N")]
     pub max_depth: Option<u32>,
+
+    /// Trap limit: pages of one list reached through its pager (下一页, 尾页, page numbers) [default: 2000].
+    #[arg(long, value_name = "N")]
+    pub max_list_pages: Option<u64>,
+
+    /// Trap limit: differently named paths under one folder, digits aside (tokens or session ids in the path)
+    /// [default: 1000].
+    #[arg(long, value_name = "N")]
+    pub max_path_variants: Option<u64>,
+
+    /// Trap limit: URLs queued per host [default: 100000].
+    #[arg(long, value_name = "N")]
+    pub max_pages_per_host: Option<u64>,
 
     /// Trap limit: pages whose URLs differ only in digits [default: 100000].
     #[arg(long, value_name = "N")]

@@ -53,14 +53,23 @@ pub fn crawl_job(
     if report.interrupted && !quiet {
         eprintln!("interrupted: the job is saved; run the same command again to resume");
     }
+    for (host, why) in &report.paused_hosts {
+        // Said even with --quiet: the crawl did not finish, and this is why.
+        eprintln!(
+            "host {host} paused for this run: {why}; its URLs stay queued: run the same command again later \
+             to resume"
+        );
+    }
     Ok((job, report))
 }
 
-/// 0: all fine; 1: some URLs failed; 130: interrupted.
+/// 0: all fine; 1: some URLs failed, or a host was paused with URLs left; 130: interrupted.
 pub fn exit_code(report: &CrawlReport, status: &sitelift::job::status::Status) -> ExitCode {
     if report.interrupted {
         ExitCode::from(INTERRUPTED)
-    } else if status.pages.get("failed").copied().unwrap_or(0) > 0 {
+    } else if status.pages.get("failed").copied().unwrap_or(0) > 0
+        || !report.paused_hosts.is_empty()
+    {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -81,6 +90,7 @@ fn crawl_flags(a: &CrawlFlagArgs, urls: &[String]) -> CrawlFlags {
         retries: a.retries,
         retry_base_ms: a.retry_base_ms,
         max_retry_wait_ms: a.max_retry_wait_ms,
+        max_host_errors: a.max_host_errors,
         max_redirects: a.max_redirects,
         max_decoded_mb: a.max_decoded_mb,
         max_attachment_mb: a.max_attachment_mb,
@@ -88,6 +98,9 @@ fn crawl_flags(a: &CrawlFlagArgs, urls: &[String]) -> CrawlFlags {
         max_depth: a.max_depth,
         max_pages_per_pattern: a.max_pages_per_pattern,
         max_query_variants: a.max_query_variants,
+        max_list_pages: a.max_list_pages,
+        max_path_variants: a.max_path_variants,
+        max_pages_per_host: a.max_pages_per_host,
     }
 }
 

@@ -69,11 +69,13 @@ pub fn run(args: RunArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
     if report.interrupted {
         return Ok(ExitCode::from(INTERRUPTED));
     }
-    Ok(if summary.failed_count() > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(
+        if summary.failed_count() > 0 || !report.paused_hosts.is_empty() {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        },
+    )
 }
 
 /// Export every record in the job to DIR/records.sqlite and DIR/records.jsonl (and the attachment manifest when

@@ -1,13 +1,15 @@
 //! What enters the frontier: the start URLs (remembered in the job so a resumed crawl needs none), failures
 //! worth another try, every fetched page again for `--update`, and each discovered link — known already, out
 //! of scope (recorded with the reason), over a trap limit (recorded, and warned about once per limit), or queued.
+//! A link from a list's pager to its next page keeps the list's depth: depth counts levels of the site, not
+//! pages of one column (the list limit bounds those instead).
 
 use rusqlite::Connection;
 use url::Url;
 
 use super::scope::{Decision, PageKind, Scope};
 use super::settings::{CrawlSettings, hosts_of};
-use super::traps::{pattern_key, query_key};
+use super::traps::{folder_keys, host_key, list_key, pattern_key, query_key};
 use crate::error::Result;
 use crate::job::{Insert, Job, State};
 use crate::job::{attachments as att, frontier};
@@ -97,14 +99,17 @@ pub(super) enum Admitted {
 }
 
 /// Decide a discovered link: known already, out of scope (recorded), over a trap limit (recorded), or queued.
+/// `depth` is the linking page's; a `pagination` link (another page of the same list) keeps it.
 pub(super) fn admit(
     conn: &Connection,
     scope: &Scope,
     settings: &CrawlSettings,
     url: &Url,
+    pagination: bool,
     depth: u32,
     from: &str,
 ) -> rusqlite::Result<Admitted> {
+    let depth = if pagination { depth } else { depth + 1 };
     let s = url.as_str();
     if frontier::state_of(conn, s)?.is_some() {
         return Ok(Admitted::Known);
@@ -172,6 +177,56 @@ pub(super) fn admit(
             kind,
         );
     }
+    let hk = host_key(url);
+    if frontier::count(conn, &hk)? >= limits.max_pages_per_host {
+        return trap(
+            conn,
+            &hk,
+            &format!(
+                "trap limit: {} URLs of {} are queued or done already (--max-pages-per-host)",
+                limits.max_pages_per_host,
+                &hk[2..]
+            ),
+            skip,
+            kind,
+        );
+    }
+    let folders = folder_keys(url);
+    for (folder, name) in &folders {
+        let seen = format!("{folder}\u{1f}{name}");
+        if frontier::count(conn, &seen)? == 0
+            && frontier::count(conn, folder)? >= limits.max_path_variants
+        {
+            return trap(
+                conn,
+                folder,
+                &format!(
+                    "trap limit: more than {} differently named paths under {} (tokens or session ids in \
+                     the path?); raise --max-path-variants if they are real pages",
+                    limits.max_path_variants,
+                    &folder[2..]
+                ),
+                skip,
+                kind,
+            );
+        }
+    }
+    let lk = pagination.then(|| list_key(&pk));
+    if let Some(lk) = &lk
+        && frontier::count(conn, lk)? >= limits.max_list_pages
+    {
+        return trap(
+            conn,
+            lk,
+            &format!(
+                "trap limit: more than {} pages of the list {} reached through its pager (--max-list-pages)",
+                limits.max_list_pages,
+                &lk[2..]
+            ),
+            skip,
+            kind,
+        );
+    }
     frontier::insert(
         conn,
         &Insert {
@@ -186,6 +241,15 @@ pub(super) fn admit(
     frontier::bump(conn, &pk)?;
     if let Some(qk) = &qk {
         frontier::bump(conn, qk)?;
+    }
+    frontier::bump(conn, &hk)?;
+    for (folder, name) in &folders {
+        if frontier::bump(conn, &format!("{folder}\u{1f}{name}"))? == 1 {
+            frontier::bump(conn, folder)?;
+        }
+    }
+    if let Some(lk) = &lk {
+        frontier::bump(conn, lk)?;
     }
     Ok(Admitted::Queued)
 }

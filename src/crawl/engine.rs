@@ -3,8 +3,11 @@
 //! transaction: the page, its outcome and record, the links it adds to the frontier. Nothing lives only in
 //! memory, so memory stays flat however large the site and a killed crawl resumes exactly.
 //!
-//! The first Ctrl-C (or SIGTERM) stops launching requests, lets the ones in flight finish and be recorded, and
-//! returns; a second one exits at once (the job is still consistent: every change is a transaction).
+//! The first Ctrl-C (or SIGTERM) stops launching requests, lets the ones on the wire finish and be recorded, and
+//! returns; requests waiting (for a slot, a delay or a retry) give up at once and stay queued, so it stops within
+//! seconds even while a server asks for minutes of back-off. A second one exits at once (the job is still
+//! consistent: every change is a transaction). A host the circuit breaker pauses ([`Politeness`]) gets no more
+//! requests this run; its URLs stay queued and the report names it.
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -67,6 +70,8 @@ pub struct CrawlReport {
     pub interrupted: bool,
     pub limit_reached: bool,
     pub elapsed: Duration,
+    /// Hosts paused by the circuit breaker, and why: their URLs wait for the next run.
+    pub paused_hosts: Vec<(String, String)>,
 }
 
 /// What a fetch task hands back.
@@ -98,7 +103,11 @@ pub fn crawl(
         .map_err(|e| crate::Error::HttpClient(e.to_string()))?;
     let shared = Arc::new(Shared::new(
         Fetcher::new(settings.http.clone())?,
-        Politeness::new(settings.concurrency, settings.delay),
+        Politeness::new(
+            settings.concurrency,
+            settings.delay,
+            settings.max_host_errors,
+        ),
         settings.scope.clone(),
         settings.ignore_robots,
         settings.max_redirects,
@@ -135,6 +144,7 @@ pub fn crawl(
         interrupted,
         limit_reached,
         elapsed,
+        paused_hosts: engine.shared.gates.paused(),
     })
 }
 
@@ -213,11 +223,19 @@ impl Engine<'_> {
                 tracing::info!(limit, "limit reached");
             }
             if !stopping && tasks.len() < max_in_flight {
+                let paused: Vec<String> = self
+                    .shared
+                    .gates
+                    .paused()
+                    .into_iter()
+                    .map(|(host, _)| host)
+                    .collect();
                 if !limit_reached {
                     let rows = frontier::next_queued(
                         &self.job.conn,
                         max_in_flight - tasks.len(),
                         &busy_pages,
+                        &paused,
                     )
                     .map_err(self.job.sql_error())?;
                     for row in rows {
@@ -229,6 +247,10 @@ impl Engine<'_> {
                     let rows =
                         att::next_queued(&self.job.conn, max_in_flight - tasks.len(), &busy_files)
                             .map_err(self.job.sql_error())?;
+                    let rows = rows.into_iter().filter(|r| {
+                        Url::parse(&r.url)
+                            .is_ok_and(|u| !paused.iter().any(|p| u.host_str() == Some(p.as_str())))
+                    });
                     for row in rows {
                         busy_files.insert(row.url.clone());
                         tasks.spawn(self.attachment_task(row));
@@ -262,6 +284,7 @@ impl Engine<'_> {
                         std::process::exit(130);
                     }
                     stopping = true;
+                    self.shared.gates.stop();
                     self.observer.message(
                         "interrupted: finishing the requests in flight, then stopping (interrupt again to abort)",
                     );
@@ -329,6 +352,7 @@ impl Engine<'_> {
                         message: format!("cannot create a file under attachments/: {e}"),
                         retryable: true,
                         attempts: 0,
+                        halted: false,
                     };
                     return Done::Attachment(row, Err(Failure::Fail(e)));
                 }
@@ -348,6 +372,8 @@ impl Engine<'_> {
         result: std::result::Result<(Fetched, Vec<u8>), Failure>,
     ) -> Result<()> {
         let (fetched, body) = match result {
+            // Not requested (stopping, or the host is paused): the URL stays queued for the next run.
+            Err(Failure::Halted) => return Ok(()),
             Err(Failure::Skip(why)) => {
                 self.progress.skipped += 1;
                 self.progress.discovered = self.progress.discovered.saturating_sub(1);
@@ -442,7 +468,16 @@ impl Engine<'_> {
                 row.id
             };
             for link in &found {
-                match admit(tx, &settings.scope, settings, link, depth + 1, &final_url)? {
+                let (url, pagination) = (&link.url, link.pagination);
+                match admit(
+                    tx,
+                    &settings.scope,
+                    settings,
+                    url,
+                    pagination,
+                    depth,
+                    &final_url,
+                )? {
                     Admitted::Queued => new_links += 1,
                     Admitted::Skipped => skipped_links += 1,
                     Admitted::Known => {}
@@ -513,7 +548,7 @@ impl Engine<'_> {
     }
 
     /// The canonical links of a page.
-    fn discover(&self, raw: &crate::source::RawPage) -> Vec<Url> {
+    fn discover(&self, raw: &crate::source::RawPage) -> Vec<links::Link> {
         let Some(base) = raw.url.as_ref() else {
             return Vec::new();
         };
@@ -528,7 +563,10 @@ impl Engine<'_> {
         let text = decode(&raw.bytes, &hints).text;
         links::discover(&text, base)
             .into_iter()
-            .filter_map(|u| self.settings.scope.canonicalize(&u))
+            .filter_map(|l| {
+                let url = self.settings.scope.canonicalize(&l.url)?;
+                Some(links::Link { url, ..l })
+            })
             .collect()
     }
 
@@ -538,6 +576,7 @@ impl Engine<'_> {
         result: std::result::Result<(Fetched, FileCollector), Failure>,
     ) -> Result<()> {
         let (state, d) = match result {
+            Err(Failure::Halted) => return Ok(()),
             Err(Failure::Skip(why)) => (
                 AttachmentState::Skipped,
                 Download {

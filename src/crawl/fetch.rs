@@ -31,6 +31,20 @@ pub enum Failure {
     Skip(String),
     /// Fetching failed: recorded as failed.
     Fail(FetchError),
+    /// Not requested: the crawl is stopping or the host is paused. Nothing is recorded; the URL stays queued.
+    Halted,
+}
+
+impl From<FetchError> for Failure {
+    fn from(e: FetchError) -> Failure {
+        if e.halted {
+            Failure::Halted
+        } else if e.message.starts_with(NOT_HTML) {
+            Failure::Skip(e.message)
+        } else {
+            Failure::Fail(e)
+        }
+    }
 }
 
 /// A successful fetch.
@@ -83,8 +97,8 @@ impl Shared {
         }
     }
 
-    /// The robots.txt rules of `url`'s origin, fetched once per run.
-    async fn robots(&self, url: &Url) -> Arc<Robots> {
+    /// The robots.txt rules of `url`'s origin, fetched once per run (not when the fetch was halted).
+    async fn robots(&self, url: &Url) -> Result<Arc<Robots>, Failure> {
         let origin = url.origin().ascii_serialization();
         let cell = self
             .robots
@@ -93,23 +107,23 @@ impl Shared {
             .entry(origin.clone())
             .or_default()
             .clone();
-        cell.get_or_init(|| async {
-            let robots = self.fetch_robots(&origin).await;
+        cell.get_or_try_init(|| async {
+            let robots = self.fetch_robots(&origin).await?;
             if let Some(delay) = robots.crawl_delay {
                 let delay = Duration::from_secs_f64(delay.min(60.0));
                 tracing::info!(%origin, delay_s = delay.as_secs_f64(), "robots.txt Crawl-delay");
                 self.gates
                     .set_min_delay(url.host_str().unwrap_or(""), delay);
             }
-            Arc::new(robots)
+            Ok(Arc::new(robots))
         })
         .await
-        .clone()
+        .cloned()
     }
 
-    async fn fetch_robots(&self, origin: &str) -> Robots {
+    async fn fetch_robots(&self, origin: &str) -> Result<Robots, Failure> {
         let Ok(mut url) = Url::parse(&format!("{origin}/robots.txt")) else {
-            return Robots::allow_all();
+            return Ok(Robots::allow_all());
         };
         for _ in 0..5 {
             let mut body = Vec::new();
@@ -121,24 +135,25 @@ impl Shared {
                 Ok(r) if r.is_redirect() => {
                     match r.header("location").and_then(|l| url.join(l).ok()) {
                         Some(next) => url = next,
-                        None => return Robots::allow_all(),
+                        None => return Ok(Robots::allow_all()),
                     }
                 }
                 Ok(r) if (200..300).contains(&r.status) => {
                     tracing::info!(%url, "robots.txt read");
-                    return Robots::parse(&String::from_utf8_lossy(&body), "sitelift");
+                    return Ok(Robots::parse(&String::from_utf8_lossy(&body), "sitelift"));
                 }
                 Ok(r) if (400..500).contains(&r.status) => {
                     tracing::info!(%url, status = r.status, "no robots.txt: everything allowed");
-                    return Robots::allow_all();
+                    return Ok(Robots::allow_all());
                 }
                 Ok(r) => {
-                    return self.robots_unreachable(&url, &format!("HTTP {}", r.status));
+                    return Ok(self.robots_unreachable(&url, &format!("HTTP {}", r.status)));
                 }
-                Err(e) => return self.robots_unreachable(&url, &e.message),
+                Err(e) if e.halted => return Err(Failure::Halted),
+                Err(e) => return Ok(self.robots_unreachable(&url, &e.message)),
             }
         }
-        Robots::allow_all()
+        Ok(Robots::allow_all())
     }
 
     fn robots_unreachable(&self, url: &Url, why: &str) -> Robots {
@@ -166,8 +181,11 @@ impl Shared {
             }
         };
         loop {
+            if self.gates.is_halted(current.host_str().unwrap_or("")) {
+                return Err(Failure::Halted);
+            }
             if !self.ignore_robots {
-                let robots = self.robots(&current).await;
+                let robots = self.robots(&current).await?;
                 let target = match current.query() {
                     Some(q) => format!("{}?{q}", current.path()),
                     None => current.path().to_string(),
@@ -184,6 +202,7 @@ impl Shared {
                             message: why,
                             retryable: true,
                             attempts: 0,
+                            halted: false,
                         }));
                     }
                     return Err(Failure::Skip(why));
@@ -201,13 +220,7 @@ impl Shared {
                     &accept,
                 )
                 .await
-                .map_err(|e| {
-                    if e.message.starts_with(NOT_HTML) {
-                        Failure::Skip(e.message)
-                    } else {
-                        Failure::Fail(e)
-                    }
-                })?;
+                .map_err(Failure::from)?;
             if response.is_redirect() {
                 let Some(next) = response
                     .header("location")
@@ -282,5 +295,6 @@ fn fail(message: String, retryable: bool) -> Failure {
         message,
         retryable,
         attempts: 1,
+        halted: false,
     })
 }

@@ -1,6 +1,6 @@
 //! Crawl settings, resolved once per run: a command-line flag wins over the mapping's `[crawl]` table, which
-//! wins over the defaults (per host: 2 requests at once, 250 ms between requests; 30 s per request, 3 retries,
-//! 10 redirects, 20 MB per decoded page).
+//! wins over the defaults (per host: 2 requests at once, 250 ms between requests, paused after 10 429/5xx
+//! responses in a row; 30 s per request, 3 retries, 10 redirects, 20 MB per decoded page).
 
 use std::time::Duration;
 
@@ -12,6 +12,10 @@ use crate::error::{Error, Result};
 use crate::mapping::Mapping;
 use crate::mapping::crawl::{CrawlRules, DEFAULT_SESSION_PARAMS};
 use crate::source::http::{HttpConfig, default_user_agent};
+
+/// 429/5xx responses in a row that pause a host: enough to ride out a busy minute, few enough that a server
+/// refusing everything is left alone within a few requests.
+const DEFAULT_MAX_HOST_ERRORS: u32 = 10;
 
 /// Flags given on the command line (`None`: not given).
 #[derive(Debug, Clone, Default)]
@@ -28,6 +32,7 @@ pub struct CrawlFlags {
     pub retries: Option<u32>,
     pub retry_base_ms: Option<u64>,
     pub max_retry_wait_ms: Option<u64>,
+    pub max_host_errors: Option<u32>,
     pub max_redirects: Option<u32>,
     pub max_decoded_mb: Option<u64>,
     pub max_attachment_mb: Option<u64>,
@@ -35,6 +40,9 @@ pub struct CrawlFlags {
     pub max_depth: Option<u32>,
     pub max_pages_per_pattern: Option<u64>,
     pub max_query_variants: Option<u64>,
+    pub max_list_pages: Option<u64>,
+    pub max_path_variants: Option<u64>,
+    pub max_pages_per_host: Option<u64>,
 }
 
 /// Everything the engine needs to know, resolved.
@@ -46,6 +54,8 @@ pub struct CrawlSettings {
     pub http: HttpConfig,
     pub delay: Duration,
     pub concurrency: usize,
+    /// 429/5xx responses in a row that pause a host (0: never).
+    pub max_host_errors: u32,
     pub max_redirects: u32,
     pub max_page_bytes: u64,
     pub max_attachment_bytes: u64,
@@ -112,6 +122,13 @@ impl CrawlSettings {
                 .max_query_variants
                 .or(rules.max_query_variants)
                 .unwrap_or(defaults.max_query_variants),
+            max_list_pages: flags.max_list_pages.unwrap_or(defaults.max_list_pages),
+            max_path_variants: flags
+                .max_path_variants
+                .unwrap_or(defaults.max_path_variants),
+            max_pages_per_host: flags
+                .max_pages_per_host
+                .unwrap_or(defaults.max_pages_per_host),
         };
         let ms = Duration::from_millis;
         let http = HttpConfig {
@@ -137,6 +154,7 @@ impl CrawlSettings {
             http,
             delay: ms(flags.delay_ms.or(rules.delay_ms).unwrap_or(250)),
             concurrency: flags.concurrency.or(rules.concurrency).unwrap_or(2).max(1),
+            max_host_errors: flags.max_host_errors.unwrap_or(DEFAULT_MAX_HOST_ERRORS),
             max_redirects: flags.max_redirects.or(rules.max_redirects).unwrap_or(10),
             max_page_bytes: mb(flags.max_decoded_mb.or(rules.max_decoded_mb).unwrap_or(20)),
             max_attachment_bytes: mb(flags.max_attachment_mb.unwrap_or(200)),

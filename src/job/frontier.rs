@@ -72,17 +72,40 @@ pub fn state_of(conn: &Connection, url: &str) -> rusqlite::Result<Option<String>
         .optional()
 }
 
-/// The next queued URLs, shallowest first, skipping those in `busy`.
+/// The next queued URLs, shallowest first, skipping those in `busy` and those of the `paused` hosts.
 pub fn next_queued(
     conn: &Connection,
     limit: usize,
     busy: &std::collections::HashSet<i64>,
+    paused: &[String],
 ) -> rusqlite::Result<Vec<FrontierRow>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, url, depth, kind, attempts, state FROM frontier WHERE state = 'queued'
-         ORDER BY depth, id LIMIT ?1",
-    )?;
-    let rows = stmt.query_map([(limit + busy.len()) as i64], row)?;
+    // One `NOT LIKE` per paused host (a handful at most): `%://host/%` and `%://host:%` (any port).
+    let mut sql = String::from(
+        "SELECT id, url, depth, kind, attempts, state FROM frontier WHERE state = 'queued'",
+    );
+    let mut patterns: Vec<String> = Vec::new();
+    for host in paused {
+        let escaped = host
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        for end in ["/", ":"] {
+            patterns.push(format!("%://{escaped}{end}%"));
+            sql.push_str(&format!(
+                " AND url NOT LIKE ?{} ESCAPE '\\'",
+                patterns.len() + 1
+            ));
+        }
+    }
+    sql.push_str(" ORDER BY depth, id LIMIT ?1");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut values: Vec<&dyn rusqlite::ToSql> = Vec::new();
+    let total = (limit + busy.len()) as i64;
+    values.push(&total);
+    for p in &patterns {
+        values.push(p);
+    }
+    let rows = stmt.query_map(values.as_slice(), row)?;
     let mut out = Vec::new();
     for r in rows {
         let r = r?;

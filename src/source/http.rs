@@ -2,6 +2,8 @@
 //! redirects itself, within scope), with timeouts, retries with exponential backoff and jitter on timeouts,
 //! connection errors, 429 and 5xx (honouring Retry-After), conditional requests, and a cap on the decoded body
 //! so a compression bomb is cut off. A failure is a [`FetchError`] value the crawler records, never a panic.
+//! Every wait (for the host's gate, before a retry) ends at once when the crawl stops or the host is paused
+//! ([`Politeness`]); a Retry-After longer than the crawl will wait pauses the host instead of waiting.
 
 use std::time::Duration;
 
@@ -71,6 +73,20 @@ pub struct FetchError {
     pub message: String,
     pub retryable: bool,
     pub attempts: u32,
+    /// The request was given up before it was made or retried: the crawl is stopping or the host is paused
+    /// (see [`Politeness`]). The URL stays as it was, for the next run.
+    pub halted: bool,
+}
+
+impl FetchError {
+    fn halted(attempts: u32) -> FetchError {
+        FetchError {
+            message: "not requested: the crawl is stopping or the host is paused".into(),
+            retryable: true,
+            attempts,
+            halted: true,
+        }
+    }
 }
 
 /// Where a response body goes: memory for pages, a file for attachments. `reset` is called before a retry.
@@ -131,12 +147,18 @@ impl Fetcher {
         let mut attempt = 0u32;
         loop {
             attempt += 1;
-            let permit = gates.acquire(&host).await;
+            let permit = gates
+                .acquire(&host)
+                .await
+                .map_err(|_| FetchError::halted(attempt - 1))?;
             tracing::info!(%url, attempt, "GET");
             let result = self
                 .attempt(url, validators, max_body, body, accept, attempt)
                 .await;
             drop(permit);
+            if let Ok((resp, _)) = &result {
+                gates.observe(&host, resp.status);
+            }
             let (retry_after, error) = match result {
                 Ok((resp, Verdict::Done)) => {
                     tracing::debug!(%url, status = resp.status, "response");
@@ -147,6 +169,7 @@ impl Fetcher {
                         message: format!("HTTP {}{}", resp.status, reason_phrase(resp.status)),
                         retryable: true,
                         attempts: attempt,
+                        halted: false,
                     };
                     (after, e)
                 }
@@ -160,12 +183,27 @@ impl Fetcher {
                 }
                 return Err(e);
             }
+            if let Some(asked) = retry_after.filter(|a| *a > self.cfg.max_retry_wait) {
+                // The server asks for a longer wait than the crawl will make: leave the host for a later run.
+                gates.pause(
+                    &host,
+                    format!(
+                        "it asks to wait {} s (Retry-After), longer than the {} s --max-retry-wait-ms allows",
+                        asked.as_secs(),
+                        self.cfg.max_retry_wait.as_secs()
+                    ),
+                );
+                return Err(FetchError::halted(attempt));
+            }
             let wait = self.backoff(attempt, retry_after);
             if retry_after.is_some() {
                 gates.back_off(&host, wait);
             }
             tracing::info!(%url, attempt, wait_ms = wait.as_millis() as u64, error = %error.message, "retrying");
-            tokio::time::sleep(wait).await;
+            gates
+                .sleep(&host, wait)
+                .await
+                .map_err(|_| FetchError::halted(attempt))?;
             body.reset().map_err(|e| io_failure(e, attempt))?;
         }
     }
@@ -221,6 +259,7 @@ impl Fetcher {
             message,
             retryable: false,
             attempts: attempt,
+            halted: false,
         })?;
         let mut total: u64 = 0;
         loop {
@@ -238,6 +277,7 @@ impl Fetcher {
                     ),
                     retryable: false,
                     attempts: attempt,
+                    halted: false,
                 });
             }
             body.push(&chunk).map_err(|e| io_failure(e, attempt))?;
@@ -304,6 +344,7 @@ fn request_failure(e: &reqwest::Error, timeout: Duration, attempts: u32) -> Fetc
         message,
         retryable,
         attempts,
+        halted: false,
     }
 }
 
@@ -312,6 +353,7 @@ fn io_failure(e: std::io::Error, attempts: u32) -> FetchError {
         message: format!("cannot store the response: {e}"),
         retryable: true,
         attempts,
+        halted: false,
     }
 }
 

@@ -243,7 +243,8 @@ fn attachment_holders(an: &Analysis<'_>) -> HashSet<NodeId> {
 
 /// Mark boilerplate inside each of the body's containers for exclusion from the body.
 pub fn prune(an: &Analysis<'_>, containers: &[NodeId], exclude: &mut HashSet<NodeId>) {
-    let holds_attachment = attachment_holders(an);
+    // Found only if some link-dense element asks (most pages have none).
+    let holds_attachment = std::cell::OnceCell::new();
     for container in containers {
         prune_container(an, *container, &holds_attachment, exclude);
     }
@@ -252,7 +253,7 @@ pub fn prune(an: &Analysis<'_>, containers: &[NodeId], exclude: &mut HashSet<Nod
 fn prune_container(
     an: &Analysis<'_>,
     container: NodeId,
-    holds_attachment: &HashSet<NodeId>,
+    holds_attachment: &std::cell::OnceCell<HashSet<NodeId>>,
     exclude: &mut HashSet<NodeId>,
 ) {
     let Some(root) = an.doc.tree.get(container) else {
@@ -280,7 +281,9 @@ fn prune_container(
         }
         if stats.link_chars >= 12
             && stats.link_density() > 0.65
-            && !holds_attachment.contains(&node.id())
+            && !holds_attachment
+                .get_or_init(|| attachment_holders(an))
+                .contains(&node.id())
         {
             exclude.insert(node.id());
         }

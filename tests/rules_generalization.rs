@@ -433,3 +433,20 @@ fn an_error_message_page_is_not_an_article() {
     ));
     assert_eq!(r.title.as_deref(), Some("科技馆的变迁"));
 }
+
+#[test]
+fn unlabelled_name_before_the_date_in_the_info_line_is_the_author() {
+    let ex = run(&article(
+        "夜读札记：旧城的钟声",
+        "No.312 林清和 2016-03-08 21:15",
+        &paras(3),
+    ));
+    assert_eq!(value(&ex.author), Some("林清和"), "{}", show(&ex));
+    // Negative: a channel word before the date is no person.
+    let ex = run(&article(
+        "夜读札记：旧城的钟声",
+        "新闻动态 2016-03-08 21:15",
+        &paras(3),
+    ));
+    assert_eq!(value(&ex.author), None, "{}", show(&ex));
+}

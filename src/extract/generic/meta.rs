@@ -123,14 +123,19 @@ pub fn find(an: &Analysis<'_>, layout: Layout, page_url: Option<&str>) -> Meta {
             if visible_len(&line.block.line) > 80 || event || dated_link {
                 return None;
             }
-            find_date(&line.block.line).map(|(d, _)| (d, line.block.node))
+            find_date(&line.block.line)
+                .map(|(d, range)| (d, line.block.node, &line.block.line, range.start))
         });
         let tagged = an.meta_value(&DATE_META).and_then(|(name, v)| {
             parse_date(v).map(|d| Found::new(d, format!("generic:meta {name}")))
         });
         meta.published = match (shown, tagged) {
-            (Some((d, node)), tagged) if d.time.is_some() || tagged.is_none() => {
+            (Some((d, node, line, at)), tagged) if d.time.is_some() || tagged.is_none() => {
                 meta.info_nodes.push(node);
+                if meta.author.is_none() {
+                    meta.author = name_before_date(&line[..at])
+                        .map(|n| Found::new(n, "generic:name before the date".into()));
+                }
                 Some(Found::new(d, "generic:date in info line".into()))
             }
             (_, tagged) => tagged,
@@ -297,6 +302,16 @@ fn info_lines<'a>(an: &'a Analysis<'_>, layout: Layout) -> (Vec<InfoLine<'a>>, V
     (head, tail)
 }
 
+/// The unlabelled name right before the date in a header info line (`No.559 康斯坦丁 2015-07-02 14:41`,
+/// `张三 2019-01-01 来源：青松网`): a writer, when it reads as a personal name. Nothing labels it, so a column's
+/// name in the same place (`新闻动态 2016-03-08`) is told apart by its ending.
+fn name_before_date(before: &str) -> Option<String> {
+    let last = before.split_whitespace().next_back()?;
+    let column = people::COLUMN_ENDINGS.iter().any(|e| last.ends_with(e));
+    (people::is_name(last) && !column && !last.chars().any(|c| c.is_ascii_digit()))
+        .then(|| last.to_string())
+}
+
 /// Bylines, in the order they are trusted: in parentheses in the first paragraphs or closing the last ones
 /// (（记者 王某 通讯员 李某）), a byline line of its own above or below the text (`南开新闻网记者 吴军辉`), names in a
 /// closing parenthesis (`…。（王乐文 方敏）`), and a bare name line in the article's header (`韦承金`, or
@@ -369,7 +384,10 @@ fn byline(an: &Analysis<'_>, layout: Layout) -> Option<(Found<String>, Option<No
         // A pen name sits between the headline and the date line (`标题 / 康斯坦丁 / 2015-07-02 14:41`).
         let by_date = head_lines
             .get(i + 1)
-            .is_some_and(|b| find_date(&b.line).is_some());
+            .is_some_and(|b| find_date(&b.line).is_some())
+            && i.checked_sub(1)
+                .and_then(|j| head_lines.get(j))
+                .is_some_and(|prev| Some(prev.order) == layout.title_order);
         // A link beside the date is a column or a channel (亦观察), unless it is a lone name line.
         let link_text = block.link_chars > 0 && (by_date || an.links_with_text(&block.line) > 1);
         if (before_text || by_date) && !link_text && is_name_line(&block.line, by_date) {

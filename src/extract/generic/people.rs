@@ -89,6 +89,13 @@ const INSTITUTION_ENDINGS: [&str; 16] = [
     "院", "部", "处", "所", "网", "报", "社", "局", "会", "室", "组", "站", "厅", "办", "校", "系",
 ];
 
+/// How the names of a site's columns end (新闻动态, 通知公告, 学术活动): a word in a name's place that ends so is a
+/// column, not a person.
+pub const COLUMN_ENDINGS: [&str; 14] = [
+    "动态", "新闻", "公告", "通知", "要闻", "快讯", "资讯", "信息", "专题", "头条", "活动", "工作",
+    "聚焦", "视点",
+];
+
 /// Names that mean "nobody": an author field with one of these is null.
 pub const NO_ONE: [&str; 6] = ["佚名", "未知", "匿名", "网络", "网络整理", "不详"];
 

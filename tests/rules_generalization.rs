@@ -450,3 +450,52 @@ fn unlabelled_name_before_the_date_in_the_info_line_is_the_author() {
     ));
     assert_eq!(value(&ex.author), None, "{}", show(&ex));
 }
+
+#[test]
+fn last_paragraph_ending_in_a_back_to_home_link_stays_in_the_body() {
+    let text = format!(
+        "{}<p>展望未来，青松市将继续推进科普基础设施建设，让更多群众受益。<a href=\"/\">返回首页&gt;&gt;</a></p>",
+        paras(3)
+    );
+    let ex = run(&article("青松市科普设施建设综述", "发布时间：2021-05-06", &text));
+    assert!(body_text(&ex).contains("让更多群众受益"), "{}", show(&ex));
+    // Negative: the same link on a line of its own is a note under the text.
+    let text = format!("{}<p><a href=\"/\">返回首页&gt;&gt;</a></p>", paras(3));
+    let ex = run(&article("青松市科普设施建设综述", "发布时间：2021-05-06", &text));
+    assert!(!body_text(&ex).contains("返回首页"), "{}", show(&ex));
+}
+
+#[test]
+fn zero_size_note_for_screen_readers_is_not_body_text() {
+    let text = format!(
+        "{}<span style=\"width:0;height:0;overflow:hidden;display:block\">正文已读完，按快捷键可发表评论</span><span style=\"font:0/0 Arial\">隐藏的提示</span>",
+        paras(3)
+    );
+    let ex = run(&article("青松市科普设施建设综述", "发布时间：2021-05-06", &text));
+    assert!(!body_text(&ex).contains("正文已读完"), "{}", show(&ex));
+    assert!(!body_text(&ex).contains("隐藏的提示"), "{}", show(&ex));
+    // Negative: a zero margin or an unclipped box hides nothing.
+    let text = format!(
+        "{}<p style=\"margin:0;overflow:hidden\">会后，与会人员参观了青松市科技馆新展区。</p>",
+        paras(3)
+    );
+    let ex = run(&article("青松市科普设施建设综述", "发布时间：2021-05-06", &text));
+    assert!(body_text(&ex).contains("参观了青松市科技馆"), "{}", show(&ex));
+}
+
+#[test]
+fn credit_line_with_a_bar_after_the_label_names_the_editor() {
+    let ex = run(&article(
+        "青松市科普设施建设综述",
+        "发布时间：2021-05-06　责编|林晓岚",
+        &paras(3),
+    ));
+    assert_eq!(value(&ex.editor), Some("林晓岚"), "{}", show(&ex));
+    // Negative: a bar between menu words is no label.
+    let ex = run(&article(
+        "青松市科普设施建设综述",
+        "发布时间：2021-05-06　首页 | 编辑部 | 联系我们",
+        &paras(3),
+    ));
+    assert_eq!(value(&ex.editor), None, "{}", show(&ex));
+}

@@ -124,9 +124,14 @@ pub fn is_hidden(el: &Element) -> bool {
     false
 }
 
-/// `display: none` or `visibility: hidden` in an inline style, in any case and spacing.
+/// `display: none` or `visibility: hidden` in an inline style, in any case and spacing; or a box that shows
+/// nothing: clipped to no height or width (`height:0;overflow:hidden`), or text of size zero (`font:0/0 a`,
+/// `font-size:0`) — the hidden notes portals leave for screen readers and scrapers.
 fn style_hides(style: &str) -> bool {
-    if !contains_ignore_ascii_case(style, "none") && !contains_ignore_ascii_case(style, "hidden") {
+    if !contains_ignore_ascii_case(style, "none")
+        && !contains_ignore_ascii_case(style, "hidden")
+        && !style.contains('0')
+    {
         return false;
     }
     let compact: String = style
@@ -134,7 +139,24 @@ fn style_hides(style: &str) -> bool {
         .filter(|c| !c.is_whitespace())
         .collect::<String>()
         .to_ascii_lowercase();
-    compact.contains("display:none") || compact.contains("visibility:hidden")
+    let mut clipped = false;
+    let mut no_box = false;
+    for decl in compact.split(';') {
+        let Some((prop, value)) = decl.split_once(':') else {
+            continue;
+        };
+        let zero = |v: &str| matches!(v, "0" | "0px" | "0em" | "0pt");
+        match prop {
+            "display" if value == "none" => return true,
+            "visibility" if value == "hidden" => return true,
+            "overflow" if value == "hidden" => clipped = true,
+            "height" | "width" | "max-height" if zero(value) => no_box = true,
+            "font-size" if zero(value) => return true,
+            "font" if value.starts_with("0/") || value.starts_with("0px/") => return true,
+            _ => {}
+        }
+    }
+    clipped && no_box
 }
 
 /// Whether a node's subtree should be skipped entirely when reading text.

@@ -361,6 +361,14 @@ fn label_at(s: &str, i: usize) -> Option<(&'static Label, usize)> {
         let c = peek(s, j)?;
         let value_start = match l.follow {
             _ if is_colon(c) => j + c.len_utf8(),
+            // `编辑|禤志杰`: a bar right after the label, with the value right after it, stands for a colon.
+            _ if is_bar(c)
+                && j == end
+                && peek(s, j + c.len_utf8())
+                    .is_some_and(|v| !v.is_whitespace() && !is_separator(v)) =>
+            {
+                j + c.len_utf8()
+            }
             Follow::Slash | Follow::SlashOrSpace if is_slash(c) => j + c.len_utf8(),
             Follow::SlashOrSpace if j > end && !is_separator(c) => j,
             Follow::ColonOrDate if c.is_ascii_digit() || ('０'..='９').contains(&c) => j,
@@ -368,6 +376,10 @@ fn label_at(s: &str, i: usize) -> Option<(&'static Label, usize)> {
         };
         Some((l, value_start))
     })
+}
+
+fn is_bar(c: char) -> bool {
+    matches!(c, '|' | '｜' | '丨')
 }
 
 fn is_separator(c: char) -> bool {

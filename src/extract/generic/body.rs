@@ -530,7 +530,9 @@ pub fn text_end(an: &Analysis<'_>, container: NodeId, boxes: &[NodeId]) -> Optio
     for block in blocks {
         let short = block.chars + block.link_chars < 40 && !is_sentence(&block.line);
         let after_most = before * 10 >= total * 6;
-        if after_most && ((short && END.find_in(&block.line).is_some()) || is_closing_note(block)) {
+        if after_most
+            && ((short && END.find_in(&block.line).is_some()) || is_closing_note(an, block))
+        {
             return Some(block.order);
         }
         if block.weight() > 0.0 {
@@ -587,9 +589,9 @@ const EDGE_LINKS_MAX_CHARS: usize = 40;
 
 /// A note that closes an article (责任编辑 and proofreader lines, reprint notices, disclaimers, app prompts):
 /// after most of the text, nothing that follows it is article text.
-fn is_closing_note(block: &super::analysis::Block) -> bool {
+fn is_closing_note(an: &Analysis<'_>, block: &super::analysis::Block) -> bool {
     let len = block.chars + block.link_chars + block.content_link_chars;
-    if len <= EDGE_NOTE_MAX_CHARS && EDGE.find_in(&block.line).is_some() {
+    if len <= EDGE_NOTE_MAX_CHARS && has_edge_phrase(an, block) {
         return !block.line.contains("原标题");
     }
     len <= EDGE_META_MAX_CHARS
@@ -604,10 +606,40 @@ fn is_closing_note(block: &super::analysis::Block) -> bool {
             })
 }
 
+/// A paragraph with this much sentence text outside its links is prose even when a link inside it carries a note's
+/// phrase (`…仍将持续。返回腾讯网首页>>`): the phrase must then be in the paragraph's own text.
+const EDGE_PROSE_CHARS: usize = 20;
+
+/// Whether the block carries one of the edge notes' phrases — in its own text, not only in a link that follows
+/// a sentence.
+fn has_edge_phrase(an: &Analysis<'_>, block: &super::analysis::Block) -> bool {
+    if EDGE.find_in(&block.line).is_none() {
+        return false;
+    }
+    if block.link_chars == 0 || block.chars < EDGE_PROSE_CHARS || block.punct == 0 {
+        return true;
+    }
+    let Some(node) = an.doc.tree.get(block.node) else {
+        return true;
+    };
+    let mut own = String::new();
+    for d in node.descendants() {
+        if let Node::Text(t) = d.value()
+            && !d
+                .ancestors()
+                .take_while(|a| a.id() != block.node)
+                .any(|a| a.value().as_element().is_some_and(|e| e.name() == "a"))
+        {
+            own.push_str(t);
+        }
+    }
+    EDGE.find_in(&own).is_some()
+}
+
 /// Whether a block at the edge of the text is a note, a metadata line or a link bar rather than article text.
-fn is_edge_note(block: &super::analysis::Block) -> bool {
+fn is_edge_note(an: &Analysis<'_>, block: &super::analysis::Block) -> bool {
     let len = block.chars + block.link_chars + block.content_link_chars;
-    if len <= EDGE_NOTE_MAX_CHARS && EDGE.find_in(&block.line).is_some() {
+    if len <= EDGE_NOTE_MAX_CHARS && has_edge_phrase(an, block) {
         return true;
     }
     if len <= EDGE_META_MAX_CHARS
@@ -634,11 +666,13 @@ fn is_edge_note(block: &super::analysis::Block) -> bool {
 pub fn trim_edges(an: &Analysis<'_>, start: usize, end: usize) -> (usize, usize) {
     let blocks = an.blocks_in(start, end);
     let mut last = blocks.len();
-    while last > 1 && is_edge_note(&blocks[last - 1]) {
+    while last > 1 && is_edge_note(an, &blocks[last - 1]) {
         last -= 1;
     }
     let mut first = 0;
-    while first + 1 < last && blocks[first].line.contains("原标题") && is_edge_note(&blocks[first])
+    while first + 1 < last
+        && blocks[first].line.contains("原标题")
+        && is_edge_note(an, &blocks[first])
     {
         first += 1;
     }

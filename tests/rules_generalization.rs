@@ -457,11 +457,19 @@ fn last_paragraph_ending_in_a_back_to_home_link_stays_in_the_body() {
         "{}<p>展望未来，青松市将继续推进科普基础设施建设，让更多群众受益。<a href=\"/\">返回首页&gt;&gt;</a></p>",
         paras(3)
     );
-    let ex = run(&article("青松市科普设施建设综述", "发布时间：2021-05-06", &text));
+    let ex = run(&article(
+        "青松市科普设施建设综述",
+        "发布时间：2021-05-06",
+        &text,
+    ));
     assert!(body_text(&ex).contains("让更多群众受益"), "{}", show(&ex));
     // Negative: the same link on a line of its own is a note under the text.
     let text = format!("{}<p><a href=\"/\">返回首页&gt;&gt;</a></p>", paras(3));
-    let ex = run(&article("青松市科普设施建设综述", "发布时间：2021-05-06", &text));
+    let ex = run(&article(
+        "青松市科普设施建设综述",
+        "发布时间：2021-05-06",
+        &text,
+    ));
     assert!(!body_text(&ex).contains("返回首页"), "{}", show(&ex));
 }
 
@@ -471,7 +479,11 @@ fn zero_size_note_for_screen_readers_is_not_body_text() {
         "{}<span style=\"width:0;height:0;overflow:hidden;display:block\">正文已读完，按快捷键可发表评论</span><span style=\"font:0/0 Arial\">隐藏的提示</span>",
         paras(3)
     );
-    let ex = run(&article("青松市科普设施建设综述", "发布时间：2021-05-06", &text));
+    let ex = run(&article(
+        "青松市科普设施建设综述",
+        "发布时间：2021-05-06",
+        &text,
+    ));
     assert!(!body_text(&ex).contains("正文已读完"), "{}", show(&ex));
     assert!(!body_text(&ex).contains("隐藏的提示"), "{}", show(&ex));
     // Negative: a zero margin or an unclipped box hides nothing.
@@ -479,8 +491,16 @@ fn zero_size_note_for_screen_readers_is_not_body_text() {
         "{}<p style=\"margin:0;overflow:hidden\">会后，与会人员参观了青松市科技馆新展区。</p>",
         paras(3)
     );
-    let ex = run(&article("青松市科普设施建设综述", "发布时间：2021-05-06", &text));
-    assert!(body_text(&ex).contains("参观了青松市科技馆"), "{}", show(&ex));
+    let ex = run(&article(
+        "青松市科普设施建设综述",
+        "发布时间：2021-05-06",
+        &text,
+    ));
+    assert!(
+        body_text(&ex).contains("参观了青松市科技馆"),
+        "{}",
+        show(&ex)
+    );
 }
 
 #[test]
@@ -498,4 +518,29 @@ fn credit_line_with_a_bar_after_the_label_names_the_editor() {
         &paras(3),
     ));
     assert_eq!(value(&ex.editor), None, "{}", show(&ex));
+}
+
+#[test]
+fn headline_followed_by_a_script_button_loses_the_button_text() {
+    let html = page(
+        "青松智造科技有限公司_企业主页_青松市人才网",
+        r#"<div class="title1">青松智造科技有限公司 <a class="msg" onclick="return leave_message();">给我留言</a></div>"#,
+        &paras(3),
+        "",
+    );
+    let ex = run(&html);
+    assert_eq!(title(&ex), Some("青松智造科技有限公司"), "{}", show(&ex));
+}
+
+#[test]
+fn single_page_column_about_a_person_is_titled_by_the_name() {
+    let crumb = r#"<div class="crumb">当前位置：<a href="/">首页</a> &gt;&gt; <a href="/about/">关于我们</a> &gt;&gt; <a href="lin.htm">林清和</a></div>"#;
+    let html = page("林清和-青松市科学技术协会", crumb, &paras(2), "");
+    let ex = run(&html);
+    assert_eq!(title(&ex), Some("林清和"), "{}", show(&ex));
+    // Negative: a column's generic name is no headline.
+    let crumb = r#"<div class="crumb">当前位置：<a href="/">首页</a> &gt;&gt; <a href="/about/">关于我们</a> &gt;&gt; <a href="jj.htm">机构简介</a></div>"#;
+    let html = page("机构简介-青松市科学技术协会", crumb, &paras(2), "");
+    let ex = run(&html);
+    assert_eq!(title(&ex), None, "{}", show(&ex));
 }

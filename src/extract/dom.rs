@@ -325,6 +325,23 @@ fn text_of(node: NodeRef<'_, Node>, breaks: impl Fn(&Element) -> bool) -> String
     fold(&raw)
 }
 
+/// An element's text without the text of its links.
+pub fn text_outside_links(node: ego_tree::NodeRef<'_, Node>) -> String {
+    let mut out = String::new();
+    for d in node.descendants() {
+        if let Some(t) = d.value().as_text()
+            && !d
+                .ancestors()
+                .take_while(|a| a.id() != node.id())
+                .any(|a| a.value().as_element().is_some_and(|e| e.name() == "a"))
+        {
+            out.push_str(t);
+            out.push(' ');
+        }
+    }
+    fold(&out)
+}
+
 /// Whether `ancestor` is `node` or one of its ancestors.
 pub fn is_within(node: NodeRef<'_, Node>, ancestor: ego_tree::NodeId) -> bool {
     node.id() == ancestor || node.ancestors().any(|a| a.id() == ancestor)

@@ -622,18 +622,8 @@ fn has_edge_phrase(an: &Analysis<'_>, block: &super::analysis::Block) -> bool {
     let Some(node) = an.doc.tree.get(block.node) else {
         return true;
     };
-    let mut own = String::new();
-    for d in node.descendants() {
-        if let Node::Text(t) = d.value()
-            && !d
-                .ancestors()
-                .take_while(|a| a.id() != block.node)
-                .any(|a| a.value().as_element().is_some_and(|e| e.name() == "a"))
-        {
-            own.push_str(t);
-        }
-    }
-    EDGE.find_in(&own).is_some()
+    EDGE.find_in(&crate::extract::dom::text_outside_links(node))
+        .is_some()
 }
 
 /// Whether a block at the edge of the text is a note, a metadata line or a link bar rather than article text.

@@ -117,7 +117,8 @@ pub fn find(
         Some(c) => c == stripped,
         None => an.links_with_text(&stripped) > 0,
     };
-    if names_column {
+    // A person's name is a headline even as a column's name (a single-page column about one person).
+    if names_column && !is_person_heading(&stripped) {
         return None;
     }
     Some(TitleChoice {
@@ -193,8 +194,9 @@ fn candidates(
             // Its own line (nested blocks, like a salary line beside a headline, are not part of it);
             // the whole subtree only when the element has almost no text of its own. A button after the
             // headline (`公司名 给我留言`) is a link: its text is left out when the rest is a headline.
-            if block.chars >= 4 && block.link_chars > 0 && block.link_chars * 3 <= block.chars {
-                text_without_links(node)
+            let anchored = block.link_chars > 0 || has_link_inside(node);
+            if block.chars >= 4 && anchored && block.link_chars * 3 <= block.chars {
+                crate::extract::dom::text_outside_links(node)
             } else if block.chars + block.link_chars >= 2 {
                 block.line.clone()
             } else {
@@ -347,23 +349,6 @@ fn tag_bonus(el: &scraper::node::Element) -> Option<f32> {
         bonus += 5.0;
     }
     Some(bonus)
-}
-
-/// An element's text without the text of its links.
-fn text_without_links(node: ego_tree::NodeRef<'_, Node>) -> String {
-    let mut out = String::new();
-    for d in node.descendants() {
-        if let Some(t) = d.value().as_text()
-            && !d
-                .ancestors()
-                .take_while(|a| a.id() != node.id())
-                .any(|a| a.value().as_element().is_some_and(|e| e.name() == "a"))
-        {
-            out.push_str(t);
-            out.push(' ');
-        }
-    }
-    crate::normalize::text::fold(&out)
 }
 
 /// Whether an inline element sits inside a link (checked only up to its nearest block).

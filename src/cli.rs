@@ -13,9 +13,14 @@ pub struct Cli {
     #[arg(short, long, action = clap::ArgAction::Count, global = true)]
     pub verbose: u8,
 
-    /// No progress bar and no summary.
+    /// No progress and no summary (a run that exits 1 still says why, in one line).
     #[arg(short, long, global = true)]
     pub quiet: bool,
+
+    /// When stderr is not a terminal (a pipe, a log file): seconds between two plain progress lines (pages
+    /// done, rate, queue, failures, ETA).
+    #[arg(long, global = true, value_name = "SECS", default_value_t = crate::progress::DEFAULT_INTERVAL_SECS)]
+    pub progress_interval: f64,
 
     #[command(subcommand)]
     pub command: Command,
@@ -32,7 +37,8 @@ pub enum Command {
     Eval(EvalArgs),
     /// Crawl a live site into a job folder, politely; running it again resumes the job.
     Crawl(CrawlArgs),
-    /// Crawl a site (or read a mirror), extract and export to a folder: records.sqlite, records.jsonl, summary.
+    /// Crawl a site (or read a mirror), extract and export to a folder: records.sqlite, records.jsonl and
+    /// summary.json (the run's figures, every skipped and failed page with its reason).
     Run(RunArgs),
     /// A job's accounting: pages by state, failures by reason, records, fill rates, elapsed time and rate.
     Status(StatusArgs),
@@ -105,7 +111,7 @@ pub struct CrawlFlagArgs {
     #[arg(long)]
     pub fresh: bool,
 
-    /// Stop after N article pages (a trial run).
+    /// Extract at most N records in this run (a trial run); the same command again extracts the next N.
     #[arg(long, value_name = "N")]
     pub limit: Option<u64>,
 
@@ -170,6 +176,24 @@ pub struct CrawlFlagArgs {
     #[arg(long, value_name = "TEXT")]
     pub user_agent: Option<String>,
 
+    /// Scope: only fetch URLs matching this regex (repeatable; any one matches), e.g. '/xwzx/'. Matched
+    /// anywhere in the full URL; start URLs are always fetched. Added to the mapping's crawl.include.
+    #[arg(long, value_name = "REGEX")]
+    pub include: Vec<String>,
+
+    /// Scope: never fetch URLs matching this regex (repeatable), e.g. '/print/' or '\.pdf$'. Wins over
+    /// --include; added to the mapping's crawl.exclude.
+    #[arg(long, value_name = "REGEX")]
+    pub exclude: Vec<String>,
+
+    /// Scope: only fetch URLs under a start URL's folder (http://host/news/index.html → http://host/news/…).
+    #[arg(long)]
+    pub no_parent: bool,
+
+    /// Fetch at most N pages in this run (fetched or failed); the rest stay queued for the next run.
+    #[arg(long, value_name = "N")]
+    pub max_pages: Option<u64>,
+
     /// Trap limit: links away from a start URL; the next pages of a list (下一页) do not count [default: 30].
     #[arg(long, value_name = "N")]
     pub max_depth: Option<u32>,
@@ -221,7 +245,7 @@ pub struct RunArgs {
     #[command(flatten)]
     pub crawl: CrawlFlagArgs,
 
-    /// Output folder: records.sqlite, records.jsonl, attachments/ (and the job, unless --job).
+    /// Output folder: records.sqlite, records.jsonl, summary.json, attachments.jsonl (and the job, unless --job).
     #[arg(long, short, value_name = "DIR")]
     pub out: PathBuf,
 
@@ -323,10 +347,16 @@ pub struct EvalArgs {
     pub misses: usize,
 }
 
-/// Output format of `diff` and `report`.
+/// Output format of `diff`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum OutputFormat {
     Text,
+    Json,
+}
+
+/// What `report --format` prints: the figures as JSON (the page itself is `--html`, so there is no `text`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
     Json,
 }
 
@@ -370,9 +400,9 @@ pub struct ReportArgs {
     #[arg(long, value_name = "FILE")]
     pub html: Option<PathBuf>,
 
-    /// Also print the figures as JSON (to stdout, or to --json-out).
+    /// Also print the figures as JSON (to stdout, or to --json-out); `json` is the only format.
     #[arg(long, value_enum)]
-    pub format: Option<OutputFormat>,
+    pub format: Option<ReportFormat>,
 
     /// Write the JSON figures to this file instead of stdout.
     #[arg(long, value_name = "FILE")]

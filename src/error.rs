@@ -21,9 +21,13 @@ pub enum Error {
     )]
     MappingInvalid { path: PathBuf, message: String },
 
-    #[error("mapping file '{path}': key '{key}' has a bad CSS selector {selector:?}: {message}")]
+    #[error(
+        "mapping file '{path}'{at}: key '{key}' has a bad CSS selector {selector:?}: {message}"
+    )]
     BadSelector {
         path: PathBuf,
+        /// `, line N` where the selector is written (empty when it cannot be found).
+        at: String,
         key: String,
         selector: String,
         message: String,
@@ -90,10 +94,26 @@ pub enum Error {
     BadStartUrl(String),
 
     #[error(
+        "'{0}' is not a file or folder, and as a URL it lacks its scheme: write http://{0} (or https://{0}) to \
+         crawl it"
+    )]
+    MissingScheme(String),
+
+    #[error(
         "nothing to crawl: give start URLs on the command line or in the mapping's crawl.start_urls \
          (or a --job folder that already has queued pages)"
     )]
     NoStartUrls,
+
+    #[error(
+        "{flag} {pattern:?} is not a valid regular expression: {message}. Patterns are regexes matched anywhere \
+         in the full URL: '/news/' or '\\.pdf$' (escape dots to match a dot)"
+    )]
+    BadUrlPattern {
+        flag: &'static str,
+        pattern: String,
+        message: String,
+    },
 
     #[error("cannot start the HTTP client: {0}")]
     HttpClient(String),

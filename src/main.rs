@@ -14,6 +14,7 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
+    progress::set_interval(cli.progress_interval);
     init_logging(cli.verbose, cli.quiet);
     match commands::run(cli) {
         Ok(code) => code,
@@ -60,6 +61,7 @@ fn init_logging(verbose: u8, quiet: bool) {
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(progress::color_on_stderr())
         .with_target(false)
         .init();
 }

@@ -95,7 +95,10 @@ impl Mapping {
             path: path.to_path_buf(),
             message,
         };
-        let file: MappingFile = toml::from_str(text).map_err(|e| invalid(e.to_string()))?;
+        let file: MappingFile = match toml::from_str(text) {
+            Ok(file) => file,
+            Err(e) => return Err(invalid(toml_trap(text).unwrap_or_else(|| e.to_string()))),
+        };
         let base_url = match &file.site.base_url {
             Some(u) => Some(Url::parse(u).map_err(|e| {
                 invalid(format!(
@@ -132,7 +135,8 @@ impl Mapping {
                         MAPPED_FIELDS.join(", ")
                     ))
                 })?;
-            let selector = compile_selector(path, &format!("selectors.{key}"), css)?;
+            let selector = compile_selector(path, &format!("selectors.{key}"), css)
+                .map_err(|e| locate_selector(e, text))?;
             selectors.insert(*field, (css.clone(), selector));
         }
         let remove = file
@@ -140,7 +144,8 @@ impl Mapping {
             .iter()
             .enumerate()
             .map(|(i, css)| compile_selector(path, &format!("remove[{i}]"), css))
-            .collect::<Result<Vec<_>>>()?;
+            .collect::<Result<Vec<_>>>()
+            .map_err(|e| locate_selector(e, text))?;
         let mut patterns = BTreeMap::new();
         for (spanned, source) in &file.patterns {
             let key = spanned.get_ref();
@@ -171,7 +176,8 @@ impl Mapping {
         let kinds = file
             .kinds
             .map(|k| k.validate(path))
-            .transpose()?
+            .transpose()
+            .map_err(|e| locate_selector(e, text))?
             .unwrap_or_default();
         Ok(Mapping {
             path: path.to_path_buf(),
@@ -214,11 +220,71 @@ fn compile_selector(path: &Path, key: &str, css: &str) -> Result<Selector> {
         };
         Error::BadSelector {
             path: path.to_path_buf(),
+            at: String::new(),
             key: key.to_string(),
             selector: css.to_string(),
             message,
         }
     })
+}
+
+/// Top-level keys that a `[table]` header written above them would swallow.
+const TOP_LEVEL_KEYS: [&str; 1] = ["remove"];
+
+/// The TOML trap: a top-level key written after a `[table]` header belongs to that table, so `remove = [...]`
+/// below `[selectors]` reads as `selectors.remove` (and fails as "invalid type: sequence"). Say that instead.
+fn toml_trap(text: &str) -> Option<String> {
+    let table: toml::Table = toml::from_str(text).ok()?;
+    for (name, value) in &table {
+        let Some(inner) = value.as_table() else {
+            continue;
+        };
+        for key in TOP_LEVEL_KEYS {
+            if inner.contains_key(key) {
+                let line = text
+                    .lines()
+                    .position(|l| {
+                        let l = l.trim_start();
+                        l.strip_prefix(key)
+                            .is_some_and(|rest| rest.trim_start().starts_with('='))
+                    })
+                    .map(|i| format!(" (line {})", i + 1))
+                    .unwrap_or_default();
+                return Some(format!(
+                    "'{key}'{line} is read as '{name}.{key}': in TOML every key after a [{name}] header belongs \
+                     to that table. '{key}' is a top-level key: move it above the first [table] header"
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// Fill in the line of a bad selector: the first line of the file that holds it as written.
+fn locate_selector(err: Error, text: &str) -> Error {
+    match err {
+        Error::BadSelector {
+            path,
+            at,
+            key,
+            selector,
+            message,
+        } if at.is_empty() => {
+            let at = text
+                .lines()
+                .position(|l| l.contains(selector.as_str()))
+                .map(|i| format!(", line {}", i + 1))
+                .unwrap_or_default();
+            Error::BadSelector {
+                path,
+                at,
+                key,
+                selector,
+                message,
+            }
+        }
+        other => other,
+    }
 }
 
 /// `line L, column C` (1-based, columns in characters) of a byte offset in the mapping text, as TOML reports them.

@@ -1,40 +1,286 @@
-//! Progress on stderr: a bar for multi-page runs when stderr is a terminal, nothing otherwise (pipes, CI,
-//! `--quiet`, verbose logging).
+//! Progress on stderr. On a terminal: a bar (crawls, and runs over more than one page). Piped or logged (stderr
+//! not a terminal): one plain line every `--progress-interval` seconds — pages done, rate, queue, failures,
+//! ETA — like Scrapy's periodic stats, so a job watched through `tail -f` or a CI log shows it is alive. Nothing
+//! with `--quiet`, and no bar with `-v` (the log lines would tear it). Colour follows `NO_COLOR` and
+//! `CLICOLOR_FORCE` ([`color_on_stderr`]).
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
+use std::sync::{Mutex, OnceLock};
+use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
 use sitelift::batch::Observer;
+use sitelift::crawl::{CrawlObserver, CrawlProgress};
 use sitelift::pipeline::PageOutcome;
 
-/// An optional progress bar that counts pages as they finish.
-pub struct Progress(Option<ProgressBar>);
+/// Seconds between two plain progress lines when `--progress-interval` is not given: often enough to see a
+/// job is alive in a log, rarely enough that an hour-long crawl writes about a hundred lines.
+pub const DEFAULT_INTERVAL_SECS: f64 = 30.0;
+
+static INTERVAL: OnceLock<Duration> = OnceLock::new();
+
+/// Set the interval of plain progress lines (`--progress-interval`), once, before any progress is shown.
+pub fn set_interval(secs: f64) {
+    let secs = if secs.is_finite() && secs >= 0.0 {
+        secs
+    } else {
+        DEFAULT_INTERVAL_SECS
+    };
+    let _ = INTERVAL.set(Duration::from_secs_f64(secs));
+}
+
+fn interval() -> Duration {
+    *INTERVAL.get_or_init(|| Duration::from_secs_f64(DEFAULT_INTERVAL_SECS))
+}
+
+/// Whether stderr gets colour (ANSI escapes): never with `NO_COLOR` set (no-color.org), always with
+/// `CLICOLOR_FORCE` set to anything but `0`, else only when stderr is a terminal (a pipe or a log file gets
+/// plain text).
+pub fn color_on_stderr() -> bool {
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    if set("NO_COLOR") {
+        return false;
+    }
+    if std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0") {
+        return true;
+    }
+    std::io::stderr().is_terminal()
+}
+
+/// Pages per second over elapsed time: the one rate the bar, the plain lines, the summary and `status` show.
+pub fn rate(pages: u64, secs: f64) -> f64 {
+    if secs > 0.0 { pages as f64 / secs } else { 0.0 }
+}
+
+/// `1h02m`, `3m05s`, `42s`.
+pub fn duration(secs: f64) -> String {
+    let s = secs.max(0.0).round() as u64;
+    match (s / 3600, s % 3600 / 60, s % 60) {
+        (0, 0, s) => format!("{s}s"),
+        (0, m, s) => format!("{m}m{s:02}s"),
+        (h, m, _) => format!("{h}h{m:02}m"),
+    }
+}
+
+/// How progress is shown.
+enum Display {
+    None,
+    Bar(ProgressBar),
+    /// Plain lines; the time the last one was written.
+    Lines(Mutex<Instant>),
+}
+
+fn display(quiet: bool, verbose: u8, bar: impl FnOnce() -> ProgressBar) -> Display {
+    if quiet {
+        Display::None
+    } else if std::io::stderr().is_terminal() {
+        if verbose > 0 {
+            Display::None
+        } else {
+            Display::Bar(bar())
+        }
+    } else {
+        Display::Lines(Mutex::new(Instant::now()))
+    }
+}
+
+/// Write one line to stderr; a closed stderr is not worth a panic.
+fn line(text: &str) {
+    let _ = writeln!(std::io::stderr(), "{text}");
+}
+
+impl Display {
+    /// For plain lines: whether one is due now (and mark it written).
+    fn due(&self) -> bool {
+        let Display::Lines(last) = self else {
+            return false;
+        };
+        let Ok(mut last) = last.lock() else {
+            return false;
+        };
+        if last.elapsed() < interval() {
+            return false;
+        }
+        *last = Instant::now();
+        true
+    }
+}
+
+/// Progress of a run over files or stored pages, counted as pages finish.
+pub struct Progress {
+    display: Display,
+    total: usize,
+    started: Instant,
+    done: Mutex<(u64, u64)>,
+}
 
 impl Progress {
     pub fn new(total: usize, quiet: bool, verbose: u8) -> Progress {
-        if quiet || verbose > 0 || total < 2 || !std::io::stderr().is_terminal() {
-            return Progress(None);
+        let display = if total < 2 {
+            Display::None
+        } else {
+            display(quiet, verbose, || {
+                let bar = ProgressBar::new(total as u64);
+                bar.set_style(
+                    ProgressStyle::with_template(
+                        "{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} pages ({per_sec}, eta {eta}) {msg}",
+                    )
+                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
+                );
+                bar
+            })
+        };
+        Progress {
+            display,
+            total,
+            started: Instant::now(),
+            done: Mutex::new((0, 0)),
         }
-        let bar = ProgressBar::new(total as u64);
-        bar.set_style(
-            ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} pages ({per_sec}, eta {eta}) {msg}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
-        );
-        Progress(Some(bar))
     }
 
     pub fn finish(&self) {
-        if let Some(bar) = &self.0 {
+        if let Display::Bar(bar) = &self.display {
             bar.finish_and_clear();
         }
     }
 }
 
 impl Observer for Progress {
-    fn page_done(&self, page: &str, _outcome: &PageOutcome) {
-        if let Some(bar) = &self.0 {
-            bar.set_message(page.to_string());
-            bar.inc(1);
+    fn page_done(&self, page: &str, outcome: &PageOutcome) {
+        match &self.display {
+            Display::None => {}
+            Display::Bar(bar) => {
+                bar.set_message(page.to_string());
+                bar.inc(1);
+            }
+            Display::Lines(_) => {
+                let (done, failed) = {
+                    let Ok(mut d) = self.done.lock() else { return };
+                    d.0 += 1;
+                    if matches!(outcome, PageOutcome::Failed(_)) {
+                        d.1 += 1;
+                    }
+                    *d
+                };
+                if self.display.due() {
+                    let secs = self.started.elapsed().as_secs_f64();
+                    let r = rate(done, secs);
+                    let left = (self.total as u64).saturating_sub(done);
+                    line(&format!(
+                        "progress {}: {done}/{} pages done, {r:.1} pages/s, {failed} failed, eta {}",
+                        duration(secs),
+                        self.total,
+                        eta(left, r)
+                    ));
+                }
+            }
+        }
+    }
+}
+
+fn eta(left: u64, rate: f64) -> String {
+    if left == 0 {
+        "0s".into()
+    } else if rate > 0.0 {
+        duration(left as f64 / rate)
+    } else {
+        "unknown".into()
+    }
+}
+
+/// The crawl's progress: a bar on a terminal, plain lines otherwise. Rates count this run's pages over this
+/// run's time (a resumed job's earlier pages are in the counts, not in the rate).
+pub struct CrawlDisplay {
+    display: Display,
+    started: Instant,
+}
+
+impl CrawlDisplay {
+    pub fn new(quiet: bool, verbose: u8) -> CrawlDisplay {
+        let display = display(quiet, verbose, || {
+            let bar = ProgressBar::new(0);
+            bar.set_style(
+                ProgressStyle::with_template(
+                    "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} pages {msg}",
+                )
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            );
+            bar.enable_steady_tick(Duration::from_millis(200));
+            bar
+        });
+        CrawlDisplay {
+            display,
+            started: Instant::now(),
+        }
+    }
+
+    pub fn finish(&self) {
+        if let Display::Bar(bar) = &self.display {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// The figures of one progress report, shared by the bar and the plain line.
+struct Figures {
+    done: u64,
+    rate: f64,
+    queued: u64,
+    eta: String,
+}
+
+fn figures(p: &CrawlProgress, secs: f64) -> Figures {
+    let done = p.fetched_now + p.failed_now;
+    let rate = rate(done, secs);
+    let queued = p.discovered.saturating_sub(p.fetched + p.failed);
+    Figures {
+        done,
+        rate,
+        queued,
+        eta: eta(queued, rate),
+    }
+}
+
+impl CrawlObserver for CrawlDisplay {
+    fn progress(&self, p: &CrawlProgress) {
+        let secs = self.started.elapsed().as_secs_f64();
+        match &self.display {
+            Display::None => {}
+            Display::Bar(bar) => {
+                let f = figures(p, secs);
+                bar.set_length(p.discovered);
+                bar.set_position(p.fetched + p.failed);
+                bar.set_message(format!(
+                    "({:.1} pages/s, eta {}) {} failed, {} not followed, {} records, {} in flight",
+                    f.rate, f.eta, p.failed, p.skipped, p.records, p.in_flight
+                ));
+            }
+            Display::Lines(_) => {
+                if self.display.due() {
+                    let f = figures(p, secs);
+                    line(&format!(
+                        "progress {}: {} pages done this run ({} fetched, {} failed), {:.1} pages/s, {} queued, \
+                         {} in flight, {} records, {} links not followed, eta {}",
+                        duration(secs),
+                        f.done,
+                        p.fetched_now,
+                        p.failed_now,
+                        f.rate,
+                        f.queued,
+                        p.in_flight,
+                        p.records,
+                        p.skipped,
+                        f.eta
+                    ));
+                }
+            }
+        }
+    }
+
+    fn message(&self, msg: &str) {
+        match &self.display {
+            Display::Bar(bar) => bar.println(msg),
+            _ => tracing::info!("{msg}"),
         }
     }
 }

@@ -38,6 +38,10 @@ pub struct Summary {
     /// Warning kind → count.
     pub warnings: BTreeMap<String, usize>,
     pub elapsed_secs: f64,
+    /// A crawl job's URLs that could not be fetched (among `failed`, not among `pages`).
+    pub fetch_failed: usize,
+    /// A crawl job's links not followed: scope, robots.txt, trap limits (among `skipped`, not among `pages`).
+    pub not_fetched: usize,
 }
 
 /// The part of a reason that names its kind: the text before the first `:` or `(`.
@@ -94,6 +98,18 @@ impl Summary {
         add_reason(&mut self.failed, page, reason);
     }
 
+    /// A URL a crawl could not fetch: a failure, but not a page read.
+    pub fn add_fetch_failure(&mut self, url: &str, reason: &str) {
+        self.fetch_failed += 1;
+        add_reason(&mut self.failed, url, reason);
+    }
+
+    /// A link a crawl did not follow (scope, robots.txt, trap limits): listed, but not a page read.
+    pub fn add_not_fetched(&mut self, url: &str, reason: &str) {
+        self.not_fetched += 1;
+        add_reason(&mut self.skipped, url, reason);
+    }
+
     pub fn failed_count(&self) -> usize {
         self.failed.values().map(|g| g.count).sum()
     }
@@ -143,23 +159,33 @@ impl Summary {
     /// The closing summary printed on stderr.
     pub fn render(&self) -> String {
         let mut s = String::new();
-        let rate = if self.elapsed_secs > 0.0 {
-            self.pages as f64 / self.elapsed_secs
+        // The time and rate only when this summary measured them (a job's export covers every run).
+        let time = if self.elapsed_secs > 0.0 {
+            format!(
+                " in {:.1} s ({:.1} pages/s)",
+                self.elapsed_secs,
+                self.pages as f64 / self.elapsed_secs
+            )
         } else {
-            0.0
+            String::new()
         };
         s.push_str(&format!(
-            "{} pages read in {:.1} s ({:.0} pages/s): {} records ({} new, {} updated, {} unchanged), {} skipped, {} failed\n",
+            "{} pages read{time}: {} records ({} new, {} updated, {} unchanged), {} skipped, {} failed\n",
             self.pages,
-            self.elapsed_secs,
-            rate,
             self.records,
             self.inserted,
             self.updated,
             self.unchanged,
-            self.skipped_count(),
-            self.failed_count()
+            self.skipped_count() - self.not_fetched,
+            self.failed_count() - self.fetch_failed
         ));
+        if self.fetch_failed + self.not_fetched > 0 {
+            s.push_str(&format!(
+                "crawl: {} URLs could not be fetched, {} links not followed (scope, robots.txt, trap limits); both \
+                 listed below\n",
+                self.fetch_failed, self.not_fetched
+            ));
+        }
         for (title, groups) in [("skipped", &self.skipped), ("failed", &self.failed)] {
             if groups.is_empty() {
                 continue;

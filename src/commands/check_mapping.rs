@@ -15,7 +15,7 @@ use crate::cli::CheckMappingArgs;
 pub fn run(args: CheckMappingArgs) -> Result<ExitCode> {
     let mapping = Mapping::load(&args.mapping)?;
     let Some(page_path) = &args.page else {
-        print_mapping(&mapping);
+        print_mapping(&mapping)?;
         return Ok(ExitCode::SUCCESS);
     };
     let base = match args.base_url.as_deref() {
@@ -41,16 +41,16 @@ pub fn run(args: CheckMappingArgs) -> Result<ExitCode> {
     match process(&page, &opts, &parts) {
         PageOutcome::Extracted(record) => {
             if args.json {
-                println!("{}", serde_json::to_string_pretty(&record)?);
+                outln!("{}", serde_json::to_string_pretty(&record)?);
             } else {
-                println!("mapping  {}: ok", args.mapping.display());
-                println!("page     {}", page_path.display());
-                print_record(&record, &matches);
+                outln!("mapping  {}: ok", args.mapping.display());
+                outln!("page     {}", page_path.display());
+                print_record(&record, &matches)?;
             }
             Ok(ExitCode::SUCCESS)
         }
         PageOutcome::Skipped(reason) => {
-            println!("page skipped: {reason}");
+            outln!("page skipped: {reason}");
             Ok(ExitCode::SUCCESS)
         }
         PageOutcome::Failed(reason) => {
@@ -60,29 +60,30 @@ pub fn run(args: CheckMappingArgs) -> Result<ExitCode> {
     }
 }
 
-fn print_mapping(m: &Mapping) {
-    println!("mapping OK: {}", m.path.display());
+fn print_mapping(m: &Mapping) -> Result<()> {
+    outln!("mapping OK: {}", m.path.display());
     if let Some(name) = &m.name {
-        println!("  site        {name}");
+        outln!("  site        {name}");
     }
     if let Some(u) = &m.base_url {
-        println!("  base_url    {u}");
+        outln!("  base_url    {u}");
     }
     for field in MAPPED_FIELDS {
         match m.selector_text(field) {
-            Some(css) => println!("  {field:<12}selector {css}"),
-            None => println!("  {field:<12}(generic)"),
+            Some(css) => outln!("  {field:<12}selector {css}"),
+            None => outln!("  {field:<12}(generic)"),
         }
     }
     for field in PATTERN_FIELDS {
         if let Some(re) = m.pattern(field) {
-            println!("  {field:<12}pattern  {re}");
+            outln!("  {field:<12}pattern  {re}");
         }
     }
     if !m.kinds.is_empty() {
-        println!("  {:<12}{}", "kinds", m.kinds.describe());
+        outln!("  {:<12}{}", "kinds", m.kinds.describe());
     }
-    println!("  remove      {} selector(s)", m.remove.len());
+    outln!("  remove      {} selector(s)", m.remove.len());
+    Ok(())
 }
 
 /// For each mapped field: the selector as written and how many elements it matches on the page.
@@ -106,20 +107,20 @@ fn selector_matches(mapping: &Mapping, page: &RawPage) -> Vec<(&'static str, Str
         .collect()
 }
 
-fn print_record(r: &sitelift::Record, matches: &[(&'static str, String, usize)]) {
-    println!("selectors:");
+fn print_record(r: &sitelift::Record, matches: &[(&'static str, String, usize)]) -> Result<()> {
+    outln!("selectors:");
     for (field, css, n) in matches {
         let note = if *n == 0 {
             "  <- matches nothing: generic fallback"
         } else {
             ""
         };
-        println!(
+        outln!(
             "  {field:<12} {css}  ({n} match{}){note}",
             if *n == 1 { "" } else { "es" }
         );
     }
-    println!("fields:");
+    outln!("fields:");
     let rule = |f: &str| r.provenance.get(f).map(String::as_str).unwrap_or("-");
     let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "null".to_string());
     let rows: [(&str, &str, String); 7] = [
@@ -139,11 +140,11 @@ fn print_record(r: &sitelift::Record, matches: &[(&'static str, String, usize)])
         ("url", "-", show(&r.url)),
     ];
     for (field, rule, value) in rows {
-        println!("{field:<12} {rule:<28} {value}");
+        outln!("{field:<12} {rule:<28} {value}");
     }
     let body = r.body_text.as_deref().unwrap_or("");
     let paragraphs: Vec<&str> = body.split("\n\n").filter(|p| !p.is_empty()).collect();
-    println!(
+    outln!(
         "{:<12} {:<28} {} characters, {} paragraphs",
         "body",
         rule("body"),
@@ -151,19 +152,19 @@ fn print_record(r: &sitelift::Record, matches: &[(&'static str, String, usize)])
         paragraphs.len()
     );
     if let Some(first) = paragraphs.first() {
-        println!("{:<12} {:<28} {}", "", "first", ellipsis(first, 60));
+        outln!("{:<12} {:<28} {}", "", "first", ellipsis(first, 60));
     }
     if let Some(last) = paragraphs.last().filter(|_| paragraphs.len() > 1) {
-        println!("{:<12} {:<28} {}", "", "last", ellipsis(last, 60));
+        outln!("{:<12} {:<28} {}", "", "last", ellipsis(last, 60));
     }
-    println!(
+    outln!(
         "{:<12} {:<28} {}",
         "attachments",
         rule("attachments"),
         r.attachments.len()
     );
     for a in &r.attachments {
-        println!(
+        outln!(
             "{:<12} {:<28} {} → {}",
             "",
             "",
@@ -171,9 +172,9 @@ fn print_record(r: &sitelift::Record, matches: &[(&'static str, String, usize)])
             a.url
         );
     }
-    println!("{:<12} {:<28} {}", "images", rule("images"), r.images.len());
+    outln!("{:<12} {:<28} {}", "images", rule("images"), r.images.len());
     let e = &r.encoding;
-    println!(
+    outln!(
         "{:<12} {:<28} declared {}, used {} (by {}), {} replacement(s)",
         "encoding",
         "-",
@@ -183,8 +184,9 @@ fn print_record(r: &sitelift::Record, matches: &[(&'static str, String, usize)])
         e.replacements
     );
     for w in &r.warnings {
-        println!("warning: {w}");
+        outln!("warning: {w}");
     }
+    Ok(())
 }
 
 fn ellipsis(s: &str, n: usize) -> String {

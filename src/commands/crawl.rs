@@ -1,21 +1,17 @@
 //! `sitelift crawl`: crawl a live site into a job folder (records accumulate in the job; `run` or
-//! `extract --job` export them). Also the crawl step `run` shares, and the crawl progress bar: pages
-//! discovered / fetched / failed, rate and ETA on stderr when it is a terminal.
+//! `extract --job` export them). Also the crawl step `run` shares; its progress is [`CrawlDisplay`].
 
-use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use indicatif::{ProgressBar, ProgressStyle};
-use sitelift::crawl::{
-    CrawlFlags, CrawlObserver, CrawlProgress, CrawlReport, CrawlSettings, crawl,
-};
+use sitelift::crawl::{CrawlFlags, CrawlReport, CrawlSettings, crawl};
 use sitelift::job::Job;
 use sitelift::pipeline::Options;
 
 use super::options;
 use crate::cli::{CrawlArgs, CrawlFlagArgs};
+use crate::progress::CrawlDisplay;
 
 /// Exit code of a crawl stopped by Ctrl-C (128 + SIGINT).
 pub const INTERRUPTED: u8 = 130;
@@ -26,14 +22,21 @@ pub fn run(args: CrawlArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
     let status = sitelift::job::status::status(&job)?;
     if !quiet {
         eprint!("{}", status.render());
+        eprintln!("{}", super::run::this_run(&report, &status, &args.job));
         eprintln!(
-            "this run: {} pages fetched in {:.1} s; export with: sitelift run --job {} --out DIR (or extract --job)",
-            report.fetched_now,
-            report.elapsed.as_secs_f64(),
+            "export with: sitelift run --job {} --out DIR (or extract --job)",
             args.job.display()
         );
     }
-    Ok(exit_code(&report, &status))
+    let code = exit_code(&report, &status);
+    if quiet && code == ExitCode::from(1) {
+        eprintln!(
+            "{} URLs failed: `sitelift status --job {}` lists them with their reasons",
+            status.pages.get("failed").copied().unwrap_or(0),
+            args.job.display()
+        );
+    }
+    Ok(code)
 }
 
 /// Open (or create) the job and crawl it.
@@ -46,10 +49,42 @@ pub fn crawl_job(
     verbose: u8,
 ) -> Result<(Job, CrawlReport)> {
     let settings = CrawlSettings::resolve(&crawl_flags(flags, urls), opts.mapping.as_ref())?;
+    let dir_existed = dir.exists();
+    let new_job = flags.fresh || !dir.join(sitelift::job::DB_FILE).exists();
     let mut job = Job::open(dir, flags.fresh)?;
-    let bar = CrawlBar::new(quiet, verbose);
-    let report = crawl(&mut job, &settings, opts, &bar)?;
+    let bar = CrawlDisplay::new(quiet, verbose);
+    let report = crawl(&mut job, &settings, opts, &bar);
     bar.finish();
+    let report = match report {
+        Ok(r) => r,
+        Err(e) => {
+            if new_job {
+                drop(job);
+                remove_new_job(dir, dir_existed);
+            }
+            return Err(e.into());
+        }
+    };
+    if new_job && !report.interrupted && report.fetched_now == 0 && report.paused_hosts.is_empty() {
+        let status = sitelift::job::status::status(&job)?;
+        if status.pages.get("fetched").copied().unwrap_or(0) == 0 {
+            // A failed start: say why, and leave no empty job behind.
+            let why = status
+                .failures
+                .values()
+                .chain(status.skipped.values())
+                .flat_map(|g| g.pages.first())
+                .next()
+                .map(|(url, why)| format!("{url}: {why}"))
+                .unwrap_or_else(|| "no page could be fetched".to_string());
+            drop(job);
+            remove_new_job(dir, dir_existed);
+            anyhow::bail!(
+                "could not crawl: no page was fetched ({why}). No job was kept; run the same command again once \
+                 the site answers"
+            );
+        }
+    }
     if report.interrupted && !quiet {
         eprintln!("interrupted: the job is saved; run the same command again to resume");
     }
@@ -61,6 +96,23 @@ pub fn crawl_job(
         );
     }
     Ok((job, report))
+}
+
+/// Remove what opening a new job created (the store, its lock, an empty attachments folder, and the folder
+/// itself when this run created it), so a failed start leaves nothing that looks like a job.
+fn remove_new_job(dir: &Path, dir_existed: bool) {
+    for name in [
+        sitelift::job::DB_FILE,
+        "job.sqlite-wal",
+        "job.sqlite-shm",
+        sitelift::job::LOCK_FILE,
+    ] {
+        let _ = std::fs::remove_file(dir.join(name));
+    }
+    let _ = std::fs::remove_dir(dir.join("attachments"));
+    if !dir_existed {
+        let _ = std::fs::remove_dir(dir);
+    }
 }
 
 /// 0: all fine; 1: some URLs failed, or a host was paused with URLs left; 130: interrupted.
@@ -95,57 +147,15 @@ fn crawl_flags(a: &CrawlFlagArgs, urls: &[String]) -> CrawlFlags {
         max_decoded_mb: a.max_decoded_mb,
         max_attachment_mb: a.max_attachment_mb,
         user_agent: a.user_agent.clone(),
+        include: a.include.clone(),
+        exclude: a.exclude.clone(),
+        no_parent: a.no_parent,
+        max_pages: a.max_pages,
         max_depth: a.max_depth,
         max_pages_per_pattern: a.max_pages_per_pattern,
         max_query_variants: a.max_query_variants,
         max_list_pages: a.max_list_pages,
         max_path_variants: a.max_path_variants,
         max_pages_per_host: a.max_pages_per_host,
-    }
-}
-
-/// The crawl progress bar; absent when stderr is not a terminal, with --quiet or with -v logs.
-struct CrawlBar(Option<ProgressBar>);
-
-impl CrawlBar {
-    fn new(quiet: bool, verbose: u8) -> CrawlBar {
-        if quiet || verbose > 0 || !std::io::stderr().is_terminal() {
-            return CrawlBar(None);
-        }
-        let bar = ProgressBar::new(0);
-        bar.set_style(
-            ProgressStyle::with_template(
-                "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} pages ({per_sec}, eta {eta}) {msg}",
-            )
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
-        );
-        bar.enable_steady_tick(std::time::Duration::from_millis(200));
-        CrawlBar(Some(bar))
-    }
-
-    fn finish(&self) {
-        if let Some(bar) = &self.0 {
-            bar.finish_and_clear();
-        }
-    }
-}
-
-impl CrawlObserver for CrawlBar {
-    fn progress(&self, p: &CrawlProgress) {
-        if let Some(bar) = &self.0 {
-            bar.set_length(p.discovered);
-            bar.set_position(p.fetched + p.failed);
-            bar.set_message(format!(
-                "{} failed, {} skipped, {} records, {} in flight",
-                p.failed, p.skipped, p.records, p.in_flight
-            ));
-        }
-    }
-
-    fn message(&self, msg: &str) {
-        match &self.0 {
-            Some(bar) => bar.println(msg),
-            None => tracing::info!("{msg}"),
-        }
     }
 }

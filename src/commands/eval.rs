@@ -145,8 +145,8 @@ fn run_labels(
     }
     let dir = pages_dir(args, path);
     let report = evaluate_labels(&labels, &dir, opts)?;
-    println!("labels {} — {} page(s)", path.display(), report.pages);
-    print!("{}", report.render_table());
+    outln!("labels {} — {} page(s)", path.display(), report.pages);
+    out!("{}", report.render_table());
     let kinds = match &args.kinds {
         Some(k) => {
             let mut kinds = load_kinds(k)?;
@@ -168,12 +168,12 @@ fn run_labels(
                 .zip(outcomes.iter())
                 .collect();
             let r = score_kinds(&kinds, |f| by_file.get(f).copied());
-            print!("{}", r.render(args.misses > 0));
+            out!("{}", r.render(args.misses > 0));
             Some(r)
         }
         None => None,
     };
-    print_misses(&report.misses, args.misses);
+    print_misses(&report.misses, args.misses)?;
     let breaches = floors.map(|f| f.check_labels(&report)).unwrap_or_default();
     let value = json!({
         "kind": "labels",
@@ -197,7 +197,7 @@ fn run_devset(
         None => Part::BOTH.to_vec(),
     };
     let report = evaluate_devset(path, &parts, opts)?;
-    println!(
+    outln!(
         "dev set {} (seed {}; sets: {})",
         report.manifest,
         report
@@ -206,7 +206,7 @@ fn run_devset(
             .unwrap_or_else(|| "-".into()),
         report.sets.join(", ")
     );
-    print!("{}", report.render_table());
+    out!("{}", report.render_table());
     // Misses and kind errors are shown for the tune part only, unless one part is asked for by name: rules are
     // changed looking at the tune part, and the check part is read as figures.
     let shown = match args.part {
@@ -214,15 +214,15 @@ fn run_devset(
         None => Part::Tune,
     };
     if let Some(p) = report.part(shown) {
-        println!("\n{} part:", shown.name());
-        print!("{}", p.kinds.render(args.misses > 0));
-        print_misses(&p.labels.misses, args.misses);
+        outln!("\n{} part:", shown.name());
+        out!("{}", p.kinds.render(args.misses > 0));
+        print_misses(&p.labels.misses, args.misses)?;
         if let Some(b) = &p.benchmark {
-            print_misses(&b.misses, args.misses.min(20));
+            print_misses(&b.misses, args.misses.min(20))?;
         }
     }
     if args.part.is_none() {
-        println!(
+        outln!(
             "\n(misses shown for the tune part only; `--part check` lists the check part's, for reporting, not tuning)"
         );
     }
@@ -253,9 +253,9 @@ fn run_benchmark(
         }
     }
     let report = evaluate_benchmark(&items, &pages_dir(args, path), opts)?;
-    println!("trafilatura benchmark {}", path.display());
-    print!("{}", report.render());
-    print_misses(&report.misses, args.misses);
+    outln!("trafilatura benchmark {}", path.display());
+    out!("{}", report.render());
+    print_misses(&report.misses, args.misses)?;
     let breaches = floors
         .map(|f| f.check_benchmark(&report))
         .unwrap_or_default();
@@ -269,13 +269,13 @@ fn run_benchmark(
     Ok((value, breaches))
 }
 
-fn print_misses(misses: &[Miss], limit: usize) {
+fn print_misses(misses: &[Miss], limit: usize) -> Result<()> {
     if misses.is_empty() || limit == 0 {
-        return;
+        return Ok(());
     }
-    println!("\nmisses ({}):", misses.len());
+    outln!("\nmisses ({}):", misses.len());
     for m in misses.iter().take(limit) {
-        println!(
+        outln!(
             "  {}  {}: expected «{}», extracted «{}»",
             m.page,
             m.field,
@@ -284,9 +284,10 @@ fn print_misses(misses: &[Miss], limit: usize) {
         );
     }
     if misses.len() > limit {
-        println!(
+        outln!(
             "  … and {} more (raise --misses, or write them all with --json)",
             misses.len() - limit
         );
     }
+    Ok(())
 }

@@ -16,9 +16,10 @@ use crate::cli::ExtractArgs;
 use crate::progress::Progress;
 
 pub fn run(args: ExtractArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
-    let format = args
-        .format
-        .unwrap_or_else(|| format_from_path(args.out.as_deref()));
+    let format = match args.format {
+        Some(f) => f,
+        None => format_from_path(args.out.as_deref())?,
+    };
     if format == Format::Sqlite && args.out.is_none() {
         anyhow::bail!(
             "--format sqlite needs --out FILE (a database cannot be streamed to stdout), e.g. --out out/records.sqlite"
@@ -49,16 +50,23 @@ pub fn run(args: ExtractArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
         write_summary(&summary, args.summary.as_deref())?;
         return Ok(finish(&summary, args.out.as_deref(), quiet));
     }
+    if let Some(err) = args
+        .inputs
+        .iter()
+        .find_map(|i| super::url_without_scheme(&i.to_string_lossy()))
+    {
+        return Err(anyhow::anyhow!(
+            "{err}; `extract` reads files, `sitelift run --out DIR URL` crawls"
+        ));
+    }
     let files = collect(&args.inputs)?;
     if files.is_empty() {
-        eprintln!(
-            "warning: no HTML pages found in {}; pages need an extension like .html/.htm/.shtml/.asp/.php/.jsp or HTML content",
-            args.inputs
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
+        let inputs: Vec<String> = args
+            .inputs
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        return Err(super::no_pages(&inputs));
     }
     if let Some(parent) = args
         .out
@@ -95,6 +103,18 @@ fn finish(summary: &sitelift::summary::Summary, out: Option<&Path>, quiet: bool)
             text.push_str(&format!("output: {}\n", out.display()));
         }
         let _ = std::io::stderr().write_all(text.as_bytes());
+    } else if summary.failed_count() > 0 {
+        // Even with --quiet, exit 1 comes with its reason.
+        let where_ = if out.is_some() {
+            "run without --quiet, or with --summary FILE, to see which"
+        } else {
+            "run without --quiet to see which"
+        };
+        let _ = writeln!(
+            std::io::stderr(),
+            "{} page(s) failed ({where_}); records for the others were written",
+            summary.failed_count()
+        );
     }
     if summary.failed_count() > 0 {
         ExitCode::from(1)
@@ -103,10 +123,20 @@ fn finish(summary: &sitelift::summary::Summary, out: Option<&Path>, quiet: bool)
     }
 }
 
-fn format_from_path(out: Option<&Path>) -> Format {
-    match out.and_then(|p| p.extension()).and_then(|e| e.to_str()) {
-        Some("sqlite" | "sqlite3" | "db") => Format::Sqlite,
-        Some("json") => Format::Json,
-        _ => Format::Jsonl,
+/// The format `--out`'s extension names: JSON Lines without one; an extension sitelift does not write (`.csv`)
+/// is refused rather than filled with something else.
+fn format_from_path(out: Option<&Path>) -> Result<Format> {
+    let Some(ext) = out.and_then(|p| p.extension()) else {
+        return Ok(Format::Jsonl);
+    };
+    match ext.to_string_lossy().to_ascii_lowercase().as_str() {
+        "sqlite" | "sqlite3" | "db" => Ok(Format::Sqlite),
+        "json" => Ok(Format::Json),
+        "jsonl" | "ndjson" => Ok(Format::Jsonl),
+        other => anyhow::bail!(
+            "--out {}: sitelift does not write .{other} files; use a name ending in .jsonl (JSON Lines), .json \
+             or .sqlite / .db, or say the format with --format jsonl|json|sqlite",
+            out.map(|p| p.display().to_string()).unwrap_or_default()
+        ),
     }
 }

@@ -1,5 +1,23 @@
 //! One function per subcommand; each returns the exit code or an error (exit 2).
 
+/// `print!` to stdout through [`print_stdout`]: a reader that went away (`| head`) ends the output quietly
+/// instead of panicking; any other write error is returned.
+macro_rules! out {
+    ($($arg:tt)*) => {
+        $crate::commands::print_stdout(&format!($($arg)*))?
+    };
+}
+
+/// `println!` through [`print_stdout`] (see [`out!`]).
+macro_rules! outln {
+    () => {
+        $crate::commands::print_stdout("\n")?
+    };
+    ($($arg:tt)*) => {
+        $crate::commands::print_stdout(&format!("{}\n", format_args!($($arg)*)))?
+    };
+}
+
 mod check_mapping;
 mod crawl;
 mod diff;
@@ -64,6 +82,44 @@ pub fn parse_base_url(s: &str) -> Result<url::Url> {
         u.set_path(&p);
     }
     Ok(u)
+}
+
+/// An input that is not a file and reads like a host name (`www.site.cn`, `www.site.cn/news/`) was meant as a
+/// URL: say how to write it rather than "does not exist".
+pub fn url_without_scheme(input: &str) -> Option<sitelift::Error> {
+    if input.contains("://") || std::path::Path::new(input).exists() {
+        return None;
+    }
+    let host = input.split('/').next().unwrap_or("");
+    let host = host.split(':').next().unwrap_or("");
+    let tld = host.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+    // `page.html` or `out.jsonl` is a missing file, not a host.
+    let file_like = matches!(
+        tld.as_str(),
+        "html"
+            | "htm"
+            | "shtml"
+            | "asp"
+            | "aspx"
+            | "php"
+            | "jsp"
+            | "json"
+            | "jsonl"
+            | "sqlite"
+            | "db"
+            | "toml"
+    );
+    let looks_like_host = sitelift::source::files::looks_like_host(host) && !file_like;
+    looks_like_host.then(|| sitelift::Error::MissingScheme(input.to_string()))
+}
+
+/// The inputs hold no page: nothing to do, so nothing is written (exit 2) rather than an empty export.
+pub fn no_pages(inputs: &[String]) -> anyhow::Error {
+    anyhow::anyhow!(
+        "no HTML pages found in {}: pages need an extension like .html/.htm/.shtml/.asp/.php/.jsp, or HTML \
+         content; check the folder (nothing was written)",
+        inputs.join(", ")
+    )
 }
 
 /// Print to stdout; a reader that went away (`sitelift diff … | head`) is not an error.

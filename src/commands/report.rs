@@ -8,10 +8,10 @@ use anyhow::{Context, Result, bail};
 use sitelift::qa::report::{self, html};
 
 use super::print_stdout;
-use crate::cli::{OutputFormat, ReportArgs};
+use crate::cli::{ReportArgs, ReportFormat};
 
 pub fn run(args: ReportArgs, quiet: bool) -> Result<ExitCode> {
-    let json = args.format == Some(OutputFormat::Json) || args.json_out.is_some();
+    let json = args.format == Some(ReportFormat::Json) || args.json_out.is_some();
     if args.html.is_none() && !json {
         bail!("nothing to write: give --html FILE for the page, or --format json for the figures");
     }

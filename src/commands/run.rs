@@ -20,9 +20,14 @@ use super::run_mirror::run_mirror;
 use crate::cli::RunArgs;
 
 pub fn run(args: RunArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
+    if let Some(err) = args
+        .inputs
+        .iter()
+        .find_map(|i| super::url_without_scheme(i))
+    {
+        return Err(err.into());
+    }
     let opts = options(&args.options)?;
-    std::fs::create_dir_all(&args.out)
-        .with_context(|| format!("cannot create the output folder '{}'", args.out.display()))?;
     let urls = args
         .inputs
         .iter()
@@ -33,9 +38,11 @@ pub fn run(args: RunArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
     }
     let job_dir = args.job.clone().unwrap_or_else(|| args.out.clone());
     if urls == 0 && !args.inputs.is_empty() {
+        create_out(&args.out)?;
         return run_mirror(&args, &opts, &job_dir, quiet, verbose);
     }
     let (job, report) = crawl_job(&job_dir, &opts, &args.crawl, &args.inputs, quiet, verbose)?;
+    create_out(&args.out)?;
     let (summary, status) = publish(&job, &args.out)?;
     if !quiet {
         eprint!("{}", summary.render());
@@ -54,13 +61,7 @@ pub fn run(args: RunArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
                 n("skipped")
             );
         }
-        eprintln!(
-            "crawl: {} pages fetched this run in {:.1} s; job {}, {} URLs still queued",
-            report.fetched_now,
-            report.elapsed.as_secs_f64(),
-            job_dir.display(),
-            status.pages.get("queued").copied().unwrap_or(0)
-        );
+        eprintln!("{}", this_run(&report, &status, &job_dir));
         eprintln!(
             "output: {} (records.sqlite, records.jsonl, summary.json)",
             args.out.display()
@@ -69,13 +70,41 @@ pub fn run(args: RunArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
     if report.interrupted {
         return Ok(ExitCode::from(INTERRUPTED));
     }
-    Ok(
-        if summary.failed_count() > 0 || !report.paused_hosts.is_empty() {
-            ExitCode::from(1)
-        } else {
-            ExitCode::SUCCESS
-        },
+    if summary.failed_count() > 0 || !report.paused_hosts.is_empty() {
+        if quiet {
+            eprintln!(
+                "{} URLs failed: listed in {} and by `sitelift status --job {}`; the others were exported",
+                summary.failed_count(),
+                args.out.join("summary.json").display(),
+                job_dir.display()
+            );
+        }
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What this run of the crawl did: pages fetched and failed, over its own time (the rate the progress showed),
+/// links not followed, and what is left queued.
+pub fn this_run(report: &sitelift::crawl::CrawlReport, status: &Status, job_dir: &Path) -> String {
+    let secs = report.elapsed.as_secs_f64();
+    let done = report.fetched_now + report.failed_now;
+    format!(
+        "this run: {} pages fetched, {} failed in {} ({:.1} pages/s); job {}: {} links not followed, {} URLs \
+         still queued",
+        report.fetched_now,
+        report.failed_now,
+        crate::progress::duration(secs),
+        crate::progress::rate(done, secs),
+        job_dir.display(),
+        status.pages.get("skipped").copied().unwrap_or(0),
+        status.pages.get("queued").copied().unwrap_or(0)
     )
+}
+
+fn create_out(out: &Path) -> Result<()> {
+    std::fs::create_dir_all(out)
+        .with_context(|| format!("cannot create the output folder '{}'", out.display()))
 }
 
 /// Export every record in the job to DIR/records.sqlite and DIR/records.jsonl (and the attachment manifest when

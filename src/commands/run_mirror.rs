@@ -28,10 +28,7 @@ pub fn run_mirror(
     let roots: Vec<PathBuf> = args.inputs.iter().map(PathBuf::from).collect();
     let files = collect(&roots)?;
     if files.is_empty() {
-        eprintln!(
-            "warning: no HTML pages found in {}; pages need an extension like .html/.htm/.shtml/.asp/.php/.jsp or HTML content",
-            args.inputs.join(", ")
-        );
+        return Err(super::no_pages(&args.inputs));
     }
     if args.crawl.download_attachments && !quiet {
         eprintln!(
@@ -97,9 +94,15 @@ pub fn run_mirror(
             args.out.display()
         );
     }
-    Ok(if summary.failed_count() > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    if summary.failed_count() > 0 {
+        if quiet {
+            eprintln!(
+                "{} page(s) failed: listed in {}; the others were exported",
+                summary.failed_count(),
+                args.out.join("summary.json").display()
+            );
+        }
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
 }

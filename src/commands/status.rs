@@ -13,9 +13,9 @@ pub fn run(args: StatusArgs) -> Result<ExitCode> {
     let job = Job::open_read(&args.job)?;
     let s = status(&job)?;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&s)?);
+        outln!("{}", serde_json::to_string_pretty(&s)?);
     } else {
-        print!("{}", s.render());
+        out!("{}", s.render());
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -27,6 +27,7 @@ pub(super) fn seed(job: &mut Job, settings: &mut CrawlSettings) -> Result<()> {
         if settings.scope.allowed_hosts.is_empty() {
             settings.scope.allowed_hosts = hosts_of(&settings.start_urls);
         }
+        settings.scope.set_roots(&settings.start_urls);
     }
     let starts: Vec<String> = settings
         .start_urls
@@ -131,7 +132,7 @@ pub(super) fn admit(
     };
     let kind = match scope.classify(url) {
         Decision::Ignore => return Ok(Admitted::Known),
-        Decision::Skip(reason) => return skip(&reason, PageKind::Page),
+        Decision::Skip(dropped) => return skip(&dropped.reason(), PageKind::Page),
         Decision::Fetch(kind) => kind,
     };
     let limits = settings.traps;

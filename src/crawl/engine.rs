@@ -34,14 +34,19 @@ use crate::job::{attachments as att, frontier, pages};
 use crate::pipeline::{Options, PageOutcome};
 use crate::source::http::Fetcher;
 
-/// Counts shown while crawling.
+/// Counts shown while crawling: the job's (all runs) and this run's.
 #[derive(Debug, Clone, Default)]
 pub struct CrawlProgress {
     /// URLs in the frontier that will be or were fetched (skipped ones excluded).
     pub discovered: u64,
     pub fetched: u64,
     pub failed: u64,
+    /// URLs not fetched, with a reason: out of scope, robots.txt, trap limits, redirects to known pages.
     pub skipped: u64,
+    /// Pages fetched by this run (a resumed job's earlier pages excluded).
+    pub fetched_now: u64,
+    /// Pages that failed in this run.
+    pub failed_now: u64,
     pub records: u64,
     pub attachments: u64,
     pub in_flight: usize,
@@ -65,6 +70,8 @@ impl CrawlObserver for NoProgress {
 #[derive(Debug, Clone, Default)]
 pub struct CrawlReport {
     pub progress: CrawlProgress,
+    /// Pages that failed in this run.
+    pub failed_now: u64,
     /// Pages fetched in this run.
     pub fetched_now: u64,
     pub interrupted: bool,
@@ -125,6 +132,7 @@ pub fn crawl(
         shared,
         progress: CrawlProgress::default(),
         articles: 0,
+        articles_at_start: 0,
         pending: 0,
         fetched_now: 0,
         saved: 0.0,
@@ -141,6 +149,7 @@ pub fn crawl(
     Ok(CrawlReport {
         progress: engine.progress.clone(),
         fetched_now: engine.fetched_now,
+        failed_now: engine.progress.failed_now,
         interrupted,
         limit_reached,
         elapsed,
@@ -158,6 +167,8 @@ struct Engine<'a> {
     progress: CrawlProgress,
     /// Records in the job plus pages waiting for their parts (for `--limit`).
     articles: u64,
+    /// `articles` when this run started: `--limit N` counts the records this run adds.
+    articles_at_start: u64,
     /// Pages waiting for their later parts.
     pending: u64,
     fetched_now: u64,
@@ -200,6 +211,7 @@ impl Engine<'_> {
     /// The event loop; returns (interrupted, limit reached).
     async fn run(&mut self) -> Result<(bool, bool)> {
         self.load_counts()?;
+        self.articles_at_start = self.articles;
         let max_in_flight = (self.settings.concurrency
             * self.settings.scope.allowed_hosts.len().max(1))
         .clamp(1, 64);
@@ -208,12 +220,13 @@ impl Engine<'_> {
         let mut busy_files: HashSet<String> = HashSet::new();
         let mut stopping = false;
         let mut limit_reached = false;
+        let mut pages_budget_spent = false;
         let mut signals = Signals::new();
         let mut tick = tokio::time::interval(Duration::from_millis(500));
         let mut last_save = Instant::now();
         loop {
             if let Some(limit) = self.settings.limit
-                && self.articles >= limit
+                && self.articles.saturating_sub(self.articles_at_start) >= limit
                 && !limit_reached
             {
                 limit_reached = true;
@@ -230,10 +243,28 @@ impl Engine<'_> {
                     .into_iter()
                     .map(|(host, _)| host)
                     .collect();
-                if !limit_reached {
+                // --max-pages: pages fetched or failed this run, plus those on the wire, stay within budget.
+                let budget = match self.settings.max_pages {
+                    Some(max) => {
+                        let used = self.progress.fetched_now
+                            + self.progress.failed_now
+                            + busy_pages.len() as u64;
+                        let left = max.saturating_sub(used);
+                        if left == 0 && !pages_budget_spent {
+                            pages_budget_spent = true;
+                            self.observer.message(&format!(
+                                "--max-pages {max} reached: no new pages are fetched; the queued ones wait for \
+                                 the next run"
+                            ));
+                        }
+                        left.min(usize::MAX as u64) as usize
+                    }
+                    None => usize::MAX,
+                };
+                if !limit_reached && budget > 0 {
                     let rows = frontier::next_queued(
                         &self.job.conn,
-                        max_in_flight - tasks.len(),
+                        (max_in_flight - tasks.len()).min(budget),
                         &busy_pages,
                         &paused,
                     )
@@ -268,6 +299,11 @@ impl Engine<'_> {
                     tokio::task::block_in_place(|| match done {
                         Done::Page(row, result) => {
                             busy_pages.remove(&row.id);
+                            // Past --limit, a page that could add a record stays queued for the next run:
+                            // the limit gives exactly N records, and the next run the ones after them.
+                            if limit_reached && matches!(row.kind, PageKind::Page | PageKind::Article) {
+                                return Ok(());
+                            }
                             self.record_page(&row, result)
                         }
                         Done::Attachment(row, result) => {
@@ -353,6 +389,7 @@ impl Engine<'_> {
                         retryable: true,
                         attempts: 0,
                         halted: false,
+                        cause: crate::source::http::FetchCause::Other,
                     };
                     return Done::Attachment(row, Err(Failure::Fail(e)));
                 }
@@ -384,6 +421,7 @@ impl Engine<'_> {
             Err(Failure::Fail(e)) => {
                 tracing::info!(url = %row.url, error = %e.message, "failed");
                 self.progress.failed += 1;
+                self.progress.failed_now += 1;
                 return self.job.transaction(|tx| {
                     frontier::set_state(
                         tx,
@@ -398,6 +436,7 @@ impl Engine<'_> {
             Ok(ok) => ok,
         };
         self.fetched_now += 1;
+        self.progress.fetched_now += 1;
         let attempts = fetched.response.attempts;
         let final_url = fetched.url.to_string();
         if fetched.not_modified {

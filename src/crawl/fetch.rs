@@ -12,7 +12,9 @@ use url::Url;
 use super::politeness::Politeness;
 use super::robots::Robots;
 use super::scope::Scope;
-use crate::source::http::{Collect, FetchError, Fetcher, Response, Validators, reason_phrase};
+use crate::source::http::{
+    Collect, FetchCause, FetchError, Fetcher, Response, Validators, reason_phrase,
+};
 
 /// What the crawler shares with every fetch task.
 pub struct Shared {
@@ -150,6 +152,9 @@ impl Shared {
                     return Ok(self.robots_unreachable(&url, &format!("HTTP {}", r.status)));
                 }
                 Err(e) if e.halted => return Err(Failure::Halted),
+                // No connection at all: the page fails for that reason, named as such (not "robots.txt
+                // unreachable"), and robots.txt is asked again next time.
+                Err(e) if e.cause == FetchCause::Connect => return Err(Failure::Fail(e)),
                 Err(e) => return Ok(self.robots_unreachable(&url, &e.message)),
             }
         }
@@ -203,6 +208,7 @@ impl Shared {
                             retryable: true,
                             attempts: 0,
                             halted: false,
+                            cause: crate::source::http::FetchCause::Other,
                         }));
                     }
                     return Err(Failure::Skip(why));
@@ -296,5 +302,6 @@ fn fail(message: String, retryable: bool) -> Failure {
         retryable,
         attempts: 1,
         halted: false,
+        cause: crate::source::http::FetchCause::Other,
     })
 }

@@ -14,9 +14,63 @@ pub enum Decision {
     /// Fetch it, as this kind of page.
     Fetch(PageKind),
     /// Do not fetch it, and record why (out of scope in a way worth reporting).
-    Skip(String),
+    Skip(Dropped),
     /// Do not fetch it and say nothing (links the patterns do not name, images, scripts…).
     Ignore,
+}
+
+/// The scope rule that dropped a URL: `status` counts dropped URLs by rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ScopeRule {
+    /// Its host is not a start URL's (nor in `crawl.allowed_hosts`).
+    OtherHost,
+    /// It matches an exclude pattern (`--exclude` or `crawl.exclude`).
+    Exclude,
+    /// Include patterns are set (`--include` or `crawl.include`) and it matches none.
+    NotIncluded,
+    /// It is above its start URL's folder (`--no-parent` or `crawl.no_parent`).
+    Parent,
+}
+
+impl ScopeRule {
+    pub const ALL: [ScopeRule; 4] = [
+        ScopeRule::OtherHost,
+        ScopeRule::Exclude,
+        ScopeRule::NotIncluded,
+        ScopeRule::Parent,
+    ];
+
+    /// The words the stored reason starts with (what `status` groups by), and the rule's name in `--json`.
+    pub fn label(self) -> &'static str {
+        match self {
+            ScopeRule::OtherHost => "out of scope",
+            ScopeRule::Exclude => "excluded",
+            ScopeRule::NotIncluded => "not included",
+            ScopeRule::Parent => "above the start folder",
+        }
+    }
+
+    /// The rule a stored skip reason names, if it is a scope rule.
+    pub fn of_reason(reason: &str) -> Option<ScopeRule> {
+        ScopeRule::ALL
+            .into_iter()
+            .find(|r| reason.starts_with(r.label()))
+    }
+}
+
+/// A URL the scope dropped: the rule and the detail (`host other.cn is not …`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dropped {
+    pub rule: ScopeRule,
+    pub detail: String,
+}
+
+impl Dropped {
+    /// The reason stored in the job: the rule's label, `: `, the detail.
+    pub fn reason(&self) -> String {
+        format!("{}: {}", self.rule.label(), self.detail)
+    }
 }
 
 /// How a page in the frontier is treated once fetched.
@@ -65,12 +119,60 @@ pub struct Scope {
     pub allowed_hosts: Vec<String>,
     pub follow: Vec<Regex>,
     pub article: Vec<Regex>,
-    pub exclude: Vec<Regex>,
+    /// URLs matching one of these are never fetched (the mapping's `crawl.exclude`, then `--exclude`).
+    pub exclude: Vec<Pattern>,
+    /// When not empty, only URLs matching one of these are fetched (start URLs always are).
+    pub include: Vec<Pattern>,
+    /// `--no-parent`: only URLs under a start URL's folder on its host ([`Scope::set_roots`]).
+    pub no_parent: bool,
+    /// Start URLs' folders (`http://host/news/`), filled by [`Scope::set_roots`] once the start URLs are known.
+    pub roots: Vec<Url>,
     /// Lower-case names of parameters removed from URLs.
     pub session_params: Vec<String>,
 }
 
+/// A URL pattern with where it came from, so a skip names the flag or key that dropped the URL.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    pub regex: Regex,
+    /// `--exclude`, `crawl.exclude`, …
+    pub from: &'static str,
+}
+
+impl Pattern {
+    pub fn new(regex: Regex, from: &'static str) -> Pattern {
+        Pattern { regex, from }
+    }
+}
+
 impl Scope {
+    /// Remember the start URLs' folders for `--no-parent`.
+    pub fn set_roots(&mut self, starts: &[Url]) {
+        self.roots = starts
+            .iter()
+            .map(|u| {
+                let mut root = u.clone();
+                root.set_query(None);
+                root.set_fragment(None);
+                let path = root.path();
+                let folder = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+                let folder = if folder.is_empty() { "/" } else { folder }.to_string();
+                root.set_path(&folder);
+                root
+            })
+            .collect();
+    }
+
+    /// Whether `url` is under one of the start folders (same scheme-less host and port, path prefix).
+    fn under_a_root(&self, url: &Url) -> bool {
+        self.roots.is_empty()
+            || self.roots.iter().any(|root| {
+                root.host_str() == url.host_str()
+                    && root.port_or_known_default() == url.port_or_known_default()
+                    && url.path().starts_with(root.path())
+            })
+    }
+
     /// The one form of `url` the job knows it by; `None` for anything but http(s).
     pub fn canonicalize(&self, url: &Url) -> Option<Url> {
         if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
@@ -144,11 +246,15 @@ impl Scope {
 
     /// Decide what to do with a canonical URL found on a page.
     pub fn classify(&self, url: &Url) -> Decision {
+        let drop = |rule, detail: String| Decision::Skip(Dropped { rule, detail });
         if !self.host_allowed(url) {
-            return Decision::Skip(format!(
-                "out of scope: host {} is not in crawl.allowed_hosts",
-                url.host_str().unwrap_or("?")
-            ));
+            return drop(
+                ScopeRule::OtherHost,
+                format!(
+                    "host {} is not a start URL's host (nor in crawl.allowed_hosts)",
+                    url.host_str().unwrap_or("?")
+                ),
+            );
         }
         let s = url.as_str();
         if is_attachment_href(s) {
@@ -161,8 +267,27 @@ impl Scope {
         {
             return Decision::Ignore;
         }
-        if let Some(re) = self.exclude.iter().find(|re| re.is_match(s)) {
-            return Decision::Skip(format!("excluded: matches crawl.exclude {}", re.as_str()));
+        if let Some(p) = self.exclude.iter().find(|p| p.regex.is_match(s)) {
+            return drop(
+                ScopeRule::Exclude,
+                format!("matches {} {}", p.from, p.regex.as_str()),
+            );
+        }
+        if !self.include.is_empty() && !self.include.iter().any(|p| p.regex.is_match(s)) {
+            let froms: Vec<&str> = self.include.iter().map(|p| p.from).collect();
+            return drop(
+                ScopeRule::NotIncluded,
+                format!(
+                    "matches no {} pattern",
+                    froms.first().copied().unwrap_or("include")
+                ),
+            );
+        }
+        if self.no_parent && !self.under_a_root(url) {
+            return drop(
+                ScopeRule::Parent,
+                "--no-parent keeps the crawl under the start URLs' folders".to_string(),
+            );
         }
         if self.follow.is_empty() && self.article.is_empty() {
             return Decision::Fetch(PageKind::Page);
@@ -249,7 +374,10 @@ mod tests {
         );
         s.article = vec![Regex::new(r"/t\d+\.html$").unwrap()];
         s.follow = vec![Regex::new(r"/index(_\d+)?\.html$").unwrap()];
-        s.exclude = vec![Regex::new(r"/print/").unwrap()];
+        s.exclude = vec![Pattern::new(
+            Regex::new(r"/print/").unwrap(),
+            "crawl.exclude",
+        )];
         assert_eq!(
             s.classify(&u("http://www.example.org.cn/t1.html")),
             Decision::Fetch(PageKind::Article)
@@ -264,7 +392,43 @@ mod tests {
         );
         assert!(matches!(
             s.classify(&u("http://www.example.org.cn/print/t1.html")),
-            Decision::Skip(_)
+            Decision::Skip(Dropped {
+                rule: ScopeRule::Exclude,
+                ..
+            })
         ));
+    }
+
+    #[test]
+    fn include_and_no_parent() {
+        let mut s = scope();
+        let u = |x: &str| Url::parse(x).unwrap();
+        s.include = vec![Pattern::new(Regex::new(r"/news/").unwrap(), "--include")];
+        s.no_parent = true;
+        s.set_roots(&[u("http://www.example.org.cn/news/index.html")]);
+        assert_eq!(
+            s.classify(&u("http://www.example.org.cn/news/2017/t1.html")),
+            Decision::Fetch(PageKind::Page)
+        );
+        let Decision::Skip(d) = s.classify(&u("http://www.example.org.cn/about.html")) else {
+            panic!("not dropped")
+        };
+        assert_eq!(d.rule, ScopeRule::NotIncluded);
+        assert_eq!(
+            ScopeRule::of_reason(&d.reason()),
+            Some(ScopeRule::NotIncluded)
+        );
+        s.include.clear();
+        let Decision::Skip(d) = s.classify(&u("http://www.example.org.cn/about.html")) else {
+            panic!("not dropped")
+        };
+        assert_eq!(d.rule, ScopeRule::Parent);
+        let Decision::Skip(d) = s.classify(&u("http://evil.cn/news/x.html")) else {
+            panic!("not dropped")
+        };
+        assert_eq!(
+            ScopeRule::of_reason(&d.reason()),
+            Some(ScopeRule::OtherHost)
+        );
     }
 }

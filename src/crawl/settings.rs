@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use url::Url;
 
-use super::scope::Scope;
+use super::scope::{Pattern, Scope};
 use super::traps::TrapLimits;
 use crate::error::{Error, Result};
 use crate::mapping::Mapping;
@@ -37,6 +37,12 @@ pub struct CrawlFlags {
     pub max_decoded_mb: Option<u64>,
     pub max_attachment_mb: Option<u64>,
     pub user_agent: Option<String>,
+    /// URL regexes added to the mapping's `crawl.exclude`.
+    pub exclude: Vec<String>,
+    /// URL regexes added to the mapping's `crawl.include`.
+    pub include: Vec<String>,
+    pub no_parent: bool,
+    pub max_pages: Option<u64>,
     pub max_depth: Option<u32>,
     pub max_pages_per_pattern: Option<u64>,
     pub max_query_variants: Option<u64>,
@@ -61,6 +67,8 @@ pub struct CrawlSettings {
     pub max_attachment_bytes: u64,
     pub ignore_robots: bool,
     pub limit: Option<u64>,
+    /// Pages fetched (or failed) per run; the rest stay queued.
+    pub max_pages: Option<u64>,
     pub update: bool,
     pub download_attachments: bool,
 }
@@ -77,6 +85,9 @@ impl CrawlSettings {
                 .start_urls
                 .iter()
                 .map(|s| {
+                    if !s.contains("://") {
+                        return Err(Error::MissingScheme(s.clone()));
+                    }
                     Url::parse(s)
                         .ok()
                         .filter(|u| matches!(u.scheme(), "http" | "https") && u.has_host())
@@ -101,13 +112,41 @@ impl CrawlSettings {
             .into_iter()
             .map(|s| s.to_ascii_lowercase())
             .collect();
-        let scope = Scope {
+        let patterns = |from: &'static str, regexes: &[regex::Regex]| -> Vec<Pattern> {
+            regexes
+                .iter()
+                .map(|r| Pattern::new(r.clone(), from))
+                .collect()
+        };
+        let flag_patterns = |flag: &'static str, sources: &[String]| -> Result<Vec<Pattern>> {
+            sources
+                .iter()
+                .map(|s| {
+                    regex::Regex::new(s)
+                        .map(|r| Pattern::new(r, flag))
+                        .map_err(|e| Error::BadUrlPattern {
+                            flag,
+                            pattern: s.clone(),
+                            message: e.to_string(),
+                        })
+                })
+                .collect()
+        };
+        let mut exclude = patterns("crawl.exclude", &rules.exclude);
+        exclude.extend(flag_patterns("--exclude", &flags.exclude)?);
+        let mut include = patterns("crawl.include", &rules.include);
+        include.extend(flag_patterns("--include", &flags.include)?);
+        let mut scope = Scope {
             allowed_hosts,
             follow: rules.follow.clone(),
             article: rules.article.clone(),
-            exclude: rules.exclude.clone(),
+            exclude,
+            include,
+            no_parent: flags.no_parent || rules.no_parent.unwrap_or(false),
+            roots: Vec::new(),
             session_params,
         };
+        scope.set_roots(&start_urls);
         let defaults = TrapLimits::default();
         let traps = TrapLimits {
             max_depth: flags
@@ -160,6 +199,7 @@ impl CrawlSettings {
             max_attachment_bytes: mb(flags.max_attachment_mb.unwrap_or(200)),
             ignore_robots: flags.ignore_robots,
             limit: flags.limit,
+            max_pages: flags.max_pages.or(rules.max_pages),
             update: flags.update,
             download_attachments: flags.download_attachments,
         })

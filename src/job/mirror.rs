@@ -175,12 +175,13 @@ pub fn extract(
     disk: &dyn Fn() -> Box<dyn PartSource + Send>,
 ) -> Result<Extracted> {
     let mut result = Extracted::default();
+    let mut records = 0u64;
     // A first part is due again at most twice (a part that names its own first part as a part cannot loop).
     for _ in 0..3 {
         let mut heads: Vec<Url> = Vec::new();
         let due = Pass {
             select: Select::Unextracted,
-            limit,
+            limit: limit.map(|l| l.saturating_sub(records)),
             fallback: Some(disk()),
         };
         let done = pass(job, opts, scope, due, observer, &mut |url, outcome| {
@@ -193,6 +194,7 @@ pub fn extract(
             Ok(())
         })?;
         result.pages += done.pages;
+        records += done.records;
         result.limit_reached = done.limit_reached;
         let mut again = false;
         job.transaction(|tx| {

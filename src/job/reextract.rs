@@ -10,7 +10,7 @@ use super::{Job, frontier, pages};
 use crate::batch::Observer;
 use crate::crawl::scope::{Decision, PageKind, Scope};
 use crate::error::Result;
-use crate::export::{Sink, WriteOutcome};
+use crate::export::Sink;
 use crate::pipeline::{Options, PageOutcome, PartSource, process};
 use crate::source::RawPage;
 use crate::summary::Summary;
@@ -73,7 +73,7 @@ pub enum Select {
 /// What a [`pass`] extracts.
 pub struct Pass {
     pub select: Select,
-    /// Record no outcome that would take the job past this many records (`--limit`).
+    /// Extract at most this many records in this pass (`--limit`); the pages left keep their state.
     pub limit: Option<u64>,
     /// Where later parts not stored in the job are read from (a mirror run: the files on disk).
     pub fallback: Option<Box<dyn PartSource + Send>>,
@@ -84,6 +84,8 @@ pub struct Pass {
 pub struct Passed {
     /// Outcomes recorded.
     pub pages: u64,
+    /// Records extracted (new, updated or unchanged) among them.
+    pub records: u64,
     /// The limit stopped the pass before every selected page was extracted; the pages left keep their state.
     pub limit_reached: bool,
 }
@@ -116,13 +118,8 @@ pub fn pass(
             Select::Unextracted => " AND p.unextracted = 1",
         }
     );
-    let mut records = match limit {
-        Some(_) => job
-            .conn
-            .query_row("SELECT count(*) FROM records", [], |r| r.get::<_, i64>(0))
-            .map_err(job.sql_error())? as u64,
-        None => 0,
-    };
+    // Records extracted by this pass: `--limit N` gives N records, and the next run the N after them.
+    let mut records = 0u64;
     let mut result = Passed::default();
     let mut last_rowid = 0i64;
     loop {
@@ -173,17 +170,15 @@ pub fn pass(
                 if extracted && limit.is_some_and(|l| now >= l) {
                     break;
                 }
-                let change = pages::set_outcome(tx, url, outcome)?;
-                if change.written == Some(WriteOutcome::Inserted) {
+                pages::set_outcome(tx, url, outcome)?;
+                if extracted {
                     now += 1;
-                }
-                if change.removed {
-                    now = now.saturating_sub(1);
                 }
                 n += 1;
             }
             Ok(n)
         })?;
+        result.records += now - records;
         records = now;
         for (url, outcome) in &outcomes[..recorded] {
             done(url, outcome)?;
@@ -252,9 +247,9 @@ pub fn export(job: &Job, sink: &mut dyn Sink) -> Result<Summary> {
         let (url, state, reason) = row.map_err(job.sql_error())?;
         let reason = reason.unwrap_or_else(|| state.clone());
         if state == frontier::State::Failed.as_str() {
-            summary.add_failure(&url, &reason);
+            summary.add_fetch_failure(&url, &reason);
         } else {
-            summary.add(&url, &PageOutcome::Skipped(reason), None);
+            summary.add_not_fetched(&url, &reason);
         }
     }
     Ok(summary)

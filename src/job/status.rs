@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::Job;
+use crate::crawl::scope::ScopeRule;
 use crate::error::Result;
 use crate::record::{FILLABLE_FIELDS, Record};
 use crate::summary::reason_group;
@@ -32,6 +33,8 @@ pub struct Status {
     pub skipped: BTreeMap<String, Group>,
     /// Trap-limit hits (also among `skipped`).
     pub trap_hits: u64,
+    /// URLs the crawl scope dropped, by rule (also among `skipped`).
+    pub scope_dropped: BTreeMap<ScopeRule, u64>,
     /// Outcomes of stored pages: extracted, skipped, failed; pages waiting for later parts, and mirror pages
     /// not extracted yet.
     pub outcomes: BTreeMap<String, u64>,
@@ -43,7 +46,7 @@ pub struct Status {
     pub attachments: BTreeMap<String, u64>,
     pub attachment_failures: BTreeMap<String, Group>,
     pub elapsed_secs: f64,
-    /// Fetched pages per second of crawl time.
+    /// Pages done (fetched or failed) per second of crawl time, over every run of the job.
     pub pages_per_sec: f64,
 }
 
@@ -103,6 +106,13 @@ pub fn status(job: &Job) -> Result<Status> {
         .filter(|(k, _)| k.starts_with("trap limit"))
         .map(|(_, g)| g.count)
         .sum();
+    for g in s.skipped.values() {
+        for (_, reason) in &g.pages {
+            if let Some(rule) = ScopeRule::of_reason(reason) {
+                *s.scope_dropped.entry(rule).or_default() += 1;
+            }
+        }
+    }
     s.outcomes = counts(job, "SELECT kind, count(*) FROM outcomes GROUP BY kind")?;
     let pending: i64 = job
         .conn
@@ -176,9 +186,11 @@ pub fn status(job: &Job) -> Result<Status> {
         .meta("elapsed_secs")?
         .and_then(|v| v.parse().ok())
         .unwrap_or(0.0);
-    let fetched = s.pages.get("fetched").copied().unwrap_or(0);
+    // The rate the progress display and the run summary show: pages done (fetched or failed) over crawl time.
+    let done =
+        s.pages.get("fetched").copied().unwrap_or(0) + s.pages.get("failed").copied().unwrap_or(0);
     s.pages_per_sec = if s.elapsed_secs > 0.0 {
-        ((fetched as f64 / s.elapsed_secs) * 10.0).round() / 10.0
+        ((done as f64 / s.elapsed_secs) * 10.0).round() / 10.0
     } else {
         0.0
     };
@@ -191,7 +203,7 @@ impl Status {
         let n = |m: &BTreeMap<String, u64>, k: &str| m.get(k).copied().unwrap_or(0);
         let mut out = format!("job {}\n", self.job);
         out.push_str(&format!(
-            "pages: {} queued, {} fetched, {} failed, {} skipped\n",
+            "URLs: {} queued, {} fetched, {} failed, {} not fetched (scope, robots.txt, trap limits, redirects)\n",
             n(&self.pages, "queued"),
             n(&self.pages, "fetched"),
             n(&self.pages, "failed"),
@@ -239,6 +251,18 @@ impl Status {
                 "pages not exported as articles are listed above; `sitelift extract --job DIR --all-pages` exports them too\n",
             );
         }
+        if !self.scope_dropped.is_empty() {
+            let parts: Vec<String> = self
+                .scope_dropped
+                .iter()
+                .map(|(rule, n)| format!("{} {n}", rule.label()))
+                .collect();
+            out.push_str(&format!(
+                "scope dropped: {} URLs, by rule: {}\n",
+                self.scope_dropped.values().sum::<u64>(),
+                parts.join(", ")
+            ));
+        }
         if self.trap_hits > 0 {
             out.push_str(&format!(
                 "trap limits hit: {} URLs refused (see 'trap limit' above)\n",
@@ -263,7 +287,7 @@ impl Status {
             ));
         }
         out.push_str(&format!(
-            "crawl time: {:.1} s, {:.1} pages/s\n",
+            "crawl time: {:.1} s over all runs, {:.1} pages/s (pages fetched or failed per second)\n",
             self.elapsed_secs, self.pages_per_sec
         ));
         out

@@ -9,7 +9,10 @@
 //! follow = ['/xwzx/(index(_\d+)?\.html)?$', '\?page=\d+']       # list pages (and their pagination) to follow
 //! article = ['/xwzx/\d{6}/t\d+_\d+\.html$']                     # article pages: fetched and exported
 //! exclude = ['/search/', 'print\.jsp']                          # never fetched
+//! include = ['/xwzx/', '/tzgg/']  # when set, only URLs matching one of these are fetched
+//! no_parent = true                # only URLs under a start URL's folder
 //! max_depth = 30                  # links away from a start URL
+//! max_pages = 500                 # pages fetched per run (the rest stay queued for the next run)
 //! session_params = ["jsessionid", "sid"]   # query/path parameters removed from URLs (default list below)
 //! max_pages_per_pattern = 100000  # pages whose URLs differ only in digits (trap limit)
 //! max_query_variants = 1000       # query strings on one path (trap limit)
@@ -61,6 +64,10 @@ pub(super) struct CrawlFile {
     article: Vec<String>,
     #[serde(default)]
     exclude: Vec<String>,
+    #[serde(default)]
+    include: Vec<String>,
+    no_parent: Option<bool>,
+    max_pages: Option<u64>,
     max_depth: Option<u32>,
     session_params: Option<Vec<String>>,
     max_pages_per_pattern: Option<u64>,
@@ -84,6 +91,9 @@ pub struct CrawlRules {
     pub follow: Vec<Regex>,
     pub article: Vec<Regex>,
     pub exclude: Vec<Regex>,
+    pub include: Vec<Regex>,
+    pub no_parent: Option<bool>,
+    pub max_pages: Option<u64>,
     pub max_depth: Option<u32>,
     pub session_params: Option<Vec<String>>,
     pub max_pages_per_pattern: Option<u64>,
@@ -149,6 +159,9 @@ impl CrawlFile {
             follow: regexes(path, "follow", &self.follow)?,
             article: regexes(path, "article", &self.article)?,
             exclude: regexes(path, "exclude", &self.exclude)?,
+            include: regexes(path, "include", &self.include)?,
+            no_parent: self.no_parent,
+            max_pages: self.max_pages,
             max_depth: self.max_depth,
             session_params: self.session_params,
             max_pages_per_pattern: self.max_pages_per_pattern,

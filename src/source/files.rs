@@ -247,7 +247,8 @@ fn escape_path(rel: &str) -> String {
         .replace(' ', "%20")
 }
 
-fn looks_like_host(s: &str) -> bool {
+/// Whether `s` reads like a host name (`www.site.cn`): dot-separated labels, a letters-only last one.
+pub fn looks_like_host(s: &str) -> bool {
     let labels: Vec<&str> = s.split('.').collect();
     labels.len() >= 2
         && labels

@@ -76,6 +76,15 @@ pub struct FetchError {
     /// The request was given up before it was made or retried: the crawl is stopping or the host is paused
     /// (see [`Politeness`]). The URL stays as it was, for the next run.
     pub halted: bool,
+    pub cause: FetchCause,
+}
+
+/// What kind of failure a [`FetchError`] is, where callers act on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FetchCause {
+    /// No connection could be made to the host (refused, no route, DNS): the site is down or the address wrong.
+    Connect,
+    Other,
 }
 
 impl FetchError {
@@ -85,6 +94,7 @@ impl FetchError {
             retryable: true,
             attempts,
             halted: true,
+            cause: FetchCause::Other,
         }
     }
 }
@@ -170,6 +180,7 @@ impl Fetcher {
                         retryable: true,
                         attempts: attempt,
                         halted: false,
+                        cause: FetchCause::Other,
                     };
                     (after, e)
                 }
@@ -260,6 +271,7 @@ impl Fetcher {
             retryable: false,
             attempts: attempt,
             halted: false,
+            cause: FetchCause::Other,
         })?;
         let mut total: u64 = 0;
         loop {
@@ -278,6 +290,7 @@ impl Fetcher {
                     retryable: false,
                     attempts: attempt,
                     halted: false,
+                    cause: FetchCause::Other,
                 });
             }
             body.push(&chunk).map_err(|e| io_failure(e, attempt))?;
@@ -334,7 +347,21 @@ fn request_failure(e: &reqwest::Error, timeout: Duration, attempts: u32) -> Fetc
             true,
         )
     } else if e.is_connect() {
-        (format!("connection failed: {}", root_cause(e)), true)
+        let host = e
+            .url()
+            .map(|u| match u.port() {
+                Some(p) => format!("{}:{p}", u.host_str().unwrap_or("?")),
+                None => u.host_str().unwrap_or("?").to_string(),
+            })
+            .unwrap_or_else(|| "the host".into());
+        (
+            format!(
+                "connection failed: cannot connect to {host} ({}); check the address and port, that the site is up \
+                 (open it in a browser), and any proxy or firewall",
+                root_cause(e)
+            ),
+            true,
+        )
     } else if e.is_decode() || e.is_body() {
         (format!("bad response body: {}", root_cause(e)), true)
     } else {
@@ -345,6 +372,11 @@ fn request_failure(e: &reqwest::Error, timeout: Duration, attempts: u32) -> Fetc
         retryable,
         attempts,
         halted: false,
+        cause: if e.is_connect() {
+            FetchCause::Connect
+        } else {
+            FetchCause::Other
+        },
     }
 }
 
@@ -354,6 +386,7 @@ fn io_failure(e: std::io::Error, attempts: u32) -> FetchError {
         retryable: true,
         attempts,
         halted: false,
+        cause: FetchCause::Other,
     }
 }
 

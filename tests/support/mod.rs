@@ -20,6 +20,21 @@ pub fn sitelift() -> Command {
     cmd
 }
 
+/// `sitelift status --json` of a job, parsed (the command must succeed).
+pub fn status_json(job: &Path) -> Value {
+    let out = sitelift()
+        .args(["status", "--json", "--job"])
+        .arg(job)
+        .output()
+        .expect("run sitelift status");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("status --json is JSON")
+}
+
 /// Parse JSON Lines output into records.
 pub fn records(stdout: &[u8]) -> Vec<Value> {
     String::from_utf8_lossy(stdout)

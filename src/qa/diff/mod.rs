@@ -51,6 +51,9 @@ pub struct Changed {
     #[serde(flatten)]
     pub record: RecordRef,
     pub fields: Vec<FieldDiff>,
+    /// The fixture's `_mapping` directive: the case is only right when extracted with this mapping.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mapping: Option<String>,
 }
 
 /// Everything `diff` found.
@@ -234,6 +237,7 @@ pub fn diff(
                 ..RecordRef::of(&entry)
             },
             fields: diffs,
+            mapping: want.str_field("_mapping").map(str::to_string),
         });
     }
     report.missing = matcher

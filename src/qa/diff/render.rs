@@ -42,6 +42,12 @@ pub fn text(report: &DiffReport) -> String {
             let _ = write!(out, "  ({file})");
         }
         out.push('\n');
+        if let Some(mapping) = &changed.mapping {
+            let _ = writeln!(
+                out,
+                "    (this case needs --mapping {mapping}: its fixture's _mapping directive)"
+            );
+        }
         let width = changed
             .fields
             .iter()
@@ -89,6 +95,25 @@ pub fn text(report: &DiffReport) -> String {
             .map(|(f, n)| format!("{f} {n}"))
             .collect();
         let _ = writeln!(out, "fields that differ (records): {}", parts.join(", "));
+    }
+    let mut mappings: Vec<&str> = report
+        .changed
+        .iter()
+        .filter_map(|c| c.mapping.as_deref())
+        .collect();
+    mappings.sort_unstable();
+    mappings.dedup();
+    for mapping in mappings {
+        let n = report
+            .changed
+            .iter()
+            .filter(|c| c.mapping.as_deref() == Some(mapping))
+            .count();
+        let _ = writeln!(
+            out,
+            "{n} differing case(s) are extracted with a mapping: extract those pages again with \
+             --mapping {mapping} (their _mapping directive) before comparing"
+        );
     }
     if report.is_equal() {
         out.push_str("equal\n");

@@ -52,9 +52,12 @@ pub fn rate(pages: u64, secs: f64) -> f64 {
     if secs > 0.0 { pages as f64 / secs } else { 0.0 }
 }
 
-/// `1h02m`, `3m05s`, `42s`.
+/// `1h02m`, `3m05s`, `42s`, `0.4s`.
 pub fn duration(secs: f64) -> String {
-    let s = secs.max(0.0).round() as u64;
+    if secs < 10.0 {
+        return format!("{:.1}s", secs.max(0.0));
+    }
+    let s = secs.round() as u64;
     match (s / 3600, s % 3600 / 60, s % 60) {
         (0, 0, s) => format!("{s}s"),
         (0, m, s) => format!("{m}m{s:02}s"),
@@ -280,7 +283,9 @@ impl CrawlObserver for CrawlDisplay {
     fn message(&self, msg: &str) {
         match &self.display {
             Display::Bar(bar) => bar.println(msg),
-            _ => tracing::info!("{msg}"),
+            // Piped or logged: the limit and interrupt notices belong in the log with the progress lines.
+            Display::Lines(_) => line(msg),
+            Display::None => tracing::info!("{msg}"),
         }
     }
 }

@@ -124,13 +124,16 @@ impl Summary {
 
     /// Pages skipped as not articles (continuations merged into their first part and empty files aside).
     pub fn not_articles(&self) -> usize {
-        self.skipped
+        let skipped: usize = self
+            .skipped
             .iter()
             .filter(|(reason, _)| {
                 !reason.starts_with("continuation page") && !reason.starts_with("empty file")
             })
             .map(|(_, g)| g.count)
-            .sum()
+            .sum();
+        // Links a crawl did not follow are among `skipped`, but they are not pages.
+        skipped - self.not_fetched
     }
 
     /// Write the summary as JSON (every skipped and failed page with its reason), atomically: a temporary

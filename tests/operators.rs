@@ -509,6 +509,25 @@ fn piped_progress_is_plain_lines_and_colour_follows_the_environment() {
         "the warning is there: {text}"
     );
 
+    // The same for a run over files.
+    let a = sitelift()
+        .args([
+            "--progress-interval",
+            "0",
+            "extract",
+            "fixtures/demo-site",
+            "--out",
+        ])
+        .arg(dir.path().join("files.jsonl"))
+        .assert()
+        .success();
+    let text = stderr_of(&a);
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("progress ") && l.contains("pages done") && l.contains("eta")),
+        "{text}"
+    );
+
     let forced = run("forced", &[("CLICOLOR_FORCE", "1")]);
     assert!(
         forced.contains(&0x1b),

@@ -383,6 +383,15 @@ fn a_crawl_with_dead_links_is_done_with_failures_and_says_what_it_did() {
         "{stderr}"
     );
     assert!(outcomes <= fetched, "{s:#}");
+    // Pages "not articles" are pages that were read, never links that were not followed.
+    let not_articles: u64 = stderr
+        .lines()
+        .find_map(|l| l.strip_suffix(" page(s) were not exported because they are not articles; run again with --all-pages to export them too"))
+        .map_or(0, |n| n.parse().unwrap());
+    assert!(
+        not_articles <= s["outcomes"]["skipped"].as_u64().unwrap(),
+        "{stderr}"
+    );
     // One rate: pages done (fetched or failed) over crawl time.
     let done = fetched + s["pages"]["failed"].as_u64().unwrap();
     let elapsed = s["elapsed_secs"].as_f64().unwrap();

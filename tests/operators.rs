@@ -369,6 +369,7 @@ fn a_crawl_with_dead_links_is_done_with_failures_and_says_what_it_did() {
     let stderr = stderr_of(&a);
     assert!(stderr.contains("this run: "), "{stderr}");
     assert!(stderr.contains("links not followed"), "{stderr}");
+    assert!(stderr.contains("links seen on them"), "{stderr}");
     // Links not followed are not pages read.
     let s = status_json(&out);
     let fetched = s["pages"]["fetched"].as_u64().unwrap();

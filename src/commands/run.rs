@@ -90,12 +90,13 @@ pub fn this_run(report: &sitelift::crawl::CrawlReport, status: &Status, job_dir:
     let secs = report.elapsed.as_secs_f64();
     let done = report.fetched_now + report.failed_now;
     format!(
-        "this run: {} pages fetched, {} failed in {} ({:.1} pages/s); job {}: {} links not followed, {} URLs \
-         still queued",
+        "this run: {} pages fetched, {} failed in {} ({:.1} pages/s), {} links seen on them; job {}: {} links \
+         not followed, {} URLs still queued",
         report.fetched_now,
         report.failed_now,
         crate::progress::duration(secs),
         crate::progress::rate(done, secs),
+        report.progress.links_seen,
         job_dir.display(),
         status.pages.get("skipped").copied().unwrap_or(0),
         status.pages.get("queued").copied().unwrap_or(0)

@@ -47,6 +47,8 @@ pub struct CrawlProgress {
     pub fetched_now: u64,
     /// Pages that failed in this run.
     pub failed_now: u64,
+    /// Links found on the pages this run fetched (each occurrence; most are known already or not followed).
+    pub links_seen: u64,
     pub records: u64,
     pub attachments: u64,
     pub in_flight: usize,
@@ -566,6 +568,7 @@ impl Engine<'_> {
             self.progress.skipped += 1;
         }
         self.progress.fetched += 1;
+        self.progress.links_seen += found.len() as u64;
         self.progress.discovered += new_links;
         self.progress.skipped += skipped_links;
         if waits {

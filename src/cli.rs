@@ -19,11 +19,27 @@ pub struct Cli {
 
     /// When stderr is not a terminal (a pipe, a log file): seconds between two plain progress lines (pages
     /// done, rate, queue, failures, ETA).
-    #[arg(long, global = true, value_name = "SECS", default_value_t = crate::progress::DEFAULT_INTERVAL_SECS)]
+    #[arg(
+        long,
+        global = true,
+        value_name = "SECS",
+        default_value_t = crate::progress::DEFAULT_INTERVAL_SECS,
+        value_parser = seconds
+    )]
     pub progress_interval: f64,
 
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// A number of seconds, 0 or more (fractions allowed).
+fn seconds(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(n) if n.is_finite() && n >= 0.0 => Ok(n),
+        _ => Err(format!(
+            "'{s}' is not a number of seconds (0 or more, e.g. 30 or 0.5)"
+        )),
+    }
 }
 
 #[derive(Debug, Subcommand)]

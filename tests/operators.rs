@@ -551,3 +551,16 @@ fn piped_progress_is_plain_lines_and_colour_follows_the_environment() {
         String::from_utf8_lossy(&no_color)
     );
 }
+
+#[test]
+fn progress_interval_is_a_number_of_seconds() {
+    let a = sitelift()
+        .args(["--progress-interval", "abc", "status", "--job", "x"])
+        .assert()
+        .code(2);
+    assert!(
+        stderr_of(&a).contains("not a number of seconds"),
+        "{}",
+        stderr_of(&a)
+    );
+}

@@ -1,7 +1,8 @@
 //! The `sitelift` binary: parse arguments, run a command from [`commands`], map the result to an exit code.
-//! Exit codes: 0 all pages fine, 1 some pages failed (records for the others were written), 2 usage, mapping
-//! or output error (nothing was published), 130 a crawl stopped by Ctrl-C (the job is saved: run the same
-//! command again to resume).
+//! Exit codes: 0 done, all pages fine; 1 done, some pages failed (records for the others were written); 2 could
+//! not run — usage, mapping or output error, no pages in the input, or a crawl that fetched no page at all
+//! (nothing was published); 130 a crawl stopped by Ctrl-C (the job is saved: run the same command again to
+//! resume). A reader that closes stdout early (`| head`) ends the output with exit 0.
 
 mod cli;
 mod commands;

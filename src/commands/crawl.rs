@@ -68,21 +68,23 @@ pub fn crawl_job(
     if new_job && !report.interrupted && report.fetched_now == 0 && report.paused_hosts.is_empty() {
         let status = sitelift::job::status::status(&job)?;
         if status.pages.get("fetched").copied().unwrap_or(0) == 0 {
-            // A failed start: say why, and leave no empty job behind.
+            // A failed start: every URL tried failed or was refused. Say why, and leave no empty job behind.
+            // (Nothing tried at all — `--limit 0`, `--max-pages 0` — is not a failure.)
             let why = status
                 .failures
                 .values()
                 .chain(status.skipped.values())
                 .flat_map(|g| g.pages.first())
                 .next()
-                .map(|(url, why)| format!("{url}: {why}"))
-                .unwrap_or_else(|| "no page could be fetched".to_string());
-            drop(job);
-            remove_new_job(dir, dir_existed);
-            anyhow::bail!(
-                "could not crawl: no page was fetched ({why}). No job was kept; run the same command again once \
-                 the site answers"
-            );
+                .map(|(url, why)| format!("{url}: {why}"));
+            if let Some(why) = why {
+                drop(job);
+                remove_new_job(dir, dir_existed);
+                anyhow::bail!(
+                    "could not crawl: no page was fetched ({why}). No job was kept; run the same command again \
+                     once the site answers"
+                );
+            }
         }
     }
     if report.interrupted && !quiet {

@@ -351,6 +351,21 @@ fn a_refused_connection_is_named_and_leaves_no_job() {
     );
     assert!(!stderr.contains("robots.txt unreachable"), "{stderr}");
     assert!(!out.exists(), "no empty job left behind");
+    // The same for `crawl`, into a folder that exists already: the folder stays, empty.
+    let job = dir.path().join("job");
+    std::fs::create_dir(&job).unwrap();
+    let a = sitelift()
+        .args(["crawl", "--retries", "0", "--job"])
+        .arg(&job)
+        .arg(format!("http://127.0.0.1:{port}/"))
+        .assert()
+        .code(2);
+    assert!(
+        stderr_of(&a).contains("cannot connect to"),
+        "{}",
+        stderr_of(&a)
+    );
+    assert_eq!(std::fs::read_dir(&job).unwrap().count(), 0);
 }
 
 #[test]

@@ -544,3 +544,25 @@ fn single_page_column_about_a_person_is_titled_by_the_name() {
     let ex = run(&html);
     assert_eq!(title(&ex), None, "{}", show(&ex));
 }
+
+#[test]
+fn prose_that_mentions_technical_support_is_not_a_footer() {
+    // The notice is written as inline spans in the container, one line of the container's own text.
+    let text = "<span>各位会员：</span><br><p>青松市科协会员服务平台将于6月8日进行系统升级，届时网站暂停访问，请各位会员提前做好安排。</p><span>升级期间无法登录系统，如有急事请联系技术支持处理。由此带来的不便敬请谅解。</span><br><span>升级完成后将另行通知，感谢大家的理解与支持。</span>";
+    let ex = run(&article(
+        "会员服务平台系统升级通知",
+        "发布时间：2023-06-01",
+        text,
+    ));
+    assert!(body_text(&ex).contains("联系技术支持处理"), "{}", show(&ex));
+    // Negative: the footer line that names its technical support stays out.
+    let footer = "<div class=\"bottom\">版权所有 青松市科学技术协会 技术支持：青松网络公司 青ICP备05001234号</div>";
+    let html = page(
+        "会员服务平台系统升级通知_通知公告_青松市科学技术协会",
+        "<h1>会员服务平台系统升级通知</h1>",
+        &paras(3),
+        footer,
+    );
+    let ex = run(&html);
+    assert!(!body_text(&ex).contains("技术支持"), "{}", show(&ex));
+}

@@ -698,5 +698,16 @@ pub fn is_boilerplate(line: &str) -> bool {
             "最佳浏览",
         ])
     });
-    line.len() <= 900 && MARKERS.find_in(line).is_some()
+    line.len() <= 900 && MARKERS.find_in(line).is_some() && !is_prose(line)
+}
+
+/// Full sentences in a line that make it prose, whatever footer words it mentions (`…请联系技术支持获取。`):
+/// a footer's notices are phrases and numbers, hardly ever two sentences.
+const PROSE_MIN_SENTENCES: usize = 2;
+
+fn is_prose(line: &str) -> bool {
+    line.chars()
+        .filter(|c| matches!(c, '。' | '！' | '？'))
+        .count()
+        >= PROSE_MIN_SENTENCES
 }

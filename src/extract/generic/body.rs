@@ -544,7 +544,7 @@ pub fn text_end(an: &Analysis<'_>, container: NodeId, boxes: &[NodeId]) -> Optio
 
 /// Phrases of the notes that portals and newsrooms put under an article (reprint notices, disclaimers, app and
 /// account prompts, hotlines, keyword and feedback bars) and above it (原标题): lines carrying one are not text.
-const EDGE_PHRASES: [&str; 29] = [
+const EDGE_PHRASES: [&str; 28] = [
     "本文来自",
     "不得转载",
     "转载请注明",
@@ -568,7 +568,6 @@ const EDGE_PHRASES: [&str; 29] = [
     "关键词",
     "我要反馈",
     "更多猛料",
-    "申请加入",
     "阅读原文",
     "返回腾讯网",
     "返回网易",

@@ -566,3 +566,26 @@ fn prose_that_mentions_technical_support_is_not_a_footer() {
     let ex = run(&html);
     assert!(!body_text(&ex).contains("技术支持"), "{}", show(&ex));
 }
+
+#[test]
+fn short_article_keeps_every_paragraph_of_its_container_despite_a_related_box_inside() {
+    let related: String = (1..=8)
+        .map(|i| {
+            format!(
+                "<p><a href=\"/news/2015/07/{i:02}.html\">青松市科技新闻第{i}条标题文字</a></p>"
+            )
+        })
+        .collect();
+    let text = format!(
+        "<div class=\"endText\"><p>青松市科协记者从有关部门确认，今天下午也就科普场馆开放问题召开了会议。</p><p>不过，具体安排尚未公布。</p><div class=\"recommend\"><p><b>重点推荐</b></p>{related}</div></div>"
+    );
+    let html = bare(
+        "科普场馆开放问题召开会议_青松市科学技术协会",
+        &format!(
+            "{MENU}<h1>科普场馆开放问题召开会议</h1><div>2015-07-04 15:31　来源：青松日报</div>{text}{FOOTER}"
+        ),
+    );
+    let ex = run(&html);
+    assert!(body_text(&ex).contains("具体安排尚未公布"), "{}", show(&ex));
+    assert!(!body_text(&ex).contains("科技新闻第3条"), "{}", show(&ex));
+}

@@ -154,9 +154,33 @@ pub fn choose(an: &Analysis<'_>) -> Option<BodyChoice> {
             rule: format!("generic:container .{marker}"),
         });
     }
+    if let Some((node, marker)) = marked_ancestor(an, best_node) {
+        return Some(BodyChoice {
+            node,
+            rule: format!("generic:container .{marker}"),
+        });
+    }
     Some(BodyChoice {
         node: best_node,
         rule: "generic:densest block".to_string(),
+    })
+}
+
+/// Text outside links that an article container may hold beyond its densest block before it is taken for a
+/// wrapper of more than the article: as much again, plus a few lines (captions, a lead, a short last paragraph).
+const MARKED_ANCESTOR_SLACK_CHARS: usize = 200;
+
+/// The nearest article container (by its CMS class name) around the densest block. A short article's container
+/// can score below one of its paragraphs when a box of related links sits inside it; the box is left out later,
+/// the container keeps the article's other paragraphs.
+fn marked_ancestor(an: &Analysis<'_>, best: NodeId) -> Option<(NodeId, &'static str)> {
+    let best_chars = an.stats.get(&best)?.chars;
+    let node = an.doc.tree.get(best)?;
+    node.ancestors().find_map(|a| {
+        let el = a.value().as_element()?;
+        let marker = BODY.in_names(el)?;
+        let stats = an.stats.get(&a.id())?;
+        (stats.chars <= 2 * best_chars + MARKED_ANCESTOR_SLACK_CHARS).then_some((a.id(), marker))
     })
 }
 

@@ -67,6 +67,11 @@ pub enum Command {
     /// Export a job for the new platform: records with links rewritten to their new paths, redirect maps
     /// (CSV, nginx, Apache), unresolved links and the attachment files.
     Export(ExportArgs),
+    /// Print the shell completion script for bash, zsh, fish or PowerShell (stdout, or --out FILE).
+    Completions(CompletionsArgs),
+    /// Write the manual page generated from this command line: sitelift.1 on stdout, or with --dir one page per
+    /// command (sitelift.1, sitelift-run.1, …) into a folder, for packagers.
+    Man(ManArgs),
 }
 
 /// Options shared by every command that extracts pages.
@@ -444,4 +449,23 @@ pub struct ExportArgs {
     /// {ext}.
     #[arg(long, value_name = "TEMPLATE", default_value = "/files/{name}")]
     pub attachment_map: String,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+
+    /// Write the script to this file (UTF-8) instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write sitelift.1 and one page per command into this folder (created if missing) instead of printing
+    /// sitelift.1 on stdout.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }

@@ -19,6 +19,7 @@ macro_rules! outln {
 }
 
 mod check_mapping;
+mod completions;
 mod crawl;
 mod diff;
 mod eval;
@@ -48,6 +49,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Diff(args) => diff::run(args),
         Command::Report(args) => report::run(args, cli.quiet),
         Command::Export(args) => export::run(args, cli.quiet),
+        Command::Completions(args) => completions::completions(args),
+        Command::Man(args) => completions::man(args),
     }
 }
 

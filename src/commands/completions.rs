@@ -1,0 +1,49 @@
+//! `sitelift completions SHELL` and `sitelift man`: shell completion scripts and manual pages generated from the
+//! clap definition in [`crate::cli`], so they always match the binary that prints them. Packagers run them at
+//! packaging time (README: "Shell completions and the manual page").
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::CommandFactory;
+
+use crate::cli::{Cli, CompletionsArgs, ManArgs};
+
+pub fn completions(args: CompletionsArgs) -> Result<ExitCode> {
+    let mut cmd = Cli::command();
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut cmd, "sitelift", &mut script);
+    write_or_print(args.out.as_deref(), &script)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn man(args: ManArgs) -> Result<ExitCode> {
+    let cmd = Cli::command();
+    match args.dir {
+        Some(dir) => {
+            std::fs::create_dir_all(&dir)
+                .with_context(|| format!("cannot create the folder {}", dir.display()))?;
+            clap_mangen::generate_to(cmd, &dir)
+                .with_context(|| format!("cannot write the manual pages into {}", dir.display()))?;
+        }
+        None => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(cmd)
+                .render(&mut page)
+                .context("cannot render the manual page")?;
+            write_or_print(None, &page)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Bytes to a file (as they are: UTF-8, whatever the shell would have re-encoded) or to stdout.
+fn write_or_print(out: Option<&Path>, bytes: &[u8]) -> Result<()> {
+    match out {
+        Some(path) => {
+            std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))
+        }
+        None => super::print_stdout(&String::from_utf8_lossy(bytes)),
+    }
+}

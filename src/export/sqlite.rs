@@ -127,6 +127,11 @@ impl SqliteSink {
 
     fn create(path: &Path) -> Result<Self> {
         let tmp = temp_sibling(path)?;
+        // On Windows the sibling's "being written" lock is a mandatory lock on every byte: SQLite, opening the
+        // file through its own handle, could read or write none of it ("database is locked"). Release it there;
+        // elsewhere it is advisory and stays, so a concurrent run does not take the file for a stale one.
+        #[cfg(windows)]
+        let _ = tmp.as_file().unlock();
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(tmp.path(), flags).map_err(sqlite_error(path))?;
         // The temporary file is thrown away on any failure, so it needs no journal on disk (an in-memory one

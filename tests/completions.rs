@@ -224,8 +224,16 @@ fn man_dir_writes_one_page_per_command() {
     want.push("sitelift.1".into());
     want.sort();
     assert_eq!(names, want);
-    // A subcommand's page documents its own flags.
+    // A subcommand's page documents its own flags, with the words `sitelift run --help` gives them.
     let run = render(&man1.join("sitelift-run.1"));
+    let help = sitelift().args(["run", "--help"]).output().unwrap().stdout;
+    let help = String::from_utf8(help).unwrap();
+    let limit = help
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("--limit <N>"))
+        .expect("run --help documents --limit");
+    let words: Vec<&str> = limit.split_whitespace().take(5).collect();
+    assert!(words.len() == 5, "{limit}");
     assert!(run.contains("--limit"), "{run}");
-    assert!(run.contains("Stop after N article pages"), "{run}");
+    assert!(run.contains(&words.join(" ")), "{:?} not in\n{run}", words);
 }

@@ -589,3 +589,28 @@ fn short_article_keeps_every_paragraph_of_its_container_despite_a_related_box_in
     assert!(body_text(&ex).contains("具体安排尚未公布"), "{}", show(&ex));
     assert!(!body_text(&ex).contains("科技新闻第3条"), "{}", show(&ex));
 }
+
+#[test]
+fn job_posting_header_fields_closed_by_a_view_counter_leave_the_body() {
+    let text = "<div class=\"job\"><p>宣讲会</p><p>青松智造科技有限公司2025届校园招聘宣讲会</p><p>时间：2025-05-19 14:00</p><p>地点：青松大学学生活动中心201</p><p>浏览量：532</p><p>招聘岗位：机械设计工程师5人，电气工程师3人，要求本科及以上学历。</p><p>公司主营智能装备研发与制造，欢迎相关专业同学前来了解。</p></div>";
+    let ex = run(&article(
+        "青松智造科技有限公司2025届校园招聘宣讲会",
+        "",
+        text,
+    ));
+    assert!(!body_text(&ex).contains("浏览量"), "{}", show(&ex));
+    assert!(!body_text(&ex).contains("地点："), "{}", show(&ex));
+    assert!(body_text(&ex).starts_with("招聘岗位"), "{}", show(&ex));
+    // Negative: a lecture notice's 时间/地点 lines without a counter are its content.
+    let text = "<p>报告题目：城市湿地的科学保护</p><p>时间：2025-05-19 14:00</p><p>地点：青松市科技馆报告厅</p><p>欢迎广大科技工作者和市民朋友参加，现场将进行互动交流。</p>";
+    let ex = run(&article(
+        "科普报告会：城市湿地的科学保护",
+        "发布时间：2025-05-12",
+        text,
+    ));
+    assert!(
+        body_text(&ex).contains("地点：青松市科技馆报告厅"),
+        "{}",
+        show(&ex)
+    );
+}

@@ -673,6 +673,30 @@ fn is_edge_note(an: &Analysis<'_>, block: &super::analysis::Block) -> bool {
     len <= EDGE_LINKS_MAX_CHARS && block.link_chars > block.chars && block.content_link_chars == 0
 }
 
+/// Lines at the body's start that may be a page header's fields (headline, company, 时间, 地点, 浏览量).
+const HEADER_FIELDS_MAX_LINES: usize = 8;
+
+/// Where the text starts after a header of short field lines closed by a view counter (`浏览量：1241`): a job
+/// posting's or an event's header inside the body's container. A counter is never article text, and the short
+/// lines above it belong to it; without a counter, `时间：… 地点：…` lines are the notice's own content.
+fn header_fields_end(blocks: &[super::analysis::Block]) -> usize {
+    for (i, block) in blocks.iter().take(HEADER_FIELDS_MAX_LINES).enumerate() {
+        let len = block.chars + block.link_chars;
+        if len > EDGE_META_MAX_CHARS || is_sentence(&block.line) {
+            return 0;
+        }
+        let labels = crate::extract::labels::split_labels(&block.line);
+        if labels
+            .iter()
+            .any(|l| l.kind == crate::extract::labels::LabelKind::Views)
+            && i + 1 < blocks.len()
+        {
+            return i + 1;
+        }
+    }
+    0
+}
+
 /// The body's span without the notes at its edges: walking in from the end, editor and proofreader lines,
 /// reprint notices, disclaimers, app prompts and link bars are dropped until the last line of text; walking in
 /// from the start, an 原标题 line is dropped. Returns the new span (first and last block order).
@@ -682,7 +706,7 @@ pub fn trim_edges(an: &Analysis<'_>, start: usize, end: usize) -> (usize, usize)
     while last > 1 && is_edge_note(an, &blocks[last - 1]) {
         last -= 1;
     }
-    let mut first = 0;
+    let mut first = header_fields_end(&blocks[..last]);
     while first + 1 < last
         && blocks[first].line.contains("原标题")
         && is_edge_note(an, &blocks[first])

@@ -28,6 +28,11 @@ pub struct Cli {
     )]
     pub progress_interval: f64,
 
+    /// Interface language: zh (简体中文) or en [default: zh when LC_ALL, LC_MESSAGES or LANG is zh_*, or on
+    /// Windows the UI language is Chinese; else en].
+    #[arg(long, global = true, value_name = "LANG", value_parser = ["zh", "en"])]
+    pub lang: Option<String>,
+
     #[command(subcommand)]
     pub command: Command,
 }

@@ -140,3 +140,145 @@ pub enum Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// The message in the interface language ([`crate::i18n`]). In English it is the `Display` text (a unit test
+    /// holds the two equal); the variants without a message of their own are shown as `Display` has them.
+    pub fn localized(&self) -> String {
+        use crate::t;
+        let p = |path: &std::path::Path| path.display().to_string();
+        match self {
+            Error::MappingRead { path, source } => {
+                t!(
+                    "error-mapping-read",
+                    path = p(path),
+                    source = source.to_string()
+                )
+            }
+            Error::MappingInvalid { path, message } => {
+                t!(
+                    "error-mapping-invalid",
+                    path = p(path),
+                    message = message.as_str()
+                )
+            }
+            Error::BadSelector {
+                path,
+                at,
+                key,
+                selector,
+                message,
+            } => t!(
+                "error-bad-selector",
+                path = p(path),
+                at = at.as_str(),
+                key = key.as_str(),
+                selector = format!("{selector:?}"),
+                message = message.as_str()
+            ),
+            Error::BadPattern { path, key, message } => t!(
+                "error-bad-pattern",
+                path = p(path),
+                key = key.as_str(),
+                message = message.as_str()
+            ),
+            Error::UnknownEncoding(label) => t!("error-unknown-encoding", label = label.as_str()),
+            Error::BadBaseUrl(url) => t!("error-bad-base-url", url = url.as_str()),
+            Error::Input { path, source } => {
+                t!("error-input", path = p(path), source = source.to_string())
+            }
+            Error::Output { path, message } => {
+                t!("error-output", path = p(path), message = message.as_str())
+            }
+            Error::JobLocked { dir } => t!("error-job-locked", dir = p(dir)),
+            Error::JobRunning { dir } => t!("error-job-running", dir = p(dir)),
+            Error::Job { dir, message } => {
+                t!("error-job", dir = p(dir), message = message.as_str())
+            }
+            Error::BadStartUrl(url) => t!("error-bad-start-url", url = url.as_str()),
+            Error::MissingScheme(input) => t!("error-missing-scheme", input = input.as_str()),
+            Error::NoStartUrls => t!("error-no-start-urls"),
+            Error::BadUrlPattern {
+                flag,
+                pattern,
+                message,
+            } => t!(
+                "error-bad-url-pattern",
+                flag = *flag,
+                pattern = format!("{pattern:?}"),
+                message = message.as_str()
+            ),
+            Error::HttpClient(message) => t!("error-http-client", message = message.as_str()),
+            Error::Report(message) => t!("error-report", message = message.as_str()),
+            _ => self.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::Error;
+    use crate::i18n::{Lang, lang};
+
+    /// The English message file says what `Display` says, variant by variant (the default language is
+    /// English when nothing set another, as in these tests).
+    #[test]
+    fn english_messages_equal_display() {
+        assert_eq!(lang(), Lang::En);
+        let io = || std::io::Error::new(std::io::ErrorKind::NotFound, "No such file");
+        let path = PathBuf::from("m.toml");
+        let errors = [
+            Error::MappingRead {
+                path: path.clone(),
+                source: io(),
+            },
+            Error::MappingInvalid {
+                path: path.clone(),
+                message: "bad".into(),
+            },
+            Error::BadSelector {
+                path: path.clone(),
+                at: ", line 3".into(),
+                key: "title".into(),
+                selector: "h1[".into(),
+                message: "unexpected end".into(),
+            },
+            Error::BadPattern {
+                path: path.clone(),
+                key: "k".into(),
+                message: "m".into(),
+            },
+            Error::UnknownEncoding("x".into()),
+            Error::BadBaseUrl("x".into()),
+            Error::Input {
+                path: path.clone(),
+                source: io(),
+            },
+            Error::Output {
+                path: path.clone(),
+                message: "m".into(),
+            },
+            Error::JobLocked { dir: path.clone() },
+            Error::JobRunning { dir: path.clone() },
+            Error::Job {
+                dir: path.clone(),
+                message: "m".into(),
+            },
+            Error::BadStartUrl("x".into()),
+            Error::MissingScheme("www.site.cn".into()),
+            Error::NoStartUrls,
+            Error::BadUrlPattern {
+                flag: "--include",
+                pattern: "(".into(),
+                message: "m".into(),
+            },
+            Error::HttpClient("m".into()),
+            Error::Report("m".into()),
+        ];
+        for e in errors {
+            assert_eq!(e.localized(), e.to_string());
+        }
+    }
+}

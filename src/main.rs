@@ -6,15 +6,21 @@
 
 mod cli;
 mod commands;
+mod help;
 mod progress;
 
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 
 fn main() -> ExitCode {
-    let cli = cli::Cli::parse();
+    // The language first: `--help` and clap's own errors are printed while parsing.
+    sitelift::i18n::set(sitelift::i18n::detect(std::env::args_os()));
+    let cli = help::command()
+        .try_get_matches()
+        .and_then(|m| cli::Cli::from_arg_matches(&m))
+        .unwrap_or_else(|e| e.exit());
     progress::set_interval(cli.progress_interval);
     init_logging(cli.verbose, cli.quiet);
     match commands::run(cli) {
@@ -27,7 +33,8 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             // Not eprintln!: a closed stderr must not turn exit code 2 into a panic.
-            let _ = writeln!(std::io::stderr(), "error: {}", message(&err));
+            let line = sitelift::t!("error-line", message = message(&err));
+            let _ = writeln!(std::io::stderr(), "{line}");
             ExitCode::from(2)
         }
     }
@@ -38,7 +45,10 @@ fn main() -> ExitCode {
 fn message(err: &anyhow::Error) -> String {
     let mut out = String::new();
     for cause in err.chain() {
-        let text = cause.to_string();
+        let text = match cause.downcast_ref::<sitelift::Error>() {
+            Some(e) => e.localized(),
+            None => cause.to_string(),
+        };
         if out.contains(&text) {
             continue;
         }

@@ -1,0 +1,164 @@
+# sitelift's interface in English: the default, and the text the tests assert. Every message here must also be
+# in locales/zh-CN/sitelift.ftl (a unit test in src/i18n.rs checks it). A value that starts with a space is
+# written {" "}…, as Fluent trims leading blanks.
+
+## Units and words shared by several messages
+
+unit-pages = pages
+progress-eta = eta
+progress-eta-unknown = unknown
+
+## Progress (src/progress.rs)
+
+progress-files-line = progress {$elapsed}: {$done}/{$total} pages done, {$rate} pages/s, {$failed} failed, eta {$eta}
+progress-crawl-bar = ({$rate} pages/s, eta {$eta}) {$failed} failed, {$skipped} not followed, {$records} records, {$in_flight} in flight
+progress-crawl-line = progress {$elapsed}: {$done} pages done this run ({$fetched} fetched, {$failed} failed), {$rate} pages/s, {$queued} queued, {$in_flight} in flight, {$records} records, {$skipped} links not followed, eta {$eta}
+
+## The closing summary (src/summary.rs)
+
+summary-time = {" "}in {$secs} s ({$rate} pages/s)
+summary-pages = {$pages} pages read{$time}: {$records} records ({$new} new, {$updated} updated, {$unchanged} unchanged), {$skipped} skipped, {$failed} failed
+summary-crawl = crawl: {$fetch_failed} URLs could not be fetched, {$not_fetched} links not followed (scope, robots.txt, trap limits); both listed below
+summary-skipped = skipped
+summary-failed = failed
+summary-more = … and {$n} more (every page is in the JSON summary)
+summary-not-articles = {$n} page(s) were not exported because they are not articles; run again with --all-pages to export them too
+summary-fill-rate = fill rate over {$records} records:
+summary-rules = rules: {$rules}
+summary-warnings = warnings: {$total}
+
+## After a crawl or run (src/commands)
+
+run-this-run = this run: {$fetched} pages fetched, {$failed} failed in {$elapsed} ({$rate} pages/s), {$links} links seen on them; job {$job}: {$not_followed} links not followed, {$queued} URLs still queued
+run-output = output: {$out} (records.sqlite, records.jsonl, summary.json)
+run-traps = trap limits hit: {$n} URLs refused (listed under 'skipped: trap limit')
+run-attachments = attachments: {$done} downloaded, {$failed} failed (retried next run), {$skipped} skipped
+run-quiet-failed = {$n} URLs failed: listed in {$summary} and by `sitelift status --job {$job}`; the others were exported
+run-mixed-inputs = give either URLs to crawl or local paths to read, not both
+crawl-export-with = export with: sitelift run --job {$job} --out DIR (or extract --job)
+crawl-quiet-failed = {$n} URLs failed: `sitelift status --job {$job}` lists them with their reasons
+crawl-failed-start = could not crawl: no page was fetched ({$why}). No job was kept; run the same command again once the site answers
+crawl-interrupted = interrupted: the job is saved; run the same command again to resume
+crawl-host-paused = host {$host} paused for this run: {$why}; its URLs stay queued: run the same command again later to resume
+mirror-files = mirror: {$files} files read: {$new} new, {$changed} changed, {$unchanged} unchanged (not imported again), {$failed} failed
+mirror-duplicates = , {$n} with the URL of an earlier file (not imported)
+mirror-extracted = {$line}; {$pages} pages extracted in {$secs} s; job {$job}
+mirror-limit = --limit {$limit} reached: {$left} pages not extracted yet; run again without --limit to extract them
+mirror-left = {$left} pages not extracted yet: run again to extract them
+mirror-quiet-failed = {$n} page(s) failed: listed in {$summary}; the others were exported
+no-pages = no HTML pages found in {$inputs}: pages need an extension like .html/.htm/.shtml/.asp/.php/.jsp, or HTML content; check the folder (nothing was written)
+
+## `sitelift status` (src/job/status.rs)
+
+status-job = job {$job}
+status-urls = URLs: {$queued} queued, {$fetched} fetched, {$failed} failed, {$skipped} not fetched (scope, robots.txt, trap limits, redirects)
+status-outcomes = outcomes: {$extracted} extracted, {$skipped} skipped, {$failed} failed{$waiting}{$not_extracted}
+status-waiting = , {$n} waiting for later parts
+status-not-extracted = , {$n} not extracted yet (run again to extract them)
+status-failed = failed
+status-skipped = skipped
+status-not-exported = not exported
+status-attachments-failed = attachments not downloaded
+status-more = … and {$n} more (`sitelift status --json` lists every page)
+status-not-articles = pages not exported as articles are listed above; `sitelift extract --job DIR --all-pages` exports them too
+status-scope = scope dropped: {$n} URLs, by rule: {$rules}
+status-traps = trap limits hit: {$n} URLs refused (see 'trap limit' above)
+status-records = records: {$n}
+status-fill-rate = fill rate:
+status-attachments = attachments: {$done} done, {$failed} failed, {$skipped} skipped, {$queued} queued
+status-time = crawl time: {$secs} s over all runs, {$rate} pages/s (pages fetched or failed per second)
+
+## Errors (src/main.rs, src/error.rs)
+
+error-line = error: {$message}
+error-mapping-read = cannot read mapping file '{$path}': {$source}. Check the path, or run without --mapping
+error-mapping-invalid = mapping file '{$path}' is not valid: {$message}
+    See mappings/README.md for every key, with a commented example
+error-bad-selector = mapping file '{$path}'{$at}: key '{$key}' has a bad CSS selector {$selector}: {$message}
+error-bad-pattern = mapping file '{$path}': key '{$key}' has a bad regular expression: {$message}
+error-unknown-encoding = unknown encoding label '{$label}': use a WHATWG label such as utf-8, gbk, gb18030, big5, shift_jis
+error-bad-base-url = '{$url}' is not an absolute http(s) URL: give a base URL such as http://www.example.org.cn/
+error-input = input '{$path}' does not exist or cannot be read: {$source}
+error-output = cannot write output '{$path}': {$message}. Check the folder exists and is writable
+error-job-locked = job '{$dir}' is in use by another sitelift process (lock file '{$dir}/job.lock' is held); wait for it to finish or stop it, or give another --job folder
+error-job-running = job '{$dir}' is still being written by a running sitelift (crawl, run or extract --job holds '{$dir}/job.lock'); export it when that run has finished, or stop it first (Ctrl-C)
+error-job = cannot use job folder '{$dir}': {$message}
+error-bad-start-url = '{$url}' is not an http(s) URL to crawl: give a full URL such as http://www.example.org.cn/
+error-missing-scheme = '{$input}' is not a file or folder, and as a URL it lacks its scheme: write http://{$input} (or https://{$input}) to crawl it
+error-no-start-urls = nothing to crawl: give start URLs on the command line or in the mapping's crawl.start_urls (or a --job folder that already has queued pages)
+error-bad-url-pattern = {$flag} {$pattern} is not a valid regular expression: {$message}. Patterns are regexes matched anywhere in the full URL: '/news/' or '\.pdf$' (escape dots to match a dot)
+error-http-client = cannot start the HTTP client: {$message}
+error-report = cannot build the report: {$message}
+
+## `--help` (src/help.rs): clap's headings, then the texts of src/cli.rs, which these must equal (a test checks)
+
+help-usage = Usage: {"{"}usage{"}"}
+help-options = Options
+help-arguments = Arguments
+help-flag-help = Print help
+help-flag-version = Print version
+help-commands = Commands
+help-about = Lift articles out of legacy Chinese institutional websites into clean records
+help-verbose = More log output on stderr (-v: decisions, -vv: everything)
+help-quiet = No progress and no summary (a run that exits 1 still says why, in one line)
+help-progress-interval = When stderr is not a terminal (a pipe, a log file): seconds between two plain progress lines (pages done, rate, queue, failures, ETA)
+help-lang = Interface language: zh (简体中文) or en [default: zh when LC_ALL, LC_MESSAGES or LANG is zh_*, or on Windows the UI language is Chinese; else en]
+help-extract = Extract records from HTML files or local mirrors (folders are read recursively)
+help-mapping = Site mapping file (TOML, see mappings/README.md)
+help-base-url = Public URL of the input folder (or of the file's folder), to make links absolute
+help-encoding = Force a decoder (WHATWG label: gbk, gb18030, utf-8, big5, …), overriding every declaration
+help-all-pages = Export pages that are not articles (lists, indexes) too
+help-max-page-size = Refuse pages larger than this many megabytes
+help-extract-format = Output format; by default taken from --out's extension (.sqlite/.db, .json, .jsonl), else jsonl
+help-extract-out = Output file (stdout when omitted; required for sqlite)
+help-extract-job = Re-extract the pages stored in this crawl job (no network) instead of reading files
+help-extract-summary = Also write the run's summary as JSON to this file: counts, fill rates, and every skipped and failed page with its reason
+help-extract-inputs = HTML files or folders
+help-crawl = Crawl a live site into a job folder, politely; running it again resumes the job
+help-fresh = Forget the job's state and start over
+help-limit = Extract at most N records in this run (a trial run); the same command again extracts the next N
+help-update = Fetch every page again (conditional requests) and re-export only the records that changed
+help-ignore-robots = Do not read or obey robots.txt (logged)
+help-download-attachments = Download attachments into the job's attachments/ folder
+help-delay-ms = Milliseconds between two requests to one host [default: 250]
+help-concurrency = Requests at once to one host [default: 2]
+help-timeout-ms = Timeout of a whole request, in milliseconds [default: 30000]
+help-connect-timeout-ms = Connect timeout, in milliseconds [default: 10000]
+help-retries = Retries on timeouts, connection errors, 429 and 5xx [default: 3]
+help-retry-base-ms = First retry backoff in milliseconds, doubled each retry, with jitter [default: 500]
+help-max-retry-wait-ms = Longest wait before a retry, in milliseconds; a host whose Retry-After asks for more is paused until the next run [default: 120000]
+help-max-host-errors = Circuit breaker: 429/5xx responses in a row that pause a host until the next run (0: never) [default: 10]
+help-max-redirects = Redirects followed per URL [default: 10]
+help-max-decoded-mb = Largest decoded (decompressed) page, in megabytes; larger responses are cut off [default: 20]
+help-max-attachment-mb = Largest attachment, in megabytes [default: 200]
+help-user-agent = User-Agent header [default: sitelift/VERSION (archival crawler …)]
+help-include = Scope: only fetch URLs matching this regex (repeatable; any one matches), e.g. '/xwzx/'. Matched anywhere in the full URL; start URLs are always fetched. Added to the mapping's crawl.include
+help-exclude = Scope: never fetch URLs matching this regex (repeatable), e.g. '/print/' or '\.pdf$'. Wins over --include; added to the mapping's crawl.exclude
+help-no-parent = Scope: only fetch URLs under a start URL's folder (http://host/news/index.html → http://host/news/…)
+help-max-pages = Fetch at most N pages in this run (fetched or failed); the rest stay queued for the next run
+help-max-depth = Trap limit: links away from a start URL; the next pages of a list (下一页) do not count [default: 30]
+help-max-list-pages = Trap limit: pages of one list reached through its pager (下一页, 尾页, page numbers) [default: 2000]
+help-max-path-variants = Trap limit: differently named paths under one folder, digits aside (tokens or session ids in the path) [default: 1000]
+help-max-pages-per-host = Trap limit: URLs queued per host [default: 100000]
+help-max-pages-per-pattern = Trap limit: pages whose URLs differ only in digits [default: 100000]
+help-max-query-variants = Trap limit: query strings on one path [default: 1000]
+help-crawl-job = The job folder (created if missing; resumed if it exists)
+help-crawl-urls = Start URLs (default: the mapping's crawl.start_urls, or the job's)
+help-run = Crawl a site (or read a mirror), extract and export to a folder: records.sqlite, records.jsonl and summary.json (the run's figures, every skipped and failed page with its reason)
+help-run-out = Output folder: records.sqlite, records.jsonl, summary.json, attachments.jsonl (and the job, unless --job)
+help-run-job = The job folder [default: the --out folder]
+help-run-inputs = Start URLs to crawl, or local files / mirror folders to read
+help-status = A job's accounting: pages by state, failures by reason, records, fill rates, elapsed time and rate
+help-status-job = The job folder
+help-status-json = Print the status as JSON
+help-report = One self-contained HTML page (or JSON figures) for QA: fill rates, distributions, skipped and failed pages, the encoding audit and a searchable table of every record
+help-report-job = A crawl job folder: records, skipped and failed pages, attachments
+help-report-input = An export (JSON, JSON Lines or SQLite) instead of a job
+help-report-html = Write the HTML report here
+help-report-format = Also print the figures as JSON (to stdout, or to --json-out); `json` is the only format
+help-report-json-out = Write the JSON figures to this file instead of stdout
+help-export = Export a job for the new platform: records with links rewritten to their new paths, redirect maps (CSV, nginx, Apache), unresolved links and the attachment files
+help-export-job = The crawl job folder to export
+help-export-out = Output folder: records.jsonl, records.sqlite, redirects.*, unresolved-links.csv, attachments/
+help-export-link-map = New location of each migrated page: a template such as `/articles/{"{"}yyyy{"}"}/{"{"}id{"}"}` (placeholders {"{"}id{"}"} {"{"}slug{"}"} {"{"}yyyy{"}"} {"{"}mm{"}"} {"{"}dd{"}"}) or a CSV file of `old_url,new_path` rows
+help-export-attachment-map = New location of each downloaded attachment: a template with {"{"}name{"}"} (the stored file name), {"{"}sha256{"}"}, {"{"}ext{"}"}

@@ -1,0 +1,163 @@
+# sitelift 的简体中文界面。每条消息都必须在 locales/en/sitelift.ftl 中有对应的英文（src/i18n.rs 的单元测试会检查）。
+# 网址、文件名、参数名（如 --out）保持原样，不翻译。
+
+## Units and words shared by several messages
+
+unit-pages = 个页面
+progress-eta = 剩余时间
+progress-eta-unknown = 未知
+
+## Progress (src/progress.rs)
+
+progress-files-line = 进度 {$elapsed}：已处理 {$done}/{$total} 个页面，每秒 {$rate} 个页面，失败 {$failed} 个，剩余时间 {$eta}
+progress-crawl-bar = （每秒 {$rate} 个页面，剩余时间 {$eta}）失败 {$failed} 个，未跟进 {$skipped} 个，记录 {$records} 条，进行中 {$in_flight} 个
+progress-crawl-line = 进度 {$elapsed}：本次已处理 {$done} 个页面（抓取 {$fetched} 个，失败 {$failed} 个），每秒 {$rate} 个页面，队列中 {$queued} 个，进行中 {$in_flight} 个，记录 {$records} 条，未跟进的链接 {$skipped} 个，剩余时间 {$eta}
+
+## The closing summary (src/summary.rs)
+
+summary-time = ，用时 {$secs} 秒（每秒 {$rate} 个页面）
+summary-pages = 已读取 {$pages} 个页面{$time}：记录 {$records} 条（新增 {$new}，更新 {$updated}，未变 {$unchanged}），已跳过 {$skipped} 个，失败 {$failed} 个
+summary-crawl = 抓取：{$fetch_failed} 个网址无法抓取，{$not_fetched} 个链接未跟进（范围、robots.txt、陷阱限制）；均列于下方
+summary-skipped = 已跳过
+summary-failed = 失败
+summary-more = …… 另有 {$n} 个（所有页面都在 JSON 摘要中）
+summary-not-articles = {$n} 个页面不是文章，因此未导出；如需一并导出，请加 --all-pages 重新运行
+summary-fill-rate = {$records} 条记录的字段填充率：
+summary-rules = 规则：{$rules}
+summary-warnings = 警告：{$total} 条
+
+## After a crawl or run (src/commands)
+
+run-this-run = 本次运行：抓取 {$fetched} 个页面，失败 {$failed} 个，用时 {$elapsed}（每秒 {$rate} 个页面），在这些页面上发现 {$links} 个链接；任务 {$job}：{$not_followed} 个链接未跟进，{$queued} 个网址仍在队列中
+run-output = 输出：{$out}（records.sqlite、records.jsonl、summary.json）
+run-traps = 触发陷阱限制：拒绝了 {$n} 个网址（列于“已跳过：trap limit”下）
+run-attachments = 附件：已下载 {$done} 个，失败 {$failed} 个（下次运行时重试），已跳过 {$skipped} 个
+run-quiet-failed = {$n} 个网址失败：见 {$summary} 以及 `sitelift status --job {$job}`；其余已导出
+run-mixed-inputs = 请只给出要抓取的网址，或只给出要读取的本地路径，不能两者混用
+crawl-export-with = 导出方法：sitelift run --job {$job} --out DIR（或 extract --job）
+crawl-quiet-failed = {$n} 个网址失败：`sitelift status --job {$job}` 会列出它们及失败原因
+crawl-failed-start = 无法抓取：一个页面也没有抓取到（{$why}）。未保留任务；请在网站恢复响应后重新运行同一命令
+crawl-interrupted = 已中断：任务已保存；重新运行同一命令即可继续
+crawl-host-paused = 主机 {$host} 在本次运行中已暂停：{$why}；它的网址仍在队列中：稍后重新运行同一命令即可继续
+mirror-files = 镜像：读取 {$files} 个文件：新增 {$new}，有变化 {$changed}，未变 {$unchanged}（不再重复导入），失败 {$failed}
+mirror-duplicates = ，{$n} 个与先前文件的网址相同（未导入）
+mirror-extracted = {$line}；用时 {$secs} 秒提取了 {$pages} 个页面；任务 {$job}
+mirror-limit = 已达到 --limit {$limit}：还有 {$left} 个页面尚未提取；去掉 --limit 重新运行即可提取
+mirror-left = 还有 {$left} 个页面尚未提取：重新运行即可提取
+mirror-quiet-failed = {$n} 个页面失败：见 {$summary}；其余已导出
+no-pages = 在 {$inputs} 中没有找到 HTML 页面：页面的扩展名须为 .html/.htm/.shtml/.asp/.php/.jsp 之类，或内容为 HTML；请检查该文件夹（未写入任何内容）
+
+## `sitelift status` (src/job/status.rs)
+
+status-job = 任务 {$job}
+status-urls = 网址：队列中 {$queued} 个，已抓取 {$fetched} 个，失败 {$failed} 个，未抓取 {$skipped} 个（范围、robots.txt、陷阱限制、重定向）
+status-outcomes = 结果：已提取 {$extracted} 个，已跳过 {$skipped} 个，失败 {$failed} 个{$waiting}{$not_extracted}
+status-waiting = ，{$n} 个在等待后续分页
+status-not-extracted = ，{$n} 个尚未提取（重新运行即可提取）
+status-failed = 失败
+status-skipped = 已跳过
+status-not-exported = 未导出
+status-attachments-failed = 未下载的附件
+status-more = …… 另有 {$n} 个（`sitelift status --json` 会列出所有页面）
+status-not-articles = 未作为文章导出的页面已列于上方；`sitelift extract --job DIR --all-pages` 可将它们一并导出
+status-scope = 范围排除：{$n} 个网址，按规则：{$rules}
+status-traps = 触发陷阱限制：拒绝了 {$n} 个网址（见上方“trap limit”）
+status-records = 记录：{$n} 条
+status-fill-rate = 字段填充率：
+status-attachments = 附件：完成 {$done} 个，失败 {$failed} 个，已跳过 {$skipped} 个，队列中 {$queued} 个
+status-time = 抓取用时：所有运行共 {$secs} 秒，每秒 {$rate} 个页面（每秒抓取或失败的页面数）
+
+## Errors (src/main.rs, src/error.rs)
+
+error-line = 错误：{$message}
+error-mapping-read = 无法读取映射文件 '{$path}'：{$source}。请检查路径，或不带 --mapping 运行
+error-mapping-invalid = 映射文件 '{$path}' 无效：{$message}
+    所有键的说明及带注释的示例见 mappings/README.md
+error-bad-selector = 映射文件 '{$path}'{$at}：键 '{$key}' 的 CSS 选择器 {$selector} 有误：{$message}
+error-bad-pattern = 映射文件 '{$path}'：键 '{$key}' 的正则表达式有误：{$message}
+error-unknown-encoding = 未知的编码名称 '{$label}'：请使用 WHATWG 编码名称，如 utf-8、gbk、gb18030、big5、shift_jis
+error-bad-base-url = '{$url}' 不是完整的 http(s) 网址：请给出基础网址，如 http://www.example.org.cn/
+error-input = 输入 '{$path}' 不存在或无法读取：{$source}
+error-output = 无法写入输出 '{$path}'：{$message}。请检查该文件夹是否存在且可写
+error-job-locked = 任务 '{$dir}' 正被另一个 sitelift 进程使用（锁文件 '{$dir}/job.lock' 被占用）；请等待它结束或将其停止，或换一个 --job 文件夹
+error-job-running = 任务 '{$dir}' 仍在被运行中的 sitelift 写入（crawl、run 或 extract --job 占用着 '{$dir}/job.lock'）；请在该运行结束后再导出，或先将其停止（Ctrl-C）
+error-job = 无法使用任务文件夹 '{$dir}'：{$message}
+error-bad-start-url = '{$url}' 不是可抓取的 http(s) 网址：请给出完整网址，如 http://www.example.org.cn/
+error-missing-scheme = '{$input}' 不是文件或文件夹；作为网址，它缺少协议头：要抓取它，请写成 http://{$input}（或 https://{$input}）
+error-no-start-urls = 没有可抓取的内容：请在命令行或映射文件的 crawl.start_urls 中给出起始网址（或指定一个已有排队页面的 --job 文件夹）
+error-bad-url-pattern = {$flag} {$pattern} 不是有效的正则表达式：{$message}。模式是在完整网址中任意位置匹配的正则表达式，如 '/news/' 或 '\.pdf$'（匹配点号时要转义）
+error-http-client = 无法启动 HTTP 客户端：{$message}
+error-report = 无法生成报告：{$message}
+
+## `--help` (src/help.rs): clap's headings, then the texts of src/cli.rs
+
+help-usage = 用法：{"{"}usage{"}"}
+help-options = 选项
+help-arguments = 参数
+help-flag-help = 显示帮助
+help-flag-version = 显示版本
+help-commands = 命令
+help-about = 从旧版中文机构网站中提取干净的记录（文章）。
+help-verbose = 在 stderr 上输出更多日志（-v：决策过程，-vv：全部）
+help-quiet = 不显示进度和摘要（以退出码 1 结束的运行仍会用一行说明原因）
+help-progress-interval = 当 stderr 不是终端时（管道、日志文件）：两行纯文本进度之间的秒数（已处理页面、速率、队列、失败、剩余时间）
+help-lang = 界面语言：zh（简体中文）或 en（英文）[默认：LC_ALL、LC_MESSAGES 或 LANG 为 zh_* 时，或 Windows 界面语言为中文时用 zh；否则用 en]
+help-extract = 从 HTML 文件或本地镜像中提取记录（递归读取文件夹）
+help-mapping = 站点映射文件（TOML，见 mappings/README.md）
+help-base-url = 输入文件夹（或文件所在文件夹）的公开网址，用于把链接转为绝对网址
+help-encoding = 强制使用某种解码（WHATWG 名称：gbk、gb18030、utf-8、big5 等），优先于页面的所有声明
+help-all-pages = 同时导出不是文章的页面（列表页、索引页）
+help-max-page-size = 拒绝大于此兆字节数的页面
+help-extract-format = 输出格式；默认按 --out 的扩展名（.sqlite/.db、.json、.jsonl）确定，否则为 jsonl
+help-extract-out = 输出文件（省略时写到 stdout；sqlite 格式必须指定）
+help-extract-job = 重新提取此抓取任务中已保存的页面（不联网），而不是读取文件
+help-extract-summary = 同时把本次运行的摘要以 JSON 写入此文件：各项计数、字段填充率，以及每个已跳过和失败的页面及原因
+help-extract-inputs = HTML 文件或文件夹
+help-crawl = 礼貌地把在线网站抓取到任务文件夹中；再次运行即继续该任务
+help-fresh = 清除任务状态，从头开始
+help-limit = 本次运行最多提取 N 条记录（试运行）；再次运行同一命令会提取接下来的 N 条
+help-update = 重新抓取每个页面（条件请求），只重新导出有变化的记录
+help-ignore-robots = 不读取也不遵守 robots.txt（会记录在日志中）
+help-download-attachments = 把附件下载到任务的 attachments/ 文件夹
+help-delay-ms = 对同一主机两次请求之间的毫秒数 [默认：250]
+help-concurrency = 对同一主机的并发请求数 [默认：2]
+help-timeout-ms = 整个请求的超时时间，单位毫秒 [默认：30000]
+help-connect-timeout-ms = 连接超时时间，单位毫秒 [默认：10000]
+help-retries = 遇到超时、连接错误、429 和 5xx 时的重试次数 [默认：3]
+help-retry-base-ms = 首次重试前的等待毫秒数，每次重试翻倍，并带随机抖动 [默认：500]
+help-max-retry-wait-ms = 重试前最长等待毫秒数；Retry-After 要求更久的主机会暂停到下次运行 [默认：120000]
+help-max-host-errors = 熔断：连续多少个 429/5xx 响应后暂停该主机到下次运行（0：从不）[默认：10]
+help-max-redirects = 每个网址最多跟随的重定向次数 [默认：10]
+help-max-decoded-mb = 解码（解压）后页面的最大兆字节数；更大的响应会被截断 [默认：20]
+help-max-attachment-mb = 附件的最大兆字节数 [默认：200]
+help-user-agent = User-Agent 请求头 [默认：sitelift/VERSION (archival crawler …)]
+help-include = 范围：只抓取匹配此正则表达式的网址（可重复；匹配任一即可），如 '/xwzx/'。在完整网址中任意位置匹配；起始网址总会抓取。追加到映射文件的 crawl.include
+help-exclude = 范围：绝不抓取匹配此正则表达式的网址（可重复），如 '/print/' 或 '\.pdf$'。优先于 --include；追加到映射文件的 crawl.exclude
+help-no-parent = 范围：只抓取起始网址所在文件夹之下的网址（http://host/news/index.html → http://host/news/…）
+help-max-pages = 本次运行最多抓取 N 个页面（抓取成功或失败都算）；其余留在队列中等下次运行
+help-max-depth = 陷阱限制：离起始网址的链接层数；列表的后续页（下一页）不计入 [默认：30]
+help-max-list-pages = 陷阱限制：通过分页（下一页、尾页、页码）到达的同一列表的页数 [默认：2000]
+help-max-path-variants = 陷阱限制：同一文件夹下（不计数字）名称不同的路径数（路径中的令牌或会话 ID）[默认：1000]
+help-max-pages-per-host = 陷阱限制：每个主机排队的网址数 [默认：100000]
+help-max-pages-per-pattern = 陷阱限制：网址只有数字不同的页面数 [默认：100000]
+help-max-query-variants = 陷阱限制：同一路径上的查询字符串数 [默认：1000]
+help-crawl-job = 任务文件夹（不存在则创建；已存在则继续）
+help-crawl-urls = 起始网址（默认：映射文件的 crawl.start_urls，或任务中已有的）
+help-run = 抓取网站（或读取镜像），提取并导出到文件夹：records.sqlite、records.jsonl 和 summary.json（本次运行的统计，以及每个已跳过和失败的页面及原因）
+help-run-out = 输出文件夹：records.sqlite、records.jsonl、summary.json、attachments.jsonl（以及任务本身，除非指定了 --job）
+help-run-job = 任务文件夹 [默认：--out 文件夹]
+help-run-inputs = 要抓取的起始网址，或要读取的本地文件 / 镜像文件夹
+help-status = 任务的统计：各状态的页面数、按原因分类的失败、记录数、字段填充率、用时和速率
+help-status-job = 任务文件夹
+help-status-json = 以 JSON 输出状态
+help-report = 用于质检的单个独立 HTML 页面（或 JSON 统计）：字段填充率、分布、已跳过和失败的页面、编码审计，以及可搜索的全部记录表
+help-report-job = 抓取任务文件夹：记录、已跳过和失败的页面、附件
+help-report-input = 用导出文件（JSON、JSON Lines 或 SQLite）代替任务
+help-report-html = 把 HTML 报告写到这里
+help-report-format = 同时以 JSON 输出统计（到 stdout，或到 --json-out）；只支持 `json` 格式
+help-report-json-out = 把 JSON 统计写入此文件，而不是 stdout
+help-export = 为新平台导出任务：链接改写为新路径的记录、重定向映射（CSV、nginx、Apache）、无法解析的链接以及附件文件
+help-export-job = 要导出的抓取任务文件夹
+help-export-out = 输出文件夹：records.jsonl、records.sqlite、redirects.*、unresolved-links.csv、attachments/
+help-export-link-map = 每个迁移页面的新位置：模板如 `/articles/{"{"}yyyy{"}"}/{"{"}id{"}"}`（占位符 {"{"}id{"}"} {"{"}slug{"}"} {"{"}yyyy{"}"} {"{"}mm{"}"} {"{"}dd{"}"}），或由 `old_url,new_path` 行组成的 CSV 文件
+help-export-attachment-map = 每个已下载附件的新位置：模板中可用 {"{"}name{"}"}（保存的文件名）、{"{"}sha256{"}"}、{"{"}ext{"}"}

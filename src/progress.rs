@@ -12,6 +12,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use sitelift::batch::Observer;
 use sitelift::crawl::{CrawlObserver, CrawlProgress};
 use sitelift::pipeline::PageOutcome;
+use sitelift::t;
 
 /// Seconds between two plain progress lines when `--progress-interval` is not given: often enough to see a
 /// job is alive in a log, rarely enough that an hour-long crawl writes about a hundred lines.
@@ -125,9 +126,12 @@ impl Progress {
             display(quiet, verbose, || {
                 let bar = ProgressBar::new(total as u64);
                 bar.set_style(
-                    ProgressStyle::with_template(
-                        "{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} pages ({per_sec}, eta {eta}) {msg}",
-                    )
+                    ProgressStyle::with_template(&format!(
+                        "{{spinner}} [{{elapsed_precise}}] {{bar:40}} {{pos}}/{{len}} {} ({{per_sec}}, {} {{eta}}) \
+                         {{msg}}",
+                        t!("unit-pages"),
+                        t!("progress-eta")
+                    ))
                     .unwrap_or_else(|_| ProgressStyle::default_bar()),
                 );
                 bar
@@ -169,11 +173,14 @@ impl Observer for Progress {
                     let secs = self.started.elapsed().as_secs_f64();
                     let r = rate(done, secs);
                     let left = (self.total as u64).saturating_sub(done);
-                    line(&format!(
-                        "progress {}: {done}/{} pages done, {r:.1} pages/s, {failed} failed, eta {}",
-                        duration(secs),
-                        self.total,
-                        eta(left, r)
+                    line(&t!(
+                        "progress-files-line",
+                        elapsed = duration(secs),
+                        done = done,
+                        total = self.total,
+                        rate = format!("{r:.1}"),
+                        failed = failed,
+                        eta = eta(left, r)
                     ));
                 }
             }
@@ -187,7 +194,7 @@ fn eta(left: u64, rate: f64) -> String {
     } else if rate > 0.0 {
         duration(left as f64 / rate)
     } else {
-        "unknown".into()
+        t!("progress-eta-unknown")
     }
 }
 
@@ -203,9 +210,10 @@ impl CrawlDisplay {
         let display = display(quiet, verbose, || {
             let bar = ProgressBar::new(0);
             bar.set_style(
-                ProgressStyle::with_template(
-                    "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} pages {msg}",
-                )
+                ProgressStyle::with_template(&format!(
+                    "{{spinner}} [{{elapsed_precise}}] {{bar:30}} {{pos}}/{{len}} {} {{msg}}",
+                    t!("unit-pages")
+                ))
                 .unwrap_or_else(|_| ProgressStyle::default_bar()),
             );
             bar.enable_steady_tick(Duration::from_millis(200));
@@ -253,27 +261,31 @@ impl CrawlObserver for CrawlDisplay {
                 let f = figures(p, secs);
                 bar.set_length(p.discovered);
                 bar.set_position(p.fetched + p.failed);
-                bar.set_message(format!(
-                    "({:.1} pages/s, eta {}) {} failed, {} not followed, {} records, {} in flight",
-                    f.rate, f.eta, p.failed, p.skipped, p.records, p.in_flight
+                bar.set_message(t!(
+                    "progress-crawl-bar",
+                    rate = format!("{:.1}", f.rate),
+                    eta = f.eta,
+                    failed = p.failed,
+                    skipped = p.skipped,
+                    records = p.records,
+                    in_flight = p.in_flight
                 ));
             }
             Display::Lines(_) => {
                 if self.display.due() {
                     let f = figures(p, secs);
-                    line(&format!(
-                        "progress {}: {} pages done this run ({} fetched, {} failed), {:.1} pages/s, {} queued, \
-                         {} in flight, {} records, {} links not followed, eta {}",
-                        duration(secs),
-                        f.done,
-                        p.fetched_now,
-                        p.failed_now,
-                        f.rate,
-                        f.queued,
-                        p.in_flight,
-                        p.records,
-                        p.skipped,
-                        f.eta
+                    line(&t!(
+                        "progress-crawl-line",
+                        elapsed = duration(secs),
+                        done = f.done,
+                        fetched = p.fetched_now,
+                        failed = p.failed_now,
+                        rate = format!("{:.1}", f.rate),
+                        queued = f.queued,
+                        in_flight = p.in_flight,
+                        records = p.records,
+                        skipped = p.skipped,
+                        eta = f.eta
                     ));
                 }
             }

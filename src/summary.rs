@@ -164,57 +164,60 @@ impl Summary {
         let mut s = String::new();
         // The time and rate only when this summary measured them (a job's export covers every run).
         let time = if self.elapsed_secs > 0.0 {
-            format!(
-                " in {:.1} s ({:.1} pages/s)",
-                self.elapsed_secs,
-                self.pages as f64 / self.elapsed_secs
+            crate::t!(
+                "summary-time",
+                secs = format!("{:.1}", self.elapsed_secs),
+                rate = format!("{:.1}", self.pages as f64 / self.elapsed_secs)
             )
         } else {
             String::new()
         };
-        s.push_str(&format!(
-            "{} pages read{time}: {} records ({} new, {} updated, {} unchanged), {} skipped, {} failed\n",
-            self.pages,
-            self.records,
-            self.inserted,
-            self.updated,
-            self.unchanged,
-            self.skipped_count() - self.not_fetched,
-            self.failed_count() - self.fetch_failed
-        ));
+        let line = crate::t!(
+            "summary-pages",
+            pages = self.pages,
+            time = time,
+            records = self.records,
+            new = self.inserted,
+            updated = self.updated,
+            unchanged = self.unchanged,
+            skipped = self.skipped_count() - self.not_fetched,
+            failed = self.failed_count() - self.fetch_failed
+        );
+        s.push_str(&format!("{line}\n"));
         if self.fetch_failed + self.not_fetched > 0 {
-            s.push_str(&format!(
-                "crawl: {} URLs could not be fetched, {} links not followed (scope, robots.txt, trap limits); both \
-                 listed below\n",
-                self.fetch_failed, self.not_fetched
-            ));
+            let line = crate::t!(
+                "summary-crawl",
+                fetch_failed = self.fetch_failed,
+                not_fetched = self.not_fetched
+            );
+            s.push_str(&format!("{line}\n"));
         }
-        for (title, groups) in [("skipped", &self.skipped), ("failed", &self.failed)] {
+        for (title, groups) in [
+            ("summary-skipped", &self.skipped),
+            ("summary-failed", &self.failed),
+        ] {
             if groups.is_empty() {
                 continue;
             }
-            s.push_str(&format!("{title}:\n"));
+            s.push_str(&format!("{}:\n", crate::t!(title)));
             for (reason, g) in groups {
                 s.push_str(&format!("  {:>5}  {reason}\n", g.count));
                 for (page, full) in g.pages.iter().take(EXAMPLES) {
                     s.push_str(&format!("         {page}: {full}\n"));
                 }
                 if g.count > EXAMPLES {
-                    s.push_str(&format!(
-                        "         … and {} more (every page is in the JSON summary)\n",
-                        g.count - EXAMPLES
-                    ));
+                    let more = crate::t!("summary-more", n = g.count - EXAMPLES);
+                    s.push_str(&format!("         {more}\n"));
                 }
             }
         }
         let not_articles = self.not_articles();
         if not_articles > 0 {
-            s.push_str(&format!(
-                "{not_articles} page(s) were not exported because they are not articles; run again with --all-pages to export them too\n"
-            ));
+            let line = crate::t!("summary-not-articles", n = not_articles);
+            s.push_str(&format!("{line}\n"));
         }
         if self.records > 0 {
-            s.push_str(&format!("fill rate over {} records:", self.records));
+            s.push_str(&crate::t!("summary-fill-rate", records = self.records));
             for field in FILLABLE_FIELDS {
                 let n = self.filled.get(field).copied().unwrap_or(0);
                 s.push_str(&format!(
@@ -234,11 +237,13 @@ impl Summary {
             })
             .collect();
         if !mapped.is_empty() {
-            s.push_str(&format!("rules: {}\n", mapped.join("; ")));
+            let line = crate::t!("summary-rules", rules = mapped.join("; "));
+            s.push_str(&format!("{line}\n"));
         }
         if !self.warnings.is_empty() {
             let total: usize = self.warnings.values().sum();
-            s.push_str(&format!("warnings: {total}\n"));
+            let line = crate::t!("summary-warnings", total = total);
+            s.push_str(&format!("{line}\n"));
             for (kind, n) in &self.warnings {
                 s.push_str(&format!("  {n:>5}  {kind}\n"));
             }

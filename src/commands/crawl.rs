@@ -8,6 +8,7 @@ use anyhow::Result;
 use sitelift::crawl::{CrawlFlags, CrawlReport, CrawlSettings, crawl};
 use sitelift::job::Job;
 use sitelift::pipeline::Options;
+use sitelift::t;
 
 use super::options;
 use crate::cli::{CrawlArgs, CrawlFlagArgs};
@@ -24,16 +25,19 @@ pub fn run(args: CrawlArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
         eprint!("{}", status.render());
         eprintln!("{}", super::run::this_run(&report, &status, &args.job));
         eprintln!(
-            "export with: sitelift run --job {} --out DIR (or extract --job)",
-            args.job.display()
+            "{}",
+            t!("crawl-export-with", job = args.job.display().to_string())
         );
     }
     let code = exit_code(&report, &status);
     if quiet && code == ExitCode::from(1) {
         eprintln!(
-            "{} URLs failed: `sitelift status --job {}` lists them with their reasons",
-            status.pages.get("failed").copied().unwrap_or(0),
-            args.job.display()
+            "{}",
+            t!(
+                "crawl-quiet-failed",
+                n = status.pages.get("failed").copied().unwrap_or(0),
+                job = args.job.display().to_string()
+            )
         );
     }
     Ok(code)
@@ -80,21 +84,22 @@ pub fn crawl_job(
             if let Some(why) = why {
                 drop(job);
                 remove_new_job(dir, dir_existed);
-                anyhow::bail!(
-                    "could not crawl: no page was fetched ({why}). No job was kept; run the same command again \
-                     once the site answers"
-                );
+                anyhow::bail!(t!("crawl-failed-start", why = why));
             }
         }
     }
     if report.interrupted && !quiet {
-        eprintln!("interrupted: the job is saved; run the same command again to resume");
+        eprintln!("{}", t!("crawl-interrupted"));
     }
     for (host, why) in &report.paused_hosts {
         // Said even with --quiet: the crawl did not finish, and this is why.
         eprintln!(
-            "host {host} paused for this run: {why}; its URLs stay queued: run the same command again later \
-             to resume"
+            "{}",
+            t!(
+                "crawl-host-paused",
+                host = host.as_str(),
+                why = why.as_str()
+            )
         );
     }
     Ok((job, report))

@@ -118,11 +118,7 @@ pub fn url_without_scheme(input: &str) -> Option<sitelift::Error> {
 
 /// The inputs hold no page: nothing to do, so nothing is written (exit 2) rather than an empty export.
 pub fn no_pages(inputs: &[String]) -> anyhow::Error {
-    anyhow::anyhow!(
-        "no HTML pages found in {}: pages need an extension like .html/.htm/.shtml/.asp/.php/.jsp, or HTML \
-         content; check the folder (nothing was written)",
-        inputs.join(", ")
-    )
+    anyhow::anyhow!(sitelift::t!("no-pages", inputs = inputs.join(", ")))
 }
 
 /// Print to stdout; a reader that went away (`sitelift diff … | head`) is not an error.

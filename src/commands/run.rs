@@ -13,6 +13,7 @@ use sitelift::export::{JsonlSink, Sink, SqliteSink, Tee};
 use sitelift::job::Job;
 use sitelift::job::status::Status;
 use sitelift::summary::Summary;
+use sitelift::t;
 
 use super::crawl::{INTERRUPTED, crawl_job};
 use super::options;
@@ -34,7 +35,7 @@ pub fn run(args: RunArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
         .filter(|i| i.starts_with("http://") || i.starts_with("https://"))
         .count();
     if urls > 0 && urls < args.inputs.len() {
-        bail!("give either URLs to crawl or local paths to read, not both");
+        bail!(t!("run-mixed-inputs"));
     }
     let job_dir = args.job.clone().unwrap_or_else(|| args.out.clone());
     if urls == 0 && !args.inputs.is_empty() {
@@ -47,25 +48,22 @@ pub fn run(args: RunArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
     if !quiet {
         eprint!("{}", summary.render());
         if status.trap_hits > 0 {
-            eprintln!(
-                "trap limits hit: {} URLs refused (listed under 'skipped: trap limit')",
-                status.trap_hits
-            );
+            eprintln!("{}", t!("run-traps", n = status.trap_hits));
         }
         let n = |k: &str| status.attachments.get(k).copied().unwrap_or(0);
         if !status.attachments.is_empty() {
             eprintln!(
-                "attachments: {} downloaded, {} failed (retried next run), {} skipped",
-                n("done"),
-                n("failed"),
-                n("skipped")
+                "{}",
+                t!(
+                    "run-attachments",
+                    done = n("done"),
+                    failed = n("failed"),
+                    skipped = n("skipped")
+                )
             );
         }
         eprintln!("{}", this_run(&report, &status, &job_dir));
-        eprintln!(
-            "output: {} (records.sqlite, records.jsonl, summary.json)",
-            args.out.display()
-        );
+        eprintln!("{}", t!("run-output", out = args.out.display().to_string()));
     }
     if report.interrupted {
         return Ok(ExitCode::from(INTERRUPTED));
@@ -73,10 +71,13 @@ pub fn run(args: RunArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
     if summary.failed_count() > 0 || !report.paused_hosts.is_empty() {
         if quiet {
             eprintln!(
-                "{} URLs failed: listed in {} and by `sitelift status --job {}`; the others were exported",
-                summary.failed_count(),
-                args.out.join("summary.json").display(),
-                job_dir.display()
+                "{}",
+                t!(
+                    "run-quiet-failed",
+                    n = summary.failed_count(),
+                    summary = args.out.join("summary.json").display().to_string(),
+                    job = job_dir.display().to_string()
+                )
             );
         }
         return Ok(ExitCode::from(1));
@@ -89,17 +90,16 @@ pub fn run(args: RunArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
 pub fn this_run(report: &sitelift::crawl::CrawlReport, status: &Status, job_dir: &Path) -> String {
     let secs = report.elapsed.as_secs_f64();
     let done = report.fetched_now + report.failed_now;
-    format!(
-        "this run: {} pages fetched, {} failed in {} ({:.1} pages/s), {} links seen on them; job {}: {} links \
-         not followed, {} URLs still queued",
-        report.fetched_now,
-        report.failed_now,
-        crate::progress::duration(secs),
-        crate::progress::rate(done, secs),
-        report.progress.links_seen,
-        job_dir.display(),
-        status.pages.get("skipped").copied().unwrap_or(0),
-        status.pages.get("queued").copied().unwrap_or(0)
+    t!(
+        "run-this-run",
+        fetched = report.fetched_now,
+        failed = report.failed_now,
+        elapsed = crate::progress::duration(secs),
+        rate = format!("{:.1}", crate::progress::rate(done, secs)),
+        links = report.progress.links_seen,
+        job = job_dir.display().to_string(),
+        not_followed = status.pages.get("skipped").copied().unwrap_or(0),
+        queued = status.pages.get("queued").copied().unwrap_or(0)
     )
 }
 

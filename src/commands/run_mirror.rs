@@ -12,6 +12,7 @@ use sitelift::crawl::{CrawlFlags, CrawlSettings};
 use sitelift::job::{Job, mirror};
 use sitelift::pipeline::{Options, PartSource};
 use sitelift::source::files::{DiskParts, UrlPolicy, collect};
+use sitelift::t;
 
 use super::run::publish;
 use crate::cli::RunArgs;
@@ -64,42 +65,47 @@ pub fn run_mirror(
     summary.set_elapsed(elapsed);
     if !quiet {
         eprint!("{}", summary.render());
-        let mut line = format!(
-            "mirror: {} files read: {} new, {} changed, {} unchanged (not imported again), {} failed",
-            imported.files, imported.new, imported.changed, imported.unchanged, imported.failed
+        let mut line = t!(
+            "mirror-files",
+            files = imported.files,
+            new = imported.new,
+            changed = imported.changed,
+            unchanged = imported.unchanged,
+            failed = imported.failed
         );
         if imported.duplicates > 0 {
-            line.push_str(&format!(
-                ", {} with the URL of an earlier file (not imported)",
-                imported.duplicates
-            ));
+            line.push_str(&t!("mirror-duplicates", n = imported.duplicates));
         }
         eprintln!(
-            "{line}; {} pages extracted in {:.1} s; job {}",
-            extracted.pages,
-            elapsed.as_secs_f64(),
-            job_dir.display()
+            "{}",
+            t!(
+                "mirror-extracted",
+                line = line,
+                pages = extracted.pages,
+                secs = format!("{:.1}", elapsed.as_secs_f64()),
+                job = job_dir.display().to_string()
+            )
         );
         let left = mirror::unextracted(&job)?;
         if left > 0 {
             match args.crawl.limit {
-                Some(n) if extracted.limit_reached => eprintln!(
-                    "--limit {n} reached: {left} pages not extracted yet; run again without --limit to extract them"
-                ),
-                _ => eprintln!("{left} pages not extracted yet: run again to extract them"),
+                Some(n) if extracted.limit_reached => {
+                    eprintln!("{}", t!("mirror-limit", limit = n, left = left))
+                }
+                _ => eprintln!("{}", t!("mirror-left", left = left)),
             }
         }
-        eprintln!(
-            "output: {} (records.sqlite, records.jsonl, summary.json)",
-            args.out.display()
-        );
+        eprintln!("{}", t!("run-output", out = args.out.display().to_string()));
     }
     if summary.failed_count() > 0 {
         if quiet {
             eprintln!(
-                "{} page(s) failed: listed in {}; the others were exported",
-                summary.failed_count(),
-                args.out.join("summary.json").display()
+                "{}",
+                t!(
+                    "mirror-quiet-failed",
+                    n = summary.failed_count(),
+                    summary = args.out.join("summary.json").display().to_string()
+                )
             );
         }
         return Ok(ExitCode::from(1));

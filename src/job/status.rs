@@ -201,55 +201,56 @@ impl Status {
     /// The text `sitelift status` prints.
     pub fn render(&self) -> String {
         let n = |m: &BTreeMap<String, u64>, k: &str| m.get(k).copied().unwrap_or(0);
-        let mut out = format!("job {}\n", self.job);
-        out.push_str(&format!(
-            "URLs: {} queued, {} fetched, {} failed, {} not fetched (scope, robots.txt, trap limits, redirects)\n",
-            n(&self.pages, "queued"),
-            n(&self.pages, "fetched"),
-            n(&self.pages, "failed"),
-            n(&self.pages, "skipped"),
+        let mut out = String::new();
+        let mut line = |text: String| {
+            out.push_str(&text);
+            out.push('\n');
+        };
+        line(crate::t!("status-job", job = self.job.as_str()));
+        line(crate::t!(
+            "status-urls",
+            queued = n(&self.pages, "queued"),
+            fetched = n(&self.pages, "fetched"),
+            failed = n(&self.pages, "failed"),
+            skipped = n(&self.pages, "skipped"),
         ));
-        out.push_str(&format!(
-            "outcomes: {} extracted, {} skipped, {} failed{}{}\n",
-            n(&self.outcomes, "extracted"),
-            n(&self.outcomes, "skipped"),
-            n(&self.outcomes, "failed"),
-            match n(&self.outcomes, "waiting_for_parts") {
+        line(crate::t!(
+            "status-outcomes",
+            extracted = n(&self.outcomes, "extracted"),
+            skipped = n(&self.outcomes, "skipped"),
+            failed = n(&self.outcomes, "failed"),
+            waiting = match n(&self.outcomes, "waiting_for_parts") {
                 0 => String::new(),
-                w => format!(", {w} waiting for later parts"),
+                w => crate::t!("status-waiting", n = w),
             },
-            match n(&self.outcomes, "not_extracted") {
+            not_extracted = match n(&self.outcomes, "not_extracted") {
                 0 => String::new(),
-                w => format!(", {w} not extracted yet (run again to extract them)"),
+                w => crate::t!("status-not-extracted", n = w),
             }
         ));
         for (title, groups) in [
-            ("failed", &self.failures),
-            ("skipped", &self.skipped),
-            ("not exported", &self.outcome_reasons),
-            ("attachments not downloaded", &self.attachment_failures),
+            ("status-failed", &self.failures),
+            ("status-skipped", &self.skipped),
+            ("status-not-exported", &self.outcome_reasons),
+            ("status-attachments-failed", &self.attachment_failures),
         ] {
             if groups.is_empty() {
                 continue;
             }
-            out.push_str(&format!("{title}:\n"));
+            line(format!("{}:", crate::t!(title)));
             for (reason, g) in groups {
-                out.push_str(&format!("  {:>6}  {reason}\n", g.count));
+                line(format!("  {:>6}  {reason}", g.count));
                 for (url, full) in g.pages.iter().take(EXAMPLES) {
-                    out.push_str(&format!("          {url}: {full}\n"));
+                    line(format!("          {url}: {full}"));
                 }
                 if g.pages.len() > EXAMPLES {
-                    out.push_str(&format!(
-                        "          … and {} more (`sitelift status --json` lists every page)\n",
-                        g.pages.len() - EXAMPLES
-                    ));
+                    let more = crate::t!("status-more", n = g.pages.len() - EXAMPLES);
+                    line(format!("          {more}"));
                 }
             }
         }
         if n(&self.outcomes, "skipped") > 0 {
-            out.push_str(
-                "pages not exported as articles are listed above; `sitelift extract --job DIR --all-pages` exports them too\n",
-            );
+            line(crate::t!("status-not-articles"));
         }
         if !self.scope_dropped.is_empty() {
             let parts: Vec<String> = self
@@ -257,38 +258,36 @@ impl Status {
                 .iter()
                 .map(|(rule, n)| format!("{} {n}", rule.label()))
                 .collect();
-            out.push_str(&format!(
-                "scope dropped: {} URLs, by rule: {}\n",
-                self.scope_dropped.values().sum::<u64>(),
-                parts.join(", ")
+            line(crate::t!(
+                "status-scope",
+                n = self.scope_dropped.values().sum::<u64>(),
+                rules = parts.join(", ")
             ));
         }
         if self.trap_hits > 0 {
-            out.push_str(&format!(
-                "trap limits hit: {} URLs refused (see 'trap limit' above)\n",
-                self.trap_hits
-            ));
+            line(crate::t!("status-traps", n = self.trap_hits));
         }
-        out.push_str(&format!("records: {}\n", self.records));
+        line(crate::t!("status-records", n = self.records));
         if self.records > 0 {
-            out.push_str("fill rate:");
+            let mut rates = crate::t!("status-fill-rate");
             for (f, r) in &self.fill_rates {
-                out.push_str(&format!(" {f} {:.0}%", r * 100.0));
+                rates.push_str(&format!(" {f} {:.0}%", r * 100.0));
             }
-            out.push('\n');
+            line(rates);
         }
         if !self.attachments.is_empty() {
-            out.push_str(&format!(
-                "attachments: {} done, {} failed, {} skipped, {} queued\n",
-                n(&self.attachments, "done"),
-                n(&self.attachments, "failed"),
-                n(&self.attachments, "skipped"),
-                n(&self.attachments, "queued"),
+            line(crate::t!(
+                "status-attachments",
+                done = n(&self.attachments, "done"),
+                failed = n(&self.attachments, "failed"),
+                skipped = n(&self.attachments, "skipped"),
+                queued = n(&self.attachments, "queued"),
             ));
         }
-        out.push_str(&format!(
-            "crawl time: {:.1} s over all runs, {:.1} pages/s (pages fetched or failed per second)\n",
-            self.elapsed_secs, self.pages_per_sec
+        line(crate::t!(
+            "status-time",
+            secs = format!("{:.1}", self.elapsed_secs),
+            rate = format!("{:.1}", self.pages_per_sec)
         ));
         out
     }

@@ -17,6 +17,10 @@ pub fn root() -> PathBuf {
 pub fn sitelift() -> Command {
     let mut cmd = Command::cargo_bin("sitelift").expect("sitelift binary is built");
     cmd.current_dir(root());
+    // The tests assert English text: the machine's locale must not turn the interface Chinese.
+    cmd.env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C");
     cmd
 }
 

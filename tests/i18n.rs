@@ -136,3 +136,39 @@ fn errors_and_help_in_chinese() {
         "{help}"
     );
 }
+
+#[test]
+fn the_report_page_speaks_the_interface_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let (job, _) = run_demo(dir.path(), &["-q"], &[]);
+    let page = |lang: &str| {
+        let html = dir.path().join(format!("report-{lang}.html"));
+        let out = sitelift()
+            .args(["--lang", lang, "-q", "report", "--job"])
+            .arg(&job)
+            .arg("--html")
+            .arg(&html)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr_of(&out));
+        std::fs::read_to_string(&html).unwrap()
+    };
+    let zh = page("zh");
+    for text in [
+        "<h2>运行摘要</h2>",
+        "<h2>编码审计</h2>",
+        "下一页 →",
+        "<th>发布日期</th>",
+    ] {
+        assert!(zh.contains(text), "{text} not in the Chinese report");
+    }
+    let en = page("en");
+    for text in [
+        "<h2>Run summary</h2>",
+        "<h2>Encoding audit</h2>",
+        "next →",
+        "<th>published</th>",
+    ] {
+        assert!(en.contains(text), "{text} not in the English report");
+    }
+}

@@ -184,20 +184,24 @@ fn card(label: &str, value: &str) -> String {
 fn body_figures(f: &Figures, from_job: bool) -> String {
     let mut s = String::new();
     let n = |m: &std::collections::BTreeMap<String, u64>, k: &str| m.get(k).copied().unwrap_or(0);
-    s.push_str("<section id=\"summary\"><h2>Run summary</h2><div class=\"cards\">");
-    s.push_str(&card("records", &f.records.to_string()));
+    heading(&mut s, "summary", "report-h-summary");
+    s.push_str("<div class=\"cards\">");
+    s.push_str(&card(
+        &crate::t!("report-card-records"),
+        &f.records.to_string(),
+    ));
     if from_job {
         s.push_str(&card(
-            "pages skipped",
+            &crate::t!("report-card-pages-skipped"),
             &f.skipped.iter().map(|g| g.count).sum::<usize>().to_string(),
         ));
         s.push_str(&card(
-            "pages failed",
+            &crate::t!("report-card-pages-failed"),
             &f.failed.iter().map(|g| g.count).sum::<usize>().to_string(),
         ));
         if !f.attachments.is_empty() {
             s.push_str(&card(
-                "attachments downloaded",
+                &crate::t!("report-card-attachments-downloaded"),
                 &format!(
                     "{} / {}",
                     n(&f.attachments, "done"),
@@ -206,11 +210,14 @@ fn body_figures(f: &Figures, from_job: bool) -> String {
             ));
         }
         if let Some(secs) = f.elapsed_secs {
-            s.push_str(&card("crawl time", &format!("{secs:.1} s")));
+            s.push_str(&card(
+                &crate::t!("report-card-crawl-time"),
+                &format!("{secs:.1} s"),
+            ));
         }
     }
     s.push_str(&card(
-        "warnings",
+        &crate::t!("report-card-warnings"),
         &f.warnings
             .iter()
             .map(|g| g.count)
@@ -218,16 +225,17 @@ fn body_figures(f: &Figures, from_job: bool) -> String {
             .to_string(),
     ));
     s.push_str(&card(
-        "pages with U+FFFD",
+        &crate::t!("report-card-pages-with-u-fffd"),
         &f.encoding.with_replacements_count.to_string(),
     ));
     s.push_str(&card(
-        "links not migrated",
+        &crate::t!("report-card-links-not-migrated"),
         &f.unresolved_links_total.to_string(),
     ));
     s.push_str("</div></section>");
 
-    s.push_str("<section id=\"fields\"><h2>Fields</h2><table><thead><tr><th>field</th><th>fill rate</th><th></th><th class=\"num\">records</th><th>produced by</th></tr></thead><tbody>");
+    heading(&mut s, "fields", "report-h-fields");
+    s.push_str("<table><thead><tr><th>field</th><th>fill rate</th><th></th><th class=\"num\">records</th><th>produced by</th></tr></thead><tbody>");
     for field in &f.fields {
         let rules: Vec<String> = field
             .rules
@@ -246,7 +254,8 @@ fn body_figures(f: &Figures, from_job: bool) -> String {
     }
     s.push_str("</tbody></table></section>");
 
-    s.push_str("<section id=\"values\"><h2>Values</h2><h3>Published, per year</h3>");
+    heading(&mut s, "values", "report-h-values");
+    s.push_str("<h3>Published, per year</h3>");
     s.push_str(&years_chart(&f.years));
     s.push_str("<div class=\"tops\">");
     s.push_str(&top_table("Top sources (来源)", &f.top_sources, f.records));
@@ -260,7 +269,7 @@ fn body_figures(f: &Figures, from_job: bool) -> String {
     }
     s.push_str("</section>");
 
-    s.push_str("<section id=\"pages\"><h2>Pages not exported</h2>");
+    heading(&mut s, "pages", "report-h-pages");
     let none = if from_job {
         "none"
     } else {
@@ -271,7 +280,8 @@ fn body_figures(f: &Figures, from_job: bool) -> String {
     s.push_str(&groups("Record warnings", &f.warnings, "none"));
     s.push_str("</section>");
 
-    s.push_str("<section id=\"encoding\"><h2>Encoding audit</h2><table><thead><tr><th>declared</th><th>used</th><th>chosen by</th><th class=\"num\">records</th></tr></thead><tbody>");
+    heading(&mut s, "encoding", "report-h-encoding");
+    s.push_str("<table><thead><tr><th>declared</th><th>used</th><th>chosen by</th><th class=\"num\">records</th></tr></thead><tbody>");
     for c in &f.encoding.combos {
         let _ = write!(
             s,
@@ -300,7 +310,7 @@ fn body_figures(f: &Figures, from_job: bool) -> String {
     }
     s.push_str("</section>");
 
-    s.push_str("<section id=\"links\"><h2>Links to pages not migrated</h2>");
+    heading(&mut s, "links", "report-h-links");
     if f.unresolved_links.is_empty() {
         s.push_str("<p class=\"muted\">every link on the migrated hosts points at a migrated page or attachment</p>");
     } else {
@@ -352,13 +362,16 @@ pub fn write(report: Report, path: &Path, from_job: bool) -> Result<()> {
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-{hash}'; base-uri 'none'; form-action 'none'\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>sitelift report — {source}</title>\n<style>{CSS}</style></head>\n<body>\n\
-         <header><h1>sitelift report</h1><p class=\"muted\">{source} · {records} records · generated {when}</p>\n\
-         <nav><a href=\"#summary\">summary</a> <a href=\"#fields\">fields</a> <a href=\"#values\">values</a> \
-         <a href=\"#pages\">pages not exported</a> <a href=\"#encoding\">encoding</a> <a href=\"#links\">links</a> \
-         <a href=\"#records\">records</a></nav></header>\n<main>\n",
+         <header><h1>{title}</h1><p class=\"muted\">{subtitle}</p>\n<nav>{nav}</nav></header>\n<main>\n",
+        title = esc(&crate::t!("report-title")),
+        subtitle = esc(&crate::t!(
+            "report-subtitle",
+            source = figures.source.as_str(),
+            records = figures.records,
+            when = figures.generated_at.as_str()
+        )),
+        nav = nav(),
         source = esc(&figures.source),
-        records = figures.records,
-        when = esc(&figures.generated_at),
     );
     let w = |out: &mut BufWriter<tempfile::NamedTempFile>, s: &str| {
         out.write_all(s.as_bytes())
@@ -366,16 +379,7 @@ pub fn write(report: Report, path: &Path, from_job: bool) -> Result<()> {
     };
     w(&mut out, &head)?;
     w(&mut out, &body_figures(&figures, from_job))?;
-    w(
-        &mut out,
-        "\n<section id=\"records\"><h2>Records</h2>\
-         <div class=\"toolbar\"><input id=\"filter\" type=\"search\" placeholder=\"filter: title, URL, date, source, author, category… (筛选)\" autocomplete=\"off\">\
-         <span id=\"shown\" class=\"muted\"></span></div>\
-         <table id=\"records-table\" data-visible=\"0\" data-matching=\"0\"><thead><tr><th>title</th><th>published</th><th>source</th><th>author</th><th>editor</th><th>category</th><th class=\"num\">warnings</th></tr></thead>\
-         <tbody></tbody></table>\
-         <div class=\"pager\"><button id=\"prev\" type=\"button\">← previous</button> <span id=\"page\"></span> <button id=\"next\" type=\"button\">next →</button></div>\
-         <noscript><p>The record table needs JavaScript; the figures above do not.</p></noscript></section>\n</main>\n",
-    )?;
+    w(&mut out, &records_section())?;
     let figures_json = serde_json::to_value(&figures).map_err(|e| output_error(path, e))?;
     w(
         &mut out,
@@ -415,4 +419,58 @@ pub fn write(report: Report, path: &Path, from_job: bool) -> Result<()> {
     }
     tmp.persist(path).map_err(|e| output_error(path, e.error))?;
     Ok(())
+}
+
+/// An `<h2>` section opening, its heading from the message files.
+fn heading(s: &mut String, id: &str, message: &str) {
+    let _ = write!(
+        s,
+        "<section id=\"{id}\"><h2>{}</h2>",
+        esc(&crate::t!(message))
+    );
+}
+
+/// The links to each section, in the interface language.
+fn nav() -> String {
+    [
+        "summary", "fields", "values", "pages", "encoding", "links", "records",
+    ]
+    .iter()
+    .map(|id| {
+        let label = crate::i18n::tr(&format!("report-nav-{id}"), &[]);
+        format!("<a href=\"#{id}\">{}</a>", esc(&label))
+    })
+    .collect::<Vec<_>>()
+    .join(" ")
+}
+
+/// The record table's section (filled by page.js), in the interface language.
+fn records_section() -> String {
+    let t = |id: &str| esc(&crate::i18n::tr(id, &[]));
+    let columns: String = [
+        "title",
+        "published",
+        "source",
+        "author",
+        "editor",
+        "category",
+    ]
+    .iter()
+    .map(|c| format!("<th>{}</th>", t(&format!("report-col-{c}"))))
+    .collect();
+    format!(
+        "\n<section id=\"records\"><h2>{}</h2>\
+         <div class=\"toolbar\"><input id=\"filter\" type=\"search\" placeholder=\"{}\" autocomplete=\"off\">\
+         <span id=\"shown\" class=\"muted\"></span></div>\
+         <table id=\"records-table\" data-visible=\"0\" data-matching=\"0\"><thead><tr>{columns}<th class=\"num\">{}</th></tr></thead>\
+         <tbody></tbody></table>\
+         <div class=\"pager\"><button id=\"prev\" type=\"button\">{}</button> <span id=\"page\"></span> <button id=\"next\" type=\"button\">{}</button></div>\
+         <noscript><p>{}</p></noscript></section>\n</main>\n",
+        t("report-h-records"),
+        t("report-filter"),
+        t("report-col-warnings"),
+        t("report-prev"),
+        t("report-next"),
+        t("report-noscript"),
+    )
 }

@@ -8,7 +8,9 @@ use rayon::prelude::*;
 
 use crate::error::Result;
 use crate::export::Sink;
-use crate::pipeline::{Options, PageOutcome, process, too_large};
+use crate::pipeline::{Options, PageOutcome, PartSource, Processed, process_site, too_large};
+use crate::site::SitePass;
+use crate::site::run::{Pages, two_pass};
 use crate::source::files::{DiskParts, FileInput, UrlPolicy, read};
 use crate::summary::Summary;
 
@@ -39,22 +41,29 @@ pub fn extract_files(
     let urls = UrlPolicy::for_options(opts);
     let parts = DiskParts::new(files, roots, urls.clone());
     let mut summary = Summary::default();
+    if opts.site_model {
+        let pages = FilePages {
+            files,
+            opts,
+            urls: &urls,
+            parts: &parts,
+        };
+        summary.site_model = two_pass(&pages, observer, &mut |i, outcome| {
+            let written = match &outcome {
+                PageOutcome::Extracted(record) => Some(sink.write(record)?),
+                _ => None,
+            };
+            summary.add(&files[i].rel, &outcome, written);
+            Ok(())
+        })?;
+        summary.set_elapsed(started.elapsed());
+        return Ok(summary);
+    }
     for chunk in files.chunks(CHUNK) {
         let outcomes: Vec<(String, PageOutcome)> = chunk
             .par_iter()
             .map(|input| {
-                // A file over the size limit is refused by its size, before it is read into memory.
-                let size = std::fs::metadata(&input.path).map_or(0, |m| m.len());
-                let outcome = match too_large(size, opts.max_page_bytes) {
-                    _ if input.unreadable.is_some() => {
-                        PageOutcome::Failed(input.unreadable.clone().unwrap_or_default())
-                    }
-                    Some(refused) => refused,
-                    None => match read(input, &urls) {
-                        Ok(page) => process(&page, opts, &parts),
-                        Err(e) => PageOutcome::Failed(format!("cannot read file: {e}")),
-                    },
-                };
+                let outcome = process_file(input, opts, &urls, &parts, SitePass::Off).outcome;
                 observer.page_done(&input.rel, &outcome);
                 (input.rel.clone(), outcome)
             })
@@ -69,4 +78,53 @@ pub fn extract_files(
     }
     summary.set_elapsed(started.elapsed());
     Ok(summary)
+}
+
+/// Read one file (refused by its size before it is read when it is over the limit) and run it through the
+/// pipeline.
+fn process_file(
+    input: &FileInput,
+    opts: &Options,
+    urls: &UrlPolicy,
+    parts: &dyn PartSource,
+    site: SitePass<'_>,
+) -> Processed {
+    let size = std::fs::metadata(&input.path).map_or(0, |m| m.len());
+    let failed = |outcome| Processed {
+        outcome,
+        observation: None,
+        stripped: Vec::new(),
+    };
+    match too_large(size, opts.max_page_bytes) {
+        _ if input.unreadable.is_some() => failed(PageOutcome::Failed(
+            input.unreadable.clone().unwrap_or_default(),
+        )),
+        Some(refused) => failed(refused),
+        None => match read(input, urls) {
+            Ok(page) => process_site(&page, opts, parts, site),
+            Err(e) => failed(PageOutcome::Failed(format!("cannot read file: {e}"))),
+        },
+    }
+}
+
+/// Files as the site model's pages: read again from disk in the second pass.
+pub struct FilePages<'a> {
+    pub files: &'a [FileInput],
+    pub opts: &'a Options,
+    pub urls: &'a UrlPolicy,
+    pub parts: &'a dyn PartSource,
+}
+
+impl Pages for FilePages<'_> {
+    fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    fn label(&self, page: usize) -> String {
+        self.files[page].rel.clone()
+    }
+
+    fn process(&self, page: usize, site: SitePass<'_>) -> Processed {
+        process_file(&self.files[page], self.opts, self.urls, self.parts, site)
+    }
 }

@@ -77,6 +77,46 @@ pub enum Command {
     /// Write the manual page generated from this command line: sitelift.1 on stdout, or with --dir one page per
     /// command (sitelift.1, sitelift-run.1, …) into a folder, for packagers.
     Man(ManArgs),
+    /// Write a site mapping for review: `mapping draft` learns the site model and turns each template's places
+    /// into selectors.
+    Mapping(MappingArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MappingArgs {
+    #[command(subcommand)]
+    pub command: MappingCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MappingCommand {
+    /// Draft a mapping from the site model of a job or of files: per template the selectors for title, meta
+    /// line, body and breadcrumb, the repeated blocks to remove and the page-kind rules, commented with each
+    /// template's page count and sample pages.
+    Draft(DraftArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DraftArgs {
+    /// Learn from the pages stored in this job (no network).
+    #[arg(long, value_name = "DIR", conflicts_with = "inputs")]
+    pub job: Option<PathBuf>,
+
+    /// Write the mapping here (TOML).
+    #[arg(long, short, value_name = "FILE.toml")]
+    pub out: PathBuf,
+
+    /// Public URL of the input folder, to make links absolute (as for extract).
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+
+    /// Force a decoder (WHATWG label: gbk, gb18030, utf-8, big5, …).
+    #[arg(long, value_name = "LABEL")]
+    pub encoding: Option<String>,
+
+    /// HTML files or folders (a whole site or mirror: templates need at least 5 pages).
+    #[arg(required_unless_present = "job", value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
 }
 
 /// Options shared by every command that extracts pages.
@@ -101,6 +141,10 @@ pub struct ExtractOptions {
     /// Refuse pages larger than this many megabytes.
     #[arg(long, value_name = "MB", default_value_t = 32)]
     pub max_page_size: usize,
+
+    /// Extract every page on its own: no site model (no template grouping, no second pass).
+    #[arg(long)]
+    pub no_site_model: bool,
 }
 
 #[derive(Debug, Args)]
@@ -350,6 +394,11 @@ pub struct EvalArgs {
     /// Run with this site mapping file.
     #[arg(long, value_name = "FILE")]
     pub mapping: Option<PathBuf>,
+
+    /// With --devset: extract every page of each dev page's folder in one run with the site model, and score
+    /// the dev pages from that run (each page has its siblings, as in a run over the whole site).
+    #[arg(long, requires = "devset")]
+    pub site_model: bool,
 
     /// Only pages whose file name contains this text (e.g. a site's folder, to evaluate its mapping). Several
     /// substrings, comma-separated or with the flag repeated, select the pages that contain any of them.

@@ -137,6 +137,12 @@ pub enum Error {
 
     #[error("cannot build the report: {0}")]
     Report(String),
+
+    #[error(
+        "the site model's spool file in the temporary folder failed: {0}. Free space in $TMPDIR (or point \
+         TMPDIR elsewhere), or run with --no-site-model"
+    )]
+    Spool(std::io::Error),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -31,6 +31,7 @@ pub mod normalize;
 pub mod pipeline;
 pub mod qa;
 pub mod record;
+pub mod site;
 pub mod source;
 pub mod summary;
 

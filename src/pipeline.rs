@@ -13,6 +13,7 @@ use crate::extract::{self, Context, Extracted, PageKind};
 use crate::mapping::Mapping;
 use crate::normalize::{NormalizeOptions, to_record};
 use crate::record::Record;
+use crate::site::SitePass;
 use crate::source::RawPage;
 
 /// Pages larger than this are refused by default (bytes).
@@ -31,6 +32,9 @@ pub struct Options {
     /// `--all-pages`: export non-article pages too.
     pub all_pages: bool,
     pub max_page_bytes: usize,
+    /// Learn the site model in runs over many pages and use it in a second pass ([`crate::site`]); the CLI
+    /// turns it on unless `--no-site-model` is given.
+    pub site_model: bool,
 }
 
 impl Options {
@@ -83,66 +87,109 @@ impl PartSource for NoParts {
 
 /// Run one page through the pipeline.
 pub fn process(page: &RawPage, opts: &Options, parts: &dyn PartSource) -> PageOutcome {
-    match std::panic::catch_unwind(AssertUnwindSafe(|| process_inner(page, opts, parts))) {
-        Ok(outcome) => outcome,
+    process_site(page, opts, parts, SitePass::Off).outcome
+}
+
+/// A page through the pipeline with the site model's part in it ([`crate::site`]).
+#[derive(Debug)]
+pub struct Processed {
+    pub outcome: PageOutcome,
+    /// What the page tells the model (when it was parsed and the pass asked for it).
+    pub observation: Option<Box<crate::site::Observation>>,
+    /// Repeated blocks the model left out of the body.
+    pub stripped: Vec<String>,
+}
+
+/// Run one page through the pipeline, observing it for the site model or applying its template.
+pub fn process_site(
+    page: &RawPage,
+    opts: &Options,
+    parts: &dyn PartSource,
+    site: SitePass<'_>,
+) -> Processed {
+    match std::panic::catch_unwind(AssertUnwindSafe(|| process_inner(page, opts, parts, site))) {
+        Ok(processed) => processed,
         Err(panic) => {
             let what = panic
                 .downcast_ref::<&str>()
                 .map(|s| s.to_string())
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".to_string());
-            PageOutcome::Failed(format!(
-                "internal error while extracting ({what}); the other pages are unaffected — please report this page"
-            ))
+            Processed {
+                outcome: PageOutcome::Failed(format!(
+                    "internal error while extracting ({what}); the other pages are unaffected — please report this page"
+                )),
+                observation: None,
+                stripped: Vec::new(),
+            }
         }
     }
 }
 
-fn process_inner(page: &RawPage, opts: &Options, parts: &dyn PartSource) -> PageOutcome {
+fn process_inner(
+    page: &RawPage,
+    opts: &Options,
+    parts: &dyn PartSource,
+    site: SitePass<'_>,
+) -> Processed {
     if let Some(problem) = unusable(page, opts.max_page_bytes) {
-        return problem;
+        return Processed {
+            outcome: problem,
+            observation: None,
+            stripped: Vec::new(),
+        };
     }
-    let (audit, mut ex) = extract_page(page, opts);
+    let (audit, mut ex) = extract_page_site(page, opts, site);
     if let PageKind::Refused(why) = ex.kind {
-        return PageOutcome::Failed(why);
+        return Processed {
+            outcome: PageOutcome::Failed(why),
+            observation: None,
+            stripped: Vec::new(),
+        };
     }
+    let mut done = Processed {
+        outcome: PageOutcome::Skipped(String::new()),
+        observation: ex.observation.take(),
+        stripped: std::mem::take(&mut ex.stripped),
+    };
     // A list page's second page is a list, not a continuation: only articles (or --all-pages) merge.
     if let Some(head) = &ex.continuation_of
         && (ex.kind == PageKind::Article || opts.all_pages)
         && parts.has_head(page, head)
     {
-        return PageOutcome::Skipped(format!("{CONTINUATION}{head}"));
+        done.outcome = PageOutcome::Skipped(format!("{CONTINUATION}{head}"));
+        return done;
     }
     if let PageKind::NotArticle(reason) = &ex.kind {
         if !opts.all_pages {
-            return PageOutcome::Skipped(reason.clone());
+            done.outcome = PageOutcome::Skipped(reason.clone());
+            return done;
         }
         ex.warnings.push(format!(
             "not an article ({reason}); exported because of --all-pages"
         ));
     }
-    merge_later_parts(page, opts, parts, &mut ex);
-    PageOutcome::Extracted(Box::new(to_record(
-        page,
-        audit,
-        ex,
-        &opts.normalize_options(),
-    )))
+    merge_later_parts(page, opts, parts, &mut ex, site);
+    let record = to_record(page, audit, ex, &opts.normalize_options());
+    if let Some(obs) = done.observation.as_mut() {
+        obs.filled = crate::site::signature::filled_bits(&record);
+    }
+    done.outcome = PageOutcome::Extracted(Box::new(record));
+    done
 }
 
 /// Decode and extract one page (no merging).
 pub fn extract_page(page: &RawPage, opts: &Options) -> (crate::record::EncodingAudit, Extracted) {
-    let tld = page
-        .url
-        .as_ref()
-        .and_then(|u| u.host_str())
-        .and_then(|h| h.rsplit('.').next());
-    let hints = DecodeHints {
-        http_charset: page.http_charset.as_deref(),
-        forced: opts.forced_encoding(),
-        tld,
-    };
-    let decoded = decode(&page.bytes, &hints);
+    extract_page_site(page, opts, SitePass::Off)
+}
+
+/// Decode and extract one page (no merging), with the site model's part in it.
+pub fn extract_page_site(
+    page: &RawPage,
+    opts: &Options,
+    site: SitePass<'_>,
+) -> (crate::record::EncodingAudit, Extracted) {
+    let decoded = decode_page(page, opts);
     let page_name = page
         .url
         .as_ref()
@@ -157,12 +204,39 @@ pub fn extract_page(page: &RawPage, opts: &Options) -> (crate::record::EncodingA
         mapping: opts.mapping.as_ref(),
         base: page.url.as_ref(),
         page_name: page_name.as_deref(),
+        site,
     };
     (decoded.audit, extract::extract(&decoded.text, &ctx))
 }
 
-/// Append later parts' bodies, attachments and images to the first part, in order.
-fn merge_later_parts(page: &RawPage, opts: &Options, parts: &dyn PartSource, ex: &mut Extracted) {
+/// Decode a page as the pipeline does (the forced encoding, the HTTP charset, the TLD as a hint).
+pub fn decode_page(page: &RawPage, opts: &Options) -> crate::decode::Decoded {
+    let tld = page
+        .url
+        .as_ref()
+        .and_then(|u| u.host_str())
+        .and_then(|h| h.rsplit('.').next());
+    let hints = DecodeHints {
+        http_charset: page.http_charset.as_deref(),
+        forced: opts.forced_encoding(),
+        tld,
+    };
+    decode(&page.bytes, &hints)
+}
+
+/// Append later parts' bodies, attachments and images to the first part, in order. In the site model's second
+/// pass the later parts get the first part's template too (never observed: they are pages of their own).
+fn merge_later_parts(
+    page: &RawPage,
+    opts: &Options,
+    parts: &dyn PartSource,
+    ex: &mut Extracted,
+    site: SitePass<'_>,
+) {
+    let site = match site {
+        SitePass::Apply(..) => site,
+        _ => SitePass::Off,
+    };
     let mut queue: std::collections::VecDeque<String> = ex.later_parts.drain(..).collect();
     let mut seen: Vec<String> = Vec::new();
     let mut current = page.clone();
@@ -186,7 +260,7 @@ fn merge_later_parts(page: &RawPage, opts: &Options, parts: &dyn PartSource, ex:
             ));
             continue;
         };
-        let (_, part_ex) = extract_page(&part, opts);
+        let (_, part_ex) = extract_page_site(&part, opts, site);
         if let PageKind::Refused(why) = &part_ex.kind {
             ex.warnings
                 .push(format!("later part {href} left out: {why}"));

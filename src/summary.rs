@@ -42,6 +42,9 @@ pub struct Summary {
     pub fetch_failed: usize,
     /// A crawl job's links not followed: scope, robots.txt, trap limits (among `skipped`, not among `pages`).
     pub not_fetched: usize,
+    /// The site model's templates and anomalies, when the run learned one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub site_model: Option<crate::site::SiteReport>,
 }
 
 /// The part of a reason that names its kind: the text before the first `:` or `(`.
@@ -239,6 +242,9 @@ impl Summary {
         if !mapped.is_empty() {
             let line = crate::t!("summary-rules", rules = mapped.join("; "));
             s.push_str(&format!("{line}\n"));
+        }
+        if let Some(model) = &self.site_model {
+            s.push_str(&model.render());
         }
         if !self.warnings.is_empty() {
             let total: usize = self.warnings.values().sum();

@@ -558,6 +558,7 @@ fn help_works_for_every_subcommand() {
         ("crawl", "--delay-ms"),
         ("run", "--out"),
         ("status", "--job"),
+        ("mapping", "draft"),
     ] {
         sitelift()
             .args([sub, "--help"])

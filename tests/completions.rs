@@ -22,6 +22,7 @@ const COMMANDS: &[&str] = &[
     "export",
     "completions",
     "man",
+    "mapping",
 ];
 
 fn script(shell: &str) -> String {
@@ -222,6 +223,8 @@ fn man_dir_writes_one_page_per_command() {
     names.sort();
     let mut want: Vec<String> = COMMANDS.iter().map(|c| format!("sitelift-{c}.1")).collect();
     want.push("sitelift.1".into());
+    // Nested commands get their own page too.
+    want.push("sitelift-mapping-draft.1".into());
     want.sort();
     assert_eq!(names, want);
     // A subcommand's page documents its own flags, with the words `sitelift run --help` gives them.

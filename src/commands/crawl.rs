@@ -135,7 +135,7 @@ pub fn exit_code(report: &CrawlReport, status: &sitelift::job::status::Status) -
     }
 }
 
-fn crawl_flags(a: &CrawlFlagArgs, urls: &[String]) -> CrawlFlags {
+pub fn crawl_flags(a: &CrawlFlagArgs, urls: &[String]) -> CrawlFlags {
     CrawlFlags {
         start_urls: urls.to_vec(),
         limit: a.limit,

@@ -31,6 +31,7 @@ pub fn run(args: EvalArgs, quiet: bool) -> Result<ExitCode> {
     let opts = Options {
         mapping: args.mapping.as_deref().map(Mapping::load).transpose()?,
         all_pages: args.all_pages,
+        site_model: args.site_model,
         ..Options::default()
     };
     let floors = floors_for(&args, quiet)?;

@@ -25,6 +25,7 @@ mod diff;
 mod eval;
 mod export;
 mod extract;
+mod mapping;
 mod report;
 mod run;
 mod run_mirror;
@@ -51,6 +52,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Export(args) => export::run(args, cli.quiet),
         Command::Completions(args) => completions::completions(args),
         Command::Man(args) => completions::man(args),
+        Command::Mapping(args) => mapping::run(args, cli.quiet, cli.verbose),
     }
 }
 
@@ -66,6 +68,7 @@ pub fn options(o: &ExtractOptions) -> Result<Options> {
             .map(sitelift::decode::encoding_for_label)
             .transpose()?,
         all_pages: o.all_pages,
+        site_model: !o.no_site_model,
         max_page_bytes: o
             .max_page_size
             .checked_mul(1024 * 1024)

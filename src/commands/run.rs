@@ -15,7 +15,7 @@ use sitelift::job::status::Status;
 use sitelift::summary::Summary;
 use sitelift::t;
 
-use super::crawl::{INTERRUPTED, crawl_job};
+use super::crawl::{INTERRUPTED, crawl_flags, crawl_job};
 use super::options;
 use super::run_mirror::run_mirror;
 use crate::cli::RunArgs;
@@ -42,9 +42,27 @@ pub fn run(args: RunArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
         create_out(&args.out)?;
         return run_mirror(&args, &opts, &job_dir, quiet, verbose);
     }
-    let (job, report) = crawl_job(&job_dir, &opts, &args.crawl, &args.inputs, quiet, verbose)?;
+    let (mut job, report) = crawl_job(&job_dir, &opts, &args.crawl, &args.inputs, quiet, verbose)?;
+    // The site model learns from every stored page once the crawl has them (an interrupted crawl is resumed
+    // first; its model comes with the run that finishes it).
+    let model = if opts.site_model && !report.interrupted {
+        let settings = sitelift::crawl::CrawlSettings::resolve(
+            &crawl_flags(&args.crawl, &args.inputs),
+            opts.mapping.as_ref(),
+        )?;
+        sitelift::site::job::refine(
+            &mut job,
+            &opts,
+            &settings.scope,
+            None,
+            &sitelift::batch::Silent,
+        )?
+    } else {
+        None
+    };
     create_out(&args.out)?;
-    let (summary, status) = publish(&job, &args.out)?;
+    let (mut summary, status) = publish(&job, &args.out)?;
+    summary.site_model = model;
     if !quiet {
         eprint!("{}", summary.render());
         if status.trap_hits > 0 {

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::Result;
+use sitelift::batch::Silent;
 use sitelift::crawl::{CrawlFlags, CrawlSettings};
 use sitelift::job::{Job, mirror};
 use sitelift::pipeline::{Options, PartSource};
@@ -59,10 +60,16 @@ pub fn run_mirror(
         &disk,
     )?;
     progress.finish();
+    let model = if opts.site_model {
+        sitelift::site::job::refine(&mut job, opts, &settings.scope, Some(disk()), &Silent)?
+    } else {
+        None
+    };
     let elapsed = started.elapsed();
     job.add_elapsed(elapsed.as_secs_f64())?;
     let (mut summary, _) = publish(&job, &args.out)?;
     summary.set_elapsed(elapsed);
+    summary.site_model = model;
     if !quiet {
         eprint!("{}", summary.render());
         let mut line = t!(

@@ -19,6 +19,7 @@ use crate::mapping::Mapping;
 use crate::mapping::kinds::Declared;
 use crate::normalize::date::PublishedAt;
 use crate::record::{Attachment, Image};
+use crate::site::apply as site;
 use generic::analysis::Analysis;
 use generic::meta::Layout;
 
@@ -75,6 +76,10 @@ pub struct Extracted {
     pub canonical: Option<String>,
     pub kind: PageKind,
     pub warnings: Vec<String>,
+    /// What the page tells the site model (first pass, and the second pass's final state).
+    pub observation: Option<Box<crate::site::Observation>>,
+    /// Lines of the repeated blocks the site model left out of the body.
+    pub stripped: Vec<String>,
 }
 
 /// What extraction needs to know about the page besides its text.
@@ -85,6 +90,8 @@ pub struct Context<'a> {
     pub base: Option<&'a Url>,
     /// The page's file name (`t20170927_1234.html`), for multi-page detection.
     pub page_name: Option<&'a str>,
+    /// The site model's part: none, observing the page (first pass), or its template (second pass).
+    pub site: crate::site::SitePass<'a>,
 }
 
 /// Extract every field from a decoded page.
@@ -107,14 +114,32 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
         out.warnings.extend(m.warnings.iter().cloned());
     }
 
+    let (hint, plan) = match ctx.site.hint() {
+        Some((h, p)) => (Some(h), p),
+        None => (None, site::Plan::default()),
+    };
+    let paths = site::Paths::new(&doc);
+    let mapped_body = mapped.as_ref().is_some_and(|m| !m.body_roots.is_empty());
+
     // Body container(s).
-    let (roots, body_rule) = match mapped.as_ref().filter(|m| !m.body_roots.is_empty()) {
+    let (mut roots, mut body_rule) = match mapped.as_ref().filter(|m| !m.body_roots.is_empty()) {
         Some(m) => (m.body_roots.clone(), "mapping:body".to_string()),
         None => match generic::body::choose(&an) {
             Some(choice) => (vec![choice.node], choice.rule),
             None => (Vec::new(), String::new()),
         },
     };
+    // The site model: the template's body container where this page chose another.
+    let mut relocated_body = false;
+    if let Some(h) = hint
+        && plan.body
+        && !mapped_body
+        && let Some((node, rule)) = site::body_root(&an, h, &roots, &paths)
+    {
+        roots = vec![node];
+        body_rule = rule;
+        relocated_body = true;
+    }
     // Where the article's text ends (a 相关文章 / 上一篇 heading after most of the prose): everything after it
     // is left out of the body, and metadata rules treat that point as the body's end.
     // Boxes of links inside the body's container (related stories, hot lists): found once, left out of the
@@ -156,13 +181,15 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
         }
     }
     // The body is a container that CMS families use only for the article: headings inside it are its own.
-    let article_container = full_range.filter(|_| body_rule.starts_with("generic:container"));
+    let article_container =
+        full_range.filter(|_| body_rule.starts_with("generic:container") || relocated_body);
     let crumb = generic::breadcrumb::find(&an);
     let column = crumb
         .as_ref()
         .and_then(|c| c.items.last())
         .map(String::as_str);
-    let (title, title_node) = match mapped
+    let mapped_title = mapped.as_ref().is_some_and(|m| m.title.is_some());
+    let (mut title, mut title_node) = match mapped
         .as_ref()
         .and_then(|m| m.title.clone().map(|t| (t, m.title_node)))
     {
@@ -172,6 +199,14 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
             None => (None, None),
         },
     };
+    if let Some(h) = hint
+        && plan.title
+        && !mapped_title
+        && let Some((t, node)) = site::title(&an, h, title.as_ref(), title_node, &paths)
+    {
+        title = Some(t);
+        title_node = Some(node);
+    }
     let layout = Layout {
         title_order: title_node
             .and_then(|n| an.doc.tree.get(n))
@@ -181,6 +216,10 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
         container_end: full_range.map(|(_, end)| end),
     };
     let meta = generic::meta::find(&an, layout, base.map(|b| b.as_str()));
+    let meta_location = match ctx.site {
+        site::SitePass::Off => 0,
+        _ => site::meta_location(&an, &meta.info_nodes),
+    };
 
     // Fields: mapping first, generic fallback.
     let m = mapped.as_ref();
@@ -189,12 +228,31 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
     out.author = m.and_then(|m| m.author.clone()).or(meta.author);
     out.editor = m.and_then(|m| m.editor.clone()).or(meta.editor);
     out.source = m.and_then(|m| m.source.clone()).or(meta.source);
-    let category_node = m
+    let mut category_node = m
         .and_then(|m| m.category_node)
         .or(crumb.as_ref().map(|c| c.node));
     out.category = m
         .and_then(|m| m.category.clone())
         .or(crumb.map(|c| Found::new(c.items, c.rule)));
+    // The site model: missing or guessed metadata from the template's metadata line, a missing breadcrumb
+    // from the template's.
+    let mut model_meta_line = None;
+    if let Some(h) = hint {
+        if plan.meta
+            && site::meta_open(&out)
+            && let Some(line) = site::meta_line(h, meta_location, &paths)
+        {
+            site::fill_meta(&an, h, line, &mut out);
+            model_meta_line = Some(line);
+        }
+        if plan.breadcrumb
+            && out.category.is_none()
+            && let Some((crumb, node)) = site::breadcrumb(&an, h, &paths)
+        {
+            out.category = Some(crumb);
+            category_node = Some(node);
+        }
+    }
 
     // What the body leaves out.
     let mut exclude: HashSet<NodeId> = HashSet::default();
@@ -209,6 +267,7 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
         );
     }
     exclude.extend(category_node);
+    exclude.extend(model_meta_line);
     exclude.extend(meta.info_nodes.iter().copied());
     exclude.extend(m.and_then(|m| m.meta_node));
     if let Some(m) = m {
@@ -225,6 +284,22 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
     }
     exclude.extend(boxes.iter().copied());
     generic::body::prune(&an, &roots, &mut exclude);
+    // The site model: the template's repeated blocks leave the body.
+    // (Every page extracted again gets this and the kind rule: a relocated headline or body can bring chrome to
+    // the body's edge, or leave a page with no text.)
+    if let Some(h) = hint
+        && !mapped_body
+    {
+        out.stripped = site::strip(&an, h, &roots, &mut exclude);
+        if !out.stripped.is_empty() && !relocated_body {
+            body_rule = format!(
+                "{}:{} body: {} repeated block(s) left out of {body_rule}",
+                site::PROVENANCE,
+                h.id,
+                out.stripped.len()
+            );
+        }
+    }
     let rendered = render::render(&doc, &roots, &exclude, base);
 
     // Attachments and images.
@@ -262,7 +337,6 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
         .map(|c| crate::normalize::url::resolve(base, c))
         .filter(|c| c.starts_with("http"));
 
-    let mapped_body = mapped.as_ref().is_some_and(|m| !m.body_roots.is_empty());
     let has_labelled_date = out.published.as_ref().is_some_and(|p| {
         p.rule.contains("label") || p.rule.starts_with("mapping") || p.rule.starts_with("pattern")
     });
@@ -286,6 +360,7 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
         let url = ctx.base.map(Url::as_str).or(ctx.page_name);
         m.kinds.declare(url, &doc)
     });
+    let is_declared = declared.is_some();
     out.kind = match declared {
         Some(Declared::Article(_)) => PageKind::Article,
         Some(Declared::NotArticle(reason)) => PageKind::NotArticle(reason),
@@ -297,6 +372,14 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
             None => PageKind::Article,
         },
     };
+    let observed_kind = site::observed_kind(&out.kind, has_dated_header, is_declared);
+    if let Some(h) = hint {
+        let body = match roots.as_slice() {
+            [root] => site::location_of(&an, Some(*root)),
+            _ => 0,
+        };
+        site::kind(h, observed_kind, body, &mut out);
+    }
     if !roots.is_empty() {
         out.body = Some(Found::new(
             Body {
@@ -305,6 +388,30 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
             },
             body_rule,
         ));
+    }
+    if !matches!(ctx.site, site::SitePass::Off) {
+        let mut mapped_bits = 0u8;
+        for (field, is) in [
+            ("title", mapped_title),
+            ("meta", m.is_some_and(|m| m.meta_node.is_some())),
+            ("body", mapped_body),
+            ("breadcrumb", m.is_some_and(|m| m.category.is_some())),
+        ] {
+            if is {
+                mapped_bits |= 1 << crate::site::signature::located(field);
+            }
+        }
+        let decided = site::Decided {
+            doc: &doc,
+            roots: &roots,
+            exclude: &exclude,
+            title_node,
+            meta_location,
+            category_node,
+            mapped: mapped_bits,
+            kind: observed_kind,
+        };
+        out.observation = Some(Box::new(site::observe(&an, &decided, &out)));
     }
     out
 }

@@ -11,7 +11,8 @@ use crate::batch::Observer;
 use crate::crawl::scope::{Decision, PageKind, Scope};
 use crate::error::Result;
 use crate::export::Sink;
-use crate::pipeline::{Options, PageOutcome, PartSource, process};
+use crate::pipeline::{Options, PageOutcome, PartSource, Processed, process_site};
+use crate::site::SitePass;
 use crate::source::RawPage;
 use crate::summary::Summary;
 
@@ -28,13 +29,41 @@ pub fn outcome_for(
     opts: &Options,
     parts: &dyn PartSource,
 ) -> PageOutcome {
-    if kind == PageKind::List {
-        return PageOutcome::Skipped(LIST_PAGE.to_string());
-    }
-    process(page, opts, parts)
+    processed_for(page, kind, opts, parts, SitePass::Off).outcome
 }
 
-/// Re-extract every stored page; write the records to `sink`; return the summary.
+/// One stored page of the given kind through the pipeline, with the site model's part in it.
+pub fn processed_for(
+    page: &RawPage,
+    kind: PageKind,
+    opts: &Options,
+    parts: &dyn PartSource,
+    site: SitePass<'_>,
+) -> Processed {
+    if kind == PageKind::List {
+        return Processed {
+            outcome: PageOutcome::Skipped(LIST_PAGE.to_string()),
+            observation: None,
+            stripped: Vec::new(),
+        };
+    }
+    process_site(page, opts, parts, site)
+}
+
+/// A stored page's kind: classified by URL again when the mapping has crawl patterns, else as crawled.
+pub fn page_kind(scope: &Scope, page: &RawPage, stored: PageKind) -> PageKind {
+    let reclassify = !scope.follow.is_empty() || !scope.article.is_empty();
+    match (&page.url, reclassify) {
+        (Some(u), true) => match scope.classify(u) {
+            Decision::Fetch(k) => k,
+            _ => stored,
+        },
+        _ => stored,
+    }
+}
+
+/// Re-extract every stored page; write the records to `sink`; return the summary. With the site model, the
+/// records are written after its pass ([`crate::site::job::refine`]).
 pub fn reextract(
     job: &mut Job,
     opts: &Options,
@@ -49,6 +78,21 @@ pub fn reextract(
         limit: None,
         fallback: None,
     };
+    if opts.site_model {
+        pass(job, opts, scope, all, observer, &mut |_, _| Ok(()))?;
+        summary.site_model =
+            crate::site::job::refine(job, opts, scope, None, &crate::batch::Silent)?;
+        stored_outcomes(job, &mut |url, outcome| {
+            let written = match &outcome {
+                PageOutcome::Extracted(r) => Some(sink.write(r)?),
+                _ => None,
+            };
+            summary.add(url, &outcome, written);
+            Ok(())
+        })?;
+        summary.set_elapsed(started.elapsed());
+        return Ok(summary);
+    }
     pass(job, opts, scope, all, observer, &mut |url, outcome| {
         let written = match outcome {
             PageOutcome::Extracted(r) => Some(sink.write(r)?),
@@ -106,8 +150,14 @@ pub fn pass(
         fallback,
     } = what;
     let parts = JobParts::new(job.reader()?, scope.clone()).with_fallback(fallback);
-    // With crawl patterns in the (new) mapping, pages are classified by URL again; else as crawled.
-    let reclassify = !scope.follow.is_empty() || !scope.article.is_empty();
+    if opts.site_model {
+        crate::site::job::prepare(&job.conn).map_err(job.sql_error())?;
+    }
+    let site = if opts.site_model {
+        SitePass::Observe
+    } else {
+        SitePass::Off
+    };
     let sql = format!(
         "SELECT p.url, p.requested_url, p.status, p.headers, p.http_charset, p.body, p.source_path, p.rowid,
             f.kind
@@ -145,22 +195,20 @@ pub fn pass(
             result.limit_reached = true;
             break;
         }
-        let outcomes: Vec<(String, PageOutcome)> = batch
+        let processed: Vec<(String, PageOutcome, Option<Box<crate::site::Observation>>)> = batch
             .par_iter()
             .map(|(_, page, stored_kind)| {
                 let raw = page.raw();
-                let kind = match (&raw.url, reclassify) {
-                    (Some(u), true) => match scope.classify(u) {
-                        Decision::Fetch(k) => k,
-                        _ => *stored_kind,
-                    },
-                    _ => *stored_kind,
-                };
-                let outcome = outcome_for(&raw, kind, opts, &parts);
-                observer.page_done(&page.url, &outcome);
-                (page.url.clone(), outcome)
+                let kind = page_kind(scope, &raw, *stored_kind);
+                let p = processed_for(&raw, kind, opts, &parts, site);
+                observer.page_done(&page.url, &p.outcome);
+                (page.url.clone(), p.outcome, p.observation)
             })
             .collect();
+        let (outcomes, observations): (Vec<(String, PageOutcome)>, Vec<_>) = processed
+            .into_iter()
+            .map(|(url, outcome, obs)| ((url, outcome), obs))
+            .unzip();
         parts.take_missing();
         let mut now = records;
         let recorded = job.transaction(|tx| {
@@ -171,6 +219,9 @@ pub fn pass(
                     break;
                 }
                 pages::set_outcome(tx, url, outcome)?;
+                if let Some(obs) = &observations[n] {
+                    crate::site::job::observed(tx, url, obs, outcome)?;
+                }
                 if extracted {
                     now += 1;
                 }
@@ -190,6 +241,39 @@ pub fn pass(
         }
     }
     Ok(result)
+}
+
+/// A stored page's outcome as read back: rowid, URL, outcome kind, reason, record JSON.
+type StoredRow = (i64, String, String, Option<String>, Option<String>);
+
+/// Hand every stored page's outcome to `done`, in the job's page order (what `extract --job` writes).
+fn stored_outcomes(job: &Job, done: &mut dyn FnMut(&str, PageOutcome) -> Result<()>) -> Result<()> {
+    let mut last = 0i64;
+    loop {
+        let batch: Vec<StoredRow> = {
+            let mut stmt = job
+                .conn
+                .prepare_cached(
+                    "SELECT p.rowid, p.url, o.kind, o.reason, r.json FROM pages p
+                     JOIN outcomes o ON o.url = p.url LEFT JOIN records r ON r.id = o.record_id
+                     WHERE p.rowid > ?1 ORDER BY p.rowid LIMIT ?2",
+                )
+                .map_err(job.sql_error())?;
+            let rows = stmt
+                .query_map(rusqlite::params![last, BATCH as i64], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                })
+                .map_err(job.sql_error())?;
+            rows.collect::<rusqlite::Result<Vec<_>>>()
+                .map_err(job.sql_error())?
+        };
+        let Some(end) = batch.last() else { break };
+        last = end.0;
+        for (_, url, kind, reason, json) in batch {
+            done(&url, pages::outcome_from_row(&kind, reason, json))?;
+        }
+    }
+    Ok(())
 }
 
 /// Write every record in the job to `sink` (ordered by URL) and summarize the job: outcomes of stored pages,

@@ -48,6 +48,9 @@ pub struct Status {
     pub elapsed_secs: f64,
     /// Pages done (fetched or failed) per second of crawl time, over every run of the job.
     pub pages_per_sec: f64,
+    /// The site model's templates and their anomalies, from the last run that learned one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub site_model: Option<crate::site::SiteReport>,
 }
 
 fn grouped(job: &Job, sql: &str) -> Result<BTreeMap<String, Group>> {
@@ -186,6 +189,7 @@ pub fn status(job: &Job) -> Result<Status> {
         .meta("elapsed_secs")?
         .and_then(|v| v.parse().ok())
         .unwrap_or(0.0);
+    s.site_model = crate::site::job::stored_report(job)?;
     // The rate the progress display and the run summary show: pages done (fetched or failed) over crawl time.
     let done =
         s.pages.get("fetched").copied().unwrap_or(0) + s.pages.get("failed").copied().unwrap_or(0);
@@ -289,6 +293,9 @@ impl Status {
             secs = format!("{:.1}", self.elapsed_secs),
             rate = format!("{:.1}", self.pages_per_sec)
         ));
+        if let Some(model) = &self.site_model {
+            out.push_str(&model.render());
+        }
         out
     }
 }

@@ -191,6 +191,51 @@ impl DevsetReport {
     }
 }
 
+/// The outcomes of the dev pages when every page of each of their folders is extracted in one run with the site
+/// model, so each page has its siblings (as a run over that folder gives them). Multi-page articles are not
+/// merged, as in the run without the model.
+fn with_site_model<'p>(
+    pages_dir: &Path,
+    pages: &'p [DevPage],
+    opts: &Options,
+) -> Result<HashMap<&'p str, PageOutcome>> {
+    let mut folders: BTreeMap<&str, HashMap<&str, &'p str>> = BTreeMap::new();
+    for p in pages {
+        let (folder, name) = p.file.rsplit_once('/').unwrap_or(("", p.file.as_str()));
+        folders
+            .entry(folder)
+            .or_default()
+            .insert(name, p.file.as_str());
+    }
+    let mut out = HashMap::new();
+    for (folder, wanted) in folders {
+        let root = pages_dir.join(folder);
+        let files = crate::source::files::collect(std::slice::from_ref(&root))?;
+        let urls = crate::source::files::UrlPolicy::for_options(opts);
+        let site_pages = crate::batch::FilePages {
+            files: &files,
+            opts,
+            urls: &urls,
+            parts: &NoParts,
+        };
+        crate::site::run::two_pass(&site_pages, &crate::batch::Silent, &mut |i, outcome| {
+            if let Some(file) = wanted.get(files[i].rel.as_str()) {
+                out.insert(*file, outcome);
+            }
+            Ok(())
+        })?;
+    }
+    if let Some(p) = pages.iter().find(|p| !out.contains_key(p.file.as_str())) {
+        return Err(Error::EvalInput {
+            path: pages_dir.join(&p.file),
+            message:
+                "the folder run did not read this page (is it an HTML page with a known extension?)"
+                    .into(),
+        });
+    }
+    Ok(out)
+}
+
 /// A labelled page of the dev set and its part.
 struct DevPage {
     file: String,
@@ -301,16 +346,20 @@ pub fn evaluate_devset(
     }
     pages.retain(|p| parts.contains(&p.part));
 
-    // One run of the default pipeline over every page.
-    let raw = pages
-        .iter()
-        .map(|p| read_page(&pages_dir, &p.file))
-        .collect::<Result<Vec<_>>>()?;
-    let outcomes: HashMap<&str, PageOutcome> = pages
-        .par_iter()
-        .zip(raw.par_iter())
-        .map(|(p, page)| (p.file.as_str(), process(page, opts, &NoParts)))
-        .collect();
+    // One run of the default pipeline over every page (with the site model: over every page of their folders).
+    let outcomes: HashMap<&str, PageOutcome> = if opts.site_model {
+        with_site_model(&pages_dir, &pages, opts)?
+    } else {
+        let raw = pages
+            .iter()
+            .map(|p| read_page(&pages_dir, &p.file))
+            .collect::<Result<Vec<_>>>()?;
+        pages
+            .par_iter()
+            .zip(raw.par_iter())
+            .map(|(p, page)| (p.file.as_str(), process(page, opts, &NoParts)))
+            .collect()
+    };
 
     let bench = match &manifest.benchmark {
         Some(b) => Some(load_benchmark(&dir.join(&b.evaldata))?),

@@ -92,6 +92,7 @@ pub fn read_json(path: &Path) -> Value {
 pub mod handover_site;
 pub mod server;
 pub mod site;
+pub mod template_site;
 
 // A generated wget-style mirror (export and kill tests) and the fuzz test's deterministic mutator.
 pub mod mirror;

@@ -87,6 +87,7 @@ pub fn run_at(html: &str, url: &str) -> Extracted {
             mapping: None,
             base: Some(&base),
             page_name: Some(&name),
+            ..Context::default()
         },
     )
 }

@@ -121,6 +121,9 @@ pub struct Figures {
     pub encoding: EncodingAudit,
     pub unresolved_links: Vec<UnresolvedLink>,
     pub unresolved_links_total: usize,
+    /// Job only: the site model's templates and their anomalies, when the last run learned one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub site_model: Option<crate::site::SiteReport>,
 }
 
 /// Accumulates [`Figures`] record by record.

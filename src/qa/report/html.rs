@@ -172,6 +172,112 @@ fn groups(title: &str, groups: &[ReasonGroup], empty: &str) -> String {
     s
 }
 
+/// The site model: one row per template (pages, kind, fill rates, samples), then each template's stripped
+/// blocks and anomalies with example pages.
+fn templates(m: &crate::site::SiteReport) -> String {
+    let mut s = format!(
+        "<section id=\"templates\"><h2>Templates (site model)</h2><p>{} template(s) of at least {} pages \
+         cover {} of {} pages; the model changed {} page(s) (repeated blocks left out of bodies, fields taken \
+         from the template's place, kinds made the template's).</p>",
+        m.templates.len(),
+        m.min_template_pages,
+        m.modelled_pages,
+        m.pages,
+        m.changed_pages
+    );
+    if m.templates.is_empty() {
+        s.push_str("</section>");
+        return s;
+    }
+    s.push_str(
+        "<table><thead><tr><th>template</th><th class=\"num\">pages</th><th>kind</th>\
+         <th class=\"num\">records</th><th>fill rate</th><th>e.g.</th><th class=\"num\">anomalies</th>\
+         </tr></thead><tbody>",
+    );
+    for t in &m.templates {
+        let fills: Vec<String> = t
+            .fill_rates
+            .iter()
+            .map(|(f, r)| format!("{f} {}", pct(*r)))
+            .collect();
+        let samples: Vec<String> = t.samples.iter().map(|p| link(p)).collect();
+        let a = &t.anomalies;
+        let _ = write!(
+            s,
+            "<tr><td>{}</td><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td>\
+             <td class=\"muted\">{}</td><td>{}</td><td class=\"num\">{}</td></tr>",
+            esc(&t.id),
+            t.pages,
+            esc(t.kind.as_deref().unwrap_or("mixed")),
+            t.records,
+            esc(&fills.join(", ")),
+            samples.join("<br>"),
+            a.missing_field.count + a.repeated_in_body.count + a.kind_differs.count
+        );
+    }
+    s.push_str("</tbody></table>");
+    for t in &m.templates {
+        let a = &t.anomalies;
+        let anomalies = [
+            (
+                "records missing a field their siblings have",
+                &a.missing_field,
+            ),
+            ("bodies still holding a repeated block", &a.repeated_in_body),
+            (
+                "pages whose kind differs from the template's",
+                &a.kind_differs,
+            ),
+        ];
+        if t.stripped.is_empty() && anomalies.iter().all(|(_, x)| x.count == 0) {
+            continue;
+        }
+        let _ = write!(
+            s,
+            "<h3>{} <span class=\"muted\">{} pages</span></h3>",
+            esc(&t.id),
+            t.pages
+        );
+        if !t.stripped.is_empty() {
+            let _ = write!(
+                s,
+                "<details><summary>repeated blocks left out of bodies <span class=\"num\">{}</span></summary><ul>",
+                t.stripped_pages
+            );
+            for (line, n) in &t.stripped {
+                let _ = write!(
+                    s,
+                    "<li>{} <span class=\"muted\">{n} page(s)</span></li>",
+                    esc(line)
+                );
+            }
+            s.push_str("</ul></details>");
+        }
+        for (title, x) in anomalies {
+            if x.count == 0 {
+                continue;
+            }
+            let pages: Vec<PageRef> = x
+                .examples
+                .iter()
+                .map(|(url, detail)| PageRef {
+                    url: url.clone(),
+                    detail: detail.clone(),
+                })
+                .collect();
+            let _ = write!(
+                s,
+                "<details><summary>{} <span class=\"num\">{}</span></summary>{}</details>",
+                esc(title),
+                x.count,
+                pages_list(&pages, x.count as usize)
+            );
+        }
+    }
+    s.push_str("</section>");
+    s
+}
+
 fn card(label: &str, value: &str) -> String {
     format!(
         "<div class=\"card\"><div class=\"value\">{}</div><div class=\"label\">{}</div></div>",
@@ -253,6 +359,9 @@ fn body_figures(f: &Figures, from_job: bool) -> String {
         );
     }
     s.push_str("</tbody></table></section>");
+    if let Some(model) = &f.site_model {
+        s.push_str(&templates(model));
+    }
 
     heading(&mut s, "values", "report-h-values");
     s.push_str("<h3>Published, per year</h3>");

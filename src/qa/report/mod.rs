@@ -150,6 +150,7 @@ pub fn from_job(dir: &Path) -> Result<Report> {
     figures.outcomes = count("SELECT kind, count(*) FROM outcomes GROUP BY kind")?;
     figures.attachments = count("SELECT state, count(*) FROM attachments GROUP BY state")?;
     figures.elapsed_secs = job.meta("elapsed_secs")?.and_then(|v| v.parse().ok());
+    figures.site_model = crate::site::job::stored_report(&job)?;
     let (mut skipped, mut failed) = (Groups::keeping_all(), Groups::keeping_all());
     let mut stmt = job
         .conn

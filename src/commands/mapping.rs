@@ -1,0 +1,109 @@
+//! `sitelift mapping draft`: learn the site model of a job's stored pages or of files (the first pass only) and
+//! write the mapping it suggests ([`sitelift::site::draft`]), then check that the file loads as a mapping.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, anyhow};
+use sitelift::Mapping;
+use sitelift::batch::FilePages;
+use sitelift::pipeline::{DEFAULT_MAX_PAGE_BYTES, Options, decode_page};
+use sitelift::source::files::{DiskParts, UrlPolicy, collect, read};
+
+use super::parse_base_url;
+use crate::cli::{DraftArgs, MappingArgs, MappingCommand};
+use crate::progress::Progress;
+
+pub fn run(args: MappingArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
+    match args.command {
+        MappingCommand::Draft(args) => draft(args, quiet, verbose),
+    }
+}
+
+fn draft(args: DraftArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
+    let opts = Options {
+        base_url: args.base_url.as_deref().map(parse_base_url).transpose()?,
+        encoding: args
+            .encoding
+            .as_deref()
+            .map(sitelift::decode::encoding_for_label)
+            .transpose()?,
+        max_page_bytes: DEFAULT_MAX_PAGE_BYTES,
+        site_model: true,
+        ..Options::default()
+    };
+    let (model, pages, text) = if let Some(dir) = &args.job {
+        let mut job = sitelift::job::Job::open_existing(dir)?;
+        let settings =
+            sitelift::crawl::CrawlSettings::resolve(&sitelift::crawl::CrawlFlags::default(), None)?;
+        let stored: i64 = job
+            .conn
+            .query_row("SELECT count(*) FROM pages", [], |r| r.get(0))
+            .map_err(job.sql_error())?;
+        let progress = Progress::new(0, quiet, verbose);
+        let model = sitelift::site::job::learn(&mut job, &opts, &settings.scope, &progress)?;
+        progress.finish();
+        let model = model
+            .ok_or_else(|| too_few(format!("the job {} holds {stored} page(s)", dir.display())))?;
+        let load = |url: &str| -> Option<String> {
+            let page = sitelift::job::pages::load(&job.conn, url).ok().flatten()?;
+            Some(decode_page(&page.raw(), &opts).text)
+        };
+        let text = sitelift::site::draft::draft(&model, &load, stored as u64);
+        (model, stored as u64, text)
+    } else {
+        let files = collect(&args.inputs)?;
+        let urls = UrlPolicy::for_options(&opts);
+        let parts = DiskParts::new(&files, &args.inputs, urls.clone());
+        let pages = FilePages {
+            files: &files,
+            opts: &opts,
+            urls: &urls,
+            parts: &parts,
+        };
+        let progress = Progress::new(files.len(), quiet, verbose);
+        let model = sitelift::site::run::learn(&pages, &progress)?;
+        progress.finish();
+        let model = model.ok_or_else(|| too_few(format!("{} page(s) found", files.len())))?;
+        let load = |label: &str| -> Option<String> {
+            let input = files.iter().find(|f| f.rel == label)?;
+            let page = read(input, &urls).ok()?;
+            Some(decode_page(&page, &opts).text)
+        };
+        let text = sitelift::site::draft::draft(&model, &load, files.len() as u64);
+        (model, files.len() as u64, text)
+    };
+    write(&args.out, &text)?;
+    // The draft must load as it is written.
+    Mapping::load(&args.out).with_context(|| {
+        format!(
+            "the draft '{}' does not load as a mapping (a bug: please report it with the file)",
+            args.out.display()
+        )
+    })?;
+    if !quiet {
+        eprintln!(
+            "mapping draft: {} template(s) from {pages} pages -> {}; review it, then `sitelift check-mapping {} --page PAGE`",
+            model.templates.len(),
+            args.out.display(),
+            args.out.display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Why no draft: too few pages for any template.
+fn too_few(what: String) -> anyhow::Error {
+    anyhow!(
+        "{what}: too few for a template (each needs at least {} pages of one layout); give the whole site or mirror",
+        sitelift::site::templates::MIN_TEMPLATE_PAGES
+    )
+}
+
+fn write(path: &Path, text: &str) -> Result<()> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create the folder '{}'", parent.display()))?;
+    }
+    std::fs::write(path, text).with_context(|| format!("cannot write '{}'", path.display()))
+}

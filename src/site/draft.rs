@@ -1,0 +1,449 @@
+//! `sitelift mapping draft`: a mapping written from the site model, for a developer to review instead of
+//! writing it. For each template (largest first) its consensus places — headline, metadata line, body container,
+//! breadcrumb — become CSS selectors, found on the template's sample pages: the shortest chain of tag, id and
+//! class steps (then with `:nth-of-type`) whose first match is that place on every sample. One mapping serves
+//! the whole site, so each field's selectors of all templates join in one comma list, and an alternative is kept
+//! only while the list still picks the right element on every template's samples and nothing on the samples of
+//! templates that have no such place. Chrome the site model found inside a template's body container becomes a
+//! `remove` selector (only when it matches nothing but repeated lines on the samples); list templates become
+//! `[kinds] not_article_selector` alternatives (only when no article template's sample has one). The file is
+//! commented with each template's page count and two sample pages, and `check-mapping` accepts it as written.
+
+use std::fmt::Write as _;
+
+use ego_tree::NodeId;
+use scraper::{ElementRef, Html, Selector};
+
+use super::kinds::TemplateKind;
+use super::model::SiteModel;
+use super::signature::{LOCATED, elements_by_path, hashable, text_hash};
+use crate::extract::dom::attr;
+use crate::extract::generic::analysis::Analysis;
+
+/// Steps of a selector without `:nth-of-type` tried before indexed ones (deeper places need more context).
+const MAX_PLAIN_STEPS: usize = 6;
+
+/// Steps of an indexed selector tried at most.
+const MAX_INDEXED_STEPS: usize = 14;
+
+/// Remove selectors kept at most per template (the most frequent chrome inside the body comes first).
+const MAX_REMOVE_PER_TEMPLATE: usize = 8;
+
+/// A template's sample page, parsed.
+struct Sample {
+    template: usize,
+    label: String,
+    doc: Html,
+}
+
+/// The mapping fields a draft fills, with the located field each comes from.
+const FIELDS: [(&str, &str); 4] = [
+    ("title", "title"),
+    ("meta", "meta"),
+    ("body", "body"),
+    ("breadcrumb", "breadcrumb"),
+];
+
+/// Write the draft of `model`; `load` gives a sample page's decoded text by its label. `pages` is the number of
+/// pages the model was learned from.
+pub fn draft(model: &SiteModel, load: &dyn Fn(&str) -> Option<String>, pages: u64) -> String {
+    let samples: Vec<Sample> = model
+        .templates
+        .iter()
+        .enumerate()
+        .flat_map(|(t, tpl)| {
+            tpl.samples.iter().filter_map(move |label| {
+                let text = load(label)?;
+                Some(Sample {
+                    template: t,
+                    label: label.clone(),
+                    doc: Html::parse_document(&text),
+                })
+            })
+        })
+        .collect();
+    // Per sample: the node at each located field's consensus place.
+    let places: Vec<[Option<NodeId>; LOCATED.len()]> = samples
+        .iter()
+        .map(|s| {
+            let paths = elements_by_path(&s.doc);
+            let mut out = [None; LOCATED.len()];
+            for (i, loc) in model.templates[s.template]
+                .hint
+                .locations
+                .iter()
+                .enumerate()
+            {
+                if *loc != 0 {
+                    out[i] = paths.get(loc).copied();
+                }
+            }
+            out
+        })
+        .collect();
+
+    let mut out = header(model, pages);
+    // remove = [...] is a top-level key: it comes before the first table.
+    let removes = remove_selectors(model, &samples, &places);
+    if removes.is_empty() {
+        out.push_str("remove = []\n");
+    } else {
+        out.push_str("remove = [\n");
+        for (css, template, line) in &removes {
+            let _ = writeln!(
+                out,
+                "    {},   # {template}: «{}»",
+                toml_string(css),
+                crate::qa::truncate(line, 30)
+            );
+        }
+        out.push_str("]\n");
+    }
+
+    out.push_str("\n[selectors]\n");
+    let mut bodies: Vec<(usize, String)> = Vec::new();
+    let mut metas = false;
+    for (key, field) in FIELDS {
+        let f = super::signature::located(field);
+        let mut chosen: Vec<(usize, String)> = Vec::new();
+        for t in 0..model.templates.len() {
+            // The headline, meta line and breadcrumb places of a list or mixed template are a column's heading
+            // and a site's banner as often as an article's fields: over a whole site they take pages of other
+            // templates. Only the body container of such a template is drafted (for `[kinds]`).
+            if key != "body" && model.templates[t].hint.kind != Some(TemplateKind::Article) {
+                continue;
+            }
+            // The first sample that has the place (a template's sample can be one of its odd pages: a list
+            // in an article template); a sample without it must then match nothing.
+            let Some((first, node)) = (0..samples.len())
+                .filter(|&i| samples[i].template == t)
+                .find_map(|i| places[i][f].map(|n| (i, n)))
+            else {
+                continue;
+            };
+            let candidates = selector_candidates(&samples[first].doc, node);
+            let fits = |css: &str| -> bool {
+                let list: Vec<String> = chosen
+                    .iter()
+                    .map(|(_, c)| c.clone())
+                    .chain(std::iter::once(css.to_string()))
+                    .collect();
+                let Ok(sel) = Selector::parse(&list.join(", ")) else {
+                    return false;
+                };
+                samples.iter().enumerate().all(|(i, s)| {
+                    let first = s.doc.select(&sel).next().map(|e| e.id());
+                    let want = places[i][f];
+                    let claimed = s.template == t || chosen.iter().any(|(c, _)| *c == s.template);
+                    if claimed {
+                        first == want
+                    } else {
+                        first.is_none()
+                    }
+                })
+            };
+            if let Some(css) = candidates.into_iter().find(|c| fits(c)) {
+                chosen.push((t, css));
+            }
+        }
+        if chosen.is_empty() {
+            let _ = writeln!(
+                out,
+                "# {key}: no template keeps it in one place; the generic rule finds it on each page"
+            );
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "# {key}: {}",
+            chosen
+                .iter()
+                .map(|(t, c)| format!("{} {c}", model.templates[*t].hint.id))
+                .collect::<Vec<_>>()
+                .join(" · ")
+        );
+        let list: Vec<String> = chosen.iter().map(|(_, c)| c.clone()).collect();
+        let _ = writeln!(out, "{key} = {}", toml_string(&list.join(", ")));
+        match key {
+            "body" => bodies = chosen,
+            "meta" => metas = true,
+            _ => {}
+        }
+    }
+
+    out.push_str(if metas {
+        "# published, author, editor, source: split from the meta line by their labels (发布时间, 作者, 责任编辑,\n\
+         # 来源, …); give one its own selector, or a [patterns] entry, where a template shows it unlabelled.\n"
+    } else {
+        "# published, author, editor, source: the generic rules (labels anywhere in the page's header).\n"
+    });
+    out.push_str(
+        "# attachments, images: the generic rules (document links and images inside the body); add a selector\n\
+         # for an attachment box outside the body.\n",
+    );
+
+    kinds(model, &samples, &bodies, &mut out);
+    let _ = writeln!(out, "\n# Sample pages the selectors were checked on:");
+    for s in &samples {
+        let _ = writeln!(
+            out,
+            "#   {}  {}",
+            model.templates[s.template].hint.id, s.label
+        );
+    }
+    out
+}
+
+/// The file's opening comment: how it was made, how to review it, and the templates.
+fn header(model: &SiteModel, pages: u64) -> String {
+    let mut out = format!(
+        "# Mapping drafted by `sitelift mapping draft` from {pages} pages: {} template(s) of at least {} pages\n\
+         # ({} of the pages). Each selector was checked on two sample pages of its template and on the other\n\
+         # templates' samples. Review it before use: open the sample pages, run\n\
+         #   sitelift check-mapping THIS.toml --page PAGE\n\
+         # on a few pages of each template, and delete what you do not want. A field this file leaves out, or\n\
+         # whose selector matches nothing on a page, comes from the generic rules. The body selector takes the\n\
+         # whole container: check where the text ends on the samples (related links after it go in `remove`).\n\
+         #\n# Templates, largest first:\n",
+        model.templates.len(),
+        super::templates::MIN_TEMPLATE_PAGES,
+        model.modelled_pages()
+    );
+    for t in &model.templates {
+        let _ = writeln!(
+            out,
+            "#   {:<4} {:>6} pages  {:<8} e.g. {}",
+            t.hint.id,
+            t.pages,
+            t.hint.kind.map(TemplateKind::name).unwrap_or("mixed"),
+            t.samples.join(", ")
+        );
+    }
+    out.push('\n');
+    out
+}
+
+/// `remove` selectors: the template's chrome inside its body container on its samples, as (selector, template
+/// id, line).
+fn remove_selectors(
+    model: &SiteModel,
+    samples: &[Sample],
+    places: &[[Option<NodeId>; LOCATED.len()]],
+) -> Vec<(String, String, String)> {
+    let body = super::signature::located("body");
+    let mut out: Vec<(String, String, String)> = Vec::new();
+    for (i, s) in samples.iter().enumerate() {
+        let hint = &model.templates[s.template].hint;
+        let Some(root) = places[i][body] else {
+            continue;
+        };
+        if out.iter().filter(|(_, t, _)| *t == hint.id).count() >= MAX_REMOVE_PER_TEMPLATE {
+            continue;
+        }
+        let an = Analysis::new(&s.doc);
+        let Some(stats) = an.stats.get(&root) else {
+            continue;
+        };
+        for b in an.blocks_in(stats.first_order, stats.last_order) {
+            if b.node == root
+                || !hashable(&b.line)
+                || !hint.repeated.chrome.contains(&text_hash(&b.line))
+            {
+                continue;
+            }
+            let found = selector_candidates(&s.doc, b.node).into_iter().find(|css| {
+                only_repeated(css, model, samples) && !out.iter().any(|(c, _, _)| c == css)
+            });
+            if let Some(css) = found {
+                out.push((css, hint.id.clone(), b.line.clone()));
+            }
+        }
+    }
+    out
+}
+
+/// Whether a selector matches only repeated lines (of the sample's own template) on every sample, and
+/// something on at least one.
+fn only_repeated(css: &str, model: &SiteModel, samples: &[Sample]) -> bool {
+    let Ok(sel) = Selector::parse(css) else {
+        return false;
+    };
+    let mut any = false;
+    for s in samples {
+        let hint = &model.templates[s.template].hint;
+        for el in s.doc.select(&sel) {
+            any = true;
+            let text = crate::extract::dom::spaced_text(*el);
+            let h = text_hash(&text);
+            let repeated = hint.repeated.chrome.contains(&h) || hint.repeated.fixed.contains(&h);
+            if !repeated {
+                return false;
+            }
+        }
+    }
+    any
+}
+
+/// The `[kinds]` table: list templates' containers as `not_article_selector` (when no article template's
+/// sample has one), and the article templates' bodies as a commented `article_selector`.
+fn kinds(model: &SiteModel, samples: &[Sample], bodies: &[(usize, String)], out: &mut String) {
+    let is = |t: usize, k: TemplateKind| model.templates[t].hint.kind == Some(k);
+    let lists: Vec<&(usize, String)> = bodies
+        .iter()
+        .filter(|(t, _)| is(*t, TemplateKind::List))
+        .collect();
+    let articles: Vec<&(usize, String)> = bodies
+        .iter()
+        .filter(|(t, _)| is(*t, TemplateKind::Article))
+        .collect();
+    let matches_on = |css: &str, kind: TemplateKind| {
+        Selector::parse(css).is_ok_and(|sel| {
+            samples
+                .iter()
+                .any(|s| is(s.template, kind) && s.doc.select(&sel).next().is_some())
+        })
+    };
+    let not_article: Vec<&(usize, String)> = lists
+        .into_iter()
+        .filter(|(_, css)| !matches_on(css, TemplateKind::Article))
+        .collect();
+    let article: Vec<&(usize, String)> = articles
+        .into_iter()
+        .filter(|(_, css)| !matches_on(css, TemplateKind::List))
+        .collect();
+    if not_article.is_empty() && article.is_empty() {
+        return;
+    }
+    out.push_str("\n[kinds]\n");
+    let ids = |v: &[&(usize, String)]| {
+        v.iter()
+            .map(|(t, _)| model.templates[*t].hint.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let css = |v: &[&(usize, String)]| {
+        v.iter()
+            .map(|(_, c)| c.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if !not_article.is_empty() {
+        let _ = writeln!(
+            out,
+            "# Pages with the list container of a list template ({}) are not articles.\nnot_article_selector = {}",
+            ids(&not_article),
+            toml_string(&css(&not_article))
+        );
+    }
+    if !article.is_empty() {
+        let _ = writeln!(
+            out,
+            "# Uncomment to keep every page with an article template's body container ({}) as an article,\n\
+             # whatever the generic rules say (also hubs and stubs laid out as articles: check them first).\n\
+             # article_selector = {}",
+            ids(&article),
+            toml_string(&css(&article))
+        );
+    }
+}
+
+/// A TOML basic string.
+fn toml_string(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}
+
+/// Whether a class or id can be written in a selector as it is.
+fn is_ident(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '-')
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        && !s.starts_with("--")
+        && !s.starts_with("-")
+}
+
+/// One step: `tag#id.class…`, with `:nth-of-type(n)` when `indexed` and the element has no id.
+fn step(el: ElementRef<'_>, indexed: bool) -> (String, bool) {
+    let e = el.value();
+    let mut s = e.name().to_string();
+    let id = attr(e, "id").map(str::trim).filter(|i| is_ident(i));
+    if let Some(id) = id {
+        let _ = write!(s, "#{id}");
+    }
+    if let Some(class) = attr(e, "class") {
+        for c in class.split_whitespace().filter(|c| is_ident(c)) {
+            let _ = write!(s, ".{c}");
+        }
+    }
+    if indexed && id.is_none() {
+        let n = el
+            .prev_siblings()
+            .filter_map(ElementRef::wrap)
+            .filter(|x| x.value().name() == e.name())
+            .count();
+        let _ = write!(s, ":nth-of-type({})", n + 1);
+    }
+    (s, id.is_some())
+}
+
+/// Selectors for an element, shortest first: chains of plain steps from the element up, then indexed ones; a
+/// chain stops at an ancestor with an id.
+fn selector_candidates(doc: &Html, node: NodeId) -> Vec<String> {
+    let Some(el) = doc.tree.get(node).and_then(ElementRef::wrap) else {
+        return Vec::new();
+    };
+    let chain: Vec<ElementRef<'_>> = std::iter::once(el)
+        .chain(el.ancestors().filter_map(ElementRef::wrap))
+        .filter(|e| !matches!(e.value().name(), "html"))
+        .collect();
+    let mut out = Vec::new();
+    for (indexed, max) in [(false, MAX_PLAIN_STEPS), (true, MAX_INDEXED_STEPS)] {
+        let mut steps: Vec<String> = Vec::new();
+        for e in chain.iter().take(max) {
+            let (s, has_id) = step(*e, indexed);
+            steps.push(s);
+            let css: Vec<&str> = steps.iter().rev().map(String::as_str).collect();
+            out.push(css.join(" > "));
+            if has_id {
+                break;
+            }
+        }
+    }
+    out.dedup();
+    // A chain of bare tags (`h1`, `div > p`) names no place of a template: over a whole site it matches on pages
+    // of templates the samples do not show (measured on corpus/nku: a bare `h1` took a sidebar's heading).
+    out.retain(|c| c.contains(['.', '#']) && Selector::parse(c).is_ok());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn selectors_stop_at_an_id_and_index_only_when_needed() {
+        let doc = Html::parse_document(
+            "<html><body><div id=main><div class=box><p>a</p></div><div class='box x'><p>b</p></div></div></body></html>",
+        );
+        let sel = Selector::parse("div.x > p").unwrap();
+        let node = doc.select(&sel).next().unwrap().id();
+        let c = selector_candidates(&doc, node);
+        assert_eq!(c[0], "div.box.x > p");
+        assert!(!c.contains(&"p".to_string()), "{c:?}");
+        assert!(c.contains(&"div.box.x > p".to_string()), "{c:?}");
+        assert!(c.contains(&"div#main > div.box.x > p".to_string()), "{c:?}");
+        assert!(
+            c.contains(&"div#main > div.box.x:nth-of-type(2) > p:nth-of-type(1)".to_string()),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn odd_class_names_are_left_out_of_selectors() {
+        assert!(is_ident("wp_articlecontent") && is_ident("titlestyle1234") && is_ident("a-b"));
+        assert!(!is_ident("1col") && !is_ident("a:b") && !is_ident("") && !is_ident("--x"));
+        assert_eq!(toml_string("td#txt > p"), "\"td#txt > p\"");
+    }
+}

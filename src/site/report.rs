@@ -1,0 +1,357 @@
+//! The site model for the people who check a migration: per template its page count, kind, fill rate per field,
+//! two sample pages, the repeated blocks that were left out of bodies, and its anomalies — records missing a
+//! field that nearly all their siblings have, bodies still holding a block repeated across the template
+//! (boilerplate that got through), pages whose kind differs from their template's. Built while the second pass
+//! writes the final outcomes; `status`, the report and `extract --summary` show it.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::kinds::KindCounts;
+use super::model::{Plan, SiteModel};
+use super::signature::{FILLED, Observation};
+use super::templates::MIN_TEMPLATE_PAGES;
+use crate::pipeline::PageOutcome;
+
+/// A record lacks a field "that its siblings have" when at least this share of its template's pages have it.
+pub const SIBLINGS_HAVE: f32 = 0.9;
+
+/// Example pages kept per anomaly kind and template (the counts are exact).
+const EXAMPLES: usize = 20;
+
+/// Distinct stripped lines remembered per template (the most frequent are shown).
+const STRIPPED_LINES: usize = 12;
+
+/// The site model of a run, as shown to people.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct SiteReport {
+    /// Pages a template needs before the model says anything about it.
+    pub min_template_pages: usize,
+    /// Pages observed (every page that was parsed).
+    pub pages: u64,
+    /// Layout groups found, modelled or not.
+    pub groups: usize,
+    /// Pages in modelled templates.
+    pub modelled_pages: u64,
+    /// Pages whose outcome the model changes (its second pass extracts them again).
+    pub changed_pages: u64,
+    pub templates: Vec<TemplateReport>,
+}
+
+/// One template.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct TemplateReport {
+    pub id: String,
+    pub pages: u32,
+    /// `article`, `list`, or null when its pages disagree.
+    pub kind: Option<String>,
+    /// How the generic classifier judged its pages on their own (first pass).
+    pub kinds: BTreeMap<String, u32>,
+    /// Field → share of the template's exported records with a value.
+    pub fill_rates: BTreeMap<String, f64>,
+    pub records: u32,
+    pub samples: Vec<String>,
+    /// Blocks that repeat on its pages outside most bodies (chrome, learned).
+    pub repeated_blocks: usize,
+    /// Blocks that repeat on its pages inside most bodies (the content area's fixed part, kept).
+    pub fixed_blocks: usize,
+    /// The repeated lines left out of bodies, most frequent first, with the pages each was left out of.
+    pub stripped: Vec<(String, u32)>,
+    /// Pages the model changed, by what it did.
+    pub stripped_pages: u32,
+    pub relocated_pages: u32,
+    pub kind_changed_pages: u32,
+    /// Exported records whose body holds a line repeated on at least a fifth of the template's pages, chrome or
+    /// the content area's fixed part (field labels, section headings, kept by design): the issue's measure of
+    /// template text in bodies.
+    pub records_with_repeated_lines: u32,
+    pub anomalies: Anomalies,
+}
+
+/// A template's anomalies: counts and example pages.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Anomalies {
+    /// Records missing a field that ≥ 90% of their siblings have: (page, field).
+    pub missing_field: Anomaly,
+    /// Exported bodies still holding a block repeated on the template's pages.
+    pub repeated_in_body: Anomaly,
+    /// Pages whose final kind differs from the template's.
+    pub kind_differs: Anomaly,
+}
+
+/// Pages of one anomaly.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Anomaly {
+    pub count: u32,
+    /// (page, what), at most 20.
+    pub examples: Vec<(String, String)>,
+}
+
+impl Anomaly {
+    fn add(&mut self, page: &str, what: String) {
+        self.count += 1;
+        if self.examples.len() < EXAMPLES {
+            self.examples.push((page.to_string(), what));
+        }
+    }
+}
+
+/// A page's final state, as the report needs it.
+pub struct Final<'a> {
+    /// Its index among the observed pages.
+    pub page: usize,
+    pub label: &'a str,
+    pub plan: Plan,
+    /// Why it is not exported (None: it is).
+    pub skipped: Option<&'a str>,
+    /// Its last observation (the second pass's when it was extracted again): the fields its record has, the
+    /// blocks in its body.
+    pub obs: &'a Observation,
+    /// The repeated lines the model left out of its body.
+    pub stripped: &'a [String],
+}
+
+/// Why an outcome is not exported (None: it is).
+pub fn skipped(outcome: &PageOutcome) -> Option<&str> {
+    match outcome {
+        PageOutcome::Extracted(_) => None,
+        PageOutcome::Skipped(why) | PageOutcome::Failed(why) => Some(why),
+    }
+}
+
+/// Builds the report as the final outcomes stream by.
+pub struct ReportBuilder<'m> {
+    model: &'m SiteModel,
+    report: SiteReport,
+    /// Per template: filled counts over its exported records, and its stripped lines.
+    filled: Vec<[u32; FILLED.len()]>,
+    lines: Vec<BTreeMap<String, u32>>,
+}
+
+impl<'m> ReportBuilder<'m> {
+    pub fn new(model: &'m SiteModel, pages: u64) -> ReportBuilder<'m> {
+        let templates = model
+            .templates
+            .iter()
+            .map(|t| TemplateReport {
+                id: t.hint.id.clone(),
+                pages: t.pages,
+                kind: t.hint.kind.map(|k| k.name().to_string()),
+                kinds: kind_map(&t.hint.kind_counts),
+                samples: t.samples.clone(),
+                repeated_blocks: t.hint.repeated.chrome.len(),
+                fixed_blocks: t.hint.repeated.fixed.len(),
+                ..TemplateReport::default()
+            })
+            .collect();
+        ReportBuilder {
+            model,
+            report: SiteReport {
+                min_template_pages: MIN_TEMPLATE_PAGES,
+                pages,
+                groups: model.groups,
+                modelled_pages: u64::from(model.modelled_pages()),
+                changed_pages: 0,
+                templates,
+            },
+            filled: vec![[0; FILLED.len()]; model.templates.len()],
+            lines: vec![BTreeMap::new(); model.templates.len()],
+        }
+    }
+
+    /// One page's final state.
+    pub fn add(&mut self, f: Final<'_>) {
+        let Final {
+            page,
+            label,
+            plan,
+            skipped,
+            obs,
+            stripped,
+        } = f;
+        let (Some(i), Some(t)) = (
+            self.model.template_index(page),
+            self.model.template_of(page),
+        ) else {
+            return;
+        };
+        if plan.any() {
+            self.report.changed_pages += 1;
+        }
+        let r = &mut self.report.templates[i];
+        r.stripped_pages += u32::from(!stripped.is_empty());
+        r.relocated_pages += u32::from(plan.relocate());
+        r.kind_changed_pages += u32::from(plan.kind);
+        let lines = &mut self.lines[i];
+        for line in stripped {
+            if let Some(n) = lines.get_mut(line) {
+                *n += 1;
+            } else if lines.len() < STRIPPED_LINES * 4 {
+                lines.insert(line.clone(), 1);
+            }
+        }
+        match (t.hint.kind, skipped) {
+            (Some(super::kinds::TemplateKind::List), None) => r.anomalies.kind_differs.add(
+                label,
+                "exported as an article; its template is a list template".into(),
+            ),
+            (Some(super::kinds::TemplateKind::Article), Some(why)) => {
+                r.anomalies.kind_differs.add(
+                    label,
+                    format!("not exported ({why}); its template is an article template"),
+                );
+            }
+            _ => {}
+        }
+        if skipped.is_some() {
+            return;
+        }
+        r.records += 1;
+        let rates = t.fields.fill_rates();
+        for (f, field) in FILLED.iter().enumerate() {
+            let has = obs.has(f);
+            if has {
+                self.filled[i][f] += 1;
+            } else if rates[f] >= SIBLINGS_HAVE {
+                r.anomalies.missing_field.add(
+                    label,
+                    format!(
+                        "no {field}; {:.0}% of the template's pages have one",
+                        rates[f] * 100.0
+                    ),
+                );
+            }
+        }
+        let repeated = &t.hint.repeated;
+        let hash = |e: &u64| super::signature::entry_hash(*e);
+        let left = obs
+            .body
+            .iter()
+            .filter(|e| repeated.chrome.contains(&hash(e)))
+            .count();
+        let fixed = obs.body.iter().any(|e| repeated.fixed.contains(&hash(e)));
+        r.records_with_repeated_lines += u32::from(left > 0 || fixed);
+        if left > 0 {
+            r.anomalies.repeated_in_body.add(
+                label,
+                format!(
+                    "{left} block(s) of the body repeat on the template's pages, most of which keep them out of \
+                     the body"
+                ),
+            );
+        }
+    }
+
+    pub fn finish(mut self) -> SiteReport {
+        for (i, r) in self.report.templates.iter_mut().enumerate() {
+            for (f, field) in FILLED.iter().enumerate() {
+                let rate = if r.records > 0 {
+                    f64::from(self.filled[i][f]) / f64::from(r.records)
+                } else {
+                    0.0
+                };
+                r.fill_rates
+                    .insert(field.to_string(), (rate * 1000.0).round() / 1000.0);
+            }
+            let mut lines: Vec<(String, u32)> =
+                std::mem::take(&mut self.lines[i]).into_iter().collect();
+            lines.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            lines.truncate(STRIPPED_LINES);
+            r.stripped = lines;
+        }
+        self.report
+    }
+}
+
+fn kind_map(k: &KindCounts) -> BTreeMap<String, u32> {
+    [
+        ("article", k.articles),
+        ("list", k.lists),
+        ("empty", k.empty),
+        ("other", k.other),
+    ]
+    .into_iter()
+    .filter(|(_, n)| *n > 0)
+    .map(|(name, n)| (name.to_string(), n))
+    .collect()
+}
+
+impl SiteReport {
+    /// Anomalies over every template.
+    pub fn anomaly_count(&self) -> u32 {
+        self.templates
+            .iter()
+            .map(|t| {
+                t.anomalies.missing_field.count
+                    + t.anomalies.repeated_in_body.count
+                    + t.anomalies.kind_differs.count
+            })
+            .sum()
+    }
+
+    /// The text `status` and `extract` print: one line per template, then its stripped blocks and anomalies.
+    pub fn render(&self) -> String {
+        let mut out = format!(
+            "site model: {} template(s) of at least {} pages cover {} of {} pages; the model changes {} page(s)\n",
+            self.templates.len(),
+            self.min_template_pages,
+            self.modelled_pages,
+            self.pages,
+            self.changed_pages
+        );
+        for t in &self.templates {
+            let fills: Vec<String> = t
+                .fill_rates
+                .iter()
+                .filter(|(f, _)| f.as_str() != "attachments")
+                .map(|(f, r)| format!("{f} {:.0}%", r * 100.0))
+                .collect();
+            out.push_str(&format!(
+                "  {:<4} {:>5} pages  {:<8} {} records: {}\n",
+                t.id,
+                t.pages,
+                t.kind.as_deref().unwrap_or("mixed"),
+                t.records,
+                if t.records > 0 {
+                    fills.join(" ")
+                } else {
+                    "-".into()
+                }
+            ));
+            out.push_str(&format!("       e.g. {}\n", t.samples.join(", ")));
+            if !t.stripped.is_empty() {
+                let shown: Vec<String> = t
+                    .stripped
+                    .iter()
+                    .take(3)
+                    .map(|(line, n)| format!("«{}» ({n})", crate::qa::truncate(line, 30)))
+                    .collect();
+                out.push_str(&format!(
+                    "       repeated blocks left out of {} bodies: {}\n",
+                    t.stripped_pages,
+                    shown.join(", ")
+                ));
+            }
+            let a = &t.anomalies;
+            for (name, anomaly) in [
+                ("missing a field their siblings have", &a.missing_field),
+                ("repeated blocks still in the body", &a.repeated_in_body),
+                ("kind differs from the template's", &a.kind_differs),
+            ] {
+                if anomaly.count > 0 {
+                    let (page, what) = &anomaly.examples[0];
+                    out.push_str(&format!(
+                        "       anomaly: {} page(s) {name}, e.g. {page}: {what}\n",
+                        anomaly.count
+                    ));
+                }
+            }
+        }
+        out
+    }
+}

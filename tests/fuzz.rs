@@ -3,13 +3,13 @@
 //!
 //! The bounded, deterministic part of the fuzzing that `fuzz/` does without bounds: the seed pages
 //! (`fuzz/seeds/`, the fixtures), the pages that once broke the budget (`fuzz/regressions/`) and hostile pages
-//! built here, then 1,200 mutations of the seeds (fixed seeds, see tests/support/mutate.rs), each run
+//! built here, then 3,000 mutations of the seeds (fixed seeds, see tests/support/mutate.rs), each run
 //! through `pipeline::process` without a mapping and with each bundled mapping in turn. Memory is counted by a
 //! global allocator per thread (peak bytes allocated while the page ran); time is the thread's CPU time
 //! (/proc/thread-self/schedstat), which other jobs on a shared machine do not inflate. A page over budget is
 //! written to target/tmp/fuzz-over-budget/ and named in the failure, with the seed that makes it.
 //!
-//!     cargo test --test fuzz                                          # the CI run (1,200 mutated inputs)
+//!     cargo test --test fuzz                                          # the CI run (3,000 mutated inputs)
 //!     SITELIFT_FUZZ_INPUTS=100000 cargo test --release --test fuzz    # a longer hunt, same budget
 
 mod support;
@@ -33,7 +33,7 @@ const MIN_SECS: f64 = 0.5;
 const MEMORY_PER_BYTE: usize = 20;
 const MEMORY_BASE: usize = 64 * 1024 * 1024;
 /// Mutated inputs per run, unless SITELIFT_FUZZ_INPUTS says otherwise.
-const DEFAULT_INPUTS: u64 = 1_200;
+const DEFAULT_INPUTS: u64 = 3_000;
 /// The page URL every input gets (the demo mapping's site), so links resolve as on a crawl.
 const PAGE_URL: &str = "http://www.demo-kx.org.cn/xwzx/201709/t20170927_1234.html";
 

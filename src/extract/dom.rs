@@ -145,18 +145,21 @@ fn style_hides(style: &str) -> bool {
         let Some((prop, value)) = decl.split_once(':') else {
             continue;
         };
-        let zero = |v: &str| matches!(v, "0" | "0px" | "0em" | "0pt");
         match prop {
             "display" if value == "none" => return true,
             "visibility" if value == "hidden" => return true,
             "overflow" if value == "hidden" => clipped = true,
-            "height" | "width" | "max-height" if zero(value) => no_box = true,
-            "font-size" if zero(value) => return true,
+            "height" | "width" | "max-height" if is_zero_length(value) => no_box = true,
+            "font-size" if is_zero_length(value) => return true,
             "font" if value.starts_with("0/") || value.starts_with("0px/") => return true,
             _ => {}
         }
     }
     clipped && no_box
+}
+
+fn is_zero_length(value: &str) -> bool {
+    matches!(value, "0" | "0px" | "0em" | "0pt")
 }
 
 /// Whether a node's subtree should be skipped entirely when reading text.

@@ -13,6 +13,7 @@ use super::analysis::{Analysis, is_boilerplate};
 use std::sync::LazyLock;
 
 use crate::extract::dom::{Markers, has_name_word, is_block};
+use crate::extract::labels::{LabelKind, split_labels};
 use crate::normalize::text::is_sentence;
 
 static BODY: LazyLock<Markers> = LazyLock::new(|| Markers::new(&BODY_MARKERS));
@@ -617,16 +618,14 @@ fn is_closing_note(an: &Analysis<'_>, block: &super::analysis::Block) -> bool {
     if len <= EDGE_NOTE_MAX_CHARS && has_edge_phrase(an, block) {
         return !block.line.contains("原标题");
     }
-    len <= EDGE_META_MAX_CHARS
-        && crate::extract::labels::split_labels(&block.line)
-            .iter()
-            .any(|p| {
-                matches!(
-                    p.kind,
-                    crate::extract::labels::LabelKind::Editor
-                        | crate::extract::labels::LabelKind::Reviewer
-                )
-            })
+    len <= EDGE_META_MAX_CHARS && has_label(block, &[LabelKind::Editor, LabelKind::Reviewer])
+}
+
+/// Whether the block's line carries a label of one of these kinds.
+fn has_label(block: &super::analysis::Block, kinds: &[LabelKind]) -> bool {
+    split_labels(&block.line)
+        .iter()
+        .any(|p| kinds.contains(&p.kind))
 }
 
 /// A paragraph with this much sentence text outside its links is prose even when a link inside it carries a note's
@@ -656,17 +655,15 @@ fn is_edge_note(an: &Analysis<'_>, block: &super::analysis::Block) -> bool {
         return true;
     }
     if len <= EDGE_META_MAX_CHARS
-        && crate::extract::labels::split_labels(&block.line)
-            .iter()
-            .any(|p| {
-                matches!(
-                    p.kind,
-                    crate::extract::labels::LabelKind::Editor
-                        | crate::extract::labels::LabelKind::Reviewer
-                        | crate::extract::labels::LabelKind::Source
-                        | crate::extract::labels::LabelKind::Photographer
-                )
-            })
+        && has_label(
+            block,
+            &[
+                LabelKind::Editor,
+                LabelKind::Reviewer,
+                LabelKind::Source,
+                LabelKind::Photographer,
+            ],
+        )
     {
         return true;
     }
@@ -685,12 +682,7 @@ fn header_fields_end(blocks: &[super::analysis::Block]) -> usize {
         if len > EDGE_META_MAX_CHARS || is_sentence(&block.line) {
             return 0;
         }
-        let labels = crate::extract::labels::split_labels(&block.line);
-        if labels
-            .iter()
-            .any(|l| l.kind == crate::extract::labels::LabelKind::Views)
-            && i + 1 < blocks.len()
-        {
+        if has_label(block, &[LabelKind::Views]) && i + 1 < blocks.len() {
             return i + 1;
         }
     }

@@ -308,8 +308,7 @@ fn info_lines<'a>(an: &'a Analysis<'_>, layout: Layout) -> (Vec<InfoLine<'a>>, V
 fn name_before_date(before: &str) -> Option<String> {
     let last = before.split_whitespace().next_back()?;
     let column = people::COLUMN_ENDINGS.iter().any(|e| last.ends_with(e));
-    (people::is_name(last) && !column && !last.chars().any(|c| c.is_ascii_digit()))
-        .then(|| last.to_string())
+    (people::is_name(last) && !column).then(|| last.to_string())
 }
 
 /// Bylines, in the order they are trusted: in parentheses in the first paragraphs or closing the last ones

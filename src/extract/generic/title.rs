@@ -194,8 +194,11 @@ fn candidates(
             // Its own line (nested blocks, like a salary line beside a headline, are not part of it);
             // the whole subtree only when the element has almost no text of its own. A button after the
             // headline (`公司名 给我留言`) is a link: its text is left out when the rest is a headline.
-            let anchored = block.link_chars > 0 || has_link_inside(node);
-            if block.chars >= 4 && anchored && block.link_chars * 3 <= block.chars {
+            // The subtree walk for link-less anchors (`onclick` buttons) only on lines that could have one.
+            if block.chars >= 4
+                && block.link_chars * 3 <= block.chars
+                && (block.link_chars > 0 || has_link_inside(node))
+            {
                 crate::extract::dom::text_outside_links(node)
             } else if block.chars + block.link_chars >= 2 {
                 block.line.clone()

@@ -7,7 +7,7 @@
 mod support;
 
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use serde_json::Value;
 use support::{mirror, sitelift};
@@ -16,19 +16,6 @@ use support::{mirror, sitelift};
 const PAGES: usize = 400;
 /// Kills per test.
 const KILLS: usize = 12;
-
-fn job_with_records(dir: &Path) -> std::path::PathBuf {
-    mirror::write(&dir.join("mirror"), PAGES, 1);
-    let job = dir.join("job");
-    sitelift()
-        .args(["run", "--quiet", "--out"])
-        .arg(&job)
-        .arg(dir.join("mirror"))
-        .timeout(Duration::from_secs(300))
-        .assert()
-        .success();
-    job
-}
 
 fn export(job: &Path, out: &Path, link_map: &str) -> std::process::Command {
     let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("sitelift"));
@@ -91,7 +78,7 @@ fn assert_whole(out: &Path) -> String {
 #[test]
 fn a_killed_export_leaves_the_old_folder_or_the_new_one() {
     let dir = tempfile::tempdir().unwrap();
-    let job = job_with_records(dir.path());
+    let job = mirror::run_job(dir.path(), PAGES);
     let out = dir.path().join("handover");
     let maps = ["/a/{id}", "/b/{yyyy}/{id}"];
 

@@ -11,19 +11,6 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 use support::{mirror, sitelift};
 
-fn run_mirror(dir: &Path, pages: usize) -> PathBuf {
-    mirror::write(&dir.join("mirror"), pages, 1);
-    let job = dir.join("job");
-    sitelift()
-        .args(["run", "--quiet", "--out"])
-        .arg(&job)
-        .arg(dir.join("mirror"))
-        .timeout(Duration::from_secs(300))
-        .assert()
-        .success();
-    job
-}
-
 fn is_root() -> bool {
     std::process::Command::new("id")
         .arg("-u")
@@ -82,7 +69,7 @@ fn damage_middle(file: &Path) {
 #[test]
 fn a_damaged_job_is_refused_with_the_way_to_recover() {
     let dir = tempfile::tempdir().unwrap();
-    let job = run_mirror(dir.path(), 60);
+    let job = mirror::run_job(dir.path(), 60);
     damage_middle(&job.join("job.sqlite"));
     let commands: [Vec<String>; 4] = [
         vec!["status".into()],

@@ -7,6 +7,21 @@ use std::path::{Path, PathBuf};
 /// The host folder of the mirror (the pages' public host).
 pub const HOST: &str = "www.demo-kx.org.cn";
 
+/// Write a mirror of `pages` articles under `dir/mirror` and run it into the job `dir/job` (quietly, with the
+/// real binary); returns the job folder.
+pub fn run_job(dir: &Path, pages: usize) -> PathBuf {
+    write(&dir.join("mirror"), pages, 1);
+    let job = dir.join("job");
+    super::sitelift()
+        .args(["run", "--quiet", "--out"])
+        .arg(&job)
+        .arg(dir.join("mirror"))
+        .timeout(std::time::Duration::from_secs(300))
+        .assert()
+        .success();
+    job
+}
+
 /// Write `count` articles under `root/HOST/xhdt/`; `edition` changes every page's text (for updates).
 pub fn write(root: &Path, count: usize, edition: u32) -> Vec<PathBuf> {
     let dir = root.join(HOST).join("xhdt");

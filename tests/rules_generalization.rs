@@ -614,3 +614,33 @@ fn job_posting_header_fields_closed_by_a_view_counter_leave_the_body() {
         show(&ex)
     );
 }
+
+#[test]
+fn header_line_marked_as_the_writer_by_its_class_is_the_author() {
+    let info = r#"<div class="author-txt"><p class="author-name">湖畔读书会</p><p class="pub">2023-04-18 09:30</p></div>"#;
+    let ex = run(&article("春日读书会纪实", info, &paras(3)));
+    assert_eq!(value(&ex.author), Some("湖畔读书会"), "{}", show(&ex));
+    assert!(!body_text(&ex).contains("湖畔读书会"), "{}", show(&ex));
+    // Negative: a linked account name in the same place is a channel, and a follow button is no writer.
+    let linked = r#"<div class="news-author"><a href="/account/51"><div class="name">湖畔读书会</div></a><div class="follow">关注</div></div><p>2023-04-18 09:30</p>"#;
+    let ex = run(&article("春日读书会纪实", linked, &paras(3)));
+    assert_eq!(value(&ex.author), None, "{}", show(&ex));
+}
+
+#[test]
+fn labelled_publish_date_with_a_two_digit_year_is_read() {
+    let ex = run(&article(
+        "春日读书会纪实",
+        "发布时间：23-04-18 09:30",
+        &paras(3),
+    ));
+    assert_eq!(
+        published(&ex).as_deref(),
+        Some("2023-04-18T09:30:00+08:00"),
+        "{}",
+        show(&ex)
+    );
+    // Negative: an unlabelled two-digit date is never a publish date.
+    let ex = run(&article("春日读书会纪实", "23-04-18 09:30", &paras(3)));
+    assert_eq!(published(&ex), None, "{}", show(&ex));
+}

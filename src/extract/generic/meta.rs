@@ -12,7 +12,7 @@ use super::analysis::{Analysis, Block};
 use super::people;
 use crate::extract::Found;
 use crate::extract::labels::{LabelKind, LabeledValue, split_labels};
-use crate::normalize::date::{PublishedAt, find_date, parse_date};
+use crate::normalize::date::{PublishedAt, find_date, parse_date, parse_labelled_short_year};
 use crate::normalize::text::{non_empty, visible_len};
 
 /// Where the title and body sit, in document order of blocks.
@@ -80,7 +80,10 @@ pub fn find(an: &Analysis<'_>, layout: Layout, page_url: Option<&str>) -> Meta {
                 LabelKind::Published
                     if meta.published.is_none() && !is_event_time(an, line, pair) =>
                 {
-                    if let Some(at) = parse_date(value).or_else(|| find_date(value).map(|d| d.0)) {
+                    let at = parse_date(value)
+                        .or_else(|| find_date(value).map(|d| d.0))
+                        .or_else(|| parse_labelled_short_year(value));
+                    if let Some(at) = at {
                         meta.published = Some(Found::new(at, rule()));
                     }
                 }
@@ -372,6 +375,20 @@ fn byline(an: &Analysis<'_>, layout: Layout) -> Option<(Found<String>, Option<No
     {
         return Some((found(names, "closing names"), None));
     }
+    // A header line the template marks as the writer's (`<p class="author-name">体育教科书</p>`): the class says
+    // what it is, so a pen name or a media account of any shape will do.
+    if let Some(block) = head_lines
+        .iter()
+        .find(|b| Some(b.order) != layout.title_order && is_marked_writer(an, b))
+    {
+        return Some((
+            Found::new(
+                block.line.trim().to_string(),
+                "generic:writer element".into(),
+            ),
+            Some(block.node),
+        ));
+    }
     // A bare name line in the header: right before the first paragraph, or right above the header's date line.
     for (i, block) in head_lines.iter().enumerate() {
         if Some(block.order) == layout.title_order || block.chrome {
@@ -397,6 +414,41 @@ fn byline(an: &Analysis<'_>, layout: Layout) -> Option<(Found<String>, Option<No
         }
     }
     None
+}
+
+/// Class/id words a template gives the element holding the writer's name.
+const WRITER_WORDS: [&str; 3] = ["author", "writer", "byline"];
+/// How far up from a header line its writer class may sit (`<div class="author"><p><span>…`).
+const WRITER_CLASS_REACH: usize = 3;
+/// A name, a pen name or a media account: longer is a sentence or a description.
+const WRITER_MAX_CHARS: usize = 20;
+
+/// A short header line in an element whose class or id names the writer, holding neither a label, digits nor
+/// a link: only the name.
+fn is_marked_writer(an: &Analysis<'_>, block: &Block) -> bool {
+    let line = block.line.trim();
+    let n = visible_len(line);
+    // A linked name is a channel or an account page (澎湃号 > 中国广州发布), as beside the date.
+    let linked = block.link_chars > 0;
+    if !(2..=WRITER_MAX_CHARS).contains(&n)
+        || block.chrome
+        || linked
+        || line.contains(['：', ':', '|', '/'])
+    {
+        return false;
+    }
+    let interface = people::INTERFACE_WORDS.contains(&line) || people::NO_ONE.contains(&line);
+    if interface || line.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let Some(node) = an.doc.tree.get(block.node) else {
+        return false;
+    };
+    std::iter::once(node)
+        .chain(node.ancestors())
+        .take(WRITER_CLASS_REACH)
+        .filter_map(|a| a.value().as_element())
+        .any(|el| crate::extract::dom::has_name_word(el, &WRITER_WORDS))
 }
 
 /// How many blocks before the body the header may start when the headline is not known.

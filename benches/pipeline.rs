@@ -17,6 +17,8 @@
 //!     cargo bench --bench pipeline -- fixtures             # criterion on the fixtures only (summary still runs)
 //!     SITELIFT_BENCH_QUICK=1 cargo bench --bench pipeline  # summary table and CLI timings only, no criterion
 //!     SITELIFT_BENCH_PROFILE=nku <bench binary>            # only the pipeline, for 20 s, under a profiler
+//!     SITELIFT_BENCH_PROFILE=nku SITELIFT_BENCH_PASSES=3 [SITELIFT_BENCH_STAGE=floor] perf stat -e instructions:u <bench binary>
+//!                                                          # instructions of 3 passes: a ratio load does not move
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -288,9 +290,29 @@ fn main() {
             .iter()
             .find(|s| s.name == name)
             .unwrap_or_else(|| panic!("SITELIFT_BENCH_PROFILE: no page set {name:?}"));
+        // `SITELIFT_BENCH_STAGE=floor` runs the floor instead; `SITELIFT_BENCH_PASSES=N` runs N passes instead of
+        // 20 s, so `perf stat -e instructions:u` can compare the two by instructions, which a loaded machine
+        // does not change.
+        let floor_only = std::env::var("SITELIFT_BENCH_STAGE").is_ok_and(|s| s == "floor");
+        let run = |p: &RawPage| {
+            if floor_only {
+                floor(p)
+            } else {
+                pipeline(p, &opts)
+            }
+        };
+        if let Some(passes) = std::env::var("SITELIFT_BENCH_PASSES")
+            .ok()
+            .and_then(|n| n.parse::<usize>().ok())
+        {
+            for _ in 0..passes {
+                black_box(set.pages.iter().map(run).sum::<usize>());
+            }
+            return;
+        }
         let started = Instant::now();
         while started.elapsed() < Duration::from_secs(20) {
-            black_box(set.pages.iter().map(|p| pipeline(p, &opts)).sum::<usize>());
+            black_box(set.pages.iter().map(run).sum::<usize>());
         }
         return;
     }

@@ -134,37 +134,59 @@ fn style_hides(style: &str) -> bool {
     {
         return false;
     }
-    let compact: String = style
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_ascii_lowercase();
+    // Declarations are compared with whitespace and ASCII case ignored, without building a folded copy: most
+    // elements of a legacy page carry a style, and this runs for each of them.
     let mut clipped = false;
     let mut no_box = false;
-    for decl in compact.split(';') {
+    for decl in style.split(';') {
         let Some((prop, value)) = decl.split_once(':') else {
             continue;
         };
-        match prop {
-            "display" if value == "none" => return true,
-            "visibility" if value == "hidden" => return true,
-            "overflow" if value == "hidden" => clipped = true,
-            "height" | "width" | "max-height" if is_zero_length(value) => no_box = true,
-            "font-size" if is_zero_length(value) => return true,
-            "font" if value.starts_with("0/") || value.starts_with("0px/") => return true,
-            _ => {}
+        let is = |text: &str, want: &str| squeezed_prefix(text, want) == Some(true);
+        let starts = |text: &str, want: &str| squeezed_prefix(text, want).is_some();
+        let zero = |v: &str| ["0", "0px", "0em", "0pt"].iter().any(|z| is(v, z));
+        if (is(prop, "display") && is(value, "none"))
+            || (is(prop, "visibility") && is(value, "hidden"))
+        {
+            return true;
+        }
+        if is(prop, "overflow") && is(value, "hidden") {
+            clipped = true;
+        } else if ["height", "width", "max-height"]
+            .iter()
+            .any(|p| is(prop, p))
+            && zero(value)
+        {
+            no_box = true;
+        } else if (is(prop, "font-size") && zero(value))
+            || (is(prop, "font") && (starts(value, "0/") || starts(value, "0px/")))
+        {
+            return true;
         }
     }
     clipped && no_box
 }
 
-fn is_zero_length(value: &str) -> bool {
-    matches!(value, "0" | "0px" | "0em" | "0pt")
+/// Whether `text`, whitespace left out and ASCII case ignored, starts with `want`: `Some(true)` when that is all
+/// of it, `Some(false)` when more follows, `None` when it does not start so.
+fn squeezed_prefix(text: &str, want: &str) -> Option<bool> {
+    let mut rest = text.chars().filter(|c| !c.is_whitespace());
+    for w in want.chars() {
+        if !rest.next()?.eq_ignore_ascii_case(&w) {
+            return None;
+        }
+    }
+    Some(rest.next().is_none())
 }
 
 /// Whether a node's subtree should be skipped entirely when reading text.
 pub fn skip_subtree(el: &Element) -> bool {
     is_skipped(el.name()) || is_hidden(el)
+}
+
+/// Case-insensitive (ASCII) prefix test without allocating (hrefs and schemes on the hot path).
+pub fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
+    s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
 }
 
 /// Case-insensitive (ASCII) substring test without allocating.

@@ -10,7 +10,7 @@ use scraper::{Html, Node};
 
 use std::sync::LazyLock;
 
-use crate::extract::dom::{Markers, attr, is_block, skip_subtree};
+use crate::extract::dom::{Markers, attr, is_block, skip_subtree, starts_with_ignore_case};
 use crate::extract::generic::links::{is_attachment_href, is_download_endpoint};
 use crate::normalize::text::{fold, is_invisible, is_punct, is_space};
 
@@ -586,18 +586,14 @@ fn merge(acc: &mut Option<SubtreeStats>, s: SubtreeStats) {
 fn is_content_href(href: &str) -> bool {
     is_attachment_href(href)
         || is_download_endpoint(href)
-        || href
-            .trim_start()
-            .to_ascii_lowercase()
-            .starts_with("mailto:")
+        || starts_with_ignore_case(href.trim_start(), "mailto:")
 }
 
 fn looks_like_url(t: &str) -> bool {
-    let t = t.trim_start().to_ascii_lowercase();
-    t.starts_with("http://")
-        || t.starts_with("https://")
-        || t.starts_with("www.")
-        || t.starts_with("mailto:")
+    let t = t.trim_start();
+    ["http://", "https://", "www.", "mailto:"]
+        .iter()
+        .any(|p| starts_with_ignore_case(t, p))
 }
 
 /// What kind of page chrome an element is named as.

@@ -9,7 +9,7 @@ use scraper::Node;
 use url::Url;
 
 use super::analysis::Analysis;
-use crate::extract::dom::{Markers, flowing_text};
+use crate::extract::dom::{Markers, flowing_text, starts_with_ignore_case};
 use crate::normalize::text::fold;
 use crate::normalize::url::{file_name, resolve};
 use crate::record::Attachment;
@@ -65,10 +65,6 @@ pub fn is_download_endpoint(href: &str) -> bool {
                 .any(|x| e.eq_ignore_ascii_case(x))
         });
     !page_without_query && !path.ends_with('/')
-}
-
-fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
-    s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
 }
 
 /// The extension of a path's last segment.

@@ -11,7 +11,7 @@ use scraper::Node;
 
 use super::analysis::Analysis;
 use super::links::{is_attachment_href, is_download_endpoint};
-use crate::extract::dom::{attr, is_skipped};
+use crate::extract::dom::{attr, is_skipped, starts_with_ignore_case};
 use crate::normalize::date::find_date;
 use crate::normalize::text::{is_space, visible_len};
 
@@ -440,11 +440,10 @@ fn page_links<'a>(item: &NodeRef<'a, Node>) -> Vec<&'a str> {
 
 /// A link to another page: not empty, not an anchor, a script, an e-mail address or a document.
 fn is_page_href(href: &str) -> bool {
-    let lower = href.to_ascii_lowercase();
     !href.is_empty()
         && !href.starts_with('#')
-        && !lower.starts_with("javascript:")
-        && !lower.starts_with("mailto:")
+        && !starts_with_ignore_case(href, "javascript:")
+        && !starts_with_ignore_case(href, "mailto:")
         && !is_attachment_href(href)
         && !is_download_endpoint(href)
 }

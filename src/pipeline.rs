@@ -12,7 +12,6 @@ use crate::decode::{DecodeHints, decode};
 use crate::extract::{self, Context, Extracted, PageKind};
 use crate::mapping::Mapping;
 use crate::normalize::{NormalizeOptions, to_record};
-use crate::record::Record;
 use crate::site::SitePass;
 use crate::source::RawPage;
 
@@ -54,16 +53,7 @@ impl Options {
     }
 }
 
-/// The start of the reason a continuation page is skipped with; the first part's name follows.
-pub const CONTINUATION: &str = "continuation page: merged into ";
-
-/// What happened to one page. Outcomes are data: a failed page is counted and reported, never propagated.
-#[derive(Debug, Clone)]
-pub enum PageOutcome {
-    Extracted(Box<Record>),
-    Skipped(String),
-    Failed(String),
-}
+pub use crate::outcome::{FailReason, PageOutcome, SkipReason};
 
 /// Where later parts of a multi-page article come from.
 pub trait PartSource: Sync {
@@ -116,9 +106,7 @@ pub fn process_site(
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".to_string());
             Processed {
-                outcome: PageOutcome::Failed(format!(
-                    "internal error while extracting ({what}); the other pages are unaffected — please report this page"
-                )),
+                outcome: PageOutcome::Failed(FailReason::Internal(what)),
                 observation: None,
                 stripped: Vec::new(),
             }
@@ -142,13 +130,13 @@ fn process_inner(
     let (audit, mut ex) = extract_page_site(page, opts, site);
     if let PageKind::Refused(why) = ex.kind {
         return Processed {
-            outcome: PageOutcome::Failed(why),
+            outcome: PageOutcome::Failed(FailReason::Other(why)),
             observation: None,
             stripped: Vec::new(),
         };
     }
     let mut done = Processed {
-        outcome: PageOutcome::Skipped(String::new()),
+        outcome: PageOutcome::Skipped(SkipReason::Empty),
         observation: ex.observation.take(),
         stripped: std::mem::take(&mut ex.stripped),
     };
@@ -157,12 +145,12 @@ fn process_inner(
         && (ex.kind == PageKind::Article || opts.all_pages)
         && parts.has_head(page, head)
     {
-        done.outcome = PageOutcome::Skipped(format!("{CONTINUATION}{head}"));
+        done.outcome = PageOutcome::Skipped(SkipReason::Continuation(head.clone()));
         return done;
     }
     if let PageKind::NotArticle(reason) = &ex.kind {
         if !opts.all_pages {
-            done.outcome = PageOutcome::Skipped(reason.clone());
+            done.outcome = PageOutcome::Skipped(SkipReason::NotArticle(reason.clone()));
             return done;
         }
         ex.warnings.push(format!(
@@ -309,28 +297,23 @@ pub fn too_large(len: u64, max_bytes: usize) -> Option<PageOutcome> {
     } else {
         max_bytes
     };
-    (len > max as u64).then(|| {
-        PageOutcome::Failed(format!(
-            "page too large ({:.1} MB, over the {:.0} MB limit): raise --max-page-size (MB) to process it",
-            len as f64 / 1_048_576.0,
-            max as f64 / 1_048_576.0
-        ))
-    })
+    (len > max as u64).then_some(PageOutcome::Failed(FailReason::TooLarge {
+        bytes: len,
+        max,
+    }))
 }
 
 /// Pages that cannot be processed at all: empty, too large, binary, nested too deep.
 fn unusable(page: &RawPage, max_bytes: usize) -> Option<PageOutcome> {
     let bytes = &page.bytes;
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Some(PageOutcome::Skipped("empty file".to_string()));
+        return Some(PageOutcome::Skipped(SkipReason::Empty));
     }
     if let Some(too_large) = too_large(bytes.len() as u64, max_bytes) {
         return Some(too_large);
     }
     if let Some(kind) = binary_kind(bytes) {
-        return Some(PageOutcome::Failed(format!(
-            "binary content ({kind}), not an HTML page"
-        )));
+        return Some(PageOutcome::Failed(FailReason::Binary(kind.to_string())));
     }
     // A tag adds at most 4 levels, so a page with few tags cannot nest past the limit: count `<` (fast), and
     // scan tags only when that is not enough.
@@ -341,10 +324,10 @@ fn unusable(page: &RawPage, max_bytes: usize) -> Option<PageOutcome> {
         0
     };
     if depth > MAX_NESTING {
-        return Some(PageOutcome::Failed(format!(
-            "nested too deep (tags about {depth} levels deep, limit {MAX_NESTING}): the page is broken or \
-             hostile; fix or remove it (parsing and extraction slow down quadratically with depth)"
-        )));
+        return Some(PageOutcome::Failed(FailReason::TooDeep {
+            depth,
+            limit: MAX_NESTING,
+        }));
     }
     None
 }

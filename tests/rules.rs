@@ -1760,12 +1760,17 @@ fn record_fields_normalised_with_provenance() {
     assert_eq!(r.source.as_deref(), Some("青松日报"));
     assert_eq!(r.author, None);
     assert_eq!(
-        r.provenance.get("published").map(String::as_str),
+        r.provenance
+            .get("published")
+            .map(ToString::to_string)
+            .as_deref(),
         Some("generic:label 发布时间")
     );
     assert_eq!(
-        r.provenance.get("title").map(String::as_str),
-        Some("generic:headline <h1>")
+        r.provenance
+            .get("title")
+            .map(|rule| (rule.family.as_str(), rule.detail.as_deref())),
+        Some(("generic", Some("headline <h1>")))
     );
     assert_eq!(r.provenance.get("author"), None);
     assert_eq!(r.url.as_deref(), Some(PAGE_URL));

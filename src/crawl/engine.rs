@@ -478,7 +478,7 @@ impl Engine<'_> {
         let already_fetched = redirected
             && frontier::state_of(&self.job.conn, &final_url)
                 .map_err(self.job.sql_error())?
-                .is_some_and(|s| s == "fetched");
+                .is_some_and(|s| s == State::Fetched);
         if already_fetched {
             self.progress.skipped += 1;
             self.progress.discovered = self.progress.discovered.saturating_sub(1);
@@ -528,7 +528,7 @@ impl Engine<'_> {
                 for part in &missing {
                     let s = part.as_str();
                     let known = frontier::state_of(tx, s)?;
-                    match known.as_deref() {
+                    match known {
                         None if settings.scope.host_allowed(part) => {
                             frontier::insert(
                                 tx,
@@ -544,7 +544,7 @@ impl Engine<'_> {
                             new_links += 1;
                             waits = true;
                         }
-                        Some("queued") => waits = true,
+                        Some(State::Queued) => waits = true,
                         _ => {}
                     }
                 }

@@ -11,16 +11,13 @@ use crate::batch::Observer;
 use crate::crawl::scope::{Decision, PageKind, Scope};
 use crate::error::Result;
 use crate::export::Sink;
-use crate::pipeline::{Options, PageOutcome, PartSource, Processed, process_site};
+use crate::pipeline::{Options, PageOutcome, PartSource, Processed, SkipReason, process_site};
 use crate::site::SitePass;
 use crate::source::RawPage;
 use crate::summary::Summary;
 
 /// Pages per batch.
 const BATCH: usize = 64;
-
-/// The reason list pages get: they are followed, not exported.
-pub const LIST_PAGE: &str = "list page: matches crawl.follow, links followed, not exported";
 
 /// The outcome of one stored page of the given kind.
 pub fn outcome_for(
@@ -42,7 +39,7 @@ pub fn processed_for(
 ) -> Processed {
     if kind == PageKind::List {
         return Processed {
-            outcome: PageOutcome::Skipped(LIST_PAGE.to_string()),
+            outcome: PageOutcome::Skipped(SkipReason::ListPage),
             observation: None,
             stripped: Vec::new(),
         };

@@ -10,7 +10,7 @@ use super::html::sanitize;
 use super::text::non_empty;
 use crate::extract::{Extracted, Found};
 use crate::normalize::url::{is_web_link, shown};
-use crate::record::{Attachment, EncodingAudit, Image, Record};
+use crate::record::{Attachment, EncodingAudit, Image, Record, Rule};
 use crate::source::RawPage;
 
 /// Settings normalize needs from the run.
@@ -69,7 +69,7 @@ pub fn to_record(
     let mut take = |field: &str, f: Option<Found<String>>| -> Option<String> {
         let f = f?;
         let v = non_empty(&f.value)?;
-        provenance.insert(field.to_string(), f.rule);
+        provenance.insert(field.to_string(), Rule::from(f.rule));
         Some(v)
     };
     let title = take("title", ex.title);
@@ -77,13 +77,13 @@ pub fn to_record(
     let editor = take("editor", ex.editor);
     let source = take("source", ex.source);
     let published = ex.published.map(|p| {
-        provenance.insert("published".to_string(), p.rule);
+        provenance.insert("published".to_string(), Rule::from(p.rule));
         p.value.to_iso(opts.timezone)
     });
     let category = ex.category.and_then(|c| {
         let items: Vec<String> = c.value.iter().filter_map(|i| non_empty(i)).collect();
         (!items.is_empty()).then(|| {
-            provenance.insert("category".to_string(), c.rule);
+            provenance.insert("category".to_string(), Rule::from(c.rule));
             items
         })
     });
@@ -92,7 +92,7 @@ pub fn to_record(
             let html = sanitize(&b.value.html);
             let text = b.value.text;
             if !text.trim().is_empty() {
-                provenance.insert("body".to_string(), b.rule);
+                provenance.insert("body".to_string(), Rule::from(b.rule));
             }
             (
                 (!html.trim().is_empty()).then_some(html),

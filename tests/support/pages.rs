@@ -178,7 +178,7 @@ pub fn record(outcome: PageOutcome) -> Record {
 
 pub fn skipped(outcome: PageOutcome) -> String {
     match outcome {
-        PageOutcome::Skipped(reason) => reason,
+        PageOutcome::Skipped(reason) => reason.to_string(),
         other => panic!("expected the page to be skipped, got {other:?}"),
     }
 }

@@ -92,11 +92,7 @@ fn process_file(
     site: SitePass<'_>,
 ) -> Processed {
     let size = std::fs::metadata(&input.path).map_or(0, |m| m.len());
-    let failed = |outcome| Processed {
-        outcome,
-        observation: None,
-        stripped: Vec::new(),
-    };
+    let failed = Processed::alone;
     match too_large(size, opts.max_page_bytes) {
         _ if input.unreadable.is_some() => failed(PageOutcome::Failed(FailReason::Other(
             input.unreadable.clone().unwrap_or_default(),

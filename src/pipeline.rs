@@ -1,7 +1,8 @@
 //! The pipeline: one page through decode → extract → normalize, as a [`PageOutcome`]. Multi-page articles are
 //! merged here: the first part fetches its later parts through a [`PartSource`] (files on disk, or pages in a
 //! crawl job), and a later part whose first part is among the inputs is skipped, so it yields no record of its
-//! own. Each page runs under `catch_unwind`: a bug on one page is a failure of that page, never of the batch.
+//! own. Each page runs under `catch_unwind`: a bug on one page is a failure of that page, never of the batch. A
+//! crawled page's links come back with its outcome ([`process_crawled`]), read off the same parse.
 
 use std::panic::AssertUnwindSafe;
 
@@ -9,6 +10,7 @@ use encoding_rs::Encoding;
 use url::Url;
 
 use crate::decode::{DecodeHints, decode};
+use crate::extract::outlinks::Link;
 use crate::extract::{self, Context, Extracted, PageKind};
 use crate::mapping::Mapping;
 use crate::normalize::{NormalizeOptions, to_record};
@@ -88,6 +90,20 @@ pub struct Processed {
     pub observation: Option<Box<crate::site::Observation>>,
     /// Repeated blocks the model left out of the body.
     pub stripped: Vec<String>,
+    /// The page's links, when they were asked for ([`process_crawled`]) and the page could be parsed.
+    pub links: Vec<Link>,
+}
+
+impl Processed {
+    /// An outcome decided without parsing the page: nothing observed, stripped or linked.
+    pub fn alone(outcome: PageOutcome) -> Processed {
+        Processed {
+            outcome,
+            observation: None,
+            stripped: Vec::new(),
+            links: Vec::new(),
+        }
+    }
 }
 
 /// Run one page through the pipeline, observing it for the site model or applying its template.
@@ -97,7 +113,30 @@ pub fn process_site(
     parts: &dyn PartSource,
     site: SitePass<'_>,
 ) -> Processed {
-    match std::panic::catch_unwind(AssertUnwindSafe(|| process_inner(page, opts, parts, site))) {
+    guarded(|| process_inner(page, opts, parts, site, false))
+}
+
+/// Run one crawled page through the pipeline and collect its links from the same parse, for the crawler.
+pub fn process_crawled(page: &RawPage, opts: &Options, parts: &dyn PartSource) -> Processed {
+    guarded(|| process_inner(page, opts, parts, SitePass::Off, true))
+}
+
+/// Only the links of a page (a crawl's list page, followed but not extracted): one decode, one parse.
+pub fn page_links(page: &RawPage, opts: &Options) -> Vec<Link> {
+    let Some(url) = page.url.as_ref() else {
+        return Vec::new();
+    };
+    if unusable(page, opts.max_page_bytes).is_some() {
+        return Vec::new();
+    }
+    let decoded = decode_page(page, opts);
+    std::panic::catch_unwind(AssertUnwindSafe(|| extract::links(&decoded.text, url)))
+        .unwrap_or_default()
+}
+
+/// Run one page under `catch_unwind`: a panic is a failure of that page.
+fn guarded(run: impl FnOnce() -> Processed) -> Processed {
+    match std::panic::catch_unwind(AssertUnwindSafe(run)) {
         Ok(processed) => processed,
         Err(panic) => {
             let what = panic
@@ -105,11 +144,7 @@ pub fn process_site(
                 .map(|s| s.to_string())
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".to_string());
-            Processed {
-                outcome: PageOutcome::Failed(FailReason::Internal(what)),
-                observation: None,
-                stripped: Vec::new(),
-            }
+            Processed::alone(PageOutcome::Failed(FailReason::Internal(what)))
         }
     }
 }
@@ -119,26 +154,20 @@ fn process_inner(
     opts: &Options,
     parts: &dyn PartSource,
     site: SitePass<'_>,
+    links: bool,
 ) -> Processed {
     if let Some(problem) = unusable(page, opts.max_page_bytes) {
-        return Processed {
-            outcome: problem,
-            observation: None,
-            stripped: Vec::new(),
-        };
+        return Processed::alone(problem);
     }
-    let (audit, mut ex) = extract_page_site(page, opts, site);
+    let (audit, mut ex) = extract_with(page, opts, site, links);
     if let PageKind::Refused(why) = ex.kind {
-        return Processed {
-            outcome: PageOutcome::Failed(FailReason::Other(why)),
-            observation: None,
-            stripped: Vec::new(),
-        };
+        return Processed::alone(PageOutcome::Failed(FailReason::Other(why)));
     }
     let mut done = Processed {
         outcome: PageOutcome::Skipped(SkipReason::Empty),
         observation: ex.observation.take(),
         stripped: std::mem::take(&mut ex.stripped),
+        links: std::mem::take(&mut ex.links),
     };
     // A list page's second page is a list, not a continuation: only articles (or --all-pages) merge.
     if let Some(head) = &ex.continuation_of
@@ -177,6 +206,15 @@ pub fn extract_page_site(
     opts: &Options,
     site: SitePass<'_>,
 ) -> (crate::record::EncodingAudit, Extracted) {
+    extract_with(page, opts, site, false)
+}
+
+fn extract_with(
+    page: &RawPage,
+    opts: &Options,
+    site: SitePass<'_>,
+    links: bool,
+) -> (crate::record::EncodingAudit, Extracted) {
     let decoded = decode_page(page, opts);
     let page_name = page
         .url
@@ -193,6 +231,7 @@ pub fn extract_page_site(
         base: page.url.as_ref(),
         page_name: page_name.as_deref(),
         site,
+        links,
     };
     (decoded.audit, extract::extract(&decoded.text, &ctx))
 }

@@ -268,6 +268,15 @@ static CREATE_PAGE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("createPageHTML regex")
 });
 
+/// The pages a TRS `createPageHTML(N, current, "prefix", "ext")` call in `script` writes links to: N and the
+/// prefix and extension of `prefix_1.ext` … `prefix_{N-1}.ext`.
+pub fn script_pages(script: &str) -> Option<(u32, &str, &str)> {
+    let c = CREATE_PAGE.captures(script)?;
+    let count: u32 = c[1].parse().unwrap_or(0);
+    let (prefix, ext) = (c.get(3)?.as_str(), c.get(4)?.as_str());
+    Some((count, prefix, ext))
+}
+
 /// `name_2.html` → (`name`, 2, `html`).
 pub fn split_part_name(name: &str) -> Option<(&str, u32, &str)> {
     let (stem, ext) = name.rsplit_once('.')?;
@@ -298,9 +307,7 @@ pub fn later_parts(an: &Analysis<'_>, own_name: &str, part: Option<u32>) -> Vec<
         }
     }
     for script in &an.pager_scripts {
-        if let Some(c) = CREATE_PAGE.captures(script) {
-            let count: u32 = c[1].parse().unwrap_or(0);
-            let (prefix, ext) = (&c[3], &c[4]);
+        if let Some((count, prefix, ext)) = script_pages(script) {
             for n in 1..count.min(100) {
                 if !parts.iter().any(|(m, _)| *m == n) {
                     parts.push((n, format!("{prefix}_{n}.{ext}")));

@@ -24,6 +24,7 @@ pub mod error;
 pub mod export;
 pub mod extract;
 pub mod handover;
+pub mod href;
 pub mod i18n;
 pub mod job;
 pub mod mapping;

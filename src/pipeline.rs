@@ -13,7 +13,7 @@ use crate::decode::{DecodeHints, decode};
 use crate::extract::outlinks::Link;
 use crate::extract::{self, Context, Extracted, PageKind};
 use crate::mapping::Mapping;
-use crate::normalize::{NormalizeOptions, to_record};
+use crate::normalize::{NormalizeOptions, PageId, to_record};
 use crate::site::SitePass;
 use crate::source::RawPage;
 
@@ -187,7 +187,11 @@ fn process_inner(
         ));
     }
     merge_later_parts(page, opts, parts, &mut ex, site);
-    let record = to_record(page, audit, ex, &opts.normalize_options());
+    let id = PageId {
+        url: page.url.as_ref(),
+        source_path: page.source_path.as_deref(),
+    };
+    let record = to_record(id, audit, ex, &opts.normalize_options());
     if let Some(obs) = done.observation.as_mut() {
         obs.filled = crate::site::signature::filled_bits(&record);
     }

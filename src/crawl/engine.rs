@@ -20,7 +20,6 @@ use url::Url;
 use super::admit::{Admitted, admit, seed};
 use super::attachments::{FileCollector, stored_name};
 use super::fetch::{Failure, Fetched, Shared};
-use super::politeness::Politeness;
 use super::scope::PageKind;
 use super::settings::CrawlSettings;
 use super::signals::Signals;
@@ -33,6 +32,7 @@ use crate::job::{AttachmentRow, AttachmentState, Download, FrontierRow, Insert, 
 use crate::job::{attachments as att, frontier, pages};
 use crate::pipeline::{Options, PageOutcome};
 use crate::source::http::Fetcher;
+use crate::source::politeness::Politeness;
 
 /// Counts shown while crawling: the job's (all runs) and this run's.
 #[derive(Debug, Clone, Default)]

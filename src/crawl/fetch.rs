@@ -9,12 +9,12 @@ use std::time::Duration;
 use tokio::sync::OnceCell;
 use url::Url;
 
-use super::politeness::Politeness;
 use super::robots::Robots;
 use super::scope::Scope;
 use crate::source::http::{
     Collect, FetchCause, FetchError, Fetcher, Response, Validators, reason_phrase,
 };
+use crate::source::politeness::Politeness;
 
 /// What the crawler shares with every fetch task.
 pub struct Shared {

@@ -11,7 +11,6 @@ use super::text::non_empty;
 use crate::extract::{Extracted, Found};
 use crate::normalize::url::{is_web_link, shown};
 use crate::record::{Attachment, EncodingAudit, Image, Record, Rule};
-use crate::source::RawPage;
 
 /// Settings normalize needs from the run.
 #[derive(Debug, Clone, Copy, Default)]
@@ -58,9 +57,16 @@ pub fn web_links_only(
 /// The start of the warning for a link that is not http(s) or relative.
 pub const UNSAFE_LINK: &str = "unsafe link";
 
+/// Where a page came from, as its record names it (the source's `RawPage`, without the bytes).
+#[derive(Debug, Clone, Copy)]
+pub struct PageId<'a> {
+    pub url: Option<&'a url::Url>,
+    pub source_path: Option<&'a str>,
+}
+
 /// Turn an extracted page into a record.
 pub fn to_record(
-    page: &RawPage,
+    page: PageId<'_>,
     audit: EncodingAudit,
     ex: Extracted,
     opts: &NormalizeOptions,
@@ -103,11 +109,10 @@ pub fn to_record(
     };
     let url = page
         .url
-        .as_ref()
         .map(|u| crate::normalize::url::canonical(u).to_string());
     let id_key = url
         .clone()
-        .or_else(|| page.source_path.clone())
+        .or_else(|| page.source_path.map(str::to_string))
         .unwrap_or_default();
     let mut warnings = ex.warnings;
     let (url, attachments, images) = web_links_only(url, ex.attachments, ex.images, &mut warnings);
@@ -126,7 +131,7 @@ pub fn to_record(
     Record {
         id: short_hash(id_key.as_bytes()),
         url,
-        source_path: page.source_path.clone(),
+        source_path: page.source_path.map(str::to_string),
         title,
         published,
         author,

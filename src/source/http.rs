@@ -10,7 +10,7 @@ use std::time::Duration;
 use reqwest::header::{HeaderMap, HeaderValue, IF_MODIFIED_SINCE, IF_NONE_MATCH};
 use url::Url;
 
-use crate::crawl::politeness::Politeness;
+use super::politeness::Politeness;
 use crate::error::{Error, Result};
 
 /// Settings of the HTTP client.

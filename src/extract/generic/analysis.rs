@@ -11,7 +11,7 @@ use scraper::{Html, Node};
 use std::sync::LazyLock;
 
 use crate::extract::dom::{Markers, attr, is_block, skip_subtree};
-use crate::extract::generic::links::{is_attachment_href, is_download_endpoint};
+use crate::href::{is_attachment_href, is_download_endpoint};
 use crate::normalize::text::{fold, is_invisible, is_punct, is_space};
 
 /// A block element's own text (text of nested blocks belongs to them).

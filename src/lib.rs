@@ -36,6 +36,8 @@ pub mod record;
 pub mod site;
 pub mod source;
 pub mod summary;
+#[cfg(test)]
+mod test_cpu;
 
 pub use decode::{Decoded, decode};
 pub use error::{Error, Result};

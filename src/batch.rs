@@ -8,7 +8,9 @@ use rayon::prelude::*;
 
 use crate::error::Result;
 use crate::export::Sink;
-use crate::pipeline::{Options, PageOutcome, PartSource, Processed, process_site, too_large};
+use crate::pipeline::{
+    FailReason, Options, PageOutcome, PartSource, Processed, process_site, too_large,
+};
 use crate::site::SitePass;
 use crate::site::run::{Pages, two_pass};
 use crate::source::files::{DiskParts, FileInput, UrlPolicy, read};
@@ -90,19 +92,15 @@ fn process_file(
     site: SitePass<'_>,
 ) -> Processed {
     let size = std::fs::metadata(&input.path).map_or(0, |m| m.len());
-    let failed = |outcome| Processed {
-        outcome,
-        observation: None,
-        stripped: Vec::new(),
-    };
+    let failed = Processed::alone;
     match too_large(size, opts.max_page_bytes) {
-        _ if input.unreadable.is_some() => failed(PageOutcome::Failed(
+        _ if input.unreadable.is_some() => failed(PageOutcome::Failed(FailReason::Other(
             input.unreadable.clone().unwrap_or_default(),
-        )),
+        ))),
         Some(refused) => failed(refused),
         None => match read(input, urls) {
             Ok(page) => process_site(&page, opts, parts, site),
-            Err(e) => failed(PageOutcome::Failed(format!("cannot read file: {e}"))),
+            Err(e) => failed(PageOutcome::Failed(FailReason::Unreadable(e.to_string()))),
         },
     }
 }

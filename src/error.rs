@@ -59,6 +59,10 @@ pub enum Error {
     #[error("cannot write output '{path}': {message}. Check the folder exists and is writable")]
     Output { path: PathBuf, message: String },
 
+    /// Stdout was closed by the reading process (`sitelift … | head`): not a failure, the run stops and exits 0.
+    #[error("stdout was closed by the reading process (broken pipe)")]
+    StdoutClosed,
+
     #[error("cannot read evaluation input '{path}': {message}")]
     EvalInput { path: PathBuf, message: String },
 
@@ -196,6 +200,7 @@ impl Error {
             Error::Output { path, message } => {
                 t!("error-output", path = p(path), message = message.as_str())
             }
+            Error::StdoutClosed => t!("error-stdout-closed"),
             Error::JobLocked { dir } => t!("error-job-locked", dir = p(dir)),
             Error::JobRunning { dir } => t!("error-job-running", dir = p(dir)),
             Error::Job { dir, message } => {
@@ -266,6 +271,7 @@ mod tests {
                 path: path.clone(),
                 message: "m".into(),
             },
+            Error::StdoutClosed,
             Error::JobLocked { dir: path.clone() },
             Error::JobRunning { dir: path.clone() },
             Error::Job {

@@ -24,22 +24,26 @@ pub mod error;
 pub mod export;
 pub mod extract;
 pub mod handover;
+pub mod href;
 pub mod i18n;
 pub mod job;
 pub mod mapping;
 pub mod normalize;
+pub mod outcome;
 pub mod pipeline;
 pub mod qa;
 pub mod record;
 pub mod site;
 pub mod source;
 pub mod summary;
+#[cfg(test)]
+mod test_cpu;
 
 pub use decode::{Decoded, decode};
 pub use error::{Error, Result};
 pub use export::{Format, Sink};
 pub use extract::Extracted;
 pub use mapping::Mapping;
-pub use pipeline::PageOutcome;
+pub use outcome::{FailReason, PageOutcome, SkipReason};
 pub use record::{Attachment, EncodingAudit, Image, Record};
 pub use source::RawPage;

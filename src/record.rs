@@ -27,9 +27,62 @@ pub struct Record {
     pub images: Vec<Image>,
     pub encoding: EncodingAudit,
     /// Field name → the rule that produced it (`mapping:title`, `generic:label 发布时间`, ...).
-    pub provenance: BTreeMap<String, String>,
+    pub provenance: BTreeMap<String, Rule>,
     pub content_hash: Option<String>,
     pub warnings: Vec<String>,
+}
+
+/// The rule that produced a field: its family (`mapping`, `pattern`, `generic`, `site-model`) and, after the
+/// first `:` of its text, which rule of the family. Serialized as that text (`generic:label 发布时间`), so the
+/// summary and the report count families without splitting strings again.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Rule {
+    pub family: String,
+    /// What follows the family's `:` (None: the text had no `:`).
+    pub detail: Option<String>,
+}
+
+impl From<&str> for Rule {
+    fn from(text: &str) -> Rule {
+        match text.split_once(':') {
+            Some((family, detail)) => Rule {
+                family: family.to_string(),
+                detail: Some(detail.to_string()),
+            },
+            None => Rule {
+                family: text.to_string(),
+                detail: None,
+            },
+        }
+    }
+}
+
+impl From<String> for Rule {
+    fn from(text: String) -> Rule {
+        Rule::from(text.as_str())
+    }
+}
+
+impl std::fmt::Display for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.family)?;
+        match &self.detail {
+            Some(detail) => write!(f, ":{detail}"),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Serialize for Rule {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Rule {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Rule, D::Error> {
+        String::deserialize(d).map(Rule::from)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -45,6 +45,9 @@ pub struct Summary {
     /// The site model's templates and anomalies, when the run learned one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub site_model: Option<crate::site::SiteReport>,
+    /// Pages skipped as not articles (among `skipped`; merged continuations and empty files are not).
+    #[serde(skip)]
+    not_articles: usize,
 }
 
 /// The part of a reason that names its kind: the text before the first `:` or `(`.
@@ -63,8 +66,11 @@ impl Summary {
         self.pages += 1;
         match outcome {
             PageOutcome::Extracted(record) => self.add_record(record, written),
-            PageOutcome::Skipped(reason) => add_reason(&mut self.skipped, page, reason),
-            PageOutcome::Failed(reason) => add_reason(&mut self.failed, page, reason),
+            PageOutcome::Skipped(reason) => {
+                self.not_articles += usize::from(reason.is_not_article());
+                add_reason(&mut self.skipped, page, &reason.to_string());
+            }
+            PageOutcome::Failed(reason) => add_reason(&mut self.failed, page, &reason.to_string()),
         }
     }
 
@@ -82,7 +88,7 @@ impl Summary {
             }
         }
         for (field, rule) in &record.provenance {
-            let family = rule.split(':').next().unwrap_or(rule).to_string();
+            let family = rule.family.clone();
             *self
                 .provenance
                 .entry(field.clone())
@@ -127,16 +133,7 @@ impl Summary {
 
     /// Pages skipped as not articles (continuations merged into their first part and empty files aside).
     pub fn not_articles(&self) -> usize {
-        let skipped: usize = self
-            .skipped
-            .iter()
-            .filter(|(reason, _)| {
-                !reason.starts_with("continuation page") && !reason.starts_with("empty file")
-            })
-            .map(|(_, g)| g.count)
-            .sum();
-        // Links a crawl did not follow are among `skipped`, but they are not pages.
-        skipped - self.not_fetched
+        self.not_articles
     }
 
     /// Write the summary as JSON (every skipped and failed page with its reason), atomically: a temporary

@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use sitelift::Mapping;
-use sitelift::pipeline::{NoParts, Options, PageOutcome, process};
+use sitelift::pipeline::{FailReason, NoParts, Options, PageOutcome, process};
 use sitelift::source::RawPage;
 use support::mutate::mutate;
 
@@ -216,7 +216,7 @@ fn run_page(name: &str, bytes: &[u8], options: &(String, Options)) -> Cost {
     let (outcome, memory) = peak_memory(|| process(&page, &options.1, &NoParts));
     let time = cpu_time().saturating_sub(started);
     let panicked = match outcome {
-        PageOutcome::Failed(why) if why.starts_with("internal error") => Some(why),
+        PageOutcome::Failed(FailReason::Internal(what)) => Some(what),
         _ => None,
     };
     Cost {

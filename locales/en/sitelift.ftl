@@ -80,6 +80,7 @@ error-unknown-encoding = unknown encoding label '{$label}': use a WHATWG label s
 error-bad-base-url = '{$url}' is not an absolute http(s) URL: give a base URL such as http://www.example.org.cn/
 error-input = input '{$path}' does not exist or cannot be read: {$source}
 error-output = cannot write output '{$path}': {$message}. Check the folder exists and is writable
+error-stdout-closed = stdout was closed by the reading process (broken pipe)
 error-job-locked = job '{$dir}' is in use by another sitelift process (lock file '{$dir}/job.lock' is held); wait for it to finish or stop it, or give another --job folder
 error-job-running = job '{$dir}' is still being written by a running sitelift (crawl, run or extract --job holds '{$dir}/job.lock'); export it when that run has finished, or stop it first (Ctrl-C)
 error-job = cannot use job folder '{$dir}': {$message}

@@ -79,6 +79,7 @@ error-unknown-encoding = 未知的编码名称 '{$label}'：请使用 WHATWG 编
 error-bad-base-url = '{$url}' 不是完整的 http(s) 网址：请给出基础网址，如 http://www.example.org.cn/
 error-input = 输入 '{$path}' 不存在或无法读取：{$source}
 error-output = 无法写入输出 '{$path}'：{$message}。请检查该文件夹是否存在且可写
+error-stdout-closed = 标准输出已被读取它的进程关闭（管道断开）
 error-job-locked = 任务 '{$dir}' 正被另一个 sitelift 进程使用（锁文件 '{$dir}/job.lock' 被占用）；请等待它结束或将其停止，或换一个 --job 文件夹
 error-job-running = 任务 '{$dir}' 仍在被运行中的 sitelift 写入（crawl、run 或 extract --job 占用着 '{$dir}/job.lock'）；请在该运行结束后再导出，或先将其停止（Ctrl-C）
 error-job = 无法使用任务文件夹 '{$dir}'：{$message}

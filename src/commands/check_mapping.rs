@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use sitelift::mapping::{MAPPED_FIELDS, Mapping, PATTERN_FIELDS};
 use sitelift::pipeline::{Options, PageOutcome, process};
+use sitelift::record::Rule;
 use sitelift::source::RawPage;
 use sitelift::source::files::{DiskParts, FileInput, UrlPolicy, read};
 
@@ -121,9 +122,9 @@ fn print_record(r: &sitelift::Record, matches: &[(&'static str, String, usize)])
         );
     }
     outln!("fields:");
-    let rule = |f: &str| r.provenance.get(f).map(String::as_str).unwrap_or("-");
+    let rule = |f: &str| r.provenance.get(f).map_or("-".to_string(), Rule::to_string);
     let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "null".to_string());
-    let rows: [(&str, &str, String); 7] = [
+    let rows: [(&str, String, String); 7] = [
         ("title", rule("title"), show(&r.title)),
         ("published", rule("published"), show(&r.published)),
         ("author", rule("author"), show(&r.author)),
@@ -137,7 +138,7 @@ fn print_record(r: &sitelift::Record, matches: &[(&'static str, String, usize)])
                 .map(|c| c.join(" > "))
                 .unwrap_or_else(|| "null".into()),
         ),
-        ("url", "-", show(&r.url)),
+        ("url", "-".into(), show(&r.url)),
     ];
     for (field, rule, value) in rows {
         outln!("{field:<12} {rule:<28} {value}");

@@ -26,6 +26,7 @@ mod eval;
 mod export;
 mod extract;
 mod mapping;
+mod publish;
 mod report;
 mod run;
 mod run_mirror;

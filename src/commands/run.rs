@@ -9,14 +9,12 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
-use sitelift::export::{JsonlSink, Sink, SqliteSink, Tee};
-use sitelift::job::Job;
 use sitelift::job::status::Status;
-use sitelift::summary::Summary;
 use sitelift::t;
 
 use super::crawl::{INTERRUPTED, crawl_flags, crawl_job};
 use super::options;
+use super::publish::publish;
 use super::run_mirror::run_mirror;
 use crate::cli::RunArgs;
 
@@ -124,24 +122,4 @@ pub fn this_run(report: &sitelift::crawl::CrawlReport, status: &Status, job_dir:
 fn create_out(out: &Path) -> Result<()> {
     std::fs::create_dir_all(out)
         .with_context(|| format!("cannot create the output folder '{}'", out.display()))
-}
-
-/// Export every record in the job to DIR/records.sqlite and DIR/records.jsonl (and the attachment manifest when
-/// the job has attachments); return the summary of the job's outcomes and its status.
-pub fn publish(job: &Job, out: &Path) -> Result<(Summary, Status)> {
-    let mut sink: Box<dyn Sink> = Box::new(Tee(vec![
-        Box::new(SqliteSink::open(&out.join("records.sqlite"))?),
-        Box::new(JsonlSink::open(Some(&out.join("records.jsonl")))?),
-    ]));
-    let summary = sitelift::job::reextract::export(job, sink.as_mut())?;
-    sink.finish()?;
-    summary.write_json(&out.join("summary.json"))?;
-    let status = sitelift::job::status::status(job)?;
-    if !status.attachments.is_empty() {
-        let manifest = sitelift::job::attachments::manifest(&job.conn).map_err(job.sql_error())?;
-        let path = out.join("attachments.jsonl");
-        sitelift::export::write_atomically(&path, manifest.as_bytes())
-            .with_context(|| format!("cannot write '{}'", path.display()))?;
-    }
-    Ok((summary, status))
 }

@@ -15,7 +15,7 @@ use sitelift::pipeline::{Options, PartSource};
 use sitelift::source::files::{DiskParts, UrlPolicy, collect};
 use sitelift::t;
 
-use super::run::publish;
+use super::publish::publish;
 use crate::cli::RunArgs;
 use crate::progress::Progress;
 

@@ -11,6 +11,7 @@ use super::scope::{Decision, PageKind, Scope};
 use super::settings::{CrawlSettings, hosts_of};
 use super::traps::{folder_keys, host_key, list_key, pattern_key, query_key};
 use crate::error::Result;
+use crate::job::skips::TrapLimit;
 use crate::job::{Insert, Job, State};
 use crate::job::{attachments as att, frontier};
 
@@ -140,10 +141,10 @@ pub(super) fn admit(
         return trap(
             conn,
             &format!("d:{}", limits.max_depth),
-            &format!(
-                "trap limit: depth {depth} is over max_depth {}",
-                limits.max_depth
-            ),
+            TrapLimit::Depth {
+                depth,
+                max: limits.max_depth,
+            },
             skip,
             kind,
         );
@@ -153,11 +154,10 @@ pub(super) fn admit(
         return trap(
             conn,
             &pk,
-            &format!(
-                "trap limit: more than {} pages match the URL pattern {}",
-                limits.max_pages_per_pattern,
-                &pk[2..]
-            ),
+            TrapLimit::Pattern {
+                max: limits.max_pages_per_pattern,
+                pattern: pk[2..].to_string(),
+            },
             skip,
             kind,
         );
@@ -169,11 +169,10 @@ pub(super) fn admit(
         return trap(
             conn,
             qk,
-            &format!(
-                "trap limit: more than {} query variants of {}",
-                limits.max_query_variants,
-                &qk[2..]
-            ),
+            TrapLimit::Query {
+                max: limits.max_query_variants,
+                path: qk[2..].to_string(),
+            },
             skip,
             kind,
         );
@@ -183,11 +182,10 @@ pub(super) fn admit(
         return trap(
             conn,
             &hk,
-            &format!(
-                "trap limit: {} URLs of {} are queued or done already (--max-pages-per-host)",
-                limits.max_pages_per_host,
-                &hk[2..]
-            ),
+            TrapLimit::Host {
+                max: limits.max_pages_per_host,
+                host: hk[2..].to_string(),
+            },
             skip,
             kind,
         );
@@ -201,12 +199,10 @@ pub(super) fn admit(
             return trap(
                 conn,
                 folder,
-                &format!(
-                    "trap limit: more than {} differently named paths under {} (tokens or session ids in \
-                     the path?); raise --max-path-variants if they are real pages",
-                    limits.max_path_variants,
-                    &folder[2..]
-                ),
+                TrapLimit::PathVariants {
+                    max: limits.max_path_variants,
+                    folder: folder[2..].to_string(),
+                },
                 skip,
                 kind,
             );
@@ -219,11 +215,10 @@ pub(super) fn admit(
         return trap(
             conn,
             lk,
-            &format!(
-                "trap limit: more than {} pages of the list {} reached through its pager (--max-list-pages)",
-                limits.max_list_pages,
-                &lk[2..]
-            ),
+            TrapLimit::ListPages {
+                max: limits.max_list_pages,
+                list: lk[2..].to_string(),
+            },
             skip,
             kind,
         );
@@ -259,12 +254,13 @@ pub(super) fn admit(
 fn trap(
     conn: &Connection,
     key: &str,
-    reason: &str,
+    limit: TrapLimit,
     skip: impl Fn(&str, PageKind) -> rusqlite::Result<Admitted>,
     kind: PageKind,
 ) -> rusqlite::Result<Admitted> {
+    let reason = limit.to_string();
     if frontier::bump(conn, &format!("hit:{key}"))? == 1 {
         tracing::warn!("{reason}; further URLs like it are skipped (see `sitelift status`)");
     }
-    skip(reason, kind)
+    skip(&reason, kind)
 }

@@ -20,19 +20,19 @@ use url::Url;
 use super::admit::{Admitted, admit, seed};
 use super::attachments::{FileCollector, stored_name};
 use super::fetch::{Failure, Fetched, Shared};
-use super::links;
-use super::politeness::Politeness;
 use super::scope::PageKind;
 use super::settings::CrawlSettings;
 use super::signals::Signals;
-use crate::decode::{DecodeHints, charset_from_content_type, decode};
+use crate::decode::charset_from_content_type;
 use crate::error::Result;
+use crate::extract::outlinks::Link;
 use crate::job::parts::JobParts;
-use crate::job::reextract::outcome_for;
+use crate::job::reextract::{crawled_for, outcome_for};
 use crate::job::{AttachmentRow, AttachmentState, Download, FrontierRow, Insert, Job, State};
 use crate::job::{attachments as att, frontier, pages};
 use crate::pipeline::{Options, PageOutcome};
 use crate::source::http::Fetcher;
+use crate::source::politeness::Politeness;
 
 /// Counts shown while crawling: the job's (all runs) and this run's.
 #[derive(Debug, Clone, Default)]
@@ -461,11 +461,12 @@ impl Engine<'_> {
             body,
             source_path: None,
         };
-        // Links, then the pipeline (outside the transaction: they only read).
+        // The pipeline, which also finds the links (outside the transaction: it only reads).
         let raw = stored.raw();
-        let found = self.discover(&raw);
         let kind = row.kind;
-        let outcome = outcome_for(&raw, kind, self.opts, &self.parts);
+        let processed = crawled_for(&raw, kind, self.opts, &self.parts);
+        let found = self.canonical(processed.links);
+        let outcome = processed.outcome;
         let missing = self.parts.take_missing();
         let settings = self.settings;
         let depth = row.depth;
@@ -478,7 +479,7 @@ impl Engine<'_> {
         let already_fetched = redirected
             && frontier::state_of(&self.job.conn, &final_url)
                 .map_err(self.job.sql_error())?
-                .is_some_and(|s| s == "fetched");
+                .is_some_and(|s| s == State::Fetched);
         if already_fetched {
             self.progress.skipped += 1;
             self.progress.discovered = self.progress.discovered.saturating_sub(1);
@@ -528,7 +529,7 @@ impl Engine<'_> {
                 for part in &missing {
                     let s = part.as_str();
                     let known = frontier::state_of(tx, s)?;
-                    match known.as_deref() {
+                    match known {
                         None if settings.scope.host_allowed(part) => {
                             frontier::insert(
                                 tx,
@@ -544,7 +545,7 @@ impl Engine<'_> {
                             new_links += 1;
                             waits = true;
                         }
-                        Some("queued") => waits = true,
+                        Some(State::Queued) => waits = true,
                         _ => {}
                     }
                 }
@@ -589,25 +590,13 @@ impl Engine<'_> {
         self.articles = self.progress.records + self.pending;
     }
 
-    /// The canonical links of a page.
-    fn discover(&self, raw: &crate::source::RawPage) -> Vec<links::Link> {
-        let Some(base) = raw.url.as_ref() else {
-            return Vec::new();
-        };
-        let hints = DecodeHints {
-            http_charset: raw.http_charset.as_deref(),
-            forced: self
-                .opts
-                .encoding
-                .or(self.opts.mapping.as_ref().and_then(|m| m.encoding)),
-            tld: None,
-        };
-        let text = decode(&raw.bytes, &hints).text;
-        links::discover(&text, base)
+    /// A page's links in their canonical form (those the scope cannot canonicalize left out).
+    fn canonical(&self, links: Vec<Link>) -> Vec<Link> {
+        links
             .into_iter()
             .filter_map(|l| {
                 let url = self.settings.scope.canonicalize(&l.url)?;
-                Some(links::Link { url, ..l })
+                Some(Link { url, ..l })
             })
             .collect()
     }

@@ -9,12 +9,12 @@ use std::time::Duration;
 use tokio::sync::OnceCell;
 use url::Url;
 
-use super::politeness::Politeness;
 use super::robots::Robots;
 use super::scope::Scope;
 use crate::source::http::{
     Collect, FetchCause, FetchError, Fetcher, Response, Validators, reason_phrase,
 };
+use crate::source::politeness::Politeness;
 
 /// What the crawler shares with every fetch task.
 pub struct Shared {
@@ -41,7 +41,7 @@ impl From<FetchError> for Failure {
     fn from(e: FetchError) -> Failure {
         if e.halted {
             Failure::Halted
-        } else if e.message.starts_with(NOT_HTML) {
+        } else if e.cause == FetchCause::Refused {
             Failure::Skip(e.message)
         } else {
             Failure::Fail(e)
@@ -77,9 +77,6 @@ fn not_html(content_type: &str) -> bool {
         .iter()
         .any(|p| ct.starts_with(p))
 }
-
-/// The prefix of the skip reason for a non-HTML response.
-pub const NOT_HTML: &str = "not an HTML page";
 
 impl Shared {
     pub fn new(
@@ -180,7 +177,7 @@ impl Shared {
         let accept = |r: &Response| -> Result<(), String> {
             match r.header("content-type") {
                 Some(ct) if html_only && not_html(ct) => {
-                    Err(format!("{NOT_HTML} (Content-Type {ct})"))
+                    Err(format!("not an HTML page (Content-Type {ct})"))
                 }
                 _ => Ok(()),
             }

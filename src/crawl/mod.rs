@@ -1,16 +1,15 @@
 //! The crawler: the HTTP source of the pipeline. Start URLs seed the job's frontier; the [`engine`] takes
-//! queued URLs shallowest first, fetches them through per-host politeness gates ([`politeness`]) after
-//! checking [`robots`], follows redirects within [`scope`], stores each page in the [`crate::job`] store,
-//! discovers its links ([`links`]) — admitting each through the scope and the [`traps`] limits — and runs it
-//! through the pipeline right away, so records accumulate in the job as the crawl goes. Every page's result is
-//! one transaction: a killed crawl resumes where it stopped. [`attachments`] downloads attached files.
+//! queued URLs shallowest first, fetches them ([`crate::source::http`]) through per-host politeness gates
+//! ([`crate::source::politeness`]) after checking [`robots`], follows redirects within [`scope`], stores each
+//! page in the [`crate::job`] store and runs it through the pipeline right away, which also returns the page's
+//! links from its one parse ([`crate::extract::outlinks`]) — each admitted through the scope and the [`traps`]
+//! limits — so records accumulate in the job as the crawl goes. Every page's result is one transaction: a
+//! killed crawl resumes where it stopped. [`attachments`] downloads attached files.
 
 mod admit;
 pub mod attachments;
 pub mod engine;
 mod fetch;
-pub mod links;
-pub mod politeness;
 pub mod robots;
 pub mod scope;
 pub mod settings;

@@ -6,7 +6,7 @@
 use regex::Regex;
 use url::Url;
 
-use crate::extract::generic::links::is_attachment_href;
+use crate::href::is_attachment_href;
 
 /// What a crawl does with a URL.
 #[derive(Debug, Clone, PartialEq, Eq)]

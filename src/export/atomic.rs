@@ -14,25 +14,20 @@ use crate::error::{Error, Result};
 /// The path that errors name when stdout is the output.
 pub const STDOUT: &str = "<stdout>";
 
-/// The message of the error a stdout sink returns once the reader has gone away (`sitelift … | head`).
-const BROKEN_PIPE: &str = "stdout was closed by the reading process (broken pipe)";
-
 /// Whether `err` is the "stdout was closed" error a stdout sink returns on a broken pipe. It is not a failure:
 /// the reader has what it wanted, so the caller should stop writing and exit 0 (as ripgrep does).
 pub fn is_broken_pipe(err: &Error) -> bool {
-    matches!(err, Error::Output { path, message } if path == Path::new(STDOUT) && message == BROKEN_PIPE)
+    matches!(err, Error::StdoutClosed)
 }
 
 /// Map an I/O error on a stream (stdout) to our error, keeping a broken pipe recognizable.
 fn stream_error(err: io::Error) -> Error {
-    let message = if err.kind() == io::ErrorKind::BrokenPipe {
-        BROKEN_PIPE.to_owned()
-    } else {
-        err.to_string()
-    };
+    if err.kind() == io::ErrorKind::BrokenPipe {
+        return Error::StdoutClosed;
+    }
     Error::Output {
         path: PathBuf::from(STDOUT),
-        message,
+        message: err.to_string(),
     }
 }
 

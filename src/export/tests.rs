@@ -18,8 +18,8 @@ fn record(n: usize) -> Record {
         "图书馆寒假开放时间安排",
     ];
     let mut provenance = BTreeMap::new();
-    provenance.insert("title".to_owned(), "mapping:title".to_owned());
-    provenance.insert("published".to_owned(), "generic:label 发布时间".to_owned());
+    provenance.insert("title".to_owned(), "mapping:title".into());
+    provenance.insert("published".to_owned(), "generic:label 发布时间".into());
     Record {
         id: format!("{n:016x}"),
         url: Some(format!("http://www.example.edu.cn/xwzx/{n}.htm")),

@@ -184,11 +184,6 @@ pub fn skip_subtree(el: &Element) -> bool {
     is_skipped(el.name()) || is_hidden(el)
 }
 
-/// Case-insensitive (ASCII) prefix test without allocating (hrefs and schemes on the hot path).
-pub fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
-    s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
-}
-
 /// Case-insensitive (ASCII) substring test without allocating.
 pub fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
     let (h, n) = (haystack.as_bytes(), needle.as_bytes());

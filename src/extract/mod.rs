@@ -7,6 +7,7 @@ pub mod dom;
 pub mod generic;
 pub mod labels;
 pub mod mapped;
+pub mod outlinks;
 pub mod parse;
 pub mod render;
 
@@ -80,6 +81,8 @@ pub struct Extracted {
     pub observation: Option<Box<crate::site::Observation>>,
     /// Lines of the repeated blocks the site model left out of the body.
     pub stripped: Vec<String>,
+    /// The page's links for a crawler ([`outlinks`]), when the context asked for them.
+    pub links: Vec<outlinks::Link>,
 }
 
 /// What extraction needs to know about the page besides its text.
@@ -92,6 +95,8 @@ pub struct Context<'a> {
     pub page_name: Option<&'a str>,
     /// The site model's part: none, observing the page (first pass), or its template (second pass).
     pub site: crate::site::SitePass<'a>,
+    /// Collect the page's links ([`Extracted::links`]): a crawl follows them.
+    pub links: bool,
 }
 
 /// Extract every field from a decoded page.
@@ -108,7 +113,10 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
     let an = Analysis::new(&doc);
     let base_owned = effective_base(ctx.base, an.base_href.as_deref());
     let base = base_owned.as_ref().or(ctx.base);
-    let mut out = Extracted::default();
+    let mut out = Extracted {
+        links: page_links(&an, ctx, base),
+        ..Extracted::default()
+    };
     let mapped = ctx.mapping.map(|m| mapped::extract(&an, m, base));
     if let Some(m) = &mapped {
         out.warnings.extend(m.warnings.iter().cloned());
@@ -434,6 +442,24 @@ fn generic_keeps(an: &Analysis<'_>, mapped: &generic::classify::Evidence<'_>) ->
         ..*mapped
     };
     generic::classify::not_article(an, &evidence).is_none()
+}
+
+/// Only the links of a decoded page (a crawl's list page, which is followed but not extracted): one parse.
+pub fn links(text: &str, page: &Url) -> Vec<outlinks::Link> {
+    let Ok(doc) = parse::document(text) else {
+        return Vec::new();
+    };
+    let an = Analysis::new(&doc);
+    let base = effective_base(Some(page), an.base_href.as_deref());
+    outlinks::page_links(&an, page, base.as_ref().unwrap_or(page))
+}
+
+/// The page's links when the context asks for them and the page has a URL.
+fn page_links(an: &Analysis<'_>, ctx: &Context<'_>, base: Option<&Url>) -> Vec<outlinks::Link> {
+    match (ctx.links, ctx.base, base) {
+        (true, Some(page), Some(base)) => outlinks::page_links(an, page, base),
+        _ => Vec::new(),
+    }
 }
 
 /// The page URL adjusted by `<base href>`, if the page has one.

@@ -1,6 +1,8 @@
-//! Just enough CSV (RFC 4180) for link maps and the files the export writes: fields separated by commas,
-//! quoted with `"` when they hold a comma, a quote or a line break, quotes doubled inside quotes; CRLF or LF
-//! line ends; a UTF-8 BOM (spreadsheets write one) ignored.
+//! CSV (RFC 4180) for link maps and the files the export writes. Writing is the `csv` crate's: fields
+//! separated by commas, quoted with `"` when they hold a comma, a quote or a line break, quotes doubled inside
+//! quotes, LF line ends. Reading a link map is ours, because it must name the line of a quote that is never
+//! closed (the crate reads such a file to its end as one field): CRLF or LF line ends, blank lines skipped, a
+//! UTF-8 BOM (spreadsheets write one) ignored.
 
 /// Parse CSV text into rows of fields. Errors name the 1-based line of an unterminated quote.
 pub fn parse(text: &str) -> Result<Vec<Vec<String>>, String> {
@@ -60,24 +62,31 @@ pub fn parse(text: &str) -> Result<Vec<Vec<String>>, String> {
     Ok(rows)
 }
 
-/// One CSV line (with its `\n`), quoting fields that need it.
-pub fn line<S: AsRef<str>>(fields: &[S]) -> String {
-    let mut out = String::new();
-    for (i, f) in fields.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        let f = f.as_ref();
-        if f.contains([',', '"', '\n', '\r']) || f.starts_with(' ') || f.ends_with(' ') {
-            out.push('"');
-            out.push_str(&f.replace('"', "\"\""));
-            out.push('"');
-        } else {
-            out.push_str(f);
-        }
+/// A CSV file written in memory: its header, then one row at a time.
+pub struct Table(::csv::Writer<Vec<u8>>);
+
+impl Table {
+    pub fn new(header: &[&str]) -> Table {
+        let writer = ::csv::WriterBuilder::new()
+            .terminator(::csv::Terminator::Any(b'\n'))
+            .from_writer(Vec::new());
+        let mut table = Table(writer);
+        table.row(header);
+        table
     }
-    out.push('\n');
-    out
+
+    /// Append a row, quoting the fields that need it.
+    pub fn row<S: AsRef<str>>(&mut self, fields: &[S]) {
+        self.0
+            .write_record(fields.iter().map(|f| f.as_ref()))
+            .expect("a CSV row written to memory");
+    }
+
+    /// The file's text.
+    pub fn finish(self) -> String {
+        let bytes = self.0.into_inner().expect("CSV flushed to memory");
+        String::from_utf8(bytes).expect("CSV of UTF-8 fields is UTF-8")
+    }
 }
 
 #[cfg(test)]
@@ -91,7 +100,15 @@ mod tests {
             vec!["http://a.cn/x.asp?a=1,b=2".into(), "/文章/\"引号\"".into()],
             vec!["多行\n文本".into(), String::new()],
         ];
-        let text: String = rows.iter().map(|r| line(r)).collect();
+        let mut table = Table::new(&["old_url", "new_path"]);
+        for r in &rows[1..] {
+            table.row(r);
+        }
+        let text = table.finish();
+        assert_eq!(
+            text,
+            "old_url,new_path\n\"http://a.cn/x.asp?a=1,b=2\",\"/文章/\"\"引号\"\"\"\n\"多行\n文本\",\n"
+        );
         assert_eq!(parse(&text).unwrap(), rows);
     }
 

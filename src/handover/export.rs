@@ -256,24 +256,24 @@ fn build(
     write(out, "redirects.csv", &redirects::csv(&all))?;
     write(out, "redirects.nginx.conf", &redirects::nginx(&all))?;
     write(out, "redirects.apache.conf", &redirects::apache(&all))?;
-    let mut text = csv::line(&["page_url", "link", "kind", "reason"]);
+    let mut table = csv::Table::new(&["page_url", "link", "kind", "reason"]);
     for u in &unresolved {
-        text.push_str(&csv::line(&[&u.page_url, &u.link, &u.kind, &u.reason]));
+        table.row(&[&u.page_url, &u.link, &u.kind, &u.reason]);
     }
-    write(out, "unresolved-links.csv", &text)?;
-    let mut text = csv::line(&["old_url", "new_path", "file", "sha256", "size", "mime"]);
+    write(out, "unresolved-links.csv", &table.finish())?;
+    let mut table = csv::Table::new(&["old_url", "new_path", "file", "sha256", "size", "mime"]);
     for a in &attachment_rows {
         let size = a.size.map(|s| s.to_string()).unwrap_or_default();
-        text.push_str(&csv::line(&[
+        table.row(&[
             &a.url,
             &a.new_path,
             &a.file,
             &a.sha256,
             &size,
             a.mime.as_deref().unwrap_or(""),
-        ]));
+        ]);
     }
-    write(out, "attachments-map.csv", &text)?;
+    write(out, "attachments-map.csv", &table.finish())?;
     summary.attachment_files = copy_files(job_dir, out, &attachment_rows)?;
     Ok(summary)
 }

@@ -240,7 +240,7 @@ pub fn slug(url: &str, id: &str) -> String {
             .path_segments()
             .and_then(|mut s| s.rfind(|s| !s.is_empty()))
             .unwrap_or("");
-        let name = crate::qa::compare::percent_decode(name);
+        let name = crate::normalize::url::percent_decode(name);
         let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
         words.push(stem.to_string());
         words.extend(u.query_pairs().map(|(_, v)| v.into_owned()));

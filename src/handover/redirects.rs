@@ -31,7 +31,7 @@ enum Match {
 fn classify(old: &str) -> Option<Match> {
     let u = Url::parse(old).ok()?;
     let host = u.host_str()?.to_ascii_lowercase();
-    let decoded = crate::qa::compare::percent_decode(u.path());
+    let decoded = crate::normalize::url::percent_decode(u.path());
     let utf8 = !decoded.contains('\u{fffd}');
     match u.query().filter(|q| !q.is_empty()) {
         None if utf8 => Some(Match::Path {
@@ -48,11 +48,11 @@ fn classify(old: &str) -> Option<Match> {
 
 /// `redirects.csv`.
 pub fn csv(redirects: &[Redirect]) -> String {
-    let mut out = csv::line(&["old_url", "new_path"]);
+    let mut table = csv::Table::new(&["old_url", "new_path"]);
     for r in redirects {
-        out.push_str(&csv::line(&[&r.old_url, &r.new_path]));
+        table.row(&[&r.old_url, &r.new_path]);
     }
-    out
+    table.finish()
 }
 
 fn nginx_quote(s: &str) -> String {
@@ -174,7 +174,7 @@ pub fn apache(redirects: &[Redirect]) -> String {
                 );
             }
             Match::Raw { path, query, .. } => {
-                let decoded = crate::qa::compare::percent_decode(&path);
+                let decoded = crate::normalize::url::percent_decode(&path);
                 let utf8 = !decoded.contains('\u{fffd}');
                 if let Some(q) = &query {
                     let _ = writeln!(out, "RewriteCond %{{QUERY_STRING}} ^{}$", apache_regex(q));

@@ -15,6 +15,8 @@ pub enum State {
 }
 
 impl State {
+    const ALL: [State; 4] = [State::Queued, State::Fetched, State::Failed, State::Skipped];
+
     pub fn as_str(self) -> &'static str {
         match self {
             State::Queued => "queued",
@@ -22,6 +24,21 @@ impl State {
             State::Failed => "failed",
             State::Skipped => "skipped",
         }
+    }
+}
+
+/// A state column read back: one of the four names [`State::as_str`] writes.
+impl rusqlite::types::FromSql for State {
+    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        let text = value.as_str()?;
+        State::ALL
+            .into_iter()
+            .find(|s| s.as_str() == text)
+            .ok_or_else(|| {
+                rusqlite::types::FromSqlError::Other(
+                    format!("unknown frontier state {text:?}").into(),
+                )
+            })
     }
 }
 
@@ -33,7 +50,7 @@ pub struct FrontierRow {
     pub depth: u32,
     pub kind: PageKind,
     pub attempts: u32,
-    pub state: String,
+    pub state: State,
 }
 
 /// A new frontier entry.
@@ -66,7 +83,7 @@ pub fn insert(conn: &Connection, row: &Insert<'_>) -> rusqlite::Result<bool> {
 }
 
 /// Whether the frontier knows `url`, and its state.
-pub fn state_of(conn: &Connection, url: &str) -> rusqlite::Result<Option<String>> {
+pub fn state_of(conn: &Connection, url: &str) -> rusqlite::Result<Option<State>> {
     conn.prepare_cached("SELECT state FROM frontier WHERE url = ?1")?
         .query_row([url], |r| r.get(0))
         .optional()

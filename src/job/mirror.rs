@@ -17,7 +17,7 @@ use super::{Insert, Job, State, frontier, pages};
 use crate::batch::Observer;
 use crate::crawl::scope::{PageKind, Scope};
 use crate::error::Result;
-use crate::pipeline::{CONTINUATION, Options, PageOutcome, PartSource, too_large};
+use crate::pipeline::{Options, PageOutcome, PartSource, SkipReason, too_large};
 use crate::source::files::{FileInput, UrlPolicy, path_text};
 
 /// Files read at once; bounds memory to a chunk's bytes.
@@ -120,7 +120,7 @@ fn read_file(input: &FileInput, urls: &UrlPolicy, scope: &Scope, max: usize) -> 
     let size = std::fs::metadata(&input.path).map_or(0, |m| m.len());
     let body = match too_large(size, max) {
         _ if input.unreadable.is_some() => Err(input.unreadable.clone().unwrap_or_default()),
-        Some(PageOutcome::Failed(why)) => Err(why),
+        Some(PageOutcome::Failed(why)) => Err(why.to_string()),
         _ => std::fs::read(&input.path).map_err(|e| format!("cannot read file: {e}")),
     };
     Read {
@@ -185,8 +185,7 @@ pub fn extract(
             fallback: Some(disk()),
         };
         let done = pass(job, opts, scope, due, observer, &mut |url, outcome| {
-            if let PageOutcome::Skipped(why) = outcome
-                && let Some(head) = why.strip_prefix(CONTINUATION)
+            if let PageOutcome::Skipped(SkipReason::Continuation(head)) = outcome
                 && let Some(head) = Url::parse(url).ok().and_then(|u| locate(scope, &u, head))
             {
                 heads.push(head);

@@ -16,6 +16,7 @@ pub mod pages;
 pub mod parts;
 pub mod reextract;
 mod schema;
+pub mod skips;
 pub mod status;
 
 use std::fs::File;

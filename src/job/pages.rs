@@ -8,7 +8,7 @@ use sha2::{Digest, Sha256};
 use url::Url;
 
 use crate::export::{WriteOutcome, record_hash};
-use crate::pipeline::PageOutcome;
+use crate::pipeline::{FailReason, PageOutcome};
 use crate::record::Record;
 use crate::source::RawPage;
 
@@ -179,11 +179,11 @@ pub fn set_outcome(
         .query_row([url], |r| r.get(0))
         .optional()?
         .flatten();
-    let (kind, reason, record_id) = match outcome {
-        PageOutcome::Extracted(r) => ("extracted", None, Some(r.id.as_str())),
-        PageOutcome::Skipped(why) => ("skipped", Some(why.as_str()), None),
-        PageOutcome::Failed(why) => ("failed", Some(why.as_str()), None),
+    let record_id = match outcome {
+        PageOutcome::Extracted(r) => Some(r.id.as_str()),
+        PageOutcome::Skipped(_) | PageOutcome::Failed(_) => None,
     };
+    let (kind, reason) = (outcome.kind(), outcome.reason());
     if let Some(old) = old_record.as_deref()
         && Some(old) != record_id
     {
@@ -230,14 +230,22 @@ pub fn set_outcome(
     Ok(change)
 }
 
+/// A reason as stored, read back (an empty one when the row has none).
+fn parse<R: std::str::FromStr<Err = std::convert::Infallible>>(reason: Option<String>) -> R {
+    let Ok(r) = reason.unwrap_or_default().parse();
+    r
+}
+
 /// Rebuild an outcome from its row (records come back from their JSON).
 pub fn outcome_from_row(kind: &str, reason: Option<String>, json: Option<String>) -> PageOutcome {
     match (kind, json) {
         ("extracted", Some(json)) => match serde_json::from_str::<Record>(&json) {
             Ok(r) => PageOutcome::Extracted(Box::new(r)),
-            Err(e) => PageOutcome::Failed(format!("stored record unreadable: {e}")),
+            Err(e) => {
+                PageOutcome::Failed(FailReason::Other(format!("stored record unreadable: {e}")))
+            }
         },
-        ("failed", _) => PageOutcome::Failed(reason.unwrap_or_default()),
-        _ => PageOutcome::Skipped(reason.unwrap_or_default()),
+        ("failed", _) => PageOutcome::Failed(parse(reason)),
+        _ => PageOutcome::Skipped(parse(reason)),
     }
 }

@@ -11,16 +11,16 @@ use crate::batch::Observer;
 use crate::crawl::scope::{Decision, PageKind, Scope};
 use crate::error::Result;
 use crate::export::Sink;
-use crate::pipeline::{Options, PageOutcome, PartSource, Processed, process_site};
+use crate::pipeline::{
+    Options, PageOutcome, PartSource, Processed, SkipReason, page_links, process_crawled,
+    process_site,
+};
 use crate::site::SitePass;
 use crate::source::RawPage;
 use crate::summary::Summary;
 
 /// Pages per batch.
 const BATCH: usize = 64;
-
-/// The reason list pages get: they are followed, not exported.
-pub const LIST_PAGE: &str = "list page: matches crawl.follow, links followed, not exported";
 
 /// The outcome of one stored page of the given kind.
 pub fn outcome_for(
@@ -41,13 +41,25 @@ pub fn processed_for(
     site: SitePass<'_>,
 ) -> Processed {
     if kind == PageKind::List {
-        return Processed {
-            outcome: PageOutcome::Skipped(LIST_PAGE.to_string()),
-            observation: None,
-            stripped: Vec::new(),
-        };
+        return Processed::alone(PageOutcome::Skipped(SkipReason::ListPage));
     }
     process_site(page, opts, parts, site)
+}
+
+/// A freshly fetched page of the given kind through the pipeline, with its links for the crawler from the
+/// same parse (a list page is parsed for its links only).
+pub fn crawled_for(
+    page: &RawPage,
+    kind: PageKind,
+    opts: &Options,
+    parts: &dyn PartSource,
+) -> Processed {
+    if kind == PageKind::List {
+        let mut p = Processed::alone(PageOutcome::Skipped(SkipReason::ListPage));
+        p.links = page_links(page, opts);
+        return p;
+    }
+    process_crawled(page, opts, parts)
 }
 
 /// A stored page's kind: classified by URL again when the mapping has crawl patterns, else as crawled.

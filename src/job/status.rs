@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::Job;
+use super::skips::TrapLimit;
 use crate::crawl::scope::ScopeRule;
 use crate::error::Result;
 use crate::record::{FILLABLE_FIELDS, Record};
@@ -103,14 +104,9 @@ pub fn status(job: &Job) -> Result<Status> {
         job,
         "SELECT url, last_error FROM frontier WHERE state = 'skipped' ORDER BY id",
     )?;
-    s.trap_hits = s
-        .skipped
-        .iter()
-        .filter(|(k, _)| k.starts_with("trap limit"))
-        .map(|(_, g)| g.count)
-        .sum();
     for g in s.skipped.values() {
         for (_, reason) in &g.pages {
+            s.trap_hits += u64::from(TrapLimit::is_trap(reason));
             if let Some(rule) = ScopeRule::of_reason(reason) {
                 *s.scope_dropped.entry(rule).or_default() += 1;
             }

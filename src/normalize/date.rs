@@ -858,9 +858,8 @@ mod tests {
     fn find_date_is_linear_on_long_text() {
         let mut text = "一二三四五六七八九十 0123456789 2017-13-45 ".repeat(20_000);
         text.push_str("2018-06-01");
-        let start = std::time::Instant::now();
-        let (date, _) = find_date(&text).unwrap();
+        let found = crate::test_cpu::within(std::time::Duration::from_secs(2), || find_date(&text));
+        let (date, _) = found.unwrap();
         assert_eq!(date, d(2018, 6, 1));
-        assert!(start.elapsed() < std::time::Duration::from_secs(2));
     }
 }

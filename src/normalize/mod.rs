@@ -7,4 +7,4 @@ pub mod record;
 pub mod text;
 pub mod url;
 
-pub use record::{NormalizeOptions, to_record};
+pub use record::{NormalizeOptions, PageId, to_record};

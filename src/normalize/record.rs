@@ -10,8 +10,7 @@ use super::html::sanitize;
 use super::text::non_empty;
 use crate::extract::{Extracted, Found};
 use crate::normalize::url::{is_web_link, shown};
-use crate::record::{Attachment, EncodingAudit, Image, Record};
-use crate::source::RawPage;
+use crate::record::{Attachment, EncodingAudit, Image, Record, Rule};
 
 /// Settings normalize needs from the run.
 #[derive(Debug, Clone, Copy, Default)]
@@ -58,9 +57,16 @@ pub fn web_links_only(
 /// The start of the warning for a link that is not http(s) or relative.
 pub const UNSAFE_LINK: &str = "unsafe link";
 
+/// Where a page came from, as its record names it (the source's `RawPage`, without the bytes).
+#[derive(Debug, Clone, Copy)]
+pub struct PageId<'a> {
+    pub url: Option<&'a url::Url>,
+    pub source_path: Option<&'a str>,
+}
+
 /// Turn an extracted page into a record.
 pub fn to_record(
-    page: &RawPage,
+    page: PageId<'_>,
     audit: EncodingAudit,
     ex: Extracted,
     opts: &NormalizeOptions,
@@ -69,7 +75,7 @@ pub fn to_record(
     let mut take = |field: &str, f: Option<Found<String>>| -> Option<String> {
         let f = f?;
         let v = non_empty(&f.value)?;
-        provenance.insert(field.to_string(), f.rule);
+        provenance.insert(field.to_string(), Rule::from(f.rule));
         Some(v)
     };
     let title = take("title", ex.title);
@@ -77,13 +83,13 @@ pub fn to_record(
     let editor = take("editor", ex.editor);
     let source = take("source", ex.source);
     let published = ex.published.map(|p| {
-        provenance.insert("published".to_string(), p.rule);
+        provenance.insert("published".to_string(), Rule::from(p.rule));
         p.value.to_iso(opts.timezone)
     });
     let category = ex.category.and_then(|c| {
         let items: Vec<String> = c.value.iter().filter_map(|i| non_empty(i)).collect();
         (!items.is_empty()).then(|| {
-            provenance.insert("category".to_string(), c.rule);
+            provenance.insert("category".to_string(), Rule::from(c.rule));
             items
         })
     });
@@ -92,7 +98,7 @@ pub fn to_record(
             let html = sanitize(&b.value.html);
             let text = b.value.text;
             if !text.trim().is_empty() {
-                provenance.insert("body".to_string(), b.rule);
+                provenance.insert("body".to_string(), Rule::from(b.rule));
             }
             (
                 (!html.trim().is_empty()).then_some(html),
@@ -103,11 +109,10 @@ pub fn to_record(
     };
     let url = page
         .url
-        .as_ref()
         .map(|u| crate::normalize::url::canonical(u).to_string());
     let id_key = url
         .clone()
-        .or_else(|| page.source_path.clone())
+        .or_else(|| page.source_path.map(str::to_string))
         .unwrap_or_default();
     let mut warnings = ex.warnings;
     let (url, attachments, images) = web_links_only(url, ex.attachments, ex.images, &mut warnings);
@@ -126,7 +131,7 @@ pub fn to_record(
     Record {
         id: short_hash(id_key.as_bytes()),
         url,
-        source_path: page.source_path.clone(),
+        source_path: page.source_path.map(str::to_string),
         title,
         published,
         author,

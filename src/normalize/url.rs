@@ -5,6 +5,13 @@
 
 use url::Url;
 
+/// Percent-decode, keeping invalid escapes as written and replacing invalid UTF-8.
+pub fn percent_decode(s: &str) -> String {
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8_lossy()
+        .into_owned()
+}
+
 /// Resolve `href` against `base`; without a base, absolute URLs pass and relative ones stay as written.
 pub fn resolve(base: Option<&Url>, href: &str) -> String {
     let href = href.trim();
@@ -61,6 +68,15 @@ pub fn file_name(path: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn percent_decode_keeps_bad_escapes() {
+        assert_eq!(super::percent_decode("a%20b%zz%4"), "a b%zz%4");
+        assert_eq!(
+            super::percent_decode("%E9%80%9A%E7%9F%A5%ff.pdf"),
+            "通知\u{fffd}.pdf"
+        );
+    }
+
     use super::*;
 
     #[test]

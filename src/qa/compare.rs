@@ -3,6 +3,8 @@
 //! it starts with the label, and people lists are the same names whatever separator stands between them.
 //! Attachments match by URL path (relative, absolute or percent-encoded alike) or by name.
 
+use crate::normalize::url::percent_decode;
+
 /// Whitespace for comparison purposes: Unicode whitespace (which includes U+3000 and U+00A0) and the zero-width
 /// characters legacy editors leave in text.
 pub fn is_blank(c: char) -> bool {
@@ -53,28 +55,6 @@ pub fn collapse(s: &str) -> String {
         out.push_str(word);
     }
     out
-}
-
-/// Percent-decode, keeping invalid escapes as written and replacing invalid UTF-8.
-pub fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let Some(b) = std::str::from_utf8(&bytes[i + 1..i + 3])
-                .ok()
-                .and_then(|h| u8::from_str_radix(h, 16).ok())
-        {
-            out.push(b);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// The comparable part of a link: path and query, percent-decoded, without scheme, host, fragment, `&amp;`
@@ -295,10 +275,5 @@ mod tests {
         assert_eq!(match_attachments(&labels, &extracted), [Some(0), Some(1)]);
         let one = [(Some("表"), "/elsewhere/x.doc")];
         assert_eq!(match_attachments(&labels, &one), [Some(0), None]);
-    }
-
-    #[test]
-    fn percent_decode_keeps_bad_escapes() {
-        assert_eq!(percent_decode("a%20b%zz%4"), "a b%zz%4");
     }
 }

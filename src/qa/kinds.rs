@@ -150,6 +150,7 @@ pub fn score_kinds<'o>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pipeline::SkipReason;
     use crate::record::Record;
 
     #[test]
@@ -165,9 +166,15 @@ mod tests {
         };
         let outcomes: BTreeMap<&str, PageOutcome> = [
             ("a.html", PageOutcome::Extracted(Box::default())),
-            ("b.html", PageOutcome::Skipped("login page".into())),
+            (
+                "b.html",
+                PageOutcome::Skipped(SkipReason::NotArticle("login page".into())),
+            ),
             ("c.html", PageOutcome::Extracted(Box::new(record))),
-            ("d.html", PageOutcome::Skipped("list page".into())),
+            (
+                "d.html",
+                PageOutcome::Skipped(SkipReason::NotArticle("list page".into())),
+            ),
         ]
         .into_iter()
         .collect();

@@ -167,7 +167,7 @@ fn score(item: &BenchItem, outcome: &PageOutcome) -> Counts {
         PageOutcome::Extracted(r) => r.body_text.as_deref().unwrap_or(""),
         PageOutcome::Skipped(_) => "",
         PageOutcome::Failed(why) => {
-            c.failed = Some(why.clone());
+            c.failed = Some(why.to_string());
             ""
         }
     };
@@ -203,6 +203,7 @@ fn score(item: &BenchItem, outcome: &PageOutcome) -> Counts {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pipeline::SkipReason;
     use crate::record::Record;
 
     #[test]
@@ -218,7 +219,7 @@ mod tests {
         };
         let c = score(&item, &PageOutcome::Extracted(Box::new(record)));
         assert_eq!((c.tp, c.fn_, c.fp, c.tn), (1, 1, 1, 1));
-        let c = score(&item, &PageOutcome::Skipped("list".into()));
+        let c = score(&item, &PageOutcome::Skipped(SkipReason::ListPage));
         assert_eq!((c.tp, c.fn_, c.fp, c.tn), (0, 2, 0, 2));
         assert!(c.empty);
     }

@@ -13,7 +13,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::apply::SitePass;
 use super::model::{Learner, Plan, SiteModel};
-use super::report::{Final, ReportBuilder, SiteReport, skipped};
+use super::report::{Final, ReportBuilder, SiteReport};
 use super::signature::{Observation, SKETCH_SIZE, mix};
 use crate::batch::Observer;
 use crate::crawl::scope::Scope;
@@ -188,7 +188,7 @@ pub fn refine(
                     page: d.page,
                     label: url,
                     plan: d.plan,
-                    skipped: d.stored.skipped.as_deref(),
+                    skipped: d.stored.skipped.clone(),
                     obs: last_obs.as_ref().unwrap_or(&d.obs),
                     stripped: &stripped,
                 });
@@ -199,7 +199,7 @@ pub fn refine(
                 page: d.page,
                 label: url,
                 plan: d.plan,
-                skipped: skipped(&p.outcome),
+                skipped: p.outcome.reason(),
                 obs: final_obs.as_deref().unwrap_or(&d.obs),
                 stripped: &p.stripped,
             });

@@ -12,7 +12,6 @@ use super::kinds::KindCounts;
 use super::model::{Plan, SiteModel};
 use super::signature::{FILLED, Observation};
 use super::templates::MIN_TEMPLATE_PAGES;
-use crate::pipeline::PageOutcome;
 
 /// A record lacks a field "that its siblings have" when at least this share of its template's pages have it.
 pub const SIBLINGS_HAVE: f32 = 0.9;
@@ -108,20 +107,12 @@ pub struct Final<'a> {
     pub label: &'a str,
     pub plan: Plan,
     /// Why it is not exported (None: it is).
-    pub skipped: Option<&'a str>,
+    pub skipped: Option<String>,
     /// Its last observation (the second pass's when it was extracted again): the fields its record has, the
     /// blocks in its body.
     pub obs: &'a Observation,
     /// The repeated lines the model left out of its body.
     pub stripped: &'a [String],
-}
-
-/// Why an outcome is not exported (None: it is).
-pub fn skipped(outcome: &PageOutcome) -> Option<&str> {
-    match outcome {
-        PageOutcome::Extracted(_) => None,
-        PageOutcome::Skipped(why) | PageOutcome::Failed(why) => Some(why),
-    }
 }
 
 /// Builds the report as the final outcomes stream by.
@@ -195,7 +186,7 @@ impl<'m> ReportBuilder<'m> {
                 lines.insert(line.clone(), 1);
             }
         }
-        match (t.hint.kind, skipped) {
+        match (t.hint.kind, &skipped) {
             (Some(super::kinds::TemplateKind::List), None) => r.anomalies.kind_differs.add(
                 label,
                 "exported as an article; its template is a list template".into(),

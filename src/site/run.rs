@@ -12,12 +12,12 @@ use serde::{Deserialize, Serialize};
 
 use super::apply::SitePass;
 use super::model::{Learner, Plan, SiteModel};
-use super::report::{Final, ReportBuilder, SiteReport, skipped};
+use super::report::{Final, ReportBuilder, SiteReport};
 use super::signature::{Observation, SKETCH_SIZE};
 use super::templates::MIN_TEMPLATE_PAGES;
 use crate::batch::Observer;
 use crate::error::{Error, Result};
-use crate::pipeline::{PageOutcome, Processed};
+use crate::pipeline::{FailReason, PageOutcome, Processed, SkipReason};
 use crate::record::Record;
 
 /// Pages processed at once; bounds memory to a chunk's records.
@@ -103,7 +103,7 @@ pub fn two_pass(
                         page: k,
                         label: &pages.label(i),
                         plan,
-                        skipped: skipped(&outcome),
+                        skipped: outcome.reason(),
                         obs,
                         stripped: &stripped,
                     });
@@ -185,8 +185,8 @@ fn sketches_len(observed: &[u32]) -> u64 {
 #[derive(Serialize, Deserialize)]
 enum Spooled {
     Extracted(Box<Record>),
-    Skipped(String),
-    Failed(String),
+    Skipped(SkipReason),
+    Failed(FailReason),
 }
 
 /// The first pass's outcomes and observations, on disk, in input order.

@@ -10,7 +10,7 @@ use std::time::Duration;
 use reqwest::header::{HeaderMap, HeaderValue, IF_MODIFIED_SINCE, IF_NONE_MATCH};
 use url::Url;
 
-use crate::crawl::politeness::Politeness;
+use super::politeness::Politeness;
 use crate::error::{Error, Result};
 
 /// Settings of the HTTP client.
@@ -84,6 +84,8 @@ pub struct FetchError {
 pub enum FetchCause {
     /// No connection could be made to the host (refused, no route, DNS): the site is down or the address wrong.
     Connect,
+    /// The caller's `accept` check refused the response by its headers (the body was not read).
+    Refused,
     Other,
 }
 
@@ -271,7 +273,7 @@ impl Fetcher {
             retryable: false,
             attempts: attempt,
             halted: false,
-            cause: FetchCause::Other,
+            cause: FetchCause::Refused,
         })?;
         let mut total: u64 = 0;
         loop {

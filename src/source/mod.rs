@@ -1,8 +1,10 @@
 //! Sources hand the pipeline [`RawPage`]s: bytes plus where they came from. Files and local mirrors live in
-//! [`files`]; pages fetched over HTTP by the crawler come from [`http`] (and, once stored, from the job).
+//! [`files`]; pages fetched over HTTP by the crawler come from [`http`] (and, once stored, from the job), every
+//! request through the per-host gates of [`politeness`].
 
 pub mod files;
 pub mod http;
+pub mod politeness;
 
 use std::path::PathBuf;
 

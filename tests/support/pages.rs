@@ -54,6 +54,17 @@ pub fn page_with_head(title: &str, head: &str, top: &str, text: &str, bottom: &s
 }
 
 /// A page whose `<body>` is exactly `body` (no menu, no footer added).
+/// The extraction of a page with four paragraphs and `head` in its `<head>`, under the site's name as its title.
+pub fn run_with_head(head: &str) -> Extracted {
+    run(&page_with_head(
+        "青松市科学技术协会",
+        head,
+        "",
+        &paras(4),
+        "",
+    ))
+}
+
 pub fn bare(title: &str, body: &str) -> String {
     format!(
         r#"<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}</title></head><body>{body}</body></html>"#
@@ -178,7 +189,7 @@ pub fn record(outcome: PageOutcome) -> Record {
 
 pub fn skipped(outcome: PageOutcome) -> String {
     match outcome {
-        PageOutcome::Skipped(reason) => reason,
+        PageOutcome::Skipped(reason) => reason.to_string(),
         other => panic!("expected the page to be skipped, got {other:?}"),
     }
 }

@@ -10,8 +10,8 @@ use scraper::{Html, Node};
 
 use std::sync::LazyLock;
 
-use crate::extract::dom::{Markers, attr, is_block, skip_subtree, starts_with_ignore_case};
-use crate::extract::generic::links::{is_attachment_href, is_download_endpoint};
+use crate::extract::dom::{Markers, attr, is_block, skip_subtree};
+use crate::href::{is_attachment_href, is_download_endpoint, starts_with_ignore_case};
 use crate::normalize::text::{fold, is_invisible, is_punct, is_space};
 
 /// A block element's own text (text of nested blocks belongs to them).
@@ -107,6 +107,9 @@ pub struct Analysis<'a> {
     pub password_fields: Vec<NodeId>,
     /// Script bodies that carry TRS pagination calls (`createPageHTML`).
     pub pager_scripts: Vec<String>,
+    /// `href` of `<area>` and `src` of `<frame>` / `<iframe>` (hidden ones too): the links a crawler follows
+    /// besides the anchors.
+    pub link_targets: Vec<(NodeId, &'a str)>,
 }
 
 /// What an open element started, to undo at its close.
@@ -192,6 +195,7 @@ impl<'a> Analysis<'a> {
             is_frameset: false,
             password_fields: Vec::new(),
             pager_scripts: Vec::new(),
+            link_targets: Vec::new(),
         };
         an.walk();
         an.sum_subtrees();
@@ -380,6 +384,7 @@ impl<'a> Analysis<'a> {
                 if let Some(src) = src {
                     if el.name() != "embed" && el.name() != "object" {
                         self.frames.push(src.to_string());
+                        self.link_targets.push((node.id(), src));
                     }
                     if el.name() != "frame" {
                         self.embeds.push((node.id(), src));
@@ -392,6 +397,11 @@ impl<'a> Analysis<'a> {
                     .is_some_and(|t| t.eq_ignore_ascii_case("password")) =>
             {
                 self.password_fields.push(node.id());
+            }
+            "area" => {
+                if let Some(href) = attr(el, "href") {
+                    self.link_targets.push((node.id(), href));
+                }
             }
             "script" => {
                 for child in node.children() {

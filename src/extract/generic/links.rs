@@ -9,68 +9,12 @@ use scraper::Node;
 use url::Url;
 
 use super::analysis::Analysis;
-use crate::extract::dom::{Markers, flowing_text, starts_with_ignore_case};
+use crate::extract::dom::flowing_text;
+use crate::href::{has_attachment_extension, starts_with_ignore_case};
+pub use crate::href::{is_attachment_href, is_download_endpoint};
 use crate::normalize::text::fold;
 use crate::normalize::url::{file_name, resolve};
 use crate::record::Attachment;
-
-/// File extensions that make a link an attachment.
-pub const ATTACHMENT_EXTENSIONS: [&str; 17] = [
-    "doc", "docx", "xls", "xlsx", "pdf", "zip", "rar", "7z", "wps", "et", "dps", "ppt", "pptx",
-    "txt", "csv", "ofd", "ceb",
-];
-
-/// Whether an href points at a downloadable document (by extension of its path or of a `file=` parameter).
-/// Allocation-free: it runs on every link of every page.
-pub fn is_attachment_href(href: &str) -> bool {
-    let href = href.trim();
-    if starts_with_ignore_case(href, "javascript:") || starts_with_ignore_case(href, "mailto:") {
-        return false;
-    }
-    let (path, query) = href.split_once('?').unwrap_or((href, ""));
-    let path = path.split('#').next().unwrap_or(path);
-    if has_attachment_extension(path) {
-        return true;
-    }
-    query.split('&').any(|kv| {
-        kv.split_once('=').is_some_and(|(k, v)| {
-            ["file", "filename", "url", "path"]
-                .iter()
-                .any(|n| k.eq_ignore_ascii_case(n))
-                && has_attachment_extension(v)
-        })
-    })
-}
-
-/// A download endpoint of a CMS (`download.jsp?…&wbfileid=…`, `download.htm?attachmentid=…`,
-/// `/attach/123`): a document even without an extension.
-pub fn is_download_endpoint(href: &str) -> bool {
-    let href = href.trim();
-    if href.starts_with('#')
-        || starts_with_ignore_case(href, "javascript:")
-        || starts_with_ignore_case(href, "mailto:")
-    {
-        return false;
-    }
-    static DOWNLOAD: LazyLock<Markers> =
-        LazyLock::new(|| Markers::new(&["download", "attach", "getfile", "fileid", "showfile"]));
-    if DOWNLOAD.find_in(href).is_none() {
-        return false;
-    }
-    let (path, query) = href.split_once('?').unwrap_or((href, ""));
-    let page_without_query = query.is_empty()
-        && extension(path).is_some_and(|e| {
-            ["htm", "html", "shtml"]
-                .iter()
-                .any(|x| e.eq_ignore_ascii_case(x))
-        });
-    !page_without_query && !path.ends_with('/')
-}
-
-/// The extension of a path's last segment.
-fn extension(path: &str) -> Option<&str> {
-    path.rsplit('/').next()?.rsplit_once('.').map(|(_, e)| e)
-}
 
 /// A link to a document: by the href's extension, a CMS download endpoint, or link text that names a file
 /// (`通知.pdf`).
@@ -79,14 +23,6 @@ pub fn is_attachment_link(href: &str, text: &str) -> bool {
         || is_download_endpoint(href)
         || (!starts_with_ignore_case(href.trim(), "javascript:")
             && has_attachment_extension(text.trim()))
-}
-
-fn has_attachment_extension(path: &str) -> bool {
-    extension(path).is_some_and(|e| {
-        ATTACHMENT_EXTENSIONS
-            .iter()
-            .any(|x| e.eq_ignore_ascii_case(x))
-    })
 }
 
 static LABEL_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
@@ -264,6 +200,15 @@ static CREATE_PAGE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("createPageHTML regex")
 });
 
+/// The pages a TRS `createPageHTML(N, current, "prefix", "ext")` call in `script` writes links to: N and the
+/// prefix and extension of `prefix_1.ext` … `prefix_{N-1}.ext`.
+pub fn script_pages(script: &str) -> Option<(u32, &str, &str)> {
+    let c = CREATE_PAGE.captures(script)?;
+    let count: u32 = c[1].parse().unwrap_or(0);
+    let (prefix, ext) = (c.get(3)?.as_str(), c.get(4)?.as_str());
+    Some((count, prefix, ext))
+}
+
 /// `name_2.html` → (`name`, 2, `html`).
 pub fn split_part_name(name: &str) -> Option<(&str, u32, &str)> {
     let (stem, ext) = name.rsplit_once('.')?;
@@ -294,9 +239,7 @@ pub fn later_parts(an: &Analysis<'_>, own_name: &str, part: Option<u32>) -> Vec<
         }
     }
     for script in &an.pager_scripts {
-        if let Some(c) = CREATE_PAGE.captures(script) {
-            let count: u32 = c[1].parse().unwrap_or(0);
-            let (prefix, ext) = (&c[3], &c[4]);
+        if let Some((count, prefix, ext)) = script_pages(script) {
             for n in 1..count.min(100) {
                 if !parts.iter().any(|(m, _)| *m == n) {
                     parts.push((n, format!("{prefix}_{n}.{ext}")));
@@ -325,21 +268,6 @@ pub fn continuation_of(an: &Analysis<'_>, own_name: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn attachment_hrefs() {
-        let cases = [
-            ("/upload/2017/通知.doc", true),
-            ("../P020170927.PDF", true),
-            ("viewer.html?file=/files/a.pdf", true),
-            ("/news/2017/t2017_1.html", false),
-            ("javascript:void(0)", false),
-            ("list.xls?x=1", true),
-        ];
-        for (href, want) in cases {
-            assert_eq!(is_attachment_href(href), want, "{href}");
-        }
-    }
 
     #[test]
     fn attachment_names() {

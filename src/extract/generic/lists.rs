@@ -11,7 +11,8 @@ use scraper::Node;
 
 use super::analysis::Analysis;
 use super::links::{is_attachment_href, is_download_endpoint};
-use crate::extract::dom::{attr, is_skipped, starts_with_ignore_case};
+use crate::extract::dom::{attr, is_skipped};
+use crate::href::starts_with_ignore_case;
 use crate::normalize::date::find_date;
 use crate::normalize::text::{is_space, visible_len};
 

@@ -220,7 +220,7 @@ impl Tally {
             }
         }
         for (field, rule) in &r.provenance {
-            let family = rule.split(':').next().unwrap_or(rule).to_string();
+            let family = rule.family.clone();
             *self
                 .rules
                 .entry(field.clone())

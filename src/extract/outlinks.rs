@@ -1,33 +1,15 @@
-//! Link discovery: the URLs a fetched page points to — `<a>`/`<area>` hrefs, `<frame>`/`<iframe>` sources
-//! (content often sits in frames on legacy sites) and TRS `createPageHTML(N, …)` pagination written by script —
-//! resolved against the page URL or its `<base href>`. A tag scan over the decoded text, not a DOM parse: the
-//! extractor parses each page once, and link finding should not double that cost. Links to the next pages of
-//! the same list (下一页, 尾页 or a page number, pointing to the same list file; and the pages `createPageHTML`
-//! writes) are marked as pagination: a column of a hundred pages is one list, not a hundred levels of depth.
+//! The links a page points to, for the crawler: `<a>` / `<area>` hrefs, `<frame>` / `<iframe>` sources (content
+//! often sits in frames on legacy sites) and the pages a TRS `createPageHTML(N, …)` pager script writes, resolved
+//! against the page URL or its `<base href>`. They are read off the one [`Analysis`] walk the extractor makes
+//! anyway, so a crawled page is decoded and parsed once. Links to the next pages of the same list (下一页, 尾页 or
+//! a page number, pointing to the same list file; and the pages `createPageHTML` writes) are marked as
+//! pagination: a column of a hundred pages is one list, not a hundred levels of depth.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
+use scraper::Node;
 use url::Url;
 
-static COMMENT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?s)<!--.*?-->").expect("comment regex"));
-
-static TAG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?is)<(a|area|frame|iframe|base)\b([^>]*)>"#).expect("tag regex")
-});
-
-static ATTR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?is)(?:^|\s)(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))"#)
-        .expect("attr regex")
-});
-
-static CREATE_PAGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r#"createPageHTML\(\s*(\d+)\s*,\s*(\d+)\s*,\s*["']([^"']+)["']\s*,\s*["']([^"']+)["']"#,
-    )
-    .expect("createPageHTML regex")
-});
+use super::generic::analysis::Analysis;
+use super::generic::links::script_pages;
 
 /// At most this many pages are generated from one `createPageHTML` call.
 const MAX_SCRIPT_PAGES: u32 = 1000;
@@ -39,9 +21,6 @@ pub struct Link {
     /// Another page of the same list (下一页 and its kin): it does not count as a level of depth.
     pub pagination: bool,
 }
-
-/// How far after an `<a>` tag its text is looked for (bytes).
-const LINK_TEXT_WINDOW: usize = 200;
 
 /// Anchor texts of a pager: the next, previous, first or last page of a list.
 const PAGER_TEXTS: [&str; 14] = [
@@ -61,10 +40,17 @@ const PAGER_TEXTS: [&str; 14] = [
     ">>",
 ];
 
-/// Absolute URLs linked from a page, in document order (duplicates kept out).
-pub fn discover(text: &str, page: &Url) -> Vec<Link> {
-    let text = COMMENT.replace_all(text, "");
-    let mut base = page.clone();
+/// Schemes of hrefs that are not pages.
+const NOT_LINKS: [&str; 4] = ["javascript:", "mailto:", "tel:", "data:"];
+
+/// Absolute URLs linked from the page at `page`, in document order (duplicates kept out). `base` is the page URL
+/// as adjusted by its `<base href>`.
+pub fn page_links(an: &Analysis<'_>, page: &Url, base: &Url) -> Vec<Link> {
+    let anchors = an.anchors.iter().map(|&(id, href)| (id, href, true));
+    let others = an.link_targets.iter().map(|&(id, href)| (id, href, false));
+    let mut found: Vec<_> = anchors.chain(others).collect();
+    // Node ids grow in parse order: sorting them puts anchors, areas and frames back in document order.
+    found.sort_by_key(|&(id, _, _)| id);
     let mut out: Vec<Link> = Vec::new();
     let mut seen: std::collections::HashSet<Url> = std::collections::HashSet::new();
     let mut push = |url: Url, pagination: bool, out: &mut Vec<Link>| {
@@ -72,83 +58,45 @@ pub fn discover(text: &str, page: &Url) -> Vec<Link> {
             out.push(Link { url, pagination });
         }
     };
-    for tag in TAG.captures_iter(&text) {
-        let name = tag[1].to_ascii_lowercase();
-        let attrs = &tag[2];
-        let wanted = if matches!(name.as_str(), "frame" | "iframe") {
-            "src"
-        } else {
-            "href"
-        };
-        let Some(value) = ATTR.captures_iter(attrs).find_map(|c| {
-            c[1].eq_ignore_ascii_case(wanted).then(|| {
-                c.get(2)
-                    .or(c.get(3))
-                    .or(c.get(4))
-                    .map(|m| m.as_str())
-                    .unwrap_or("")
-                    .to_string()
-            })
-        }) else {
-            continue;
-        };
-        let value = unescape(value.trim());
+    for (id, href, anchor) in found {
+        let value = href.trim();
         if value.is_empty() || value.starts_with('#') {
             continue;
         }
         let lower = value.to_ascii_lowercase();
-        if ["javascript:", "mailto:", "tel:", "data:"]
-            .iter()
-            .any(|p| lower.starts_with(p))
-        {
+        if NOT_LINKS.iter().any(|p| lower.starts_with(p)) {
             continue;
         }
-        if name == "base" {
-            if let Ok(b) = page.join(&value) {
-                base = b;
-            }
-            continue;
-        }
-        if let Ok(u) = base.join(&value) {
-            let end = tag.get(0).map_or(0, |m| m.end());
-            let pagination =
-                name == "a" && is_pager_text(&link_text(&text, end)) && same_list(page, &u);
+        if let Ok(u) = base.join(value) {
+            let pagination = anchor && same_list(page, &u) && is_pager_text(&anchor_text(an, id));
             push(u, pagination, &mut out);
         }
     }
-    for c in CREATE_PAGE.captures_iter(&text) {
-        let count: u32 = c[1].parse().unwrap_or(0);
-        for n in 1..count.min(MAX_SCRIPT_PAGES) {
-            if let Ok(u) = base.join(&format!("{}_{n}.{}", &c[3], &c[4])) {
-                push(u, true, &mut out);
+    for script in &an.pager_scripts {
+        if let Some((count, prefix, ext)) = script_pages(script) {
+            for n in 1..count.min(MAX_SCRIPT_PAGES) {
+                if let Ok(u) = base.join(&format!("{prefix}_{n}.{ext}")) {
+                    push(u, true, &mut out);
+                }
             }
         }
     }
     out
 }
 
-/// The visible text of the `<a>` whose start tag ends at `from`: up to its `</a>`, tags dropped.
-fn link_text(text: &str, from: usize) -> String {
-    let mut end = (from + LINK_TEXT_WINDOW).min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let window = &text[from.min(end)..end];
-    let inner = match window.to_ascii_lowercase().find("</a") {
-        Some(close) => &window[..close],
-        None => window,
+/// The visible text of an anchor, whitespace dropped.
+fn anchor_text(an: &Analysis<'_>, id: ego_tree::NodeId) -> String {
+    let Some(node) = an.doc.tree.get(id) else {
+        return String::new();
     };
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in inner.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            _ if !in_tag && !c.is_whitespace() && c != '\u{3000}' => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&gt;", ">").replace("&raquo;", "»")
+    node.descendants()
+        .filter_map(|d| match d.value() {
+            Node::Text(t) => Some(&**t),
+            _ => None,
+        })
+        .flat_map(str::chars)
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .collect()
 }
 
 /// A pager's link text: 下一页, 尾页, », or a page number (`3`, `[3]`).
@@ -189,28 +137,29 @@ fn split_path(path: &str) -> (&str, &str) {
     }
 }
 
-/// The few entities that occur in hrefs.
-fn unescape(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
-    s.replace("&amp;", "&")
-        .replace("&#38;", "&")
-        .replace("&#x26;", "&")
-        .replace("&quot;", "\"")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn discover(html: &str, page: &Url) -> Vec<Link> {
+        let doc = scraper::Html::parse_document(html);
+        let an = Analysis::new(&doc);
+        let base = an
+            .base_href
+            .as_deref()
+            .and_then(|b| page.join(b.trim()).ok())
+            .unwrap_or_else(|| page.clone());
+        page_links(&an, page, &base)
+    }
+
     #[test]
-    fn finds_links_frames_base_and_script_pages() {
+    fn finds_links_frames_areas_base_and_script_pages() {
         let page = Url::parse("http://www.example.org.cn/xwzx/index.html").unwrap();
         let html = r##"<html><head><base href="http://www.example.org.cn/xwzx/"></head><body>
             <a href="t1.html">一</a> <A HREF='../about.htm'>关于</A> <a href=list.jsp?a=1&amp;b=2>列表</a>
             <!-- <a href="hidden.html">x</a> --> <a href="javascript:void(0)">js</a> <a href="#top">top</a>
             <iframe src="/frame/c.html"></iframe> <a name="x">anchor</a>
+            <map><area href="/map/d.html"></map> <a href="mailto:a@b.cn">mail</a>
             <script>createPageHTML(3, 0, "index", "html");</script></body></html>"##;
         let got: Vec<String> = discover(html, &page)
             .into_iter()
@@ -223,6 +172,7 @@ mod tests {
                 "http://www.example.org.cn/about.htm",
                 "http://www.example.org.cn/xwzx/list.jsp?a=1&b=2",
                 "http://www.example.org.cn/frame/c.html",
+                "http://www.example.org.cn/map/d.html",
                 "http://www.example.org.cn/xwzx/index_1.html",
                 "http://www.example.org.cn/xwzx/index_2.html",
             ]
@@ -235,7 +185,7 @@ mod tests {
         let html = r#"<a href="index_4.html">下一页</a> <a href="index.html">首页</a>
             <a href="index_9.html"><font>尾 页</font></a> <a href="index_2.html">[2]</a>
             <a href="t20170927_1.html">下一页</a> <a href="../tzgg/index_4.html">下一页</a>
-            <a href="index_5.html">学院新闻</a>"#;
+            <a href="index_5.html">学院新闻</a> <a href="index_6.html">&gt;&gt;</a>"#;
         let got: Vec<(String, bool)> = discover(html, &page)
             .into_iter()
             .map(|l| (l.url.path().to_string(), l.pagination))
@@ -248,6 +198,7 @@ mod tests {
             ("/xwzx/t20170927_1.html", false),
             ("/tzgg/index_4.html", false),
             ("/xwzx/index_5.html", false),
+            ("/xwzx/index_6.html", true),
         ];
         let want: Vec<(String, bool)> = want.iter().map(|(p, b)| (p.to_string(), *b)).collect();
         assert_eq!(got, want);

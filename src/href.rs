@@ -1,0 +1,102 @@
+//! What an href points at, read from its text alone: a document (by the extension of its path or of a `file=`
+//! parameter) or a CMS download endpoint. The crawler's scope and the extractor's attachment rules both ask,
+//! so the answer lives below both of them.
+
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
+/// File extensions that make a link an attachment.
+pub const ATTACHMENT_EXTENSIONS: [&str; 17] = [
+    "doc", "docx", "xls", "xlsx", "pdf", "zip", "rar", "7z", "wps", "et", "dps", "ppt", "pptx",
+    "txt", "csv", "ofd", "ceb",
+];
+
+/// Whether an href points at a downloadable document (by extension of its path or of a `file=` parameter).
+/// Allocation-free: it runs on every link of every page.
+pub fn is_attachment_href(href: &str) -> bool {
+    let href = href.trim();
+    if starts_with_ignore_case(href, "javascript:") || starts_with_ignore_case(href, "mailto:") {
+        return false;
+    }
+    let (path, query) = href.split_once('?').unwrap_or((href, ""));
+    let path = path.split('#').next().unwrap_or(path);
+    if has_attachment_extension(path) {
+        return true;
+    }
+    query.split('&').any(|kv| {
+        kv.split_once('=').is_some_and(|(k, v)| {
+            ["file", "filename", "url", "path"]
+                .iter()
+                .any(|n| k.eq_ignore_ascii_case(n))
+                && has_attachment_extension(v)
+        })
+    })
+}
+
+/// A download endpoint of a CMS (`download.jsp?…&wbfileid=…`, `download.htm?attachmentid=…`,
+/// `/attach/123`): a document even without an extension.
+pub fn is_download_endpoint(href: &str) -> bool {
+    let href = href.trim();
+    if href.starts_with('#')
+        || starts_with_ignore_case(href, "javascript:")
+        || starts_with_ignore_case(href, "mailto:")
+    {
+        return false;
+    }
+    static DOWNLOAD: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["download", "attach", "getfile", "fileid", "showfile"])
+            .expect("download words build an automaton")
+    });
+    if !DOWNLOAD.is_match(href) {
+        return false;
+    }
+    let (path, query) = href.split_once('?').unwrap_or((href, ""));
+    let page_without_query = query.is_empty()
+        && extension(path).is_some_and(|e| {
+            ["htm", "html", "shtml"]
+                .iter()
+                .any(|x| e.eq_ignore_ascii_case(x))
+        });
+    !page_without_query && !path.ends_with('/')
+}
+
+/// Case-insensitive (ASCII) prefix test without allocating (schemes of hrefs on the hot path).
+pub(crate) fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
+    s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+}
+
+/// The extension of a path's last segment.
+fn extension(path: &str) -> Option<&str> {
+    path.rsplit('/').next()?.rsplit_once('.').map(|(_, e)| e)
+}
+
+pub(crate) fn has_attachment_extension(path: &str) -> bool {
+    extension(path).is_some_and(|e| {
+        ATTACHMENT_EXTENSIONS
+            .iter()
+            .any(|x| e.eq_ignore_ascii_case(x))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attachment_hrefs() {
+        let cases = [
+            ("/upload/2017/通知.doc", true),
+            ("../P020170927.PDF", true),
+            ("viewer.html?file=/files/a.pdf", true),
+            ("/news/2017/t2017_1.html", false),
+            ("javascript:void(0)", false),
+            ("list.xls?x=1", true),
+        ];
+        for (href, want) in cases {
+            assert_eq!(is_attachment_href(href), want, "{href}");
+        }
+    }
+}

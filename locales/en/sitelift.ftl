@@ -89,6 +89,14 @@ error-no-start-urls = nothing to crawl: give start URLs on the command line or i
 error-bad-url-pattern = {$flag} {$pattern} is not a valid regular expression: {$message}. Patterns are regexes matched anywhere in the full URL: '/news/' or '\.pdf$' (escape dots to match a dot)
 error-http-client = cannot start the HTTP client: {$message}
 error-report = cannot build the report: {$message}
+error-eval-input = cannot read evaluation input '{$path}': {$message}
+error-floors-invalid = floors file '{$path}' is not valid: {$message}
+    Keys: [labels] title, published, time, author, editor, source, body, attachments_recall, attachments_precision (percent); [trafilatura] precision, recall, f1 (0–1)
+error-sqlite = SQLite error on '{$path}': {$source}
+error-diff-input = cannot read '{$path}' for diff: {$message}. diff reads JSON, JSON Lines and SQLite exports, or a folder of *.expected.json files
+error-unknown-field = unknown record field '{$field}': use one of {$fields} (nested: encoding.used, provenance.title, …)
+error-link-map = link map '{$source}': {$message}
+error-spool = the site model's spool file in the temporary folder failed: {$message}. Free space in $TMPDIR (or point TMPDIR elsewhere), or run with --no-site-model
 
 ## `--help` (src/help.rs): clap's headings, then the texts of src/cli.rs, which these must equal (a test checks)
 
@@ -244,3 +252,44 @@ report-filter = filter: title, URL, date, source, author, category… (筛选)
 report-prev = ← previous
 report-next = next →
 report-noscript = The record table needs JavaScript; the figures above do not.
+
+## Record fields, as summaries, status, diff and the report name them (the JSON keys stay as they are)
+
+field-id = id
+field-url = url
+field-source-path = source_path
+field-title = title
+field-published = published
+field-author = author
+field-editor = editor
+field-source = source
+field-category = category
+field-body-html = body_html
+field-body-text = body_text
+field-attachments = attachments
+field-images = images
+field-encoding = encoding
+field-provenance = provenance
+field-content-hash = content_hash
+field-warnings = warnings
+
+## `sitelift diff` (src/qa/diff/render.rs, src/commands/diff.rs)
+
+diff-expected = --- expected {$path} ({$n} records)
+diff-actual = +++ actual   {$path} ({$n} records)
+diff-missing = missing (expected, not in actual): {$n}
+diff-extra = extra (in actual, not expected): {$n}
+diff-not-skipped-list = not skipped (the fixture says _skipped, the page has a record): {$n}
+diff-case-mapping = (this case needs --mapping {$mapping}: its fixture's _mapping directive)
+diff-field = {$field}
+diff-text-differs = {$field}: text differs
+diff-side-expected = expected
+diff-side-actual = actual
+diff-totals = {$compared} compared: {$equal} equal, {$differ} differ; {$missing} missing, {$extra} extra{$not_skipped}
+diff-not-skipped = , {$n} not skipped
+diff-fields = fields that differ (records): {$fields}
+diff-needs-mapping = {$n} differing case(s) are extracted with a mapping: extract those pages again with --mapping {$mapping} (their _mapping directive) before comparing
+diff-equal = equal
+diff-blessed = blessed: {$records} record(s) updated, {$files} file(s) written{$left}
+diff-blessed-left = ; {$n} difference(s) left to fix by hand (missing, extra or not-skipped records)
+diff-wrote = wrote {$file}

@@ -88,6 +88,14 @@ error-no-start-urls = 没有可抓取的内容：请在命令行或映射文件�
 error-bad-url-pattern = {$flag} {$pattern} 不是有效的正则表达式：{$message}。模式是在完整网址中任意位置匹配的正则表达式，如 '/news/' 或 '\.pdf$'（匹配点号时要转义）
 error-http-client = 无法启动 HTTP 客户端：{$message}
 error-report = 无法生成报告：{$message}
+error-eval-input = 无法读取评测输入 '{$path}'：{$message}
+error-floors-invalid = 得分下限文件 '{$path}' 无效：{$message}
+    可用的键：[labels] title、published、time、author、editor、source、body、attachments_recall、attachments_precision（百分数）；[trafilatura] precision、recall、f1（0–1）
+error-sqlite = SQLite 数据库 '{$path}' 出错：{$source}
+error-diff-input = diff 无法读取 '{$path}'：{$message}。diff 能读取 JSON、JSON Lines 和 SQLite 导出文件，或装有 *.expected.json 文件的文件夹
+error-unknown-field = 没有名为 '{$field}' 的记录字段：请使用以下字段之一：{$fields}（子字段如 encoding.used、provenance.title 等）
+error-link-map = 链接映射 '{$source}'：{$message}
+error-spool = 站点模型在临时文件夹中的缓存文件出错：{$message}。请清理 $TMPDIR 所在磁盘的空间（或把 TMPDIR 指向别处），或加 --no-site-model 运行
 
 ## `--help` (src/help.rs): clap's headings, then the texts of src/cli.rs
 
@@ -243,3 +251,44 @@ report-filter = 筛选：标题、网址、日期、来源、作者、栏目…�
 report-prev = ← 上一页
 report-next = 下一页 →
 report-noscript = 记录表需要 JavaScript；上面的统计不需要。
+
+## Record fields, as summaries, status, diff and the report name them (the JSON keys stay as they are)
+
+field-id = 编号
+field-url = 网址
+field-source-path = 源文件
+field-title = 标题
+field-published = 发布日期
+field-author = 作者
+field-editor = 编辑
+field-source = 来源
+field-category = 栏目
+field-body-html = 正文 HTML
+field-body-text = 正文
+field-attachments = 附件
+field-images = 图片
+field-encoding = 编码
+field-provenance = 提取依据
+field-content-hash = 内容哈希
+field-warnings = 警告
+
+## `sitelift diff` (src/qa/diff/render.rs, src/commands/diff.rs)
+
+diff-expected = --- 预期 {$path}（{$n} 条记录）
+diff-actual = +++ 实际 {$path}（{$n} 条记录）
+diff-missing = 缺少的记录（预期中有，实际中没有）：{$n} 条
+diff-extra = 多出的记录（实际中有，预期中没有）：{$n} 条
+diff-not-skipped-list = 应跳过却未跳过的页面（样例标明 _skipped，实际却生成了记录）：{$n} 个
+diff-case-mapping = （此样例需要 --mapping {$mapping}：见样例文件中的 _mapping 指令）
+diff-field = {$label}（{$field}）
+diff-text-differs = {$field}：文本不同
+diff-side-expected = 预期
+diff-side-actual = 实际
+diff-totals = 共比较 {$compared} 条：相同 {$equal} 条，不同 {$differ} 条；缺少 {$missing} 条，多出 {$extra} 条{$not_skipped}
+diff-not-skipped = ，应跳过却未跳过 {$n} 个
+diff-fields = 有差异的字段（记录数）：{$fields}
+diff-needs-mapping = 有 {$n} 个不同的样例需要用映射文件提取：请先加 --mapping {$mapping}（见其 _mapping 指令）重新提取这些页面，再进行比较
+diff-equal = 完全相同
+diff-blessed = 已更新：{$records} 条记录，写入 {$files} 个文件{$left}
+diff-blessed-left = ；还有 {$n} 处差异需要手工修正（缺少、多出或应跳过却未跳过的记录）
+diff-wrote = 已写入 {$file}

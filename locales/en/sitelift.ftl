@@ -48,6 +48,43 @@ mirror-left = {$left} pages not extracted yet: run again to extract them
 mirror-quiet-failed = {$n} page(s) failed: listed in {$summary}; the others were exported
 no-pages = no HTML pages found in {$inputs}: pages need an extension like .html/.htm/.shtml/.asp/.php/.jsp, or HTML content; check the folder (nothing was written)
 
+## extract, export, report, eval and mapping draft (src/commands)
+
+cannot-write = cannot write '{$path}'
+extract-sqlite-needs-out = --format sqlite needs --out FILE (a database cannot be streamed to stdout), e.g. --out out/records.sqlite
+extract-reads-files = {$error}; `extract` reads files, `sitelift run --out DIR URL` crawls
+extract-create-folder = cannot create the output folder '{$path}'
+extract-output = output: {$out}
+extract-quiet-failed = {$n} page(s) failed ({$how}); records for the others were written
+extract-see-which-summary = run without --quiet, or with --summary FILE, to see which
+extract-see-which = run without --quiet to see which
+extract-unknown-extension = --out {$out}: sitelift does not write .{$ext} files; use a name ending in .jsonl (JSON Lines), .json or .sqlite / .db, or say the format with --format jsonl|json|sqlite
+export-records = {$n} records exported to {$out} (records.sqlite, records.jsonl)
+export-links = links rewritten: {$pages} to migrated pages, {$attachments} to attachments; {$external} external links kept
+export-unresolved = unresolved links kept pointing at the old site: {$n} ({$kinds}), listed in unresolved-links.csv
+export-not-in-map = {$n} records have no new path in {$map} (exported, no redirect), e.g. {$example}
+export-redirects = redirects: {$n} ({$query} with a query string) in redirects.csv, redirects.nginx.conf, redirects.apache.conf
+export-attachments = attachments: {$n} files in attachments/, listed in attachments-map.csv
+report-nothing-to-write = nothing to write: give --html FILE for the page, or --format json for the figures
+report-written = report: {$records} records -> {$path} ({$mb} MB) in {$secs} s
+eval-no-input = give --devset FILE, --labels FILE or --trafilatura FILE
+eval-cannot-write-json = cannot write --json output '{$path}'
+eval-floors-met = floors ({$path}): every score is at or above its floor
+eval-below-floor = below floor ({$path}): {$breach}
+eval-floors-not-applied = note: the repository's floors are not applied to a --files or --mapping run; pass --floors FILE to gate it
+eval-no-floors-file = note: no {$path} in the working directory: scores are not gated (pass --floors FILE)
+eval-any-of = any of {$list}
+eval-no-labelled-page = no labelled page in '{$path}' has a file name containing {$files}
+eval-no-page = no page in '{$path}' has a file name containing {$files}
+eval-misses-tune-only = (misses shown for the tune part only; `--part check` lists the check part's, for reporting, not tuning)
+eval-misses = misses ({$n}):
+eval-miss = {$field}: expected «{$expected}», extracted «{$extracted}»
+eval-misses-more = … and {$n} more (raise --misses, or write them all with --json)
+mapping-drafted = mapping draft: {$templates} template(s) from {$pages} pages -> {$out}; review it, then `sitelift check-mapping {$out} --page PAGE`
+mapping-too-few = {$what}: too few for a template (each needs at least {$min} pages of one layout); give the whole site or mirror
+mapping-job-holds = the job {$job} holds {$n} page(s)
+mapping-pages-found = {$n} page(s) found
+
 ## `sitelift status` (src/job/status.rs)
 
 status-job = job {$job}
@@ -89,6 +126,7 @@ error-no-start-urls = nothing to crawl: give start URLs on the command line or i
 error-bad-url-pattern = {$flag} {$pattern} is not a valid regular expression: {$message}. Patterns are regexes matched anywhere in the full URL: '/news/' or '\.pdf$' (escape dots to match a dot)
 error-http-client = cannot start the HTTP client: {$message}
 error-report = cannot build the report: {$message}
+error-seconds = '{$value}' is not a number of seconds (0 or more, e.g. 30 or 0.5)
 error-eval-input = cannot read evaluation input '{$path}': {$message}
 error-floors-invalid = floors file '{$path}' is not valid: {$message}
     Keys: [labels] title, published, time, author, editor, source, body, attachments_recall, attachments_precision (percent); [trafilatura] precision, recall, f1 (0–1)

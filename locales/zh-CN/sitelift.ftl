@@ -47,6 +47,43 @@ mirror-left = 还有 {$left} 个页面尚未提取：重新运行即可提取
 mirror-quiet-failed = {$n} 个页面失败：见 {$summary}；其余已导出
 no-pages = 在 {$inputs} 中没有找到 HTML 页面：页面的扩展名须为 .html/.htm/.shtml/.asp/.php/.jsp 之类，或内容为 HTML；请检查该文件夹（未写入任何内容）
 
+## extract, export, report, eval and mapping draft (src/commands)
+
+cannot-write = 无法写入 '{$path}'
+extract-sqlite-needs-out = --format sqlite 需要同时指定 --out 文件（数据库无法输出到 stdout），如 --out out/records.sqlite
+extract-reads-files = {$error}；`extract` 只读取本地文件，抓取网站请用 `sitelift run --out DIR 网址`
+extract-create-folder = 无法创建输出文件夹 '{$path}'
+extract-output = 输出：{$out}
+extract-quiet-failed = {$n} 个页面失败（{$how}）；其余页面的记录已写出
+extract-see-which-summary = 去掉 --quiet 或加上 --summary 文件重新运行，即可看到是哪些页面
+extract-see-which = 去掉 --quiet 重新运行，即可看到是哪些页面
+extract-unknown-extension = --out {$out}：sitelift 不能写 .{$ext} 文件；请使用以 .jsonl（JSON Lines）、.json 或 .sqlite / .db 结尾的文件名，或用 --format jsonl|json|sqlite 指定格式
+export-records = 已导出 {$n} 条记录到 {$out}（records.sqlite、records.jsonl）
+export-links = 已改写链接：指向已迁移页面的 {$pages} 个，指向附件的 {$attachments} 个；保留外部链接 {$external} 个
+export-unresolved = 仍指向旧网站、无法解析的链接：{$n} 个（{$kinds}），已列入 unresolved-links.csv
+export-not-in-map = {$n} 条记录在 {$map} 中没有新路径（已导出，但没有重定向），例如 {$example}
+export-redirects = 重定向：{$n} 条（其中带查询字符串的 {$query} 条），见 redirects.csv、redirects.nginx.conf、redirects.apache.conf
+export-attachments = 附件：attachments/ 中有 {$n} 个文件，清单见 attachments-map.csv
+report-nothing-to-write = 没有要写的内容：生成网页报告请加 --html 文件，输出统计数据请加 --format json
+report-written = 报告：{$records} 条记录 -> {$path}（{$mb} MB），用时 {$secs} 秒
+eval-no-input = 请指定 --devset 文件、--labels 文件或 --trafilatura 文件
+eval-cannot-write-json = 无法写入 --json 输出 '{$path}'
+eval-floors-met = 得分下限（{$path}）：所有得分都达到或高于下限
+eval-below-floor = 低于下限（{$path}）：{$breach}
+eval-floors-not-applied = 注意：带 --files 或 --mapping 运行时不检查仓库的得分下限；如需检查，请加 --floors 文件
+eval-no-floors-file = 注意：当前文件夹下没有 {$path}，得分不做下限检查（可加 --floors 文件）
+eval-any-of = 以下任一：{$list}
+eval-no-labelled-page = '{$path}' 中没有文件名包含 {$files} 的已标注页面
+eval-no-page = '{$path}' 中没有文件名包含 {$files} 的页面
+eval-misses-tune-only = （只列出调优部分的错误项；`--part check` 可列出检验部分的错误项，仅供报告，不用于调规则）
+eval-misses = 错误项（{$n} 条）：
+eval-miss = {$field}：应为「{$expected}」，提取为「{$extracted}」
+eval-misses-more = …… 另有 {$n} 条（调大 --misses，或用 --json 全部写出）
+mapping-drafted = 映射草稿：从 {$pages} 个页面得到 {$templates} 个模板 -> {$out}；请先审阅，再运行 `sitelift check-mapping {$out} --page 页面` 检查
+mapping-too-few = {$what}：不足以形成模板（每个模板至少需要 {$min} 个同一版式的页面）；请提供整个网站或镜像
+mapping-job-holds = 任务 {$job} 中只有 {$n} 个页面
+mapping-pages-found = 只找到 {$n} 个页面
+
 ## `sitelift status` (src/job/status.rs)
 
 status-job = 任务 {$job}
@@ -88,6 +125,7 @@ error-no-start-urls = 没有可抓取的内容：请在命令行或映射文件�
 error-bad-url-pattern = {$flag} {$pattern} 不是有效的正则表达式：{$message}。模式是在完整网址中任意位置匹配的正则表达式，如 '/news/' 或 '\.pdf$'（匹配点号时要转义）
 error-http-client = 无法启动 HTTP 客户端：{$message}
 error-report = 无法生成报告：{$message}
+error-seconds = '{$value}' 不是有效的秒数（须为 0 或以上的数，如 30 或 0.5）
 error-eval-input = 无法读取评测输入 '{$path}'：{$message}
 error-floors-invalid = 得分下限文件 '{$path}' 无效：{$message}
     可用的键：[labels] title、published、time、author、editor、source、body、attachments_recall、attachments_precision（百分数）；[trafilatura] precision、recall、f1（0–1）

@@ -7,6 +7,8 @@
 //! too: the usage, options, arguments and commands headings, `[default: …]`, `[possible values: …]` and the
 //! `help` command it adds.
 
+use clap::builder::StyledStr;
+use clap::error::{ContextKind, ContextValue, ErrorFormatter, ErrorKind};
 use clap::{Arg, ArgAction, Command, CommandFactory};
 use sitelift::i18n::{self, Lang};
 
@@ -17,15 +19,7 @@ pub fn command() -> Command {
 
 fn localize(cmd: Command, lang: Lang) -> Command {
     let words = Words { lang };
-    // clap's own words are replaced only in a language whose words differ from clap's (English keeps clap's
-    // output byte for byte).
-    let clap_words = [
-        ("help-usage", "Usage: {usage}"),
-        ("help-options", "Options"),
-        ("help-arguments", "Arguments"),
-    ]
-    .iter()
-    .any(|(id, english)| words.word(id) != *english);
+    let clap_words = replaces_clap_words(lang);
     let mut cmd = command_texts(cmd, "", &words, clap_words);
     if clap_words {
         // The `help` commands exist once clap has built the command; their texts are replaced after that.
@@ -33,6 +27,116 @@ fn localize(cmd: Command, lang: Lang) -> Command {
         cmd = help_commands(cmd, &words);
     }
     cmd
+}
+
+/// clap's own words are replaced only in a language whose words differ from clap's (English keeps clap's
+/// output byte for byte).
+fn replaces_clap_words(lang: Lang) -> bool {
+    [
+        ("help-usage", "Usage: {usage}"),
+        ("help-options", "Options"),
+        ("help-arguments", "Arguments"),
+    ]
+    .iter()
+    .any(|(id, english)| i18n::tr_in(lang, id, &[]) != *english)
+}
+
+/// Print a command-line error and exit 2 — in the interface language when clap's own words are replaced and
+/// the error is one [`Localized`] knows (English, `--help` and `--version` as clap prints them).
+pub fn exit(error: clap::Error) -> ! {
+    if replaces_clap_words(i18n::lang()) && Localized::knows(error.kind()) {
+        error.apply::<Localized>().exit()
+    }
+    error.exit()
+}
+
+/// clap's usage errors from the message files: what is wrong, clap's suggestion, the usage line, where to
+/// read more.
+struct Localized;
+
+impl Localized {
+    fn knows(kind: ErrorKind) -> bool {
+        Localized::message(kind).is_some()
+    }
+
+    fn message(kind: ErrorKind) -> Option<&'static str> {
+        Some(match kind {
+            ErrorKind::UnknownArgument => "clap-unknown-argument",
+            ErrorKind::InvalidValue => "clap-invalid-value",
+            ErrorKind::ValueValidation => "clap-value-validation",
+            ErrorKind::MissingRequiredArgument => "clap-missing-required",
+            ErrorKind::InvalidSubcommand => "clap-invalid-subcommand",
+            ErrorKind::MissingSubcommand => "clap-missing-subcommand",
+            ErrorKind::ArgumentConflict => "clap-conflict",
+            ErrorKind::NoEquals
+            | ErrorKind::TooManyValues
+            | ErrorKind::TooFewValues
+            | ErrorKind::WrongNumberOfValues => "clap-wrong-values",
+            _ => return None,
+        })
+    }
+}
+
+impl ErrorFormatter for Localized {
+    fn format_error(error: &clap::error::Error<Self>) -> StyledStr {
+        let context =
+            |kind: ContextKind| error.get(kind).map(|v| v.to_string()).unwrap_or_default();
+        let reason = std::error::Error::source(error)
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        let id = Localized::message(error.kind()).unwrap_or("clap-wrong-values");
+        let what = sitelift::t!(
+            id,
+            arg = context(ContextKind::InvalidArg),
+            value = context(ContextKind::InvalidValue),
+            reason = reason,
+            prior = context(ContextKind::PriorArg),
+            command = context(ContextKind::InvalidSubcommand),
+            commands = context(ContextKind::ValidSubcommand)
+        );
+        let mut text = sitelift::t!("error-line", message = what);
+        let valid = context(ContextKind::ValidValue);
+        if !valid.is_empty() {
+            text.push_str(&format!(
+                "\n\n  {}",
+                sitelift::t!("clap-possible-values", values = valid)
+            ));
+        }
+        for kind in [
+            ContextKind::SuggestedSubcommand,
+            ContextKind::SuggestedArg,
+            ContextKind::SuggestedValue,
+        ] {
+            let quoted = match error.get(kind) {
+                Some(ContextValue::String(one)) => format!("'{one}'"),
+                Some(ContextValue::Strings(several)) => several
+                    .iter()
+                    .map(|s| format!("'{s}'"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                _ => continue,
+            };
+            text.push_str(&format!(
+                "\n\n  {}",
+                sitelift::t!("clap-suggest", suggestion = quoted)
+            ));
+        }
+        // clap's other tips (`to pass '-x' as a value, use '-- -x'`) exist in its English only.
+        if let Some(ContextValue::StyledStrs(tips)) = error.get(ContextKind::Suggested) {
+            for tip in tips {
+                let tip = tip.to_string();
+                text.push_str(&format!("\n\n  {}", sitelift::t!("clap-tip", tip = tip)));
+            }
+        }
+        if let Some(ContextValue::StyledStr(usage)) = error.get(ContextKind::Usage) {
+            let usage = usage.to_string();
+            let usage = usage.strip_prefix("Usage: ").unwrap_or(&usage);
+            let line = sitelift::t!("help-usage").replace("{usage}", usage);
+            text.push_str(&format!("\n\n{line}"));
+        }
+        text.push_str(&format!("\n\n{}\n", sitelift::t!("clap-try-help")));
+        StyledStr::from(text)
+    }
 }
 
 /// The message files in one language.

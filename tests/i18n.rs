@@ -309,7 +309,7 @@ fn error_messages_with_their_remedy_in_both_languages() {
     let dir = tempfile::tempdir().unwrap();
     let (expected, actual) = two_exports(dir.path());
     let (e, a) = (expected.to_str().unwrap(), actual.to_str().unwrap());
-    // (arguments, Chinese message, English message): a command's own error, a library error, a clap value.
+    // (arguments, Chinese message, English message): a library error, commands' own errors, clap's errors.
     let csv = dir.path().join("x.csv");
     let csv = csv.to_str().unwrap();
     let cases: Vec<(Vec<&str>, &str, &str)> = vec![
@@ -332,6 +332,22 @@ fn error_messages_with_their_remedy_in_both_languages() {
             vec!["extract", "--format", "sqlite", "fixtures/demo-site"],
             "错误：--format sqlite 需要同时指定 --out 文件",
             "error: --format sqlite needs --out FILE",
+        ),
+        // clap's own errors, with the suggestion and the usage line.
+        (
+            vec!["extrct"],
+            "错误：没有 'extrct' 这个命令\n\n  提示：是不是想用 'export', 'extract'？\n\n用法：sitelift",
+            "error: unrecognized subcommand 'extrct'",
+        ),
+        (
+            vec!["status"],
+            "错误：缺少必需的参数：--job <DIR>",
+            "error: the following required arguments were not provided",
+        ),
+        (
+            vec!["diff", "--format", "xml", e, a],
+            "错误：参数 '--format <FORMAT>' 的值 'xml' 无效\n\n  [可选值：text, json]",
+            "error: invalid value 'xml' for '--format <FORMAT>'",
         ),
     ];
     for (args, zh, en) in cases {

@@ -253,6 +253,21 @@ help-mapping-draft-base-url = Public URL of the input folder, to make links abso
 help-mapping-draft-encoding = Force a decoder (WHATWG label: gbk, gb18030, utf-8, big5, …)
 help-mapping-draft-inputs = HTML files or folders (a whole site or mirror: templates need at least 5 pages)
 
+## clap's usage errors (src/help.rs; English prints clap's own text, which these follow)
+
+clap-unknown-argument = unexpected argument '{$arg}' found
+clap-invalid-value = invalid value '{$value}' for '{$arg}'
+clap-value-validation = invalid value '{$value}' for '{$arg}': {$reason}
+clap-missing-required = the following required arguments were not provided: {$arg}
+clap-invalid-subcommand = unrecognized subcommand '{$command}'
+clap-missing-subcommand = a subcommand is required but one was not provided ({$commands})
+clap-conflict = the argument '{$arg}' cannot be used with '{$prior}'
+clap-wrong-values = wrong number of values for '{$arg}'
+clap-possible-values = [possible values: {$values}]
+clap-suggest = tip: a similar one exists: {$suggestion}
+clap-tip = tip: {$tip}
+clap-try-help = For more information, try '--help'.
+
 ## The HTML report (src/qa/report/html.rs)
 
 report-card-records = records

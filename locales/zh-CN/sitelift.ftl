@@ -252,6 +252,21 @@ help-mapping-draft-base-url = 输入文件夹的公开网址，用于把链接�
 help-mapping-draft-encoding = 强制使用某种解码（WHATWG 名称：gbk、gb18030、utf-8、big5 等）
 help-mapping-draft-inputs = HTML 文件或文件夹（整个网站或镜像：每个模板至少需要 5 个页面）
 
+## clap's usage errors (src/help.rs; English prints clap's own text, which these follow)
+
+clap-unknown-argument = 无法识别的参数 '{$arg}'
+clap-invalid-value = 参数 '{$arg}' 的值 '{$value}' 无效
+clap-value-validation = 参数 '{$arg}' 的值 '{$value}' 无效：{$reason}
+clap-missing-required = 缺少必需的参数：{$arg}
+clap-invalid-subcommand = 没有 '{$command}' 这个命令
+clap-missing-subcommand = 缺少命令，请给出其中之一：{$commands}
+clap-conflict = 参数 '{$arg}' 不能与 '{$prior}' 同时使用
+clap-wrong-values = 参数 '{$arg}' 的值的个数不对
+clap-possible-values = [可选值：{$values}]
+clap-suggest = 提示：是不是想用 {$suggestion}？
+clap-tip = 提示：{$tip}
+clap-try-help = 查看详细说明请加 '--help'。
+
 ## The HTML report (src/qa/report/html.rs)
 
 report-card-records = 记录

@@ -202,7 +202,7 @@ impl Summary {
             if groups.is_empty() {
                 continue;
             }
-            s.push_str(&format!("{}:\n", crate::t!(title)));
+            s.push_str(&format!("{}\n", crate::t!(title)));
             for (reason, g) in groups {
                 s.push_str(&format!("  {:>5}  {reason}\n", g.count));
                 for (page, full) in g.pages.iter().take(EXAMPLES) {

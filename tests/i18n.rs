@@ -59,6 +59,13 @@ fn lang_zh_gives_a_chinese_summary_and_status() {
         "{err}"
     );
     assert!(!err.contains("pages read"), "{err}");
+    // Field names and the site model's lines too.
+    assert!(
+        err.contains("字段填充率： 标题 ")
+            && err.contains("站点模型：")
+            && err.contains("已跳过：\n"),
+        "{err}"
+    );
     let text = status(&job, &["--lang", "zh"], &[]);
     assert!(text.starts_with("任务 "), "{text}");
     assert!(

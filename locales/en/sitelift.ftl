@@ -19,8 +19,8 @@ progress-crawl-line = progress {$elapsed}: {$done} pages done this run ({$fetche
 summary-time = {" "}in {$secs} s ({$rate} pages/s)
 summary-pages = {$pages} pages read{$time}: {$records} records ({$new} new, {$updated} updated, {$unchanged} unchanged), {$skipped} skipped, {$failed} failed
 summary-crawl = crawl: {$fetch_failed} URLs could not be fetched, {$not_fetched} links not followed (scope, robots.txt, trap limits); both listed below
-summary-skipped = skipped
-summary-failed = failed
+summary-skipped = skipped:
+summary-failed = failed:
 summary-more = … and {$n} more (every page is in the JSON summary)
 summary-not-articles = {$n} page(s) were not exported because they are not articles; run again with --all-pages to export them too
 summary-fill-rate = fill rate over {$records} records:
@@ -85,6 +85,18 @@ mapping-too-few = {$what}: too few for a template (each needs at least {$min} pa
 mapping-job-holds = the job {$job} holds {$n} page(s)
 mapping-pages-found = {$n} page(s) found
 
+## The site model in the summary and status (src/site/report.rs)
+
+site-model = site model: {$templates} template(s) of at least {$min} pages cover {$modelled} of {$pages} pages; the model changes {$changed} page(s)
+site-template = {$pages} pages  {$kind} {$records} records: {$fills}
+site-kind-mixed = mixed
+site-examples = e.g. {$pages}
+site-stripped = repeated blocks left out of {$n} bodies: {$blocks}
+site-anomaly = anomaly: {$n} page(s) {$name}, e.g. {$page}: {$what}
+site-anomaly-missing-field = missing a field their siblings have
+site-anomaly-repeated-in-body = repeated blocks still in the body
+site-anomaly-kind-differs = kind differs from the template's
+
 ## `sitelift status` (src/job/status.rs)
 
 status-job = job {$job}
@@ -92,10 +104,10 @@ status-urls = URLs: {$queued} queued, {$fetched} fetched, {$failed} failed, {$sk
 status-outcomes = outcomes: {$extracted} extracted, {$skipped} skipped, {$failed} failed{$waiting}{$not_extracted}
 status-waiting = , {$n} waiting for later parts
 status-not-extracted = , {$n} not extracted yet (run again to extract them)
-status-failed = failed
-status-skipped = skipped
-status-not-exported = not exported
-status-attachments-failed = attachments not downloaded
+status-failed = failed:
+status-skipped = skipped:
+status-not-exported = not exported:
+status-attachments-failed = attachments not downloaded:
 status-more = … and {$n} more (`sitelift status --json` lists every page)
 status-not-articles = pages not exported as articles are listed above; `sitelift extract --job DIR --all-pages` exports them too
 status-scope = scope dropped: {$n} URLs, by rule: {$rules}
@@ -313,7 +325,6 @@ report-th-records = records
 report-th-fill-rate = fill rate
 report-th-examples = e.g.
 report-th-anomalies = anomalies
-report-kind-mixed = mixed
 report-anomaly-missing-field = records missing a field their siblings have
 report-anomaly-repeated-in-body = bodies still holding a repeated block
 report-anomaly-kind-differs = pages whose kind differs from the template's

@@ -18,8 +18,8 @@ progress-crawl-line = 进度 {$elapsed}：本次已处理 {$done} 个页面（�
 summary-time = ，用时 {$secs} 秒（每秒 {$rate} 个页面）
 summary-pages = 已读取 {$pages} 个页面{$time}：记录 {$records} 条（新增 {$new}，更新 {$updated}，未变 {$unchanged}），已跳过 {$skipped} 个，失败 {$failed} 个
 summary-crawl = 抓取：{$fetch_failed} 个网址无法抓取，{$not_fetched} 个链接未跟进（范围、robots.txt、陷阱限制）；均列于下方
-summary-skipped = 已跳过
-summary-failed = 失败
+summary-skipped = 已跳过：
+summary-failed = 失败：
 summary-more = …… 另有 {$n} 个（所有页面都在 JSON 摘要中）
 summary-not-articles = {$n} 个页面不是文章，因此未导出；如需一并导出，请加 --all-pages 重新运行
 summary-fill-rate = {$records} 条记录的字段填充率：
@@ -84,6 +84,18 @@ mapping-too-few = {$what}：不足以形成模板（每个模板至少需要 {$m
 mapping-job-holds = 任务 {$job} 中只有 {$n} 个页面
 mapping-pages-found = 只找到 {$n} 个页面
 
+## The site model in the summary and status (src/site/report.rs)
+
+site-model = 站点模型：{$templates} 个模板（每个至少 {$min} 个页面）覆盖了 {$pages} 个页面中的 {$modelled} 个；模型改动了 {$changed} 个页面
+site-template = {$pages} 个页面  {$kind} {$records} 条记录：{$fills}
+site-kind-mixed = 混合
+site-examples = 示例：{$pages}
+site-stripped = 从 {$n} 篇正文中去掉的重复区块：{$blocks}
+site-anomaly = 异常：{$n} 个页面{$name}，例如 {$page}：{$what}
+site-anomaly-missing-field = 缺少同模板其他页面都有的字段
+site-anomaly-repeated-in-body = 正文中仍含重复区块
+site-anomaly-kind-differs = 页面类型与模板不一致
+
 ## `sitelift status` (src/job/status.rs)
 
 status-job = 任务 {$job}
@@ -91,10 +103,10 @@ status-urls = 网址：队列中 {$queued} 个，已抓取 {$fetched} 个，失�
 status-outcomes = 结果：已提取 {$extracted} 个，已跳过 {$skipped} 个，失败 {$failed} 个{$waiting}{$not_extracted}
 status-waiting = ，{$n} 个在等待后续分页
 status-not-extracted = ，{$n} 个尚未提取（重新运行即可提取）
-status-failed = 失败
-status-skipped = 已跳过
-status-not-exported = 未导出
-status-attachments-failed = 未下载的附件
+status-failed = 失败：
+status-skipped = 已跳过：
+status-not-exported = 未导出：
+status-attachments-failed = 未下载的附件：
 status-more = …… 另有 {$n} 个（`sitelift status --json` 会列出所有页面）
 status-not-articles = 未作为文章导出的页面已列于上方；`sitelift extract --job DIR --all-pages` 可将它们一并导出
 status-scope = 范围排除：{$n} 个网址，按规则：{$rules}
@@ -312,7 +324,6 @@ report-th-records = 记录数
 report-th-fill-rate = 填充率
 report-th-examples = 示例
 report-th-anomalies = 异常
-report-kind-mixed = 混合
 report-anomaly-missing-field = 缺少同模板其他记录都有的字段的记录
 report-anomaly-repeated-in-body = 正文中仍含重复区块的记录
 report-anomaly-kind-differs = 页面类型与模板不一致的页面

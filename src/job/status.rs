@@ -241,7 +241,7 @@ impl Status {
             if groups.is_empty() {
                 continue;
             }
-            line(format!("{}:", crate::t!(title)));
+            line(crate::t!(title));
             for (reason, g) in groups {
                 line(format!("  {:>6}  {reason}", g.count));
                 for (url, full) in g.pages.iter().take(EXAMPLES) {

@@ -185,14 +185,7 @@ fn templates(m: &crate::site::SiteReport) -> String {
     let mut s = format!(
         "<section id=\"templates\"><h2>{}</h2><p>{}</p>",
         esc(&t!("report-h-templates")),
-        esc(&t!(
-            "report-templates-intro",
-            templates = m.templates.len(),
-            min = m.min_template_pages,
-            modelled = m.modelled_pages,
-            pages = m.pages,
-            changed = m.changed_pages
-        ))
+        esc(&m.coverage("report-templates-intro"))
     );
     if m.templates.is_empty() {
         s.push_str("</section>");
@@ -221,7 +214,7 @@ fn templates(m: &crate::site::SiteReport) -> String {
              <td class=\"muted\">{}</td><td>{}</td><td class=\"num\">{}</td></tr>",
             esc(&t.id),
             t.pages,
-            esc(&t.kind.clone().unwrap_or_else(|| t!("report-kind-mixed"))),
+            esc(&t.kind.clone().unwrap_or_else(|| t!("site-kind-mixed"))),
             t.records,
             esc(&fills.join(", ")),
             samples.join("<br>"),

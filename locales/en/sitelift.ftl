@@ -50,6 +50,9 @@ no-pages = no HTML pages found in {$inputs}: pages need an extension like .html/
 
 ## extract, export, report, eval and mapping draft (src/commands)
 
+cannot-create-folder = cannot create the folder '{$path}'
+cannot-read-page = cannot read page '{$path}'
+cannot-write-stdout = cannot write to stdout
 cannot-write = cannot write '{$path}'
 extract-sqlite-needs-out = --format sqlite needs --out FILE (a database cannot be streamed to stdout), e.g. --out out/records.sqlite
 extract-reads-files = {$error}; `extract` reads files, `sitelift run --out DIR URL` crawls

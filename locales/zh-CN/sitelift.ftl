@@ -49,6 +49,9 @@ no-pages = 在 {$inputs} 中没有找到 HTML 页面：页面的扩展名须为 
 
 ## extract, export, report, eval and mapping draft (src/commands)
 
+cannot-create-folder = 无法创建文件夹 '{$path}'
+cannot-read-page = 无法读取页面 '{$path}'
+cannot-write-stdout = 无法写入 stdout
 cannot-write = 无法写入 '{$path}'
 extract-sqlite-needs-out = --format sqlite 需要同时指定 --out 文件（数据库无法输出到 stdout），如 --out out/records.sqlite
 extract-reads-files = {$error}；`extract` 只读取本地文件，抓取网站请用 `sitelift run --out DIR 网址`

@@ -112,7 +112,8 @@ fn too_few(what: String) -> anyhow::Error {
 fn write(path: &Path, text: &str) -> Result<()> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)
-            .with_context(|| format!("cannot create the folder '{}'", parent.display()))?;
+            .with_context(|| t!("cannot-create-folder", path = parent.display().to_string()))?;
     }
-    std::fs::write(path, text).with_context(|| format!("cannot write '{}'", path.display()))
+    std::fs::write(path, text)
+        .with_context(|| t!("cannot-write", path = path.display().to_string()))
 }

@@ -123,7 +123,7 @@ pub fn this_run(report: &sitelift::crawl::CrawlReport, status: &Status, job_dir:
 
 fn create_out(out: &Path) -> Result<()> {
     std::fs::create_dir_all(out)
-        .with_context(|| format!("cannot create the output folder '{}'", out.display()))
+        .with_context(|| t!("extract-create-folder", path = out.display().to_string()))
 }
 
 /// Export every record in the job to DIR/records.sqlite and DIR/records.jsonl (and the attachment manifest when
@@ -141,7 +141,7 @@ pub fn publish(job: &Job, out: &Path) -> Result<(Summary, Status)> {
         let manifest = sitelift::job::attachments::manifest(&job.conn).map_err(job.sql_error())?;
         let path = out.join("attachments.jsonl");
         sitelift::export::write_atomically(&path, manifest.as_bytes())
-            .with_context(|| format!("cannot write '{}'", path.display()))?;
+            .with_context(|| t!("cannot-write", path = path.display().to_string()))?;
     }
     Ok((summary, status))
 }

@@ -41,9 +41,7 @@ pub struct Cli {
 fn seconds(s: &str) -> Result<f64, String> {
     match s.parse::<f64>() {
         Ok(n) if n.is_finite() && n >= 0.0 => Ok(n),
-        _ => Err(format!(
-            "'{s}' is not a number of seconds (0 or more, e.g. 30 or 0.5)"
-        )),
+        _ => Err(sitelift::t!("error-seconds", value = s)),
     }
 }
 

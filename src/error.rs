@@ -153,10 +153,14 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
     /// The message in the interface language ([`crate::i18n`]). In English it is the `Display` text (a unit test
-    /// holds the two equal); the variants without a message of their own are shown as `Display` has them.
+    /// holds the two equal). The match has no catch-all: a new variant needs its message.
     pub fn localized(&self) -> String {
         use crate::t;
         let p = |path: &std::path::Path| path.display().to_string();
+        // The messages about a file and what is wrong with it.
+        let about = |id: &str, path: &std::path::Path, message: &str| {
+            t!(id, path = p(path), message = message)
+        };
         match self {
             Error::MappingRead { path, source } => {
                 t!(
@@ -166,11 +170,7 @@ impl Error {
                 )
             }
             Error::MappingInvalid { path, message } => {
-                t!(
-                    "error-mapping-invalid",
-                    path = p(path),
-                    message = message.as_str()
-                )
+                about("error-mapping-invalid", path, message)
             }
             Error::BadSelector {
                 path,
@@ -197,9 +197,7 @@ impl Error {
             Error::Input { path, source } => {
                 t!("error-input", path = p(path), source = source.to_string())
             }
-            Error::Output { path, message } => {
-                t!("error-output", path = p(path), message = message.as_str())
-            }
+            Error::Output { path, message } => about("error-output", path, message),
             Error::StdoutClosed => t!("error-stdout-closed"),
             Error::JobLocked { dir } => t!("error-job-locked", dir = p(dir)),
             Error::JobRunning { dir } => t!("error-job-running", dir = p(dir)),
@@ -221,7 +219,26 @@ impl Error {
             ),
             Error::HttpClient(message) => t!("error-http-client", message = message.as_str()),
             Error::Report(message) => t!("error-report", message = message.as_str()),
-            _ => self.to_string(),
+            Error::EvalInput { path, message } => about("error-eval-input", path, message),
+            Error::FloorsInvalid { path, message } => about("error-floors-invalid", path, message),
+            Error::Sqlite { path, source } => {
+                t!("error-sqlite", path = p(path), source = source.to_string())
+            }
+            Error::DiffInput { path, message } => about("error-diff-input", path, message),
+            Error::UnknownField(field, fields) => t!(
+                "error-unknown-field",
+                field = field.as_str(),
+                fields = fields.as_str()
+            ),
+            Error::LinkMap {
+                source_name,
+                message,
+            } => t!(
+                "error-link-map",
+                source = source_name.as_str(),
+                message = message.as_str()
+            ),
+            Error::Spool(source) => t!("error-spool", message = source.to_string()),
         }
     }
 }
@@ -288,6 +305,28 @@ mod tests {
             },
             Error::HttpClient("m".into()),
             Error::Report("m".into()),
+            Error::EvalInput {
+                path: path.clone(),
+                message: "m".into(),
+            },
+            Error::FloorsInvalid {
+                path: path.clone(),
+                message: "m".into(),
+            },
+            Error::Sqlite {
+                path: path.clone(),
+                source: rusqlite::Error::InvalidQuery,
+            },
+            Error::DiffInput {
+                path: path.clone(),
+                message: "m".into(),
+            },
+            Error::UnknownField("x".into(), "title, url".into()),
+            Error::LinkMap {
+                source_name: "map.csv".into(),
+                message: "m".into(),
+            },
+            Error::Spool(io()),
         ];
         for e in errors {
             assert_eq!(e.localized(), e.to_string());

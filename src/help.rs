@@ -1,15 +1,16 @@
 //! `--help` in the interface language. clap builds the command from the derive definitions in [`crate::cli`]
 //! (whose doc comments are the English text); before parsing, every about and help text that has a message in
-//! the message files is replaced by it: `help-about` for the program, `help-SUB` for a subcommand,
-//! `help-SUB-ARG` for one of its arguments, `help-ARG` for a global argument or one shared by several verbs. The English file holds the same
-//! text as the doc comments (a test keeps them equal), so English help is unchanged.
+//! the message files is replaced by it: `help-about` for the program, `help-about-CMD` for a command
+//! (`help-about-mapping-draft` for `mapping draft`), `help-CMD-ARG` for one of its arguments, `help-ARG` for a
+//! global argument or one shared by several commands. The English file holds the same text as the doc comments
+//! (a test keeps them equal), so English help is unchanged. In another language clap's own words are replaced
+//! too: the usage, options, arguments and commands headings, `[default: …]`, `[possible values: …]` and the
+//! `help` command it adds.
 
+use clap::builder::StyledStr;
+use clap::error::{ContextKind, ContextValue, ErrorFormatter, ErrorKind};
 use clap::{Arg, ArgAction, Command, CommandFactory};
 use sitelift::i18n::{self, Lang};
-
-/// The subcommands whose help is translated: the operator's verbs. (`check-mapping`, `eval` and `diff` are for
-/// mapping authors and QA, and keep their English help.)
-const MAIN_VERBS: &[&str] = &["run", "crawl", "extract", "status", "report", "export"];
 
 /// The command line, with its help texts in the interface language.
 pub fn command() -> Command {
@@ -17,77 +18,216 @@ pub fn command() -> Command {
 }
 
 fn localize(cmd: Command, lang: Lang) -> Command {
-    let text = |id: &str| i18n::message_in(lang, id);
-    let word = |id: &str| i18n::tr_in(lang, id, &[]);
-    let mut cmd = cmd;
-    if let Some(about) = text("help-about") {
-        cmd = cmd.about(about);
+    let words = Words { lang };
+    let clap_words = replaces_clap_words(lang);
+    let mut cmd = command_texts(cmd, "", &words, clap_words);
+    if clap_words {
+        // The `help` commands exist once clap has built the command; their texts are replaced after that.
+        cmd.build();
+        cmd = help_commands(cmd, &words);
     }
-    cmd = args(cmd, "", &text);
-    // clap's own headings, in a language other than English: the template is clap's default with the usage
-    // heading as a word of ours, and every argument under our "Options" or "Arguments" heading.
-    let headings = [
+    cmd
+}
+
+/// clap's own words are replaced only in a language whose words differ from clap's (English keeps clap's
+/// output byte for byte).
+fn replaces_clap_words(lang: Lang) -> bool {
+    [
         ("help-usage", "Usage: {usage}"),
         ("help-options", "Options"),
         ("help-arguments", "Arguments"),
     ]
     .iter()
-    .any(|(id, english)| word(id) != *english);
+    .any(|(id, english)| i18n::tr_in(lang, id, &[]) != *english)
+}
+
+/// Print a command-line error and exit 2 — in the interface language when clap's own words are replaced and
+/// the error is one [`Localized`] knows (English, `--help` and `--version` as clap prints them).
+pub fn exit(error: clap::Error) -> ! {
+    if replaces_clap_words(i18n::lang()) && Localized::knows(error.kind()) {
+        error.apply::<Localized>().exit()
+    }
+    error.exit()
+}
+
+/// clap's usage errors from the message files: what is wrong, clap's suggestion, the usage line, where to
+/// read more.
+struct Localized;
+
+impl Localized {
+    fn knows(kind: ErrorKind) -> bool {
+        Localized::message(kind).is_some()
+    }
+
+    fn message(kind: ErrorKind) -> Option<&'static str> {
+        Some(match kind {
+            ErrorKind::UnknownArgument => "clap-unknown-argument",
+            ErrorKind::InvalidValue => "clap-invalid-value",
+            ErrorKind::ValueValidation => "clap-value-validation",
+            ErrorKind::MissingRequiredArgument => "clap-missing-required",
+            ErrorKind::InvalidSubcommand => "clap-invalid-subcommand",
+            ErrorKind::MissingSubcommand => "clap-missing-subcommand",
+            ErrorKind::ArgumentConflict => "clap-conflict",
+            ErrorKind::NoEquals
+            | ErrorKind::TooManyValues
+            | ErrorKind::TooFewValues
+            | ErrorKind::WrongNumberOfValues => "clap-wrong-values",
+            _ => return None,
+        })
+    }
+}
+
+impl ErrorFormatter for Localized {
+    fn format_error(error: &clap::error::Error<Self>) -> StyledStr {
+        let context =
+            |kind: ContextKind| error.get(kind).map(|v| v.to_string()).unwrap_or_default();
+        let reason = std::error::Error::source(error)
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        let id = Localized::message(error.kind()).unwrap_or("clap-wrong-values");
+        let what = sitelift::t!(
+            id,
+            arg = context(ContextKind::InvalidArg),
+            value = context(ContextKind::InvalidValue),
+            reason = reason,
+            prior = context(ContextKind::PriorArg),
+            command = context(ContextKind::InvalidSubcommand),
+            commands = context(ContextKind::ValidSubcommand)
+        );
+        let mut text = sitelift::t!("error-line", message = what);
+        let valid = context(ContextKind::ValidValue);
+        if !valid.is_empty() {
+            text.push_str(&format!(
+                "\n\n  {}",
+                sitelift::t!("clap-possible-values", values = valid)
+            ));
+        }
+        for kind in [
+            ContextKind::SuggestedSubcommand,
+            ContextKind::SuggestedArg,
+            ContextKind::SuggestedValue,
+        ] {
+            let quoted = match error.get(kind) {
+                Some(ContextValue::String(one)) => format!("'{one}'"),
+                Some(ContextValue::Strings(several)) => several
+                    .iter()
+                    .map(|s| format!("'{s}'"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                _ => continue,
+            };
+            text.push_str(&format!(
+                "\n\n  {}",
+                sitelift::t!("clap-suggest", suggestion = quoted)
+            ));
+        }
+        // clap's other tips (`to pass '-x' as a value, use '-- -x'`) exist in its English only.
+        if let Some(ContextValue::StyledStrs(tips)) = error.get(ContextKind::Suggested) {
+            for tip in tips {
+                let tip = tip.to_string();
+                text.push_str(&format!("\n\n  {}", sitelift::t!("clap-tip", tip = tip)));
+            }
+        }
+        if let Some(ContextValue::StyledStr(usage)) = error.get(ContextKind::Usage) {
+            let usage = usage.to_string();
+            let usage = usage.strip_prefix("Usage: ").unwrap_or(&usage);
+            let line = sitelift::t!("help-usage").replace("{usage}", usage);
+            text.push_str(&format!("\n\n{line}"));
+        }
+        text.push_str(&format!("\n\n{}\n", sitelift::t!("clap-try-help")));
+        StyledStr::from(text)
+    }
+}
+
+/// The message files in one language.
+struct Words {
+    lang: Lang,
+}
+
+impl Words {
+    /// The message `id`, when the file has it.
+    fn text(&self, id: &str) -> Option<String> {
+        i18n::message_in(self.lang, id)
+    }
+
+    /// The message `id` (English, or the id itself, when missing).
+    fn word(&self, id: &str) -> String {
+        i18n::tr_in(self.lang, id, &[])
+    }
+
+    fn with(&self, id: &str, name: &'static str, value: String) -> String {
+        i18n::tr_in(self.lang, id, &[(name, i18n::FluentValue::from(value))])
+    }
+}
+
+/// The about and argument texts of `cmd` (at `path`: `""`, `run`, `mapping-draft`) and of its commands.
+fn command_texts(cmd: Command, path: &str, words: &Words, clap_words: bool) -> Command {
+    let mut cmd = cmd;
+    let about = if path.is_empty() {
+        "help-about".to_string()
+    } else {
+        format!("help-about-{path}")
+    };
+    if let Some(about) = words.text(&about) {
+        cmd = cmd.about(about);
+    }
+    let prefix = if path.is_empty() {
+        String::new()
+    } else {
+        format!("{path}-")
+    };
+    cmd = args(cmd, &prefix, words);
     let names: Vec<String> = cmd
         .get_subcommands()
         .map(|s| s.get_name().to_string())
         .collect();
-    for name in names
-        .into_iter()
-        .filter(|n| MAIN_VERBS.contains(&n.as_str()))
-    {
+    for name in names {
+        let sub_path = format!("{prefix}{name}");
         cmd = cmd.mut_subcommand(&name, |sub| {
-            let mut sub = sub;
-            if let Some(about) = text(&format!("help-{name}")) {
-                sub = sub.about(about);
-            }
-            let sub = args(sub, &format!("{name}-"), &text);
-            if headings {
-                translate_headings(sub, &word)
-            } else {
-                sub
-            }
+            command_texts(sub, &sub_path, words, clap_words)
         });
     }
-    if headings {
-        cmd = translate_headings(cmd, &word).subcommand_help_heading(word("help-commands"));
+    if clap_words {
+        cmd = clap_texts(cmd, words);
+        if cmd.has_subcommands() {
+            cmd = cmd.subcommand_help_heading(words.word("help-commands"));
+        }
     }
     cmd
 }
 
-/// clap's usage, options and arguments headings in our words, and its own `--help` and `--version` flags
-/// described in them.
-fn translate_headings(cmd: Command, word: &impl Fn(&str) -> String) -> Command {
+/// clap's usage, options and arguments headings in our words, its own `--help` and `--version` flags
+/// described in them, and each argument's default and possible values.
+fn clap_texts(cmd: Command, words: &Words) -> Command {
     let template = format!(
         "{{before-help}}{{about-with-newline}}\n{}\n\n{{all-args}}{{after-help}}",
-        word("help-usage")
+        words.word("help-usage")
     );
-    let ids: Vec<(String, bool)> = cmd
-        .get_arguments()
-        .filter(|a| a.get_help_heading().is_none())
-        .map(|a| (a.get_id().to_string(), a.is_positional()))
-        .collect();
-    let options = word("help-options");
-    let mut cmd = cmd.help_template(template);
-    for (id, positional) in ids {
-        let heading = if positional {
-            word("help-arguments")
+    let options = words.word("help-options");
+    // `mut_args`, not `mut_arg`: it keeps the arguments in order, and positionals take their index from it.
+    // Under a heading of its own clap lists arguments by display order, then by name: positionals get their
+    // place as display order, so `<EXPECTED>` stays before `<ACTUAL>`.
+    let mut position = 0;
+    let mut cmd = cmd.help_template(template).mut_args(|a| {
+        let a = if a.get_help_heading().is_some() {
+            a
+        } else if a.is_positional() {
+            position += 1;
+            a.help_heading(words.word("help-arguments"))
+                .display_order(position)
         } else {
-            options.clone()
+            a.help_heading(options.clone())
         };
-        cmd = cmd.mut_arg(&id, |a| a.help_heading(heading));
-    }
+        value_notes(a, words)
+    });
     let flag = |id: &'static str, action: ArgAction| {
         Arg::new(id)
             .long(id)
             .action(action)
-            .help(word(&format!("help-flag-{id}")))
+            .help(words.word(&format!("help-flag-{id}")))
             .help_heading(options.clone())
+            // Last, as clap puts its own.
+            .display_order(usize::MAX)
     };
     cmd = cmd
         .disable_help_flag(true)
@@ -100,21 +240,79 @@ fn translate_headings(cmd: Command, word: &impl Fn(&str) -> String) -> Command {
     cmd
 }
 
-/// Replace the help of each argument of `cmd` that has a message `help-{prefix}{arg id}`.
-fn args(cmd: Command, prefix: &str, text: &impl Fn(&str) -> Option<String>) -> Command {
-    let ids: Vec<String> = cmd
-        .get_arguments()
-        .map(|a| a.get_id().to_string())
-        .collect();
+/// `[default: 30]` and `[possible values: zh, en]` in our words: clap's notes hidden, ours added to the help.
+fn value_notes(a: Arg, words: &Words) -> Arg {
+    if !a.get_action().takes_values() {
+        return a;
+    }
+    let mut notes = Vec::new();
+    if !a.is_hide_default_value_set() && !a.get_default_values().is_empty() {
+        let values: Vec<String> = a
+            .get_default_values()
+            .iter()
+            .map(|v| v.to_string_lossy().into_owned())
+            .collect();
+        notes.push(words.with("help-default", "value", values.join(" ")));
+    }
+    let possible: Vec<String> = a
+        .get_value_parser()
+        .possible_values()
+        .map(|values| {
+            values
+                .filter(|v| !v.is_hide_set())
+                .map(|v| v.get_name().to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    if !a.is_hide_possible_values_set() && !possible.is_empty() {
+        notes.push(words.with("help-possible-values", "values", possible.join(", ")));
+    }
+    if notes.is_empty() {
+        return a;
+    }
+    let help = a.get_help().map(|h| h.to_string()).unwrap_or_default();
+    let help = [help]
+        .into_iter()
+        .chain(notes)
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    a.hide_default_value(true)
+        .hide_possible_values(true)
+        .help(help)
+}
+
+/// The `help` commands clap added (`sitelift help`, `sitelift mapping help`, and `help help` under them).
+fn help_commands(cmd: Command, words: &Words) -> Command {
     let mut cmd = cmd;
-    for id in ids {
-        let key = format!("help-{prefix}{}", id.replace('_', "-"));
-        let shared = format!("help-{}", id.replace('_', "-"));
-        if let Some(help) = text(&key).or_else(|| text(&shared)) {
-            cmd = cmd.mut_arg(&id, |a| a.help(help));
+    if cmd.get_name() == "help" {
+        cmd = cmd.about(words.word("help-about-help"));
+        if cmd.get_arguments().any(|a| a.get_id() == "subcommand") {
+            cmd = cmd.mut_arg("subcommand", |a| a.help(words.word("help-help-subcommand")));
         }
     }
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        cmd = cmd.mut_subcommand(&name, |sub| help_commands(sub, words));
+    }
     cmd
+}
+
+/// Replace the help of each argument of `cmd` that has a message `help-{prefix}{arg id}`, else `help-{arg id}`.
+fn args(cmd: Command, prefix: &str, words: &Words) -> Command {
+    cmd.mut_args(|a| {
+        let id = a.get_id().as_str().replace('_', "-");
+        match words
+            .text(&format!("help-{prefix}{id}"))
+            .or_else(|| words.text(&format!("help-{id}")))
+        {
+            Some(help) => a.help(help),
+            None => a,
+        }
+    })
 }
 
 #[cfg(test)]
@@ -153,18 +351,44 @@ mod tests {
         assert_eq!(plain.len(), english.len());
     }
 
+    /// Every command, the `help` commands clap adds among them, and every argument (clap's own `--help` and
+    /// `--version` too) has its help in Chinese: a new flag without a message fails here.
     #[test]
-    fn chinese_help_translates_the_main_verbs() {
+    fn chinese_help_covers_every_command_and_argument() {
         let cmd = localize(crate::cli::Cli::command(), Lang::Zh);
-        for verb in ["run", "crawl", "extract", "status", "report", "export"] {
-            let sub = cmd.find_subcommand(verb).expect(verb);
-            let about = sub.get_about().map(|s| s.to_string()).unwrap_or_default();
-            assert!(
-                about
-                    .chars()
-                    .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
-                "{verb}: {about}"
-            );
+        let mut all = Vec::new();
+        texts(&cmd, "sitelift", &mut all);
+        let english: Vec<_> = all
+            .iter()
+            .filter(|(_, text)| !text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)))
+            .collect();
+        assert!(english.is_empty(), "help without Chinese: {english:?}");
+        for verb in [
+            "check-mapping",
+            "eval",
+            "diff",
+            "completions",
+            "man",
+            "help",
+        ] {
+            assert!(cmd.find_subcommand(verb).is_some(), "{verb}");
+        }
+    }
+
+    /// Translating keeps the arguments in order: `diff EXPECTED ACTUAL` reads them the same in every language.
+    #[test]
+    fn positionals_keep_their_order() {
+        use clap::FromArgMatches;
+        for lang in [Lang::En, Lang::Zh] {
+            let m = localize(crate::cli::Cli::command(), lang)
+                .try_get_matches_from(["sitelift", "diff", "want.jsonl", "got.jsonl"])
+                .unwrap();
+            let cli = crate::cli::Cli::from_arg_matches(&m).unwrap();
+            let crate::cli::Command::Diff(d) = cli.command else {
+                panic!("not diff")
+            };
+            assert_eq!(d.expected.to_str(), Some("want.jsonl"), "{lang:?}");
+            assert_eq!(d.actual.to_str(), Some("got.jsonl"), "{lang:?}");
         }
     }
 }

@@ -153,6 +153,25 @@ pub fn message_in(lang: Lang, id: &str) -> Option<String> {
     )
 }
 
+/// A record field's name for a person: the message `field-NAME` (`body_text` → `field-body-text`; in English
+/// the JSON key itself), else the name as it is (a sub-field such as `encoding.used`).
+pub fn field(name: &str) -> String {
+    let id = format!("field-{}", name.replace('_', "-"));
+    message_in(lang(), &id)
+        .or_else(|| message_in(Lang::En, &id))
+        .unwrap_or_else(|| name.to_string())
+}
+
+/// The terminal columns `text` takes (a Chinese character takes two), to line up tables.
+pub fn width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
+/// `text` followed by spaces up to `columns` terminal columns.
+pub fn pad(text: &str, columns: usize) -> String {
+    format!("{text}{}", " ".repeat(columns.saturating_sub(width(text))))
+}
+
 /// A number for a message: integers as Fluent numbers (so plurals select), anything else as text already
 /// formatted by the caller (`format!("{:.1}", r)`), which keeps English output byte-identical.
 pub fn num(n: impl Into<f64>) -> FluentValue<'static> {

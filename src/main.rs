@@ -20,7 +20,7 @@ fn main() -> ExitCode {
     let cli = help::command()
         .try_get_matches()
         .and_then(|m| cli::Cli::from_arg_matches(&m))
-        .unwrap_or_else(|e| e.exit());
+        .unwrap_or_else(|e| help::exit(e));
     progress::set_interval(cli.progress_interval);
     init_logging(cli.verbose, cli.quiet);
     match commands::run(cli) {

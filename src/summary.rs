@@ -199,7 +199,7 @@ impl Summary {
             if groups.is_empty() {
                 continue;
             }
-            s.push_str(&format!("{}:\n", crate::t!(title)));
+            s.push_str(&format!("{}\n", crate::t!(title)));
             for (reason, g) in groups {
                 s.push_str(&format!("  {:>5}  {reason}\n", g.count));
                 for (page, full) in g.pages.iter().take(EXAMPLES) {
@@ -221,7 +221,8 @@ impl Summary {
             for field in FILLABLE_FIELDS {
                 let n = self.filled.get(field).copied().unwrap_or(0);
                 s.push_str(&format!(
-                    " {field} {:.0}%",
+                    " {} {:.0}%",
+                    crate::i18n::field(field),
                     100.0 * n as f64 / self.records as f64
                 ));
             }
@@ -233,7 +234,7 @@ impl Summary {
             .filter(|(_, families)| families.keys().any(|f| f != "generic"))
             .map(|(field, families)| {
                 let parts: Vec<String> = families.iter().map(|(f, n)| format!("{f} {n}")).collect();
-                format!("{field} ({})", parts.join(", "))
+                format!("{} ({})", crate::i18n::field(field), parts.join(", "))
             })
             .collect();
         if !mapped.is_empty() {

@@ -117,8 +117,8 @@ fn figures_of_an_export_match_its_records() {
     let page = std::fs::read_to_string(&html).unwrap();
     assert_eq!(
         page.matches("</script>").count(),
-        3,
-        "two JSON elements and the script"
+        4,
+        "three JSON elements (the interface's words, the figures, the rows) and the script"
     );
     for banned in ["<link", " src=\"http", "<iframe", "@import", "url(http"] {
         assert!(!page.contains(banned), "the report contains {banned}");

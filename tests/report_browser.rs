@@ -340,6 +340,46 @@ fn report_loads_filters_expands_and_screenshots_in_chromium() {
     );
     eprintln!("screenshot: {}", path.display());
 
+    // The same records with --lang zh: the script's words (counts, the expanded record's labels) are Chinese.
+    let zh = dir.path().join("report-zh.html");
+    let out = support::sitelift()
+        .args(["--lang", "zh", "report", "--quiet", "--input"])
+        .arg(dir.path().join("cases.jsonl"))
+        .arg("--html")
+        .arg(&zh)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    b.call(
+        "Page.navigate",
+        json!({"url": format!("file://{}", zh.display())}),
+    );
+    // (The first page's load event is already recorded: wait for the new page itself.)
+    b.wait_until(
+        "location.href.endsWith('report-zh.html') && document.readyState === 'complete' \
+         && document.getElementById('records-table').dataset.matching !== '0'",
+    );
+    let shown = b.eval("document.getElementById('shown').textContent");
+    assert_eq!(
+        shown.as_str().unwrap_or("").split('，').next(),
+        Some(format!("共 {total} 条记录").as_str()),
+        "{shown}"
+    );
+    assert_eq!(
+        b.eval("document.getElementById('page').textContent"),
+        json!("第 1 / 1 页")
+    );
+    b.eval("document.querySelector('#records-table tbody tr.row').click()");
+    b.wait_until("!!document.querySelector('#records-table tr.detail .body')");
+    let detail = b.eval("document.querySelector('#records-table tr.detail').textContent");
+    let detail = detail.as_str().unwrap_or("");
+    for word in ["标题", "提取依据", "正文（已清理）"] {
+        assert!(
+            detail.contains(word),
+            "{word} not in the expanded record: {detail}"
+        );
+    }
+
     // Collect anything that arrived late, then: no console errors at all.
     b.eval("1");
     let errors = b.errors();

@@ -30,8 +30,9 @@ pub fn run(args: CheckMappingArgs) -> Result<ExitCode> {
         in_folder: false,
         unreadable: None,
     };
-    let page: RawPage = read(&input, &urls)
-        .with_context(|| format!("cannot read page '{}'", page_path.display()))?;
+    let page: RawPage = read(&input, &urls).with_context(|| {
+        sitelift::t!("cannot-read-page", path = page_path.display().to_string())
+    })?;
     let parts = DiskParts::new(std::slice::from_ref(&input), &[], urls);
     let matches = selector_matches(&mapping, &page);
     let opts = Options {

@@ -29,19 +29,22 @@ pub fn run(args: DiffArgs) -> Result<ExitCode> {
     let Some(blessed) = blessed else {
         return Ok(code(report.is_equal()));
     };
+    let left = match blessed.left {
+        0 => String::new(),
+        n => sitelift::t!("diff-blessed-left", n = n),
+    };
     eprintln!(
-        "blessed: {} record(s) updated, {} file(s) written{}",
-        blessed.records,
-        blessed.written.len(),
-        match blessed.left {
-            0 => String::new(),
-            n => format!(
-                "; {n} difference(s) left to fix by hand (missing, extra or not-skipped records)"
-            ),
-        }
+        "{}",
+        sitelift::t!(
+            "diff-blessed",
+            records = blessed.records,
+            files = blessed.written.len(),
+            left = left
+        )
     );
     for file in &blessed.written {
-        eprintln!("  wrote {}", file.display());
+        let file = file.display().to_string();
+        eprintln!("  {}", sitelift::t!("diff-wrote", file = file));
     }
     Ok(code(blessed.left == 0))
 }

@@ -10,7 +10,6 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
 use serde_json::json;
-use sitelift::Mapping;
 use sitelift::pipeline::Options;
 use sitelift::pipeline::{NoParts, PageOutcome, process};
 use sitelift::qa::eval::read_page;
@@ -18,6 +17,7 @@ use sitelift::qa::{
     Breach, Floors, Miss, Part, evaluate_benchmark, evaluate_devset, evaluate_labels,
     load_benchmark, load_kinds, load_labels, score_kinds, truncate,
 };
+use sitelift::{Mapping, t};
 
 use crate::cli::EvalArgs;
 
@@ -42,7 +42,7 @@ pub fn run(args: EvalArgs, quiet: bool) -> Result<ExitCode> {
     } else if let Some(path) = &args.trafilatura {
         run_benchmark(&args, path, &opts, floors.as_ref())?
     } else {
-        bail!("give --devset FILE, --labels FILE or --trafilatura FILE");
+        bail!(t!("eval-no-input"));
     };
 
     if let Some(out) = &args.json {
@@ -51,7 +51,7 @@ pub fn run(args: EvalArgs, quiet: bool) -> Result<ExitCode> {
         report["breaches"] = json!(breaches);
         let text = serde_json::to_string_pretty(&report)?;
         std::fs::write(out, text + "\n")
-            .with_context(|| format!("cannot write --json output '{}'", out.display()))?;
+            .with_context(|| t!("eval-cannot-write-json", path = out.display().to_string()))?;
     }
 
     let Some(floors) = floors else {
@@ -60,14 +60,21 @@ pub fn run(args: EvalArgs, quiet: bool) -> Result<ExitCode> {
     if breaches.is_empty() {
         if !quiet {
             eprintln!(
-                "floors ({}): every score is at or above its floor",
-                floors.path.display()
+                "{}",
+                t!("eval-floors-met", path = floors.path.display().to_string())
             );
         }
         return Ok(ExitCode::SUCCESS);
     }
     for b in &breaches {
-        eprintln!("below floor ({}): {b}", floors.path.display());
+        eprintln!(
+            "{}",
+            t!(
+                "eval-below-floor",
+                path = floors.path.display().to_string(),
+                breach = b.to_string()
+            )
+        );
     }
     Ok(ExitCode::from(1))
 }
@@ -83,9 +90,7 @@ fn floors_for(args: &EvalArgs, quiet: bool) -> Result<Option<Floors>> {
     }
     if !args.files.is_empty() || args.mapping.is_some() {
         if !quiet {
-            eprintln!(
-                "note: the repository's floors are not applied to a --files or --mapping run; pass --floors FILE to gate it"
-            );
+            eprintln!("{}", t!("eval-floors-not-applied"));
         }
         return Ok(None);
     }
@@ -94,9 +99,7 @@ fn floors_for(args: &EvalArgs, quiet: bool) -> Result<Option<Floors>> {
         return Ok(Some(Floors::load(default)?));
     }
     if !quiet {
-        eprintln!(
-            "note: no {DEFAULT_FLOORS} in the working directory: scores are not gated (pass --floors FILE)"
-        );
+        eprintln!("{}", t!("eval-no-floors-file", path = DEFAULT_FLOORS));
     }
     Ok(None)
 }
@@ -113,7 +116,7 @@ fn any_of(files: &[String]) -> String {
     let quoted: Vec<String> = files.iter().map(|s| format!("{s:?}")).collect();
     match quoted.as_slice() {
         [one] => one.clone(),
-        _ => format!("any of {}", quoted.join(", ")),
+        _ => t!("eval-any-of", list = quoted.join(", ")),
     }
 }
 
@@ -137,11 +140,11 @@ fn run_labels(
     if !args.files.is_empty() {
         labels.retain(|l| selected(&args.files, &l.file));
         if labels.is_empty() {
-            bail!(
-                "no labelled page in '{}' has a file name containing {}",
-                path.display(),
-                any_of(&args.files)
-            );
+            bail!(t!(
+                "eval-no-labelled-page",
+                path = path.display().to_string(),
+                files = any_of(&args.files)
+            ));
         }
     }
     let dir = pages_dir(args, path);
@@ -223,9 +226,7 @@ fn run_devset(
         }
     }
     if args.part.is_none() {
-        outln!(
-            "\n(misses shown for the tune part only; `--part check` lists the check part's, for reporting, not tuning)"
-        );
+        outln!("\n{}", t!("eval-misses-tune-only"));
     }
     let breaches = floors.map(|f| f.check_devset(&report)).unwrap_or_default();
     let value = json!({
@@ -246,11 +247,11 @@ fn run_benchmark(
     if !args.files.is_empty() {
         items.retain(|_, item| selected(&args.files, &item.file));
         if items.is_empty() {
-            bail!(
-                "no page in '{}' has a file name containing {}",
-                path.display(),
-                any_of(&args.files)
-            );
+            bail!(t!(
+                "eval-no-page",
+                path = path.display().to_string(),
+                files = any_of(&args.files)
+            ));
         }
     }
     let report = evaluate_benchmark(&items, &pages_dir(args, path), opts)?;
@@ -274,21 +275,18 @@ fn print_misses(misses: &[Miss], limit: usize) -> Result<()> {
     if misses.is_empty() || limit == 0 {
         return Ok(());
     }
-    outln!("\nmisses ({}):", misses.len());
+    outln!("\n{}", t!("eval-misses", n = misses.len()));
     for m in misses.iter().take(limit) {
-        outln!(
-            "  {}  {}: expected «{}», extracted «{}»",
-            m.page,
-            m.field,
-            truncate(&m.expected, SHOWN),
-            truncate(&m.extracted, SHOWN)
+        let miss = t!(
+            "eval-miss",
+            field = sitelift::i18n::field(&m.field),
+            expected = truncate(&m.expected, SHOWN),
+            extracted = truncate(&m.extracted, SHOWN)
         );
+        outln!("  {}  {miss}", m.page);
     }
     if misses.len() > limit {
-        outln!(
-            "  … and {} more (raise --misses, or write them all with --json)",
-            misses.len() - limit
-        );
+        outln!("  {}", t!("eval-misses-more", n = misses.len() - limit));
     }
     Ok(())
 }

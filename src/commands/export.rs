@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use sitelift::handover::{AttachmentMap, PageMap, export_job};
+use sitelift::t;
 
 use crate::cli::ExportArgs;
 
@@ -15,14 +16,16 @@ pub fn run(args: ExportArgs, quiet: bool) -> Result<ExitCode> {
     let h = export_job(&args.job, &args.out, &pages, &attachments)?;
     if !quiet {
         let unresolved: usize = h.unresolved.values().sum();
+        let out = args.out.display().to_string();
+        eprintln!("{}", t!("export-records", n = h.records, out = out));
         eprintln!(
-            "{} records exported to {} (records.sqlite, records.jsonl)",
-            h.records,
-            args.out.display()
-        );
-        eprintln!(
-            "links rewritten: {} to migrated pages, {} to attachments; {} external links kept",
-            h.page_links_rewritten, h.attachment_links_rewritten, h.external_links
+            "{}",
+            t!(
+                "export-links",
+                pages = h.page_links_rewritten,
+                attachments = h.attachment_links_rewritten,
+                external = h.external_links
+            )
         );
         if unresolved > 0 {
             let kinds: Vec<String> = h
@@ -31,27 +34,35 @@ pub fn run(args: ExportArgs, quiet: bool) -> Result<ExitCode> {
                 .map(|(k, n)| format!("{n} {k}"))
                 .collect();
             eprintln!(
-                "unresolved links kept pointing at the old site: {unresolved} ({}), listed in unresolved-links.csv",
-                kinds.join(", ")
+                "{}",
+                t!(
+                    "export-unresolved",
+                    n = unresolved,
+                    kinds = kinds.join(", ")
+                )
             );
         }
         if !h.not_in_map.is_empty() {
             eprintln!(
-                "{} records have no new path in {} (exported, no redirect), e.g. {}",
-                h.not_in_map.len(),
-                pages.describe(),
-                h.not_in_map[0]
+                "{}",
+                t!(
+                    "export-not-in-map",
+                    n = h.not_in_map.len(),
+                    map = pages.describe(),
+                    example = h.not_in_map[0].as_str()
+                )
             );
         }
         eprintln!(
-            "redirects: {} ({} with a query string) in redirects.csv, redirects.nginx.conf, redirects.apache.conf",
-            h.redirects, h.query_redirects
+            "{}",
+            t!(
+                "export-redirects",
+                n = h.redirects,
+                query = h.query_redirects
+            )
         );
         if h.attachment_files > 0 {
-            eprintln!(
-                "attachments: {} files in attachments/, listed in attachments-map.csv",
-                h.attachment_files
-            );
+            eprintln!("{}", t!("export-attachments", n = h.attachment_files));
         }
     }
     Ok(ExitCode::SUCCESS)

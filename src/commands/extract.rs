@@ -6,10 +6,10 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use sitelift::Format;
 use sitelift::batch::extract_files;
 use sitelift::export::open_sink;
 use sitelift::source::files::collect;
+use sitelift::{Format, t};
 
 use super::options;
 use crate::cli::ExtractArgs;
@@ -21,9 +21,7 @@ pub fn run(args: ExtractArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
         None => format_from_path(args.out.as_deref())?,
     };
     if format == Format::Sqlite && args.out.is_none() {
-        anyhow::bail!(
-            "--format sqlite needs --out FILE (a database cannot be streamed to stdout), e.g. --out out/records.sqlite"
-        );
+        anyhow::bail!(t!("extract-sqlite-needs-out"));
     }
     let opts = options(&args.options)?;
     if let Some(dir) = &args.job {
@@ -55,9 +53,10 @@ pub fn run(args: ExtractArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
         .iter()
         .find_map(|i| super::url_without_scheme(&i.to_string_lossy()))
     {
-        return Err(anyhow::anyhow!(
-            "{err}; `extract` reads files, `sitelift run --out DIR URL` crawls"
-        ));
+        return Err(anyhow::anyhow!(t!(
+            "extract-reads-files",
+            error = err.localized()
+        )));
     }
     let files = collect(&args.inputs)?;
     if files.is_empty() {
@@ -75,7 +74,7 @@ pub fn run(args: ExtractArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
         .filter(|p| !p.as_os_str().is_empty())
     {
         std::fs::create_dir_all(parent)
-            .with_context(|| format!("cannot create the output folder '{}'", parent.display()))?;
+            .with_context(|| t!("extract-create-folder", path = parent.display().to_string()))?;
     }
     let mut sink = open_sink(format, args.out.as_deref())?;
     let progress = Progress::new(files.len(), quiet, verbose);
@@ -100,20 +99,27 @@ fn finish(summary: &sitelift::summary::Summary, out: Option<&Path>, quiet: bool)
         // Not eprint!: it panics when stderr is closed (`2>&1 | head`), after the output was published.
         let mut text = summary.render();
         if let Some(out) = out {
-            text.push_str(&format!("output: {}\n", out.display()));
+            text.push_str(&format!(
+                "{}\n",
+                t!("extract-output", out = out.display().to_string())
+            ));
         }
         let _ = std::io::stderr().write_all(text.as_bytes());
     } else if summary.failed_count() > 0 {
         // Even with --quiet, exit 1 comes with its reason.
-        let where_ = if out.is_some() {
-            "run without --quiet, or with --summary FILE, to see which"
+        let how = if out.is_some() {
+            t!("extract-see-which-summary")
         } else {
-            "run without --quiet to see which"
+            t!("extract-see-which")
         };
         let _ = writeln!(
             std::io::stderr(),
-            "{} page(s) failed ({where_}); records for the others were written",
-            summary.failed_count()
+            "{}",
+            t!(
+                "extract-quiet-failed",
+                n = summary.failed_count(),
+                how = how
+            )
         );
     }
     if summary.failed_count() > 0 {
@@ -133,10 +139,10 @@ fn format_from_path(out: Option<&Path>) -> Result<Format> {
         "sqlite" | "sqlite3" | "db" => Ok(Format::Sqlite),
         "json" => Ok(Format::Json),
         "jsonl" | "ndjson" => Ok(Format::Jsonl),
-        other => anyhow::bail!(
-            "--out {}: sitelift does not write .{other} files; use a name ending in .jsonl (JSON Lines), .json \
-             or .sqlite / .db, or say the format with --format jsonl|json|sqlite",
-            out.map(|p| p.display().to_string()).unwrap_or_default()
-        ),
+        other => anyhow::bail!(t!(
+            "extract-unknown-extension",
+            out = out.map(|p| p.display().to_string()).unwrap_or_default(),
+            ext = other
+        )),
     }
 }

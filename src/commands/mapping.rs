@@ -5,10 +5,10 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, anyhow};
-use sitelift::Mapping;
 use sitelift::batch::FilePages;
 use sitelift::pipeline::{DEFAULT_MAX_PAGE_BYTES, Options, decode_page};
 use sitelift::source::files::{DiskParts, UrlPolicy, collect, read};
+use sitelift::{Mapping, t};
 
 use super::parse_base_url;
 use crate::cli::{DraftArgs, MappingArgs, MappingCommand};
@@ -43,8 +43,13 @@ fn draft(args: DraftArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
         let progress = Progress::new(0, quiet, verbose);
         let model = sitelift::site::job::learn(&mut job, &opts, &settings.scope, &progress)?;
         progress.finish();
-        let model = model
-            .ok_or_else(|| too_few(format!("the job {} holds {stored} page(s)", dir.display())))?;
+        let model = model.ok_or_else(|| {
+            too_few(t!(
+                "mapping-job-holds",
+                job = dir.display().to_string(),
+                n = stored
+            ))
+        })?;
         let load = |url: &str| -> Option<String> {
             let page = sitelift::job::pages::load(&job.conn, url).ok().flatten()?;
             Some(decode_page(&page.raw(), &opts).text)
@@ -64,7 +69,7 @@ fn draft(args: DraftArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
         let progress = Progress::new(files.len(), quiet, verbose);
         let model = sitelift::site::run::learn(&pages, &progress)?;
         progress.finish();
-        let model = model.ok_or_else(|| too_few(format!("{} page(s) found", files.len())))?;
+        let model = model.ok_or_else(|| too_few(t!("mapping-pages-found", n = files.len())))?;
         let load = |label: &str| -> Option<String> {
             let input = files.iter().find(|f| f.rel == label)?;
             let page = read(input, &urls).ok()?;
@@ -83,10 +88,13 @@ fn draft(args: DraftArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
     })?;
     if !quiet {
         eprintln!(
-            "mapping draft: {} template(s) from {pages} pages -> {}; review it, then `sitelift check-mapping {} --page PAGE`",
-            model.templates.len(),
-            args.out.display(),
-            args.out.display()
+            "{}",
+            t!(
+                "mapping-drafted",
+                templates = model.templates.len(),
+                pages = pages,
+                out = args.out.display().to_string()
+            )
         );
     }
     Ok(ExitCode::SUCCESS)
@@ -94,16 +102,18 @@ fn draft(args: DraftArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
 
 /// Why no draft: too few pages for any template.
 fn too_few(what: String) -> anyhow::Error {
-    anyhow!(
-        "{what}: too few for a template (each needs at least {} pages of one layout); give the whole site or mirror",
-        sitelift::site::templates::MIN_TEMPLATE_PAGES
-    )
+    anyhow!(t!(
+        "mapping-too-few",
+        what = what,
+        min = sitelift::site::templates::MIN_TEMPLATE_PAGES
+    ))
 }
 
 fn write(path: &Path, text: &str) -> Result<()> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)
-            .with_context(|| format!("cannot create the folder '{}'", parent.display()))?;
+            .with_context(|| t!("cannot-create-folder", path = parent.display().to_string()))?;
     }
-    std::fs::write(path, text).with_context(|| format!("cannot write '{}'", path.display()))
+    std::fs::write(path, text)
+        .with_context(|| t!("cannot-write", path = path.display().to_string()))
 }

@@ -131,7 +131,7 @@ pub fn print_stdout(text: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(e).context("cannot write to stdout")
+            Err(e).context(sitelift::t!("cannot-write-stdout"))
         }
         _ => Ok(()),
     }

@@ -8,6 +8,7 @@ use sitelift::export::{JsonlSink, Sink, SqliteSink, Tee};
 use sitelift::job::Job;
 use sitelift::job::status::Status;
 use sitelift::summary::Summary;
+use sitelift::t;
 
 /// Export every record in the job to DIR/records.sqlite and DIR/records.jsonl (and the attachment manifest when
 /// the job has attachments); return the summary of the job's outcomes and its status.
@@ -24,7 +25,7 @@ pub fn publish(job: &Job, out: &Path) -> Result<(Summary, Status)> {
         let manifest = sitelift::job::attachments::manifest(&job.conn).map_err(job.sql_error())?;
         let path = out.join("attachments.jsonl");
         sitelift::export::write_atomically(&path, manifest.as_bytes())
-            .with_context(|| format!("cannot write '{}'", path.display()))?;
+            .with_context(|| t!("cannot-write", path = path.display().to_string()))?;
     }
     Ok((summary, status))
 }

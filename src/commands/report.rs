@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 use sitelift::qa::report::{self, html};
+use sitelift::t;
 
 use super::print_stdout;
 use crate::cli::{ReportArgs, ReportFormat};
@@ -13,7 +14,7 @@ use crate::cli::{ReportArgs, ReportFormat};
 pub fn run(args: ReportArgs, quiet: bool) -> Result<ExitCode> {
     let json = args.format == Some(ReportFormat::Json) || args.json_out.is_some();
     if args.html.is_none() && !json {
-        bail!("nothing to write: give --html FILE for the page, or --format json for the figures");
+        bail!(t!("report-nothing-to-write"));
     }
     let started = Instant::now();
     let (report, from_job) = match (&args.job, &args.input) {
@@ -30,17 +31,21 @@ pub fn run(args: ReportArgs, quiet: bool) -> Result<ExitCode> {
         if !quiet {
             let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
             eprintln!(
-                "report: {records} records -> {} ({:.1} MB) in {:.1} s",
-                path.display(),
-                size as f64 / 1e6,
-                started.elapsed().as_secs_f64()
+                "{}",
+                t!(
+                    "report-written",
+                    records = records,
+                    path = path.display().to_string(),
+                    mb = format!("{:.1}", size as f64 / 1e6),
+                    secs = format!("{:.1}", started.elapsed().as_secs_f64())
+                )
             );
         }
     }
     if let Some(text) = figures {
         match &args.json_out {
             Some(path) => std::fs::write(path, text + "\n")
-                .with_context(|| format!("cannot write '{}'", path.display()))?,
+                .with_context(|| t!("cannot-write", path = path.display().to_string()))?,
             None => print_stdout(&(text + "\n"))?,
         }
     }

@@ -121,5 +121,5 @@ pub fn this_run(report: &sitelift::crawl::CrawlReport, status: &Status, job_dir:
 
 fn create_out(out: &Path) -> Result<()> {
     std::fs::create_dir_all(out)
-        .with_context(|| format!("cannot create the output folder '{}'", out.display()))
+        .with_context(|| t!("extract-create-folder", path = out.display().to_string()))
 }

@@ -237,7 +237,7 @@ impl Status {
             if groups.is_empty() {
                 continue;
             }
-            line(format!("{}:", crate::t!(title)));
+            line(crate::t!(title));
             for (reason, g) in groups {
                 line(format!("  {:>6}  {reason}", g.count));
                 for (url, full) in g.pages.iter().take(EXAMPLES) {
@@ -271,7 +271,7 @@ impl Status {
         if self.records > 0 {
             let mut rates = crate::t!("status-fill-rate");
             for (f, r) in &self.fill_rates {
-                rates.push_str(&format!(" {f} {:.0}%", r * 100.0));
+                rates.push_str(&format!(" {} {:.0}%", crate::i18n::field(f), r * 100.0));
             }
             line(rates);
         }

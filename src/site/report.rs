@@ -285,36 +285,45 @@ impl SiteReport {
             .sum()
     }
 
+    /// The message `id` (the summary's line, the report's paragraph) with how much the model covers and changed.
+    pub fn coverage(&self, id: &str) -> String {
+        crate::t!(
+            id,
+            templates = self.templates.len(),
+            min = self.min_template_pages,
+            modelled = self.modelled_pages,
+            pages = self.pages,
+            changed = self.changed_pages
+        )
+    }
+
     /// The text `status` and `extract` print: one line per template, then its stripped blocks and anomalies.
     pub fn render(&self) -> String {
-        let mut out = format!(
-            "site model: {} template(s) of at least {} pages cover {} of {} pages; the model changes {} page(s)\n",
-            self.templates.len(),
-            self.min_template_pages,
-            self.modelled_pages,
-            self.pages,
-            self.changed_pages
-        );
+        use crate::i18n::{field, pad};
+        use crate::t;
+        let mut out = self.coverage("site-model") + "\n";
         for t in &self.templates {
             let fills: Vec<String> = t
                 .fill_rates
                 .iter()
                 .filter(|(f, _)| f.as_str() != "attachments")
-                .map(|(f, r)| format!("{f} {:.0}%", r * 100.0))
+                .map(|(f, r)| format!("{} {:.0}%", field(f), r * 100.0))
                 .collect();
-            out.push_str(&format!(
-                "  {:<4} {:>5} pages  {:<8} {} records: {}\n",
-                t.id,
-                t.pages,
-                t.kind.as_deref().unwrap_or("mixed"),
-                t.records,
-                if t.records > 0 {
+            let kind = t.kind.clone().unwrap_or_else(|| t!("site-kind-mixed"));
+            let line = t!(
+                "site-template",
+                pages = format!("{:>5}", t.pages),
+                kind = pad(&kind, 8),
+                records = t.records,
+                fills = if t.records > 0 {
                     fills.join(" ")
                 } else {
                     "-".into()
                 }
-            ));
-            out.push_str(&format!("       e.g. {}\n", t.samples.join(", ")));
+            );
+            out.push_str(&format!("  {:<4} {line}\n", t.id));
+            let samples = t!("site-examples", pages = t.samples.join(", "));
+            out.push_str(&format!("       {samples}\n"));
             if !t.stripped.is_empty() {
                 let shown: Vec<String> = t
                     .stripped
@@ -322,24 +331,29 @@ impl SiteReport {
                     .take(3)
                     .map(|(line, n)| format!("«{}» ({n})", crate::qa::truncate(line, 30)))
                     .collect();
-                out.push_str(&format!(
-                    "       repeated blocks left out of {} bodies: {}\n",
-                    t.stripped_pages,
-                    shown.join(", ")
-                ));
+                let line = t!(
+                    "site-stripped",
+                    n = t.stripped_pages,
+                    blocks = shown.join(", ")
+                );
+                out.push_str(&format!("       {line}\n"));
             }
             let a = &t.anomalies;
             for (name, anomaly) in [
-                ("missing a field their siblings have", &a.missing_field),
-                ("repeated blocks still in the body", &a.repeated_in_body),
-                ("kind differs from the template's", &a.kind_differs),
+                ("site-anomaly-missing-field", &a.missing_field),
+                ("site-anomaly-repeated-in-body", &a.repeated_in_body),
+                ("site-anomaly-kind-differs", &a.kind_differs),
             ] {
                 if anomaly.count > 0 {
                     let (page, what) = &anomaly.examples[0];
-                    out.push_str(&format!(
-                        "       anomaly: {} page(s) {name}, e.g. {page}: {what}\n",
-                        anomaly.count
-                    ));
+                    let line = t!(
+                        "site-anomaly",
+                        n = anomaly.count,
+                        name = t!(name),
+                        page = page.as_str(),
+                        what = what.as_str()
+                    );
+                    out.push_str(&format!("       {line}\n"));
                 }
             }
         }

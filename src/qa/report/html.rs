@@ -15,6 +15,7 @@ use sha2::{Digest, Sha256};
 use super::Report;
 use super::figures::{CategoryNode, Count, Figures, PageRef, ReasonGroup};
 use crate::error::{Error, Result};
+use crate::t;
 
 const CSS: &str = include_str!("page.css");
 const JS: &str = include_str!("page.js");
@@ -54,16 +55,18 @@ fn bar(share: f64) -> String {
 /// Dates per year as an inline SVG bar chart.
 fn years_chart(years: &std::collections::BTreeMap<String, usize>) -> String {
     if years.is_empty() {
-        return "<p class=\"muted\">no records</p>".into();
+        return format!("<p class=\"muted\">{}</p>", esc(&t!("report-no-records")));
     }
     let max = years.values().copied().max().unwrap_or(1).max(1) as f64;
     let (w, gap, h) = (34.0, 8.0, 140.0);
     let width = years.len() as f64 * (w + gap) + gap;
     let mut svg = format!(
-        "<svg class=\"chart\" role=\"img\" aria-label=\"records per year\" viewBox=\"0 0 {width} {}\" width=\"{width}\" height=\"{}\">",
+        "<svg class=\"chart\" role=\"img\" aria-label=\"{}\" viewBox=\"0 0 {width} {}\" width=\"{width}\" height=\"{}\">",
+        esc(&t!("report-per-year-label")),
         h + 40.0,
         h + 40.0
     );
+    let undated = t!("report-undated");
     for (i, (year, n)) in years.iter().enumerate() {
         let x = gap + i as f64 * (w + gap);
         let bh = (*n as f64 / max * h).max(1.0);
@@ -81,7 +84,7 @@ fn years_chart(years: &std::collections::BTreeMap<String, usize>) -> String {
             14.0 + h - bh,
             x + w / 2.0,
             h + 34.0,
-            y = esc(if year == "undated" { "无日期" } else { year }),
+            y = esc(if year == "undated" { &undated } else { year }),
         );
     }
     svg.push_str("</svg>");
@@ -91,7 +94,11 @@ fn years_chart(years: &std::collections::BTreeMap<String, usize>) -> String {
 fn top_table(title: &str, items: &[Count], records: usize) -> String {
     let mut s = format!("<div class=\"top\"><h3>{}</h3>", esc(title));
     if items.is_empty() {
-        s.push_str("<p class=\"muted\">none</p></div>");
+        let _ = write!(
+            s,
+            "<p class=\"muted\">{}</p></div>",
+            esc(&t!("report-none"))
+        );
         return s;
     }
     s.push_str("<table><tbody>");
@@ -145,8 +152,8 @@ fn pages_list(pages: &[PageRef], total: usize) -> String {
     if total > pages.len() {
         let _ = write!(
             s,
-            "<li class=\"muted\">… and {} more</li>",
-            total - pages.len()
+            "<li class=\"muted\">{}</li>",
+            esc(&t!("report-more", n = total - pages.len()))
         );
     }
     s.push_str("</ul>");
@@ -176,29 +183,28 @@ fn groups(title: &str, groups: &[ReasonGroup], empty: &str) -> String {
 /// blocks and anomalies with example pages.
 fn templates(m: &crate::site::SiteReport) -> String {
     let mut s = format!(
-        "<section id=\"templates\"><h2>Templates (site model)</h2><p>{} template(s) of at least {} pages \
-         cover {} of {} pages; the model changed {} page(s) (repeated blocks left out of bodies, fields taken \
-         from the template's place, kinds made the template's).</p>",
-        m.templates.len(),
-        m.min_template_pages,
-        m.modelled_pages,
-        m.pages,
-        m.changed_pages
+        "<section id=\"templates\"><h2>{}</h2><p>{}</p>",
+        esc(&t!("report-h-templates")),
+        esc(&m.coverage("report-templates-intro"))
     );
     if m.templates.is_empty() {
         s.push_str("</section>");
         return s;
     }
-    s.push_str(
-        "<table><thead><tr><th>template</th><th class=\"num\">pages</th><th>kind</th>\
-         <th class=\"num\">records</th><th>fill rate</th><th>e.g.</th><th class=\"num\">anomalies</th>\
-         </tr></thead><tbody>",
-    );
+    s.push_str(&thead(&[
+        ("report-th-template", false),
+        ("report-th-pages", true),
+        ("report-th-kind", false),
+        ("report-th-records", true),
+        ("report-th-fill-rate", false),
+        ("report-th-examples", false),
+        ("report-th-anomalies", true),
+    ]));
     for t in &m.templates {
         let fills: Vec<String> = t
             .fill_rates
             .iter()
-            .map(|(f, r)| format!("{f} {}", pct(*r)))
+            .map(|(f, r)| format!("{} {}", crate::i18n::field(f), pct(*r)))
             .collect();
         let samples: Vec<String> = t.samples.iter().map(|p| link(p)).collect();
         let a = &t.anomalies;
@@ -208,7 +214,7 @@ fn templates(m: &crate::site::SiteReport) -> String {
              <td class=\"muted\">{}</td><td>{}</td><td class=\"num\">{}</td></tr>",
             esc(&t.id),
             t.pages,
-            esc(t.kind.as_deref().unwrap_or("mixed")),
+            esc(&t.kind.clone().unwrap_or_else(|| t!("site-kind-mixed"))),
             t.records,
             esc(&fills.join(", ")),
             samples.join("<br>"),
@@ -219,36 +225,32 @@ fn templates(m: &crate::site::SiteReport) -> String {
     for t in &m.templates {
         let a = &t.anomalies;
         let anomalies = [
-            (
-                "records missing a field their siblings have",
-                &a.missing_field,
-            ),
-            ("bodies still holding a repeated block", &a.repeated_in_body),
-            (
-                "pages whose kind differs from the template's",
-                &a.kind_differs,
-            ),
+            (t!("report-anomaly-missing-field"), &a.missing_field),
+            (t!("report-anomaly-repeated-in-body"), &a.repeated_in_body),
+            (t!("report-anomaly-kind-differs"), &a.kind_differs),
         ];
         if t.stripped.is_empty() && anomalies.iter().all(|(_, x)| x.count == 0) {
             continue;
         }
         let _ = write!(
             s,
-            "<h3>{} <span class=\"muted\">{} pages</span></h3>",
+            "<h3>{} <span class=\"muted\">{}</span></h3>",
             esc(&t.id),
-            t.pages
+            esc(&t!("report-n-pages", n = t.pages))
         );
         if !t.stripped.is_empty() {
             let _ = write!(
                 s,
-                "<details><summary>repeated blocks left out of bodies <span class=\"num\">{}</span></summary><ul>",
+                "<details><summary>{} <span class=\"num\">{}</span></summary><ul>",
+                esc(&t!("report-stripped-blocks")),
                 t.stripped_pages
             );
             for (line, n) in &t.stripped {
                 let _ = write!(
                     s,
-                    "<li>{} <span class=\"muted\">{n} page(s)</span></li>",
-                    esc(line)
+                    "<li>{} <span class=\"muted\">{}</span></li>",
+                    esc(line),
+                    esc(&t!("report-n-pages-of", n = *n))
                 );
             }
             s.push_str("</ul></details>");
@@ -268,13 +270,30 @@ fn templates(m: &crate::site::SiteReport) -> String {
             let _ = write!(
                 s,
                 "<details><summary>{} <span class=\"num\">{}</span></summary>{}</details>",
-                esc(title),
+                esc(&title),
                 x.count,
                 pages_list(&pages, x.count as usize)
             );
         }
     }
     s.push_str("</section>");
+    s
+}
+
+/// A table's opening and header row: each column's message id (empty for a column without a heading) and
+/// whether it holds numbers.
+fn thead(columns: &[(&str, bool)]) -> String {
+    let mut s = String::from("<table><thead><tr>");
+    for (id, num) in columns {
+        let class = if *num { " class=\"num\"" } else { "" };
+        let label = if id.is_empty() {
+            String::new()
+        } else {
+            esc(&t!(id))
+        };
+        let _ = write!(s, "<th{class}>{label}</th>");
+    }
+    s.push_str("</tr></thead><tbody>");
     s
 }
 
@@ -318,7 +337,7 @@ fn body_figures(f: &Figures, from_job: bool) -> String {
         if let Some(secs) = f.elapsed_secs {
             s.push_str(&card(
                 &crate::t!("report-card-crawl-time"),
-                &format!("{secs:.1} s"),
+                &t!("report-seconds", secs = format!("{secs:.1}")),
             ));
         }
     }
@@ -341,7 +360,13 @@ fn body_figures(f: &Figures, from_job: bool) -> String {
     s.push_str("</div></section>");
 
     heading(&mut s, "fields", "report-h-fields");
-    s.push_str("<table><thead><tr><th>field</th><th>fill rate</th><th></th><th class=\"num\">records</th><th>produced by</th></tr></thead><tbody>");
+    s.push_str(&thead(&[
+        ("report-th-field", false),
+        ("report-th-fill-rate", false),
+        ("", false),
+        ("report-th-records", true),
+        ("report-th-produced-by", false),
+    ]));
     for field in &f.fields {
         let rules: Vec<String> = field
             .rules
@@ -351,7 +376,7 @@ fn body_figures(f: &Figures, from_job: bool) -> String {
         let _ = write!(
             s,
             "<tr><td>{}</td><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"muted\">{}</td></tr>",
-            esc(&field.field),
+            esc(&crate::i18n::field(&field.field)),
             pct(field.rate),
             bar(field.rate),
             field.filled,
@@ -364,15 +389,31 @@ fn body_figures(f: &Figures, from_job: bool) -> String {
     }
 
     heading(&mut s, "values", "report-h-values");
-    s.push_str("<h3>Published, per year</h3>");
+    let _ = write!(s, "<h3>{}</h3>", esc(&t!("report-h-per-year")));
     s.push_str(&years_chart(&f.years));
     s.push_str("<div class=\"tops\">");
-    s.push_str(&top_table("Top sources (来源)", &f.top_sources, f.records));
-    s.push_str(&top_table("Top authors (作者)", &f.top_authors, f.records));
-    s.push_str(&top_table("Top editors (编辑)", &f.top_editors, f.records));
-    s.push_str("</div><h3>Categories</h3>");
+    s.push_str(&top_table(
+        &t!("report-top-sources"),
+        &f.top_sources,
+        f.records,
+    ));
+    s.push_str(&top_table(
+        &t!("report-top-authors"),
+        &f.top_authors,
+        f.records,
+    ));
+    s.push_str(&top_table(
+        &t!("report-top-editors"),
+        &f.top_editors,
+        f.records,
+    ));
+    let _ = write!(s, "</div><h3>{}</h3>", esc(&t!("report-h-categories")));
     if f.categories.is_empty() {
-        s.push_str("<p class=\"muted\">no record has a category</p>");
+        let _ = write!(
+            s,
+            "<p class=\"muted\">{}</p>",
+            esc(&t!("report-no-category"))
+        );
     } else {
         tree(&f.categories, &mut s);
     }
@@ -380,26 +421,35 @@ fn body_figures(f: &Figures, from_job: bool) -> String {
 
     heading(&mut s, "pages", "report-h-pages");
     let none = if from_job {
-        "none"
+        t!("report-none")
     } else {
-        "an export holds records only: run the report on the job (--job DIR) to see skipped and failed pages"
+        t!("report-export-only")
     };
-    s.push_str(&groups("Failed", &f.failed, none));
-    s.push_str(&groups("Skipped", &f.skipped, none));
-    s.push_str(&groups("Record warnings", &f.warnings, "none"));
+    s.push_str(&groups(&t!("report-h-failed"), &f.failed, &none));
+    s.push_str(&groups(&t!("report-h-skipped"), &f.skipped, &none));
+    s.push_str(&groups(
+        &t!("report-h-warnings"),
+        &f.warnings,
+        &t!("report-none"),
+    ));
     s.push_str("</section>");
 
     heading(&mut s, "encoding", "report-h-encoding");
-    s.push_str("<table><thead><tr><th>declared</th><th>used</th><th>chosen by</th><th class=\"num\">records</th></tr></thead><tbody>");
+    s.push_str(&thead(&[
+        ("report-th-declared", false),
+        ("report-th-used", false),
+        ("report-th-chosen-by", false),
+        ("report-th-records", true),
+    ]));
+    let mismatch = format!(
+        " class=\"mismatch\" title=\"{}\"",
+        esc(&t!("report-mismatch"))
+    );
     for c in &f.encoding.combos {
         let _ = write!(
             s,
             "<tr{}><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td></tr>",
-            if c.mismatch {
-                " class=\"mismatch\" title=\"the declaration names another encoding\""
-            } else {
-                ""
-            },
+            if c.mismatch { mismatch.as_str() } else { "" },
             esc(c.declared.as_deref().unwrap_or("—")),
             esc(&c.used),
             esc(&c.by),
@@ -408,8 +458,13 @@ fn body_figures(f: &Figures, from_job: bool) -> String {
     }
     let _ = write!(
         s,
-        "</tbody></table><p>{} record(s) declared another encoding than the one used; {} record(s) hold {} replacement character(s) (U+FFFD).</p>",
-        f.encoding.mismatched, f.encoding.with_replacements_count, f.encoding.replacement_chars
+        "</tbody></table><p>{}</p>",
+        esc(&t!(
+            "report-encoding-totals",
+            mismatched = f.encoding.mismatched,
+            records = f.encoding.with_replacements_count,
+            chars = f.encoding.replacement_chars
+        ))
     );
     if !f.encoding.with_replacements.is_empty() {
         s.push_str(&pages_list(
@@ -421,13 +476,26 @@ fn body_figures(f: &Figures, from_job: bool) -> String {
 
     heading(&mut s, "links", "report-h-links");
     if f.unresolved_links.is_empty() {
-        s.push_str("<p class=\"muted\">every link on the migrated hosts points at a migrated page or attachment</p>");
+        let _ = write!(
+            s,
+            "<p class=\"muted\">{}</p>",
+            esc(&t!("report-links-all-resolved"))
+        );
     } else {
         let _ = write!(
             s,
-            "<p>{} link(s) in record bodies point at {} page(s) or file(s) of the old site that are not among the records; they are kept as they are.</p><table><thead><tr><th>link</th><th class=\"num\">links</th><th>e.g. on</th><th>why</th></tr></thead><tbody>",
-            f.unresolved_links_total,
-            f.unresolved_links.len()
+            "<p>{}</p>{}",
+            esc(&t!(
+                "report-links-intro",
+                links = f.unresolved_links_total,
+                targets = f.unresolved_links.len()
+            )),
+            thead(&[
+                ("report-th-link", false),
+                ("report-th-links", true),
+                ("report-th-example-on", false),
+                ("report-th-why", false),
+            ])
         );
         for l in &f.unresolved_links {
             let _ = write!(
@@ -470,7 +538,7 @@ pub fn write(report: Report, path: &Path, from_job: bool) -> Result<()> {
         "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-{hash}'; base-uri 'none'; form-action 'none'\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>sitelift report — {source}</title>\n<style>{CSS}</style></head>\n<body>\n\
+         <title>{title} — {source}</title>\n<style>{CSS}</style></head>\n<body>\n\
          <header><h1>{title}</h1><p class=\"muted\">{subtitle}</p>\n<nav>{nav}</nav></header>\n<main>\n",
         title = esc(&crate::t!("report-title")),
         subtitle = esc(&crate::t!(
@@ -493,7 +561,9 @@ pub fn write(report: Report, path: &Path, from_job: bool) -> Result<()> {
     w(
         &mut out,
         &format!(
-            "<script type=\"application/json\" id=\"figures\">{}</script>\n<script type=\"application/json\" id=\"rows\">[",
+            "<script type=\"application/json\" id=\"words\">{}</script>\n\
+             <script type=\"application/json\" id=\"figures\">{}</script>\n<script type=\"application/json\" id=\"rows\">[",
+            super::script_safe_json(&script_words()),
             super::script_safe_json(&figures_json)
         ),
     )?;
@@ -528,6 +598,35 @@ pub fn write(report: Report, path: &Path, from_job: bool) -> Result<()> {
     }
     tmp.persist(path).map_err(|e| output_error(path, e.error))?;
     Ok(())
+}
+
+/// The words page.js shows, in the interface language; `{name}` marks a value it fills in.
+fn script_words() -> serde_json::Value {
+    // Every record field (page.js labels the expanded record's fields and its provenance keys).
+    let fields: serde_json::Map<String, serde_json::Value> = crate::qa::diff::record_fields()
+        .into_iter()
+        .map(|f| {
+            let label = crate::i18n::field(&f);
+            (f, label.into())
+        })
+        .collect();
+    serde_json::json!({
+        "fields": fields,
+        "shown": t!("report-js-shown", matching = "{matching}", total = "{total}"),
+        "showing": t!("report-js-showing", from = "{from}", to = "{to}"),
+        "page": t!("report-js-page", page = "{page}", pages = "{pages}"),
+        "encoding": t!(
+            "report-js-encoding",
+            declared = "{declared}",
+            used = "{used}",
+            by = "{by}",
+            replacements = "{replacements}"
+        ),
+        "nothing": t!("report-js-nothing"),
+        "noAlt": t!("report-js-no-alt"),
+        "image": t!("report-js-image"),
+        "body": t!("report-js-body"),
+    })
 }
 
 /// An `<h2>` section opening, its heading from the message files.
@@ -565,7 +664,7 @@ fn records_section() -> String {
         "category",
     ]
     .iter()
-    .map(|c| format!("<th>{}</th>", t(&format!("report-col-{c}"))))
+    .map(|c| format!("<th>{}</th>", esc(&crate::i18n::field(c))))
     .collect();
     format!(
         "\n<section id=\"records\"><h2>{}</h2>\
@@ -577,7 +676,7 @@ fn records_section() -> String {
          <noscript><p>{}</p></noscript></section>\n</main>\n",
         t("report-h-records"),
         t("report-filter"),
-        t("report-col-warnings"),
+        esc(&crate::i18n::field("warnings")),
         t("report-prev"),
         t("report-next"),
         t("report-noscript"),

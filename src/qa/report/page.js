@@ -6,6 +6,12 @@
   var C = { id: 0, url: 1, title: 2, published: 3, author: 4, editor: 5, source: 6, category: 7, html: 8,
             provenance: 9, attachments: 10, images: 11, warnings: 12, encoding: 13, path: 14 };
   var PAGE = 100;
+  // The interface's words (the report's language): templates whose {name}s are filled in here.
+  var T = JSON.parse(document.getElementById('words').textContent);
+  function fmt(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (m, k) { return k in values ? String(values[k]) : m; });
+  }
+  function label(field) { return T.fields[field] || field; }
   var rows = JSON.parse(document.getElementById('rows').textContent);
   var hay = rows.map(function (r) {
     return [r[C.title], r[C.url], r[C.published], r[C.source], r[C.author], r[C.editor], r[C.category],
@@ -54,7 +60,7 @@
         if (n.nodeType !== 1) { n.remove(); return; }
         if (n.tagName === 'IMG') {
           var src = n.getAttribute('src') || '';
-          var ph = el('span', '[图片] ' + (n.getAttribute('alt') || '') + ' ', 'img-placeholder');
+          var ph = el('span', T.image + ' ' + (n.getAttribute('alt') || '') + ' ', 'img-placeholder');
           ph.appendChild(link(src, src));
           n.replaceWith(ph);
           return;
@@ -87,39 +93,39 @@
       if (value instanceof Node) dd.appendChild(value); else dd.textContent = value === null || value === undefined || value === '' ? '—' : value;
       dl.appendChild(dd);
     }
-    field('url', r[C.url] ? link(r[C.url]) : null);
-    field('source_path', r[C.path]);
-    field('id', r[C.id]);
-    ['title', 'published', 'author', 'editor', 'source', 'category'].forEach(function (k) { field(k, r[C[k]]); });
+    field(label('url'), r[C.url] ? link(r[C.url]) : null);
+    field(label('source_path'), r[C.path]);
+    field(label('id'), r[C.id]);
+    ['title', 'published', 'author', 'editor', 'source', 'category'].forEach(function (k) { field(label(k), r[C[k]]); });
     var enc = r[C.encoding] || {};
-    field('encoding', 'declared ' + (enc.declared || 'nothing') + ', used ' + enc.used + ' (by ' + enc.by + '), ' +
-          enc.replacements + ' replacement character(s)');
+    field(label('encoding'), fmt(T.encoding, { declared: enc.declared || T.nothing, used: enc.used, by: enc.by,
+                                              replacements: enc.replacements }));
     var att = el('div');
     (r[C.attachments] || []).forEach(function (a) {
       var line = el('div');
       line.appendChild(link(a.url, a.name || a.url));
       att.appendChild(line);
     });
-    field('attachments', (r[C.attachments] || []).length ? att : null);
+    field(label('attachments'), (r[C.attachments] || []).length ? att : null);
     var imgs = el('div');
     (r[C.images] || []).forEach(function (i) {
-      var line = el('div', (i.alt || '(no alt)') + ' ');
+      var line = el('div', (i.alt || T.noAlt) + ' ');
       line.appendChild(link(i.url));
       imgs.appendChild(line);
     });
-    field('images', (r[C.images] || []).length ? imgs : null);
-    field('warnings', (r[C.warnings] || []).join('; '));
+    field(label('images'), (r[C.images] || []).length ? imgs : null);
+    field(label('warnings'), (r[C.warnings] || []).join('; '));
     box.appendChild(dl);
-    box.appendChild(el('h3', 'Provenance'));
+    box.appendChild(el('h3', label('provenance')));
     var prov = document.createElement('table');
     Object.keys(r[C.provenance] || {}).forEach(function (k) {
       var tr = document.createElement('tr');
-      tr.appendChild(el('td', k));
+      tr.appendChild(el('td', label(k)));
       tr.appendChild(el('td', r[C.provenance][k]));
       prov.appendChild(tr);
     });
     box.appendChild(prov);
-    box.appendChild(el('h3', 'Body (sanitized)'));
+    box.appendChild(el('h3', T.body));
     box.appendChild(renderBody(r[C.html]));
     return box;
   }
@@ -162,9 +168,9 @@
     var visible = Math.min(PAGE, Math.max(0, matching.length - start));
     table.setAttribute('data-visible', String(visible));
     table.setAttribute('data-matching', String(matching.length));
-    shown.textContent = matching.length + ' of ' + rows.length + ' records' +
-      (matching.length > PAGE ? ', showing ' + (start + 1) + '–' + (start + visible) : '');
-    pageLabel.textContent = 'page ' + (page + 1) + ' of ' + pages;
+    shown.textContent = fmt(T.shown, { matching: matching.length, total: rows.length }) +
+      (matching.length > PAGE ? fmt(T.showing, { from: start + 1, to: start + visible }) : '');
+    pageLabel.textContent = fmt(T.page, { page: page + 1, pages: pages });
     prev.disabled = page === 0;
     next.disabled = page >= pages - 1;
   }

@@ -19,6 +19,21 @@ use pages::*;
 // ---------------------------------------------------------------------------------------------------------------
 
 #[test]
+fn ruby_readings_are_not_body_text() {
+    let text = format!(
+        "<p>今年の<ruby>科学<rp>(</rp><rt>かがく</rt><rp>)</rp></ruby>まつりには、たくさんの<ruby>子<rt>こ</rt></ruby>どもが来ました。</p>{}",
+        paras(2)
+    );
+    let ex = run(&article("科学まつり", "发布时间：2023-05-20", &text));
+    assert!(
+        body_text(&ex).contains("今年の科学まつりには、たくさんの子どもが来ました。"),
+        "{}",
+        show(&ex)
+    );
+    assert!(!body_text(&ex).contains("かがく"), "{}", show(&ex));
+}
+
+#[test]
 fn body_densest_block_wins() {
     let sidebar = r#"<div class="side"><ul><li><a href="/xwdt/1.html">市科协召开党组会议</a></li><li><a href="/xwdt/2.html">学会服务站揭牌成立</a></li><li><a href="/xwdt/3.html">科普志愿者风采展示</a></li></ul></div>"#;
     let ex = run(&page(

@@ -85,6 +85,10 @@ pub fn is_skipped(name: &str) -> bool {
             | "input"
             | "meta"
             | "link"
+            // Ruby annotations: the reading printed above a character (`<ruby>漢<rt>かん</rt></ruby>`), not text of
+            // its own; kept, it splits every annotated word in two.
+            | "rt"
+            | "rp"
     )
 }
 

@@ -251,15 +251,30 @@ fn remove_selectors(
             {
                 continue;
             }
-            let found = selector_candidates(&s.doc, b.node).into_iter().find(|css| {
-                only_repeated(css, model, samples) && !out.iter().any(|(c, _, _)| c == css)
-            });
+            // A block that a selector already listed takes out needs no second one (`div.caption` covers
+            // `div.teacher_parts > div.caption` and `div.caption:nth-of-type(3)`).
+            if already_removed(&s.doc, b.node, &out) {
+                continue;
+            }
+            let found = selector_candidates(&s.doc, b.node)
+                .into_iter()
+                .find(|css| only_repeated(css, model, samples));
             if let Some(css) = found {
                 out.push((css, hint.id.clone(), b.line.clone()));
             }
         }
     }
     out
+}
+
+/// Whether one of the `remove` selectors found so far matches the element.
+fn already_removed(doc: &Html, node: NodeId, found: &[(String, String, String)]) -> bool {
+    let Some(el) = doc.tree.get(node).and_then(ElementRef::wrap) else {
+        return false;
+    };
+    found
+        .iter()
+        .any(|(css, _, _)| Selector::parse(css).is_ok_and(|sel| sel.matches(&el)))
 }
 
 /// Whether a selector matches only repeated lines (of the sample's own template) on every sample, and
@@ -421,6 +436,21 @@ fn selector_candidates(doc: &Html, node: NodeId) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_block_a_listed_remove_selector_matches_gets_no_second_one() {
+        let doc = Html::parse_document(
+            r#"<div class="parts selected"><div class="caption">教育背景</div><p class="note">注</p></div>"#,
+        );
+        let find = |class: &str| {
+            let sel = Selector::parse(&format!(".{class}")).unwrap();
+            doc.select(&sel).next().unwrap().id()
+        };
+        let listed = vec![("div.caption".to_string(), "t1".to_string(), String::new())];
+        assert!(already_removed(&doc, find("caption"), &listed));
+        assert!(!already_removed(&doc, find("note"), &listed));
+        assert!(!already_removed(&doc, find("caption"), &[]));
+    }
 
     #[test]
     fn selectors_stop_at_an_id_and_index_only_when_needed() {

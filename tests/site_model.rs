@@ -322,3 +322,79 @@ fn a_draft_needs_a_template_s_worth_of_pages() {
     );
     assert!(!out.path().join("draft.toml").exists());
 }
+
+/// A list page of the invented site: the same chrome, a column of dated links instead of an article.
+fn list_page(n: usize) -> String {
+    let items: String = (0..20)
+        .map(|i| {
+            format!(
+                "<li><a href=\"/xyxw/t2024_{n}{i:02}.html\">学院第{n}批通知之{i}：关于做好相关工作的安排</a><span>2024-04-{:02}</span></li>\n",
+                i + 1
+            )
+        })
+        .collect();
+    let a = &template_site::articles(1, 1)[0];
+    // A list template of its own: the column that holds the list is another element of the layout.
+    let page = template_site::page(a, true).replace(
+        "<td width=\"740\" valign=\"top\" class=\"right\">",
+        "<td width=\"740\" valign=\"top\" class=\"listcol\">",
+    );
+    let start = page.find("<div class=\"article\">").unwrap();
+    let end = page.rfind("</td></tr></table>").unwrap();
+    format!(
+        "{}<div class=\"liebiao\"><ul>{items}</ul><div class=\"pager\">共5页 第{n}页 <a href=\"?p=2\">下一页</a></div></div>\n{}",
+        &page[..start],
+        &page[end..]
+    )
+}
+
+#[test]
+fn a_drafts_remove_list_takes_effect_and_its_list_pages_stay_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = template_site::articles(8, 4);
+    for a in &articles {
+        // A share bar at the end of every article's text: the template's, not the article's.
+        let html = template_site::page(a, true).replace(
+            "</div>\n</div>\n</td>",
+            "<div class=\"share\">分享到：微信 微博 QQ空间 打印本页</div></div>\n</div>\n</td>",
+        );
+        std::fs::write(dir.path().join(&a.file), html).unwrap();
+    }
+    for n in 1..=6 {
+        std::fs::write(dir.path().join(format!("list_{n}.html")), list_page(n)).unwrap();
+    }
+    let out = tempfile::tempdir().unwrap();
+    let draft = out.path().join("draft.toml");
+    succeed(
+        sitelift()
+            .args(["mapping", "draft", "--out"])
+            .arg(&draft)
+            .arg(dir.path()),
+    );
+    let text = std::fs::read_to_string(&draft).unwrap();
+    assert!(text.contains("\"div.share\""), "{text}");
+    let (mapped, stderr) = extract(
+        dir.path(),
+        &["--no-site-model", "--mapping", draft.to_str().unwrap()],
+    );
+    for a in &articles {
+        let r = &mapped[&a.file];
+        assert!(body(r).contains(&a.paragraphs[3]), "{}", body(r));
+        assert!(!body(r).contains("分享到"), "{}\n{text}", body(r));
+    }
+    for n in 1..=6 {
+        assert!(
+            !mapped.contains_key(&format!("list_{n}.html")),
+            "list_{n}.html exported with the draft\n{stderr}\n{text}"
+        );
+    }
+    // The same pages as the site-model run, with the same bodies.
+    let (model, _) = extract(dir.path(), &[]);
+    assert_eq!(
+        model.keys().collect::<Vec<_>>(),
+        mapped.keys().collect::<Vec<_>>()
+    );
+    for (file, r) in &model {
+        assert_eq!(body(r), body(&mapped[file]), "{file}");
+    }
+}

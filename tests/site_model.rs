@@ -45,6 +45,20 @@ fn site(dir: &Path) -> Vec<template_site::Article> {
     articles
 }
 
+/// `mapping draft` over a folder: the folder holding the draft (kept alive), the draft's path and its text.
+fn draft_of(dir: &Path) -> (tempfile::TempDir, std::path::PathBuf, String) {
+    let out = tempfile::tempdir().unwrap();
+    let draft = out.path().join("draft.toml");
+    succeed(
+        sitelift()
+            .args(["mapping", "draft", "--out"])
+            .arg(&draft)
+            .arg(dir),
+    );
+    let text = std::fs::read_to_string(&draft).unwrap();
+    (out, draft, text)
+}
+
 fn body(r: &Value) -> &str {
     r["body_text"].as_str().unwrap_or_default()
 }
@@ -250,15 +264,7 @@ fn a_job_keeps_the_model_status_and_the_report_show_it_and_a_second_run_changes_
 fn a_drafted_mapping_is_accepted_as_written_and_gives_the_site_model_s_records() {
     let dir = tempfile::tempdir().unwrap();
     let articles = site(dir.path());
-    let out = tempfile::tempdir().unwrap();
-    let draft = out.path().join("draft.toml");
-    succeed(
-        sitelift()
-            .args(["mapping", "draft", "--out"])
-            .arg(&draft)
-            .arg(dir.path()),
-    );
-    let text = std::fs::read_to_string(&draft).unwrap();
+    let (_out, draft, text) = draft_of(dir.path());
     assert!(text.contains("meta = \"div.info\""), "{text}");
     assert!(
         text.contains("split from the meta line by their labels"),
@@ -363,15 +369,7 @@ fn a_drafts_remove_list_takes_effect_and_its_list_pages_stay_skipped() {
     for n in 1..=6 {
         std::fs::write(dir.path().join(format!("list_{n}.html")), list_page(n)).unwrap();
     }
-    let out = tempfile::tempdir().unwrap();
-    let draft = out.path().join("draft.toml");
-    succeed(
-        sitelift()
-            .args(["mapping", "draft", "--out"])
-            .arg(&draft)
-            .arg(dir.path()),
-    );
-    let text = std::fs::read_to_string(&draft).unwrap();
+    let (_out, draft, text) = draft_of(dir.path());
     assert!(text.contains("\"div.share\""), "{text}");
     let (mapped, stderr) = extract(
         dir.path(),

@@ -231,6 +231,88 @@ pub fn flowing_text(node: NodeRef<'_, Node>) -> String {
     text_of(node, |el| el.name() == "br" || is_block(el.name()))
 }
 
+/// One step of a walk over the part of a subtree a reader sees: an element opens or closes, or a text node.
+#[derive(Clone, Copy)]
+pub enum Visible<'a> {
+    Open(NodeRef<'a, Node>, &'a Element),
+    Close(&'a Element),
+    Text(&'a str),
+}
+
+/// The walk of [`visible_edges`]: the subtree in document order, elements that [`skip_subtree`] rejects left out
+/// with everything below them. It counts the raw steps it takes (skipped ones included) and, given a bound
+/// ([`VisibleEdges::bounded`]), stops after that many and says so ([`VisibleEdges::over_bound`]).
+pub struct VisibleEdges<'a> {
+    traverse: ego_tree::iter::Traverse<'a, Node>,
+    /// Elements open inside a skipped subtree (its root included); 0 outside one.
+    skip_depth: usize,
+    steps: usize,
+    max_steps: usize,
+    over: bool,
+}
+
+/// The visible part of a subtree as open, close and text steps (iteratively: deep legacy nesting never overflows
+/// the stack), without scripts, styles, form controls and hidden elements.
+pub fn visible_edges(root: NodeRef<'_, Node>) -> VisibleEdges<'_> {
+    VisibleEdges {
+        traverse: root.traverse(),
+        skip_depth: 0,
+        steps: 0,
+        max_steps: usize::MAX,
+        over: false,
+    }
+}
+
+impl VisibleEdges<'_> {
+    /// The same walk, ended after `max_steps` raw steps (an open or a close of any node, skipped or not).
+    pub fn bounded(mut self, max_steps: usize) -> Self {
+        self.max_steps = max_steps;
+        self
+    }
+
+    /// Whether the walk ended because the subtree has more steps than the bound.
+    pub fn over_bound(&self) -> bool {
+        self.over
+    }
+}
+
+impl<'a> Iterator for VisibleEdges<'a> {
+    type Item = Visible<'a>;
+
+    fn next(&mut self) -> Option<Visible<'a>> {
+        loop {
+            let edge = self.traverse.next()?;
+            self.steps += 1;
+            if self.steps > self.max_steps {
+                self.over = true;
+                return None;
+            }
+            match edge {
+                Edge::Open(n) => match n.value() {
+                    Node::Element(el) => {
+                        if self.skip_depth > 0 || skip_subtree(el) {
+                            self.skip_depth += 1;
+                        } else {
+                            return Some(Visible::Open(n, el));
+                        }
+                    }
+                    Node::Text(t) if self.skip_depth == 0 => return Some(Visible::Text(t)),
+                    _ => {}
+                },
+                Edge::Close(n) => {
+                    if let Node::Element(el) = n.value() {
+                        if self.skip_depth > 0 {
+                            self.skip_depth -= 1;
+                        } else {
+                            return Some(Visible::Close(el));
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// Nodes a bounded text length check visits at most: past them the text counts as long (a subtree that large
 /// is never a short label).
 const BOUNDED_TEXT_MAX_NODES: usize = 512;
@@ -241,8 +323,6 @@ pub fn flowing_text_exceeds(node: NodeRef<'_, Node>, limit: usize) -> bool {
     let mut len = 0usize;
     // A space is due before the next visible character (folding keeps one between words, none at the ends).
     let mut space = false;
-    let mut skip_depth = 0usize;
-    let mut visited = 0usize;
     let push = |c: char, len: &mut usize, space: &mut bool| {
         if crate::normalize::text::is_invisible(c) {
             return;
@@ -253,34 +333,17 @@ pub fn flowing_text_exceeds(node: NodeRef<'_, Node>, limit: usize) -> bool {
             *len += 1 + usize::from(std::mem::take(space));
         }
     };
-    for edge in node.traverse() {
-        visited += 1;
-        if visited > 2 * BOUNDED_TEXT_MAX_NODES {
-            return true;
-        }
+    let mut edges = visible_edges(node).bounded(2 * BOUNDED_TEXT_MAX_NODES);
+    for edge in edges.by_ref() {
         match edge {
-            Edge::Open(n) => match n.value() {
-                Node::Element(el) => {
-                    if skip_depth > 0 || skip_subtree(el) {
-                        skip_depth += 1;
-                    } else if el.name() == "br" || is_block(el.name()) {
-                        push(' ', &mut len, &mut space);
-                    }
+            Visible::Open(_, el) | Visible::Close(el) => {
+                if el.name() == "br" || is_block(el.name()) {
+                    push(' ', &mut len, &mut space);
                 }
-                Node::Text(t) if skip_depth == 0 => {
-                    for c in t.chars() {
-                        push(c, &mut len, &mut space);
-                    }
-                }
-                _ => {}
-            },
-            Edge::Close(n) => {
-                if let Node::Element(el) = n.value() {
-                    if skip_depth > 0 {
-                        skip_depth -= 1;
-                    } else if el.name() == "br" || is_block(el.name()) {
-                        push(' ', &mut len, &mut space);
-                    }
+            }
+            Visible::Text(t) => {
+                for c in t.chars() {
+                    push(c, &mut len, &mut space);
                 }
             }
         }
@@ -288,31 +351,20 @@ pub fn flowing_text_exceeds(node: NodeRef<'_, Node>, limit: usize) -> bool {
             return true;
         }
     }
-    false
+    edges.over_bound()
 }
 
 /// Visible characters of a subtree's readable text (what `visible_len` counts of [`spaced_text`]), counted up to
 /// `cap` (returned when reached) and over at most [`BOUNDED_TEXT_MAX_NODES`] nodes.
 pub fn visible_chars_upto(node: NodeRef<'_, Node>, cap: usize) -> usize {
     let mut total = 0usize;
-    let mut skip_depth = 0usize;
-    for (visited, edge) in node.traverse().enumerate() {
-        if visited > 2 * BOUNDED_TEXT_MAX_NODES || total >= cap {
+    // One step more than `flowing_text_exceeds` reads: the bound this count has always had.
+    for edge in visible_edges(node).bounded(2 * BOUNDED_TEXT_MAX_NODES + 1) {
+        if total >= cap {
             break;
         }
-        match edge {
-            Edge::Open(n) => match n.value() {
-                Node::Element(el) if skip_depth > 0 || skip_subtree(el) => skip_depth += 1,
-                Node::Text(t) if skip_depth == 0 => {
-                    total += crate::normalize::text::visible_len(t);
-                }
-                _ => {}
-            },
-            Edge::Close(n) => {
-                if skip_depth > 0 && n.value().is_element() {
-                    skip_depth -= 1;
-                }
-            }
+        if let Visible::Text(t) = edge {
+            total += crate::normalize::text::visible_len(t);
         }
     }
     total.min(cap)
@@ -321,29 +373,14 @@ pub fn visible_chars_upto(node: NodeRef<'_, Node>, cap: usize) -> usize {
 /// Visible text of a subtree, a space at the boundaries of elements `breaks` accepts, whitespace folded.
 fn text_of(node: NodeRef<'_, Node>, breaks: impl Fn(&Element) -> bool) -> String {
     let mut raw = String::new();
-    let mut skip_depth = 0usize;
-    for edge in node.traverse() {
+    for edge in visible_edges(node) {
         match edge {
-            Edge::Open(n) => match n.value() {
-                Node::Element(el) => {
-                    if skip_depth > 0 || skip_subtree(el) {
-                        skip_depth += 1;
-                    } else if breaks(el) {
-                        raw.push(' ');
-                    }
-                }
-                Node::Text(t) if skip_depth == 0 => raw.push_str(t),
-                _ => {}
-            },
-            Edge::Close(n) => {
-                if let Node::Element(el) = n.value() {
-                    if skip_depth > 0 {
-                        skip_depth -= 1;
-                    } else if breaks(el) {
-                        raw.push(' ');
-                    }
+            Visible::Open(_, el) | Visible::Close(el) => {
+                if breaks(el) {
+                    raw.push(' ');
                 }
             }
+            Visible::Text(t) => raw.push_str(t),
         }
     }
     fold(&raw)

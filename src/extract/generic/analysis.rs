@@ -2,6 +2,11 @@
 //! with its link text and punctuation counted), the `<meta>` tags, `<title>`, frames and forms. Subtree scores
 //! for body selection are summed from the blocks, so the page is walked once, not once per rule.
 
+use super::vocabulary::{
+    BANNER_WORDS, CHROME_ARTICLE_MIN_CHARS, CHROME_ARTICLE_MIN_PUNCT, CHROME_NAME_WORDS,
+    CONTENT_NAME_WORDS, FOOTER_LINE_MAX_BYTES, FOOTER_MARKERS, NAV_MAX_PROSE_LINK_DENSITY,
+    NAV_PROSE_MIN_PUNCT, NAVIGATION_NAME_WORDS, PROSE_MIN_SENTENCES, URL_PREFIXES,
+};
 use rustc_hash::FxHashMap as HashMap;
 
 use ego_tree::NodeId;
@@ -601,9 +606,7 @@ fn is_content_href(href: &str) -> bool {
 
 fn looks_like_url(t: &str) -> bool {
     let t = t.trim_start();
-    ["http://", "https://", "www.", "mailto:"]
-        .iter()
-        .any(|p| starts_with_ignore_case(t, p))
+    URL_PREFIXES.iter().any(|p| starts_with_ignore_case(t, p))
 }
 
 /// What kind of page chrome an element is named as.
@@ -616,15 +619,6 @@ enum Chrome {
     /// Cookie and consent banners, pop-ups: chrome whatever they hold.
     Banner,
 }
-
-/// A footer- or sidebar-named element holding at least this much prose (and few links) holds the article.
-const CHROME_ARTICLE_MIN_CHARS: usize = 500;
-const CHROME_ARTICLE_MIN_PUNCT: usize = 5;
-
-/// A navigation-named element whose text is less than this share links, and that holds sentences, is a layout
-/// column, not a menu.
-const NAV_MAX_PROSE_LINK_DENSITY: f32 = 0.3;
-const NAV_PROSE_MIN_PUNCT: usize = 2;
 
 /// Page chrome by tag (`footer`, `nav`, `aside`) or by a class/id word.
 fn chrome_kind(el: &scraper::node::Element) -> Option<Chrome> {
@@ -641,38 +635,23 @@ fn chrome_kind(el: &scraper::node::Element) -> Option<Chrome> {
         let words = || token.split(['-', '_']);
         let is = |w: &str, set: &[&str]| set.iter().any(|c| w.eq_ignore_ascii_case(c));
         // Cookie and consent banners, pop-ups: chrome wherever the word sits (`avia_cookie_text`).
-        if words().any(|w| {
-            is(
-                w,
-                &[
-                    "cookie", "cookies", "consent", "gdpr", "cmplz", "popup", "popmake", "modal",
-                ],
-            )
-        }) {
+        if words().any(|w| is(w, &BANNER_WORDS)) {
             banner = true;
             return true;
         }
         // `sidebar-and-content-body`, `main-nav-content`: a token that also names content is not chrome.
-        if words().any(|w| is(w, &["content", "main", "article", "body", "post", "entry"])) {
+        if words().any(|w| is(w, &CONTENT_NAME_WORDS)) {
             return false;
         }
         // `footer`, `site-footer`, `nav_main`, `left-menu`: the chrome word is the first or last part.
-        let chrome = [
-            "footer",
-            "foot",
-            "copyright",
-            "sidebar",
-            "nav",
-            "menu",
-            "navbar",
-            "newsletter",
-            "subscribe",
-        ];
         let mut all = words();
         let first = all.next();
         let last = all.next_back();
-        let hit = [first, last].into_iter().flatten().find(|w| is(w, &chrome));
-        navigation = hit.is_some_and(|w| is(w, &["nav", "menu", "navbar"]));
+        let hit = [first, last]
+            .into_iter()
+            .flatten()
+            .find(|w| is(w, &CHROME_NAME_WORDS));
+        navigation = hit.is_some_and(|w| is(w, &NAVIGATION_NAME_WORDS));
         hit.is_some()
     });
     chrome.then_some(if banner {
@@ -686,31 +665,11 @@ fn chrome_kind(el: &scraper::node::Element) -> Option<Chrome> {
 
 /// Footer and site-chrome lines that never belong to an article.
 pub fn is_boilerplate(line: &str) -> bool {
-    static MARKERS: LazyLock<Markers> = LazyLock::new(|| {
-        Markers::new(&[
-            "版权所有",
-            "copyright",
-            "©",
-            "icp备",
-            "icp证",
-            "公网安备",
-            "技术支持",
-            "您是第",
-            "网站地图",
-            "页面生成时间",
-            "本站访问",
-            "访问人数",
-            "建议使用",
-            "最佳浏览",
-        ])
-    });
-    line.len() <= 900 && MARKERS.find_in(line).is_some() && !is_prose(line)
+    static MARKERS: LazyLock<Markers> = LazyLock::new(|| Markers::new(&FOOTER_MARKERS));
+    line.len() <= FOOTER_LINE_MAX_BYTES && MARKERS.find_in(line).is_some() && !is_prose(line)
 }
 
-/// Full sentences in a line that make it prose, whatever footer words it mentions (`…请联系技术支持获取。`):
-/// a footer's notices are phrases and numbers, hardly ever two sentences.
-const PROSE_MIN_SENTENCES: usize = 2;
-
+/// Whether the line holds [`PROSE_MIN_SENTENCES`] full sentences.
 fn is_prose(line: &str) -> bool {
     line.chars()
         .filter(|c| matches!(c, '。' | '！' | '？'))

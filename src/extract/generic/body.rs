@@ -4,6 +4,13 @@
 //! 相关文章, print/close/font-size bars, share widgets, link lists — is marked for exclusion. Signatures and dates
 //! at the end of notices are prose-like short lines and are kept.
 
+use super::vocabulary::{
+    BODY_MARKERS, BOILERPLATE_MAX_SCORE_SHARE, BOILERPLATE_WORDS, CHROME_LINES, CHROME_MARKERS,
+    CHROME_NAME_WEIGHT, EDGE_LINKS_MAX_CHARS, EDGE_META_MAX_CHARS, EDGE_NOTE_MAX_CHARS,
+    EDGE_PHRASES, EDGE_PROSE_CHARS, END_MARKERS, HEADER_FIELDS_MAX_LINES, LINK_BOX_MIN_DENSITY,
+    LINK_BOX_MIN_LINK_CHARS, LIST_TAG_WEIGHT, MARKED_ANCESTOR_SLACK_CHARS,
+    MARKED_CONTAINER_MIN_SHARE, SOCIAL_WORDS, WIDGET_LINE_MAX_CHARS, WIDGET_LINE_STARTS,
+};
 use rustc_hash::FxHashSet as HashSet;
 
 use ego_tree::NodeId;
@@ -17,90 +24,6 @@ use crate::extract::labels::{LabelKind, split_labels};
 use crate::normalize::text::is_sentence;
 
 static BODY: LazyLock<Markers> = LazyLock::new(|| Markers::new(&BODY_MARKERS));
-
-/// Containers that CMS families use only for the article body.
-const BODY_MARKERS: [&str; 24] = [
-    "trs_editor",
-    "wp_articlecontent",
-    "v_news_content",
-    "article-content",
-    "articlecontent",
-    "article_content",
-    "art_content",
-    "artibody",
-    "article_body",
-    "articlebody",
-    "news_content",
-    "newscontent",
-    "news-content",
-    "con_text",
-    "content_text",
-    "zoom",
-    "endtext",
-    "post_text",
-    "text_content",
-    "detail-content",
-    "detail_content",
-    "read_content",
-    "custom_unionstyle",
-    "ccontent",
-];
-
-/// Class/id words of page chrome, which makes an element a poor body candidate.
-const CHROME_MARKERS: [&str; 21] = [
-    "cookie",
-    "consent",
-    "popup",
-    "modal",
-    "subnav",
-    "login",
-    "footer",
-    "foot",
-    "nav",
-    "menu",
-    "sidebar",
-    "comment",
-    "comments",
-    "respond",
-    "replies",
-    "share",
-    "related",
-    "copyright",
-    "header",
-    "banner",
-    "breadcrumb",
-];
-
-/// Lines inside the body that are reading aids or navigation, not article text.
-const CHROME_LINES: [&str; 27] = [
-    "上一篇",
-    "下一篇",
-    "上一条",
-    "下一条",
-    "上一页",
-    "下一页",
-    "相关文章",
-    "相关链接",
-    "相关阅读",
-    "相关新闻",
-    "相关报道",
-    "延伸阅读",
-    "推荐阅读",
-    "打印本页",
-    "打印此页",
-    "关闭窗口",
-    "【打印】",
-    "【关闭】",
-    "字体：",
-    "字号：",
-    "分享到",
-    "分享至",
-    "分享：",
-    "扫一扫",
-    "返回顶部",
-    "收藏本页",
-    "加入收藏",
-];
 
 /// The chosen body container and why.
 #[derive(Debug, Clone)]
@@ -124,14 +47,14 @@ pub fn choose(an: &Analysis<'_>) -> Option<BodyChoice> {
         }
         let mut score = stats.score;
         if has_name_word(el, &CHROME_MARKERS) {
-            score *= 0.3;
+            score *= CHROME_NAME_WEIGHT;
         }
         // A list item or a list is rarely the article (a comment, a teaser list).
         if matches!(
             el.name(),
             "li" | "ul" | "ol" | "dl" | "dd" | "h1" | "h2" | "h3"
         ) {
-            score *= 0.6;
+            score *= LIST_TAG_WEIGHT;
         }
         if best.is_none_or(|(s, pre, _)| score > s || (score == s && stats.pre > pre)) {
             best = Some((score, stats.pre, id));
@@ -148,7 +71,7 @@ pub fn choose(an: &Analysis<'_>) -> Option<BodyChoice> {
         return None;
     }
     if let Some((_, node, score, marker)) = marked
-        && score >= 0.5 * best_score
+        && score >= MARKED_CONTAINER_MIN_SHARE * best_score
     {
         return Some(BodyChoice {
             node,
@@ -167,10 +90,6 @@ pub fn choose(an: &Analysis<'_>) -> Option<BodyChoice> {
     })
 }
 
-/// Text outside links that an article container may hold beyond its densest block before it is taken for a
-/// wrapper of more than the article: as much again, plus a few lines (captions, a lead, a short last paragraph).
-const MARKED_ANCESTOR_SLACK_CHARS: usize = 200;
-
 /// The nearest article container (by its CMS class name) around the densest block. A short article's container
 /// can score below one of its paragraphs when a box of related links sits inside it; the box is left out later,
 /// the container keeps the article's other paragraphs.
@@ -184,63 +103,6 @@ fn marked_ancestor(an: &Analysis<'_>, best: NodeId) -> Option<(NodeId, &'static 
         (stats.chars <= 2 * best_chars + MARKED_ANCESTOR_SLACK_CHARS).then_some((a.id(), marker))
     })
 }
-
-/// Class/id words of elements that are never article text when they sit inside the article's container.
-const BOILERPLATE_WORDS: [&str; 53] = [
-    "caption",
-    "credit",
-    "credits",
-    "byline",
-    "meta",
-    "dateline",
-    "author",
-    "toc",
-    "disclaimer",
-    "posted",
-    "comment",
-    "comments",
-    "respond",
-    "reply",
-    "replies",
-    "subscribe",
-    "subscription",
-    "newsletter",
-    "related",
-    "relatedposts",
-    "yarpp",
-    "share",
-    "sharing",
-    "sharedaddy",
-    "social",
-    "sidebar",
-    "teaser",
-    "teasers",
-    "promo",
-    "advert",
-    "advertisement",
-    "ads",
-    "sponsor",
-    "sponsored",
-    "tags",
-    "tagcloud",
-    "categories",
-    "breadcrumb",
-    "breadcrumbs",
-    "pagination",
-    "pager",
-    "navigation",
-    "nav",
-    "footer",
-    "rating",
-    "cookie",
-    "popup",
-    "modal",
-    "signup",
-    "disqus",
-    "authorbox",
-    "postmeta",
-    "readmore",
-];
 
 fn is_boilerplate_element(el: &scraper::node::Element) -> bool {
     has_name_word(el, &BOILERPLATE_WORDS)
@@ -299,13 +161,13 @@ fn prune_container(
                 el.name(),
                 "form" | "nav" | "aside" | "footer" | "figcaption"
             ))
-            && stats.score < 0.4 * container_score
+            && stats.score < BOILERPLATE_MAX_SCORE_SHARE * container_score
         {
             exclude.insert(node.id());
             continue;
         }
-        if stats.link_chars >= 12
-            && stats.link_density() > 0.65
+        if stats.link_chars >= LINK_BOX_MIN_LINK_CHARS
+            && stats.link_density() > LINK_BOX_MIN_DENSITY
             && !holds_attachment
                 .get_or_init(|| attachment_holders(an))
                 .contains(&node.id())
@@ -344,46 +206,6 @@ fn prune_container(
     exclude_leading_widgets(an, range, exclude);
 }
 
-/// How the short lines of European blog and newspaper widgets start: share, rating, print and comment bars,
-/// post meta (tags, categories, "posted in"), "read more" links, newsletter prompts.
-const WIDGET_LINE_STARTS: [&str; 32] = [
-    "teilen",
-    "share",
-    "artikel bewerten",
-    "bewerten",
-    "kommentar",
-    "comment",
-    "drucken",
-    "print",
-    "weiterlesen",
-    "read more",
-    "mehr lesen",
-    "zurück zu",
-    "permalink",
-    "permalien",
-    "tags:",
-    "tag:",
-    "schlagworte",
-    "schlagwörter",
-    "kategorie",
-    "category",
-    "categories",
-    "themen:",
-    "posted in",
-    "filed under",
-    "this entry was posted",
-    "aktualisiert am",
-    "bild anzeigen",
-    "newsletter",
-    "abonniere",
-    "subscribe",
-    "compartir",
-    "udostępnij",
-];
-
-/// A widget line is short and is not a sentence.
-const WIDGET_LINE_MAX_CHARS: usize = 60;
-
 /// Whether a short line starts like a widget of a European blog or newspaper (case-insensitive).
 fn is_widget_line(block: &super::analysis::Block) -> bool {
     let line = block.line.as_bytes();
@@ -398,26 +220,6 @@ fn is_widget_line(block: &super::analysis::Block) -> bool {
 fn is_short_label_line(block: &super::analysis::Block) -> bool {
     block.chars + block.link_chars <= 30 && !is_sentence(&block.line)
 }
-
-/// Whole lines that are share or reading widgets (`微信`, `微博`, `QQ空间`, `评论`).
-const SOCIAL_WORDS: [&str; 16] = [
-    "微信",
-    "微博",
-    "QQ",
-    "QQ空间",
-    "Qzone",
-    "朋友圈",
-    "分享",
-    "评论",
-    "收藏",
-    "打印",
-    "关闭",
-    "返回",
-    "复制链接",
-    "新浪微博",
-    "腾讯微博",
-    "豆瓣",
-];
 
 /// Three or more tiny lines before the first sentence of the text (a share bar, a toolbar: `关注本网 微信 微博
 /// 评论`) are page widgets, not the article's opening.
@@ -444,86 +246,6 @@ fn exclude_leading_widgets(
         exclude.extend(tiny);
     }
 }
-
-/// Headings after which a container holds no more article text (related links, recommendations, pagers).
-const END_MARKERS: [&str; 73] = [
-    "相关文章",
-    "相关推荐",
-    "为你推荐",
-    "为您推荐",
-    "热门评论",
-    "网友评论",
-    "我要评论",
-    "发表评论",
-    "全部评论",
-    "热门文章",
-    "相关链接",
-    "相关阅读",
-    "相关新闻",
-    "相关报道",
-    "延伸阅读",
-    "推荐阅读",
-    "热点推荐",
-    "热门推荐",
-    "猜你喜欢",
-    "更多阅读",
-    "往期回顾",
-    "上一篇",
-    "下一篇",
-    // The same headings on European sites (trafilatura's benchmark, mirrored foreign-language pages).
-    "related articles",
-    "related posts",
-    "you may also like",
-    "read more",
-    "more stories",
-    "weitere artikel",
-    "weitere beiträge",
-    "mehr zum thema",
-    "beiträge zum thema",
-    "das könnte dich auch interessieren",
-    "das könnte sie auch interessieren",
-    "auch interessant",
-    "lesen sie auch",
-    "artículos relacionados",
-    "te puede interesar",
-    "zobacz także",
-    "ähnliche themen",
-    "ähnliche artikel",
-    "temas relacionados",
-    "noticias relacionadas",
-    "más noticias",
-    "vous aimerez aussi",
-    "à lire aussi",
-    "czytaj także",
-    // Comment sections, rating and share bars, author boxes and "more from us" headings of European blogs and
-    // newspapers.
-    "notas relacionadas",
-    "kommentare",
-    "kommentar schreiben",
-    "artikel bewerten",
-    "artikel teilen",
-    "mit freunden teilen",
-    "empfehlungen aus der redaktion",
-    "mehr interessantes",
-    "verwandte themen",
-    "verwandte artikel",
-    "sie könnten auch",
-    "this entry was posted",
-    "leave a comment",
-    "leave a reply",
-    "share this",
-    "you might also like",
-    "about the author",
-    "if you enjoyed",
-    "comentarios",
-    "deja un comentario",
-    "para comentar",
-    "commentaires",
-    "sur le même sujet",
-    "komentarze",
-    "do dyskusji",
-    "bisher keine kommentare",
-];
 
 static END: LazyLock<Markers> = LazyLock::new(|| Markers::new(&END_MARKERS));
 
@@ -567,49 +289,7 @@ pub fn text_end(an: &Analysis<'_>, container: NodeId, boxes: &[NodeId]) -> Optio
     None
 }
 
-/// Phrases of the notes that portals and newsrooms put under an article (reprint notices, disclaimers, app and
-/// account prompts, hotlines, keyword and feedback bars) and above it (原标题): lines carrying one are not text.
-const EDGE_PHRASES: [&str; 28] = [
-    "本文来自",
-    "不得转载",
-    "转载请注明",
-    "转载请联系",
-    "特别声明",
-    "免责声明",
-    "版权声明",
-    "声明：",
-    "报料",
-    "正文已结束",
-    "二维码",
-    "公众号",
-    "客户端",
-    "app",
-    "原标题",
-    "仅代表作者",
-    "仅代表个人",
-    "欢迎关注",
-    "长按识别",
-    "更多精彩",
-    "关键词",
-    "我要反馈",
-    "更多猛料",
-    "阅读原文",
-    "返回腾讯网",
-    "返回网易",
-    "返回首页",
-    "本文为",
-];
-
 static EDGE: LazyLock<Markers> = LazyLock::new(|| Markers::new(&EDGE_PHRASES));
-
-/// An edge note is short: a longer line with one of the phrases is prose that mentions it.
-const EDGE_NOTE_MAX_CHARS: usize = 120;
-
-/// A metadata line under the text (责任编辑：X, 校对：Y, 本文来源：Z) is short.
-const EDGE_META_MAX_CHARS: usize = 60;
-
-/// A link line at the text's edge (a keyword bar, a "more" link) is short.
-const EDGE_LINKS_MAX_CHARS: usize = 40;
 
 /// A note that closes an article (责任编辑 and proofreader lines, reprint notices, disclaimers, app prompts):
 /// after most of the text, nothing that follows it is article text.
@@ -627,10 +307,6 @@ fn has_label(block: &super::analysis::Block, kinds: &[LabelKind]) -> bool {
         .iter()
         .any(|p| kinds.contains(&p.kind))
 }
-
-/// A paragraph with this much sentence text outside its links is prose even when a link inside it carries a note's
-/// phrase (`…仍将持续。返回腾讯网首页>>`): the phrase must then be in the paragraph's own text.
-const EDGE_PROSE_CHARS: usize = 20;
 
 /// Whether the block carries one of the edge notes' phrases — in its own text, not only in a link that follows
 /// a sentence.
@@ -669,9 +345,6 @@ fn is_edge_note(an: &Analysis<'_>, block: &super::analysis::Block) -> bool {
     }
     len <= EDGE_LINKS_MAX_CHARS && block.link_chars > block.chars && block.content_link_chars == 0
 }
-
-/// Lines at the body's start that may be a page header's fields (headline, company, 时间, 地点, 浏览量).
-const HEADER_FIELDS_MAX_LINES: usize = 8;
 
 /// Where the text starts after a header of short field lines closed by a view counter (`浏览量：1241`): a job
 /// posting's or an event's header inside the body's container. A counter is never article text, and the short

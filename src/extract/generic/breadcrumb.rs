@@ -1,6 +1,7 @@
 //! Breadcrumb → category path. Finds the 当前位置 / 您现在的位置 / 所在位置 line (or an element marked
 //! breadcrumb/position/location) and splits it into items, dropping the label, 首页 and 正文.
 
+use super::vocabulary::{BREADCRUMB_CLASS_WORDS, BREADCRUMB_DROPPED, BREADCRUMB_LABELS};
 use ego_tree::{NodeId, NodeRef};
 use scraper::Node;
 
@@ -9,42 +10,8 @@ use std::sync::LazyLock;
 
 use crate::extract::dom::{Markers, spaced_text};
 
-static CLASSES: LazyLock<Markers> = LazyLock::new(|| Markers::new(&CLASS_MARKERS));
+static CLASSES: LazyLock<Markers> = LazyLock::new(|| Markers::new(&BREADCRUMB_CLASS_WORDS));
 use crate::normalize::text::fold;
-
-const MARKERS: [&str; 9] = [
-    "当前位置",
-    "您现在的位置",
-    "您的位置",
-    "所在位置",
-    "现在位置",
-    "当前的位置",
-    "您现在所在位置",
-    "您所在的位置",
-    "位置：",
-];
-
-const CLASS_MARKERS: [&str; 7] = [
-    "breadcrumb",
-    "bread",
-    "crumb",
-    "position",
-    "location",
-    "weizhi",
-    "dqwz",
-];
-
-const DROPPED: [&str; 9] = [
-    "首页",
-    "网站首页",
-    "主页",
-    "正文",
-    "内容",
-    "详情",
-    "正文内容",
-    "home",
-    "Home",
-];
 
 /// A breadcrumb found on the page.
 #[derive(Debug, Clone)]
@@ -60,7 +27,7 @@ pub fn find(an: &Analysis<'_>) -> Option<Breadcrumb> {
         if block.line.chars().count() > 150 {
             continue;
         }
-        if let Some(marker) = MARKERS.iter().find(|m| block.line.contains(*m)) {
+        if let Some(marker) = BREADCRUMB_LABELS.iter().find(|m| block.line.contains(*m)) {
             let node = an.doc.tree.get(block.node)?;
             let items = items_of(node, Some(marker));
             if !items.is_empty() {
@@ -172,8 +139,8 @@ pub(crate) fn items_of(node: NodeRef<'_, Node>, marker: Option<&str>) -> Vec<Str
         .map(|t| fold(t.trim_matches(|c: char| c.is_whitespace() || is_sep_char(c))))
         .filter(|t| {
             !t.is_empty()
-                && !DROPPED.contains(&t.as_str())
-                && !MARKERS.iter().any(|m| t.contains(m))
+                && !BREADCRUMB_DROPPED.contains(&t.as_str())
+                && !BREADCRUMB_LABELS.iter().any(|m| t.contains(m))
         })
         .collect();
     items

@@ -2,7 +2,11 @@
 //! so a whole mirror yields articles only.
 
 use super::analysis::Analysis;
-use super::lists::{ListKind, WEAK_BODY_SCORE, main_list};
+use super::lists::{ListKind, main_list};
+use super::vocabulary::{
+    DATED_LINKS_MIN, EMPTY_TEXT_MAX, ERROR_PAGE_MAX_TEXT, ERROR_PHRASES, LOGIN_AREA_MAX_CHARS,
+    LOGIN_PAGE_MAX_TEXT, WEAK_BODY_SCORE,
+};
 use crate::normalize::date::find_date;
 use crate::normalize::text::visible_len;
 
@@ -17,15 +21,6 @@ pub struct Evidence<'a> {
     /// The page has a headline of its own (not only `<title>` or a column name) and shows a date as its own.
     pub has_dated_header: bool,
 }
-
-/// A page whose main block is a login form holds at most this much text besides it (a line of instructions); a
-/// short article with a 会员登录 box beside it is still an article.
-const LOGIN_PAGE_MAX_TEXT: usize = 300;
-
-/// The smallest element holding both a login form and the page's main block holds at most this much text when the
-/// form is the page (a login box with a line of instructions); a 会员登录 box in a sidebar shares only the page
-/// wrapper with the article, which holds the navigation and every panel too.
-const LOGIN_AREA_MAX_CHARS: usize = 800;
 
 /// Whether a password form is the page itself rather than a box beside the article: the password field and the
 /// chosen body sit together in a small area (the body holds the field, the field's box holds the body, or both
@@ -118,32 +113,8 @@ pub fn not_article(an: &Analysis<'_>, ev: &Evidence<'_>) -> Option<String> {
     None
 }
 
-/// An error page says so in a line or two.
-const ERROR_PAGE_MAX_TEXT: usize = 120;
-
-/// What CMS error pages say (访问地址无效，找不到对应的栏目; 您访问的页面不存在; 404 Not Found).
-const ERROR_PHRASES: [&str; 11] = [
-    "访问地址无效",
-    "找不到",
-    "不存在",
-    "已被删除",
-    "无法访问",
-    "出错了",
-    "没有找到",
-    "无权访问",
-    "404",
-    "not found",
-    "页面错误",
-];
-
 fn is_error_message(text: &str) -> bool {
     ERROR_PHRASES
         .iter()
         .any(|p| crate::extract::dom::contains_ignore_ascii_case(text, p))
 }
-
-/// Dated links needed before they outweigh a page without article metadata.
-const DATED_LINKS_MIN: usize = 8;
-
-/// A best block shorter than this (with no attachment and no image) is no article text.
-const EMPTY_TEXT_MAX: usize = 20;

@@ -4,6 +4,12 @@
 //! (下一页, 尾页, 页码 1/12, "Next") beside a list confirms it. Links to documents do not count: a notice whose
 //! body is six .docx links is an article with attachments.
 
+use super::vocabulary::{
+    BOX_MAX_TEXT_SHARE, BOX_MIN_ITEMS, ITEM_LEAD_MAX_CHARS, LATIN_PAGER_WORDS,
+    LINKED_ITEM_MAX_AVG_CHARS, LINKED_ITEM_SHARE, LIST_ANCESTOR_LEVELS, LIST_MIN_ITEMS,
+    LIST_MIN_ITEMS_WITH_PAGER, LIST_TEXT_SHARE, PAGE_LIST_TEXT_RATIO, PAGER_MAX_CHARS, PAGER_WORDS,
+    RECORD_MAX_CHARS, RECORD_MAX_SENTENCES, RECORDS_MIN_ITEMS, TITLE_LINK_MIN_CHARS,
+};
 use ego_tree::NodeRef;
 use ego_tree::iter::Edge;
 use rustc_hash::FxHashMap as HashMap;
@@ -15,27 +21,6 @@ use crate::extract::dom::{attr, is_skipped};
 use crate::href::starts_with_ignore_case;
 use crate::normalize::date::find_date;
 use crate::normalize::text::{is_space, visible_len};
-
-/// Items a list needs to be evidence on its own: fewer could be a short "related" box or an article's numbered
-/// links.
-pub const LIST_MIN_ITEMS: usize = 5;
-
-/// With a pager beside it, a list of this many items is a list page (the last page of a column may hold two; one
-/// item that starts with a link could be a paragraph of a multi-page article).
-pub const LIST_MIN_ITEMS_WITH_PAGER: usize = 2;
-
-/// An item "starts with" its link when at most this many visible characters come before the link (a date, a
-/// number, a bullet).
-const ITEM_LEAD_MAX_CHARS: usize = 12;
-
-/// Share of the items that must start with a link to a distinct page.
-const LINKED_ITEM_SHARE: f32 = 0.8;
-
-/// Share of the main block's text the list's items must hold: the list *is* the page, not a box in an article.
-const LIST_TEXT_SHARE: f32 = 0.6;
-
-/// How far up from the chosen block the list may sit (the chosen block can be one item or the list's wrapper).
-const LIST_ANCESTOR_LEVELS: usize = 3;
 
 /// What kind of list was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,31 +38,6 @@ pub struct ListEvidence {
     pub pager: bool,
     pub kind: ListKind,
 }
-
-/// Records under a pager need at least this many items (a multi-page article's pager has paragraphs beside it,
-/// not records).
-const RECORDS_MIN_ITEMS: usize = 3;
-
-/// A record holds at most this many sentences (a teaser); more is article prose.
-const RECORD_MAX_SENTENCES: usize = 1;
-
-/// A record is short: a date, a title, a place, a name card.
-const RECORD_MAX_CHARS: usize = 200;
-
-/// Linked items average at most this much text (a title and a teaser); sections of an article that start with
-/// a link are longer.
-const LINKED_ITEM_MAX_AVG_CHARS: usize = 600;
-
-/// A chosen block scoring below this holds no real text (a pager, a heading, one short line): the page's list,
-/// if it has one, is looked for anywhere outside the page chrome.
-pub const WEAK_BODY_SCORE: f32 = 60.0;
-
-/// Outside the chosen block, a list must hold at least this many times its text to be the page's content.
-const PAGE_LIST_TEXT_RATIO: usize = 2;
-
-/// Outside the chosen block, linked items must read like titles (average link text this long) or carry dates:
-/// menus of short column names are on every page.
-const TITLE_LINK_MIN_CHARS: usize = 8;
 
 /// A list holding most of the main block's text — searched in the main block, its descendants and a few of its
 /// ancestors; and, when the main block is weak (`weak`), anywhere outside the page chrome.
@@ -175,13 +135,6 @@ fn item_groups(an: &Analysis<'_>, parent: NodeRef<'_, Node>, pager: bool) -> Vec
     };
     groups_of(an, parent, needed, pager)
 }
-
-/// Link lists inside an article's container smaller than this share of its text are boxes beside the text
-/// (related stories, hot lists, a column's latest items), not the text.
-const BOX_MAX_TEXT_SHARE: f32 = 0.5;
-
-/// Items a box of links needs: two linked lines may be a sentence's references.
-const BOX_MIN_ITEMS: usize = 3;
 
 /// The items of every list of links to other pages inside `container` that holds less than half its text:
 /// related-story boxes, hot lists and teaser columns that a wide container took in with the article.
@@ -462,24 +415,6 @@ fn sentence_ends(line: &str) -> usize {
         })
         .count()
 }
-
-/// Chinese pager words: unambiguous in a short line (a multi-page article has them too, so a pager is only
-/// evidence beside a list).
-const PAGER_WORDS: [&str; 7] = [
-    "下一页",
-    "下页",
-    "尾页",
-    "末页",
-    "上一页",
-    "下一頁",
-    "末 页",
-];
-
-/// Latin pager words count only beside page numbers (`1 2 3 Next »`): "next" alone is a post navigation.
-const LATIN_PAGER_WORDS: [&str; 5] = ["next", "last", "»", "›", "weiter"];
-
-/// A pager line is short.
-const PAGER_MAX_CHARS: usize = 120;
 
 /// Whether the page has a pager: a short line with a pager word (下一页, 尾页) or a page count (`页码 1/112`,
 /// `总共 36 记录`, `共 5 页`), or Latin pager words beside two or more page numbers.

@@ -3,6 +3,12 @@
 //! paragraph (（记者 张三）); the signature date at the end of a notice; a date in the URL as the last resort.
 //! Lines are only read where metadata lives — never first-match regexes over the whole page.
 
+use super::vocabulary::{
+    BYLINE_BODY_LINES, BYLINE_HEADER_REACH, BYLINE_LINE_MAX_CHARS, BYLINE_TAIL_LINES,
+    COLUMN_ENDINGS, CONTAINER_TAIL_LINES, DATE_AFTER_BODY_LINES, DATE_META, EVENT_LABELS,
+    INTERFACE_WORDS, NO_ONE, SOURCE_META, SURNAMES, WRITER_CLASS_REACH, WRITER_MAX_CHARS,
+    WRITER_WORDS,
+};
 use std::sync::LazyLock;
 
 use ego_tree::NodeId;
@@ -35,22 +41,6 @@ pub struct Meta {
     pub source: Option<Found<String>>,
     pub info_nodes: Vec<NodeId>,
 }
-
-const DATE_META: [&str; 11] = [
-    "pubdate",
-    "publishdate",
-    "firstpublishedtime",
-    "article:published_time",
-    "publish_time",
-    "publishtime",
-    "og:release_date",
-    "dc.date.issued",
-    "dc.date",
-    "releasedate",
-    "date",
-];
-
-const SOURCE_META: [&str; 3] = ["contentsource", "source", "article:source"];
 
 /// A metadata line considered, with the pairs the splitter found.
 struct InfoLine<'b> {
@@ -167,9 +157,6 @@ pub fn find(an: &Analysis<'_>, layout: Layout, page_url: Option<&str>) -> Meta {
     meta
 }
 
-/// Labels of an event's particulars (where, who speaks).
-const EVENT_LABELS: [&str; 7] = ["地点", "会场", "主讲人", "主讲", "报告人", "主持人", "嘉宾"];
-
 /// Whether a bare `时间：`/`日期：` is an event's time: the same line or one of the next two carries a place or a
 /// speaker (`时间：2025-05-19 14:00` over `地点：学生活动中心`). A talk or job-fair notice shows when the event
 /// happens there; its own date, if any, is labelled 发布时间 or signs the text.
@@ -187,9 +174,6 @@ fn is_event_time(an: &Analysis<'_>, line: &InfoLine<'_>, pair: &LabeledValue) ->
         .take(2)
         .any(|b| event(&split_labels(&b.line)))
 }
-
-/// Lines of the container read after the text's end: past them the container holds other stories' metadata.
-const CONTAINER_TAIL_LINES: usize = 30;
 
 /// Whether an editor label (or the rule that names it) is the responsible editor's.
 fn is_chief_editor(label: &str) -> bool {
@@ -310,7 +294,7 @@ fn info_lines<'a>(an: &'a Analysis<'_>, layout: Layout) -> (Vec<InfoLine<'a>>, V
 /// name in the same place (`新闻动态 2016-03-08`) is told apart by its ending.
 fn name_before_date(before: &str) -> Option<String> {
     let last = before.split_whitespace().next_back()?;
-    let column = people::COLUMN_ENDINGS.iter().any(|e| last.ends_with(e));
+    let column = COLUMN_ENDINGS.iter().any(|e| last.ends_with(e));
     (people::is_name(last) && !column).then(|| last.to_string())
 }
 
@@ -416,13 +400,6 @@ fn byline(an: &Analysis<'_>, layout: Layout) -> Option<(Found<String>, Option<No
     None
 }
 
-/// Class/id words a template gives the element holding the writer's name.
-const WRITER_WORDS: [&str; 3] = ["author", "writer", "byline"];
-/// How far up from a header line its writer class may sit (`<div class="author"><p><span>…`).
-const WRITER_CLASS_REACH: usize = 3;
-/// A name, a pen name or a media account: longer is a sentence or a description.
-const WRITER_MAX_CHARS: usize = 20;
-
 /// A short header line in an element whose class or id names the writer, holding neither a label, digits nor
 /// a link: only the name.
 fn is_marked_writer(an: &Analysis<'_>, block: &Block) -> bool {
@@ -437,7 +414,7 @@ fn is_marked_writer(an: &Analysis<'_>, block: &Block) -> bool {
     {
         return false;
     }
-    let interface = people::INTERFACE_WORDS.contains(&line) || people::NO_ONE.contains(&line);
+    let interface = INTERFACE_WORDS.contains(&line) || NO_ONE.contains(&line);
     if interface || line.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
@@ -451,15 +428,6 @@ fn is_marked_writer(an: &Analysis<'_>, block: &Block) -> bool {
         .any(|el| crate::extract::dom::has_name_word(el, &WRITER_WORDS))
 }
 
-/// How many blocks before the body the header may start when the headline is not known.
-const BYLINE_HEADER_REACH: usize = 8;
-/// How many of the text's first blocks may hold a byline line (after a caption or a lead).
-const BYLINE_BODY_LINES: usize = 3;
-/// How many of the body's last blocks (and blocks after it) may hold a byline line.
-const BYLINE_TAIL_LINES: usize = 3;
-/// A byline line is short.
-const BYLINE_LINE_MAX_CHARS: usize = 40;
-
 /// A line holding only one or two personal names. Next to the header's date line a pen name of three or more
 /// characters will do (`康斯坦丁`, `南冥一鲨`); otherwise the first name must start with a common surname.
 fn is_name_line(line: &str, by_date: bool) -> bool {
@@ -470,9 +438,7 @@ fn is_name_line(line: &str, by_date: bool) -> bool {
             people::is_name(n)
                 && n.chars().all(crate::normalize::text::is_cjk)
                 && ((by_date && n.chars().count() >= 3)
-                    || n.chars()
-                        .next()
-                        .is_some_and(|c| people::SURNAMES.contains(c)))
+                    || n.chars().next().is_some_and(|c| SURNAMES.contains(c)))
         })
 }
 
@@ -489,9 +455,6 @@ fn signature_date(an: &Analysis<'_>, layout: Layout) -> Option<Found<PublishedAt
     });
     signed.or_else(|| date_line_after(an, end))
 }
-
-/// The first few page lines after the body that may carry its date (a gallery's caption area, then the date).
-const DATE_AFTER_BODY_LINES: usize = 3;
 
 /// A line after the body that is a date and nothing else (`2019-09-08 11:42:03` under a photo story).
 fn date_line_after(an: &Analysis<'_>, end: usize) -> Option<Found<PublishedAt>> {

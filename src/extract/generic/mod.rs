@@ -10,3 +10,4 @@ pub mod lists;
 pub mod meta;
 pub mod people;
 pub mod title;
+pub mod vocabulary;

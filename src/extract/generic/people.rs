@@ -5,6 +5,10 @@
 //! authors; photographers are left out. Names are checked for shape (CJK names of two to four characters, or a
 //! transliterated name with ·), and interface words (关注, 分享) are never names.
 
+use super::vocabulary::{
+    BYLINE_ROLE_HINTS, INSTITUTION_ENDINGS, INTERFACE_WORDS, NEWSROOM_ENDINGS, NO_ONE,
+    ROLE_QUALIFIERS, ROLE_SUFFIXES,
+};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -52,56 +56,6 @@ const SLASH_ROLES: [(&str, Role); 4] = [
     ("图/文", Role::Writer),
     ("文／图", Role::Writer),
     ("图／文", Role::Writer),
-];
-
-/// Words of a page's interface that sit where a name could (a follow button beside the author's name).
-pub const INTERFACE_WORDS: [&str; 26] = [
-    "关注",
-    "分享",
-    "分享到",
-    "评论",
-    "收藏",
-    "点赞",
-    "举报",
-    "订阅",
-    "登录",
-    "注册",
-    "原创",
-    "转发",
-    "打印",
-    "关闭",
-    "返回",
-    "首页",
-    "更多",
-    "置顶",
-    "推荐",
-    "热门",
-    "佚名",
-    "字号",
-    "字体",
-    "来源",
-    "编辑",
-    "作者",
-];
-
-/// Endings of institutions and columns, never of a personal name (研究院, 宣传部, 新闻网).
-const INSTITUTION_ENDINGS: [&str; 16] = [
-    "院", "部", "处", "所", "网", "报", "社", "局", "会", "室", "组", "站", "厅", "办", "校", "系",
-];
-
-/// How the names of a site's columns end (新闻动态, 通知公告, 学术活动): a word in a name's place that ends so is a
-/// column, not a person.
-pub const COLUMN_ENDINGS: [&str; 14] = [
-    "动态", "新闻", "公告", "通知", "要闻", "快讯", "资讯", "信息", "专题", "头条", "活动", "工作",
-    "聚焦", "视点",
-];
-
-/// Names that mean "nobody": an author field with one of these is null.
-pub const NO_ONE: [&str; 6] = ["佚名", "未知", "匿名", "网络", "网络整理", "不详"];
-
-/// Role words written after the names (`陈智 整合`, `张三 报道`): not names.
-pub const ROLE_SUFFIXES: [&str; 9] = [
-    "整合", "整理", "报道", "编译", "采写", "综合", "供稿", "摄", "撰写",
 ];
 
 /// A parsed byline.
@@ -154,34 +108,8 @@ fn role_of(token: &str) -> Option<(Role, &str)> {
 /// What may stand before a role word: nothing, a qualifier (本报, 学生, 实习, 特约, 见习, 融媒体), or a newsroom
 /// (南开新闻网, 海河传媒中心, 中青报·中青网, 《棱镜》, 澎湃新闻).
 fn is_role_prefix(prefix: &str) -> bool {
-    const QUALIFIERS: [&str; 11] = [
-        "专栏",
-        "本报",
-        "本网",
-        "本台",
-        "学生",
-        "实习",
-        "特约",
-        "见习",
-        "融媒体",
-        "全媒体",
-        "首席",
-    ];
-    const NEWSROOM_ENDINGS: [&str; 11] = [
-        "网",
-        "报",
-        "社",
-        "台",
-        "中心",
-        "客户端",
-        "新闻",
-        "》",
-        "刊",
-        "杂志",
-        "频道",
-    ];
     prefix.is_empty()
-        || QUALIFIERS
+        || ROLE_QUALIFIERS
             .iter()
             .any(|q| prefix == *q || prefix.ends_with(q))
         || (prefix.chars().count() <= 16 && NEWSROOM_ENDINGS.iter().any(|e| prefix.ends_with(e)))
@@ -290,22 +218,8 @@ fn push(out: &mut Byline, role: Role, name: &str) {
 }
 
 /// Words every byline has one of (roles of writers and photographers).
-static ROLE_HINTS: LazyLock<crate::extract::dom::Markers> = LazyLock::new(|| {
-    crate::extract::dom::Markers::new(&[
-        "记者",
-        "通讯员",
-        "作者",
-        "撰稿",
-        "撰文",
-        "执笔",
-        "文字",
-        "文/",
-        "文／",
-        "图/",
-        "摄影",
-        "实习生",
-    ])
-});
+static ROLE_HINTS: LazyLock<crate::extract::dom::Markers> =
+    LazyLock::new(|| crate::extract::dom::Markers::new(&BYLINE_ROLE_HINTS));
 
 static PARENTHESES: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[（(]([^（()）]{2,60})[）)]").expect("parentheses regex"));
@@ -372,9 +286,6 @@ pub fn clean_person(value: &str) -> Option<String> {
     }
     non_empty(v)
 }
-
-/// The most common Chinese surnames (single characters), covering most of the population.
-pub const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝";
 
 #[cfg(test)]
 mod tests {

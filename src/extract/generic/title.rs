@@ -3,6 +3,9 @@
 //! contains (GNE's longest-common-substring idea), by tag, and by sitting just before the body. When only
 //! `<title>` is usable, its site and column suffixes are cut off.
 
+use super::vocabulary::{
+    BADGES, HEADING_NAME_WORDS, NAME_MARKERS, SITE_NAME_ENDINGS, SURNAMES, TITLE_META,
+};
 use ego_tree::NodeId;
 use scraper::Node;
 
@@ -19,8 +22,6 @@ pub struct TitleChoice {
     pub node: Option<NodeId>,
     pub rule: String,
 }
-
-const TITLE_META: [&str; 4] = ["articletitle", "og:title", "title", "dc.title"];
 
 /// A headline candidate before scoring.
 struct Candidate {
@@ -128,9 +129,6 @@ pub fn find(
     })
 }
 
-/// Badges that portals put before a headline (`原创 标题`): not part of it.
-const BADGES: [&str; 5] = ["原创", "置顶", "独家", "热门", "推荐"];
-
 /// The headline without a leading badge word.
 fn without_badge(text: &str) -> String {
     for badge in BADGES {
@@ -148,14 +146,8 @@ fn without_badge(text: &str) -> String {
 fn is_person_heading(text: &str) -> bool {
     super::people::is_name(text)
         && text.chars().all(crate::normalize::text::is_cjk)
-        && text
-            .chars()
-            .next()
-            .is_some_and(|c| super::people::SURNAMES.contains(c))
+        && text.chars().next().is_some_and(|c| SURNAMES.contains(c))
 }
-
-/// Class/id words of the element that holds a profile's name.
-const NAME_MARKERS: [&str; 4] = ["name", "xm", "xingming", "teacher_name"];
 
 /// Every element that could be the headline, with the evidence that does not depend on `<title>`.
 fn candidates(
@@ -327,10 +319,7 @@ fn tag_bonus(el: &scraper::node::Element) -> Option<f32> {
     };
     let mut bonus = by_tag;
     let marked = name_tokens(el).any(|t| contains_ignore_ascii_case(t, "title"))
-        || has_name_word(
-            el,
-            &["tit", "bt", "biaoti", "headline", "heading", "subject"],
-        );
+        || has_name_word(el, &HEADING_NAME_WORDS);
     if marked {
         bonus += 15.0;
     }
@@ -437,32 +426,10 @@ pub fn strip_site_suffix(title: &str) -> Option<String> {
 
 /// `新华网`, `某某大学人文社会科学研究部`, `青川省科学技术协会`: names of sites and institutions.
 fn is_site_name(s: &str) -> bool {
-    const ENDINGS: [&str; 20] = [
-        "网",
-        "网站",
-        "官网",
-        "门户",
-        "大学",
-        "学院",
-        "学校",
-        "部",
-        "处",
-        "中心",
-        "协会",
-        "学会",
-        "科协",
-        "政府",
-        "局",
-        "委员会",
-        "厅",
-        "研究院",
-        "研究所",
-        "集团",
-    ];
     let n = s.chars().count();
     (2..=24).contains(&n)
         && !s.chars().any(|c| c.is_ascii_digit() || c.is_whitespace())
-        && ENDINGS.iter().any(|e| s.ends_with(e))
+        && SITE_NAME_ENDINGS.iter().any(|e| s.ends_with(e))
 }
 
 #[cfg(test)]

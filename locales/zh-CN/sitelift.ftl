@@ -406,3 +406,49 @@ diff-equal = 完全相同
 diff-blessed = 已更新：{$records} 条记录，写入 {$files} 个文件{$left}
 diff-blessed-left = ；还有 {$n} 处差异需要手工修正（缺少、多出或应跳过却未跳过的记录）
 diff-wrote = 已写入 {$file}
+
+## Why a page has no record (src/outcome.rs, src/job/skips.rs, src/crawl/scope.rs)
+
+reason-empty-file = 空文件
+reason-continuation = 续页：已合并到 {$first}
+reason-list-page = 列表页：符合 crawl.follow，已跟踪其中的链接，不导出
+reason-internal = 提取时发生内部错误（{$what}）；其他页面不受影响——请报告此页面
+reason-too-large = 页面过大（{$size} MB，超过 {$max} MB 的上限）：如需处理，请调大 --max-page-size（单位 MB）
+reason-binary = 二进制内容（{$kind}），不是 HTML 页面
+reason-too-deep = 标签嵌套过深（约 {$depth} 层，上限 {$limit}）：页面已损坏或有恶意；请修复或删除（嵌套越深，解析和提取越慢，按平方增长）
+reason-unreadable = 无法读取文件：{$error}
+trap-depth = 陷阱限制：深度 {$depth} 超过 max_depth {$max}
+trap-pattern = 陷阱限制：符合网址模式 {$pattern} 的页面超过 {$max} 个
+trap-query = 陷阱限制：{$path} 的查询参数变体超过 {$max} 个
+trap-host = 陷阱限制：{$host} 已有 {$max} 个网址在队列中或已完成（--max-pages-per-host）
+trap-path-variants = 陷阱限制：{$folder} 下名称不同的路径超过 {$max} 个（路径中含令牌或会话 ID？）；如确为真实页面，请调大 --max-path-variants
+trap-list-pages = 陷阱限制：经翻页到达的列表 {$list} 的页面超过 {$max} 个（--max-list-pages）
+scope-other-host = 超出范围（其他网站）
+scope-exclude = 已排除
+scope-not-included = 不在包含范围内
+scope-parent = 在起始目录之外
+
+## Group headings of skips, failures and record warnings
+
+group-empty-file = 空文件
+group-continuation = 续页
+group-list-page = 列表页
+group-frameset-page = 框架页
+group-login-page = 登录页
+group-error-page = 错误页
+group-no-article-body = 未找到正文
+group-no-article-text = 正文文字过少
+group-internal = 提取时内部错误
+group-too-large = 页面过大
+group-binary = 二进制内容
+group-too-deep = 标签嵌套过深
+group-unreadable = 无法读取文件
+group-stored-unreadable = 已存储的记录无法读取
+group-trap-limit = 陷阱限制
+group-redirected = 已重定向到其他网址
+group-unknown = 未知
+group-merged-part = 已合并分页 {$rest}
+group-mapping-selector = 映射选择器 {$rest} 未匹配，已改用通用规则
+group-not-an-article = 非文章页（因 --all-pages 仍导出）
+group-kept-by-model = 站点模型判定为文章而保留
+group-no-page-url = 没有页面网址

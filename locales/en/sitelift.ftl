@@ -454,3 +454,31 @@ group-mapping-selector = mapping selector {$rest}
 group-not-an-article = not an article
 group-kept-by-model = kept as an article by the site model
 group-no-page-url = no page URL
+
+## `sitelift check-mapping` (src/commands/check_mapping.rs)
+
+cm-ok = mapping OK: {$path}
+cm-site = site
+cm-selector = selector {$css}
+cm-generic = (generic)
+cm-pattern = pattern  {$re}
+cm-remove = {$n} selector(s)
+cm-page-mapping = mapping  {$path}: ok
+cm-page = page     {$path}
+cm-page-skipped = page skipped: {$reason}
+cm-page-failed = page failed: {$reason}
+cm-selectors = selectors:
+cm-matches = ({$n} { $n ->
+    [one] match
+   *[other] matches
+})
+cm-matches-nothing = <- matches nothing: generic fallback
+cm-fields = fields:
+cm-null = null
+cm-none = none
+cm-field-body = body
+cm-body = {$chars} characters, {$paragraphs} paragraphs
+cm-first = first
+cm-last = last
+cm-encoding = declared {$declared}, used {$used} (by {$by}), {$n} replacement(s)
+cm-warning = warning: {$warning}

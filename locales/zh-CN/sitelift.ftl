@@ -452,3 +452,28 @@ group-mapping-selector = 映射选择器 {$rest} 未匹配，已改用通用规�
 group-not-an-article = 非文章页（因 --all-pages 仍导出）
 group-kept-by-model = 站点模型判定为文章而保留
 group-no-page-url = 没有页面网址
+
+## `sitelift check-mapping` (src/commands/check_mapping.rs)
+
+cm-ok = 映射文件有效：{$path}
+cm-site = 站点
+cm-selector = 选择器 {$css}
+cm-generic = （通用规则）
+cm-pattern = 正则 {$re}
+cm-remove = {$n} 个选择器
+cm-page-mapping = 映射文件  {$path}：有效
+cm-page = 页面      {$path}
+cm-page-skipped = 页面已跳过：{$reason}
+cm-page-failed = 页面处理失败：{$reason}
+cm-selectors = 选择器：
+cm-matches = （匹配 {$n} 处）
+cm-matches-nothing = <- 没有匹配：改用通用规则
+cm-fields = 字段：
+cm-null = （空）
+cm-none = 无
+cm-field-body = 正文
+cm-body = {$chars} 个字符，{$paragraphs} 段
+cm-first = 首段
+cm-last = 末段
+cm-encoding = 声明 {$declared}，实际使用 {$used}（依据 {$by}），{$n} 个替换字符
+cm-warning = 警告：{$warning}

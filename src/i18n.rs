@@ -172,6 +172,11 @@ pub fn pad(text: &str, columns: usize) -> String {
     format!("{text}{}", " ".repeat(columns.saturating_sub(width(text))))
 }
 
+/// Spaces up to `columns` terminal columns, then `text` (right-aligned, for figures tables).
+pub fn pad_left(text: &str, columns: usize) -> String {
+    format!("{}{text}", " ".repeat(columns.saturating_sub(width(text))))
+}
+
 /// A number for a message: integers as Fluent numbers (so plurals select), anything else as text already
 /// formatted by the caller (`format!("{:.1}", r)`), which keeps English output byte-identical.
 pub fn num(n: impl Into<f64>) -> FluentValue<'static> {

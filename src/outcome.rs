@@ -10,6 +10,8 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use crate::crawl::scope::ScopeRule;
+use crate::i18n::{self, FluentValue, Lang};
 use crate::record::Record;
 
 /// What happened to one page. Outcomes are data: a failed page is counted and reported, never propagated.
@@ -33,17 +35,12 @@ pub enum SkipReason {
     NotArticle(String),
 }
 
-/// The start of the reason a continuation page is skipped with; the first part's name follows.
-const CONTINUATION: &str = "continuation page: merged into ";
-
 impl fmt::Display for SkipReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            SkipReason::Empty => f.write_str("empty file"),
-            SkipReason::Continuation(head) => write!(f, "{CONTINUATION}{head}"),
-            SkipReason::ListPage => {
-                f.write_str("list page: matches crawl.follow, links followed, not exported")
-            }
+            SkipReason::Empty => EMPTY.write(f, &[]),
+            SkipReason::Continuation(head) => CONTINUATION.write(f, &[head]),
+            SkipReason::ListPage => LIST_PAGE.write(f, &[]),
             SkipReason::NotArticle(why) => f.write_str(why),
         }
     }
@@ -60,11 +57,11 @@ impl FromStr for SkipReason {
     type Err = Infallible;
 
     fn from_str(s: &str) -> Result<Self, Infallible> {
-        let known = match s.strip_prefix(CONTINUATION) {
-            Some(head) => SkipReason::Continuation(head.to_string()),
-            None if s == SkipReason::Empty.to_string() => SkipReason::Empty,
-            None if s == SkipReason::ListPage.to_string() => SkipReason::ListPage,
-            None => SkipReason::NotArticle(s.to_string()),
+        let known = match CONTINUATION.parts(s).as_deref() {
+            Some([head]) => SkipReason::Continuation(head.to_string()),
+            _ if EMPTY.parts(s).is_some() => SkipReason::Empty,
+            _ if LIST_PAGE.parts(s).is_some() => SkipReason::ListPage,
+            _ => SkipReason::NotArticle(s.to_string()),
         };
         Ok(known)
     }
@@ -88,29 +85,20 @@ pub enum FailReason {
     Other(String),
 }
 
-const INTERNAL: (&str, &str) = (
-    "internal error while extracting (",
-    "); the other pages are unaffected — please report this page",
-);
-const UNREADABLE: &str = "cannot read file: ";
-
 impl fmt::Display for FailReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            FailReason::Internal(what) => write!(f, "{}{what}{}", INTERNAL.0, INTERNAL.1),
-            FailReason::TooLarge { bytes, max } => write!(
+            FailReason::Internal(what) => INTERNAL.write(f, &[what]),
+            FailReason::TooLarge { bytes, max } => TOO_LARGE.write(
                 f,
-                "page too large ({:.1} MB, over the {:.0} MB limit): raise --max-page-size (MB) to process it",
-                *bytes as f64 / 1_048_576.0,
-                *max as f64 / 1_048_576.0
+                &[
+                    &format_args!("{:.1}", *bytes as f64 / 1_048_576.0),
+                    &format_args!("{:.0}", *max as f64 / 1_048_576.0),
+                ],
             ),
-            FailReason::Binary(kind) => write!(f, "binary content ({kind}), not an HTML page"),
-            FailReason::TooDeep { depth, limit } => write!(
-                f,
-                "nested too deep (tags about {depth} levels deep, limit {limit}): the page is broken or \
-                 hostile; fix or remove it (parsing and extraction slow down quadratically with depth)"
-            ),
-            FailReason::Unreadable(e) => write!(f, "{UNREADABLE}{e}"),
+            FailReason::Binary(kind) => BINARY.write(f, &[kind]),
+            FailReason::TooDeep { depth, limit } => TOO_DEEP.write(f, &[depth, limit]),
+            FailReason::Unreadable(e) => UNREADABLE.write(f, &[e]),
             FailReason::Other(why) => f.write_str(why),
         }
     }
@@ -122,15 +110,223 @@ impl FromStr for FailReason {
     /// The variants whose text gives back their fields exactly; the others (sizes rounded to MB, numbers in
     /// prose) come back as [`FailReason::Other`] with the same text.
     fn from_str(s: &str) -> Result<Self, Infallible> {
-        let internal = s
-            .strip_prefix(INTERNAL.0)
-            .and_then(|rest| rest.strip_suffix(INTERNAL.1));
-        let known = match (internal, s.strip_prefix(UNREADABLE)) {
-            (Some(what), _) => FailReason::Internal(what.to_string()),
-            (None, Some(e)) => FailReason::Unreadable(e.to_string()),
-            (None, None) => FailReason::Other(s.to_string()),
+        let known = if let Some([what]) = INTERNAL.parts(s).as_deref() {
+            FailReason::Internal(what.to_string())
+        } else if let Some([e]) = UNREADABLE.parts(s).as_deref() {
+            FailReason::Unreadable(e.to_string())
+        } else if let Some([kind]) = BINARY.parts(s).as_deref() {
+            FailReason::Binary(kind.to_string())
+        } else {
+            FailReason::Other(s.to_string())
         };
         Ok(known)
+    }
+}
+
+/// A reason's English text as pieces around its variable parts, and the message that says it for a person,
+/// whose arguments are named after those parts. A variant's `Display` writes the pieces; `FromStr` and
+/// [`localized`] find the parts in a stored text again, so the English words are spelled here only.
+#[derive(Debug)]
+pub(crate) struct Shape {
+    /// The message id, in both message files.
+    pub id: &'static str,
+    /// One more piece than `args`: text, part, text, …, text.
+    pub pieces: &'static [&'static str],
+    pub args: &'static [&'static str],
+}
+
+impl Shape {
+    /// The pieces with `values` between them.
+    pub fn write(&self, f: &mut fmt::Formatter<'_>, values: &[&dyn fmt::Display]) -> fmt::Result {
+        for (i, piece) in self.pieces.iter().enumerate() {
+            f.write_str(piece)?;
+            if let Some(value) = values.get(i) {
+                write!(f, "{value}")?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The variable parts of `text` when it has this shape, in order.
+    pub fn parts<'t>(&self, text: &'t str) -> Option<Vec<&'t str>> {
+        let (first, rest) = self.pieces.split_first()?;
+        let mut text = text.strip_prefix(first)?;
+        if rest.is_empty() {
+            return text.is_empty().then(Vec::new);
+        }
+        let mut parts = Vec::with_capacity(rest.len());
+        for (i, piece) in rest.iter().enumerate() {
+            if i + 1 == rest.len() {
+                parts.push(text.strip_suffix(piece)?);
+            } else {
+                let at = text.find(piece)?;
+                parts.push(&text[..at]);
+                text = &text[at + piece.len()..];
+            }
+        }
+        Some(parts)
+    }
+
+    /// The message in `lang` with `parts` as its arguments.
+    fn say(&self, lang: Lang, parts: &[&str]) -> String {
+        let args: Vec<(&str, FluentValue)> = self
+            .args
+            .iter()
+            .zip(parts)
+            .map(|(name, part)| (*name, FluentValue::from(*part)))
+            .collect();
+        i18n::tr_in(lang, self.id, &args)
+    }
+}
+
+const EMPTY: Shape = Shape {
+    id: "reason-empty-file",
+    pieces: &["empty file"],
+    args: &[],
+};
+/// A continuation page: the first part's name follows.
+const CONTINUATION: Shape = Shape {
+    id: "reason-continuation",
+    pieces: &["continuation page: merged into ", ""],
+    args: &["first"],
+};
+const LIST_PAGE: Shape = Shape {
+    id: "reason-list-page",
+    pieces: &["list page: matches crawl.follow, links followed, not exported"],
+    args: &[],
+};
+const INTERNAL: Shape = Shape {
+    id: "reason-internal",
+    pieces: &[
+        "internal error while extracting (",
+        "); the other pages are unaffected — please report this page",
+    ],
+    args: &["what"],
+};
+const TOO_LARGE: Shape = Shape {
+    id: "reason-too-large",
+    pieces: &[
+        "page too large (",
+        " MB, over the ",
+        " MB limit): raise --max-page-size (MB) to process it",
+    ],
+    args: &["size", "max"],
+};
+const BINARY: Shape = Shape {
+    id: "reason-binary",
+    pieces: &["binary content (", "), not an HTML page"],
+    args: &["kind"],
+};
+const TOO_DEEP: Shape = Shape {
+    id: "reason-too-deep",
+    pieces: &[
+        "nested too deep (tags about ",
+        " levels deep, limit ",
+        "): the page is broken or hostile; fix or remove it (parsing and extraction slow down quadratically \
+         with depth)",
+    ],
+    args: &["depth", "limit"],
+};
+const UNREADABLE: Shape = Shape {
+    id: "reason-unreadable",
+    pieces: &["cannot read file: ", ""],
+    args: &["error"],
+};
+
+/// Every reason whose text this crate writes from parts: the outcomes' and the crawl's trap limits.
+fn shapes() -> impl Iterator<Item = &'static Shape> {
+    const OUTCOMES: &[Shape] = &[
+        EMPTY,
+        CONTINUATION,
+        LIST_PAGE,
+        INTERNAL,
+        TOO_LARGE,
+        BINARY,
+        TOO_DEEP,
+        UNREADABLE,
+    ];
+    OUTCOMES.iter().chain(crate::job::skips::SHAPES)
+}
+
+/// A reason as it is stored (the English text of the job store, the JSON summary and the report's data) in
+/// the interface language, for a person to read. A text no reason of this crate writes — the extractor's
+/// words, a network error — comes back as it is.
+pub fn localized(text: &str) -> String {
+    localized_in(i18n::lang(), text)
+}
+
+/// [`localized`] in `lang`.
+pub fn localized_in(lang: Lang, text: &str) -> String {
+    shapes()
+        .find_map(|shape| Some(shape.say(lang, &shape.parts(text)?)))
+        .unwrap_or_else(|| text.to_string())
+}
+
+/// Group keys ([`crate::summary::reason_group`]: the summary's JSON keys too) and the messages that head their
+/// groups for a person. A key ending in a space matches the keys it starts (their rest is the argument
+/// `$rest`); the others match exactly.
+const HEADINGS: &[(&str, &str)] = &[
+    ("empty file", "group-empty-file"),
+    ("continuation page", "group-continuation"),
+    ("list page", "group-list-page"),
+    ("frameset page", "group-frameset-page"),
+    ("login page", "group-login-page"),
+    ("error page", "group-error-page"),
+    ("no article body found", "group-no-article-body"),
+    ("no article text", "group-no-article-text"),
+    ("internal error while extracting", "group-internal"),
+    ("page too large", "group-too-large"),
+    ("binary content", "group-binary"),
+    ("nested too deep", "group-too-deep"),
+    ("cannot read file", "group-unreadable"),
+    ("stored record unreadable", "group-stored-unreadable"),
+    ("trap limit", "group-trap-limit"),
+    ("redirected to ", "group-redirected"),
+    ("unknown", "group-unknown"),
+    // Record warnings, grouped the same way.
+    ("merged part ", "group-merged-part"),
+    ("mapping selector ", "group-mapping-selector"),
+    ("not an article", "group-not-an-article"),
+    (
+        "kept as an article by the site model",
+        "group-kept-by-model",
+    ),
+    ("no page URL", "group-no-page-url"),
+];
+
+/// A group's heading in the interface language: a scope rule's name, a known kind of reason, else the key.
+pub fn group_heading(key: &str) -> String {
+    group_heading_in(i18n::lang(), key)
+}
+
+/// [`group_heading`] in `lang`.
+pub fn group_heading_in(lang: Lang, key: &str) -> String {
+    if let Some(rule) = ScopeRule::ALL.into_iter().find(|r| r.label() == key) {
+        return i18n::tr_in(lang, rule.message_id(), &[]);
+    }
+    HEADINGS
+        .iter()
+        .find_map(|(start, id)| {
+            let rest = match start.strip_suffix(' ') {
+                Some(_) => key.strip_prefix(start)?,
+                None => (key == *start).then_some("")?,
+            };
+            Some(i18n::tr_in(lang, id, &[("rest", FluentValue::from(rest))]))
+        })
+        .unwrap_or_else(|| key.to_string())
+}
+
+impl SkipReason {
+    /// The reason in the interface language (its `Display` is the stored English text).
+    pub fn localized(&self) -> String {
+        localized(&self.to_string())
+    }
+}
+
+impl FailReason {
+    /// The reason in the interface language (its `Display` is the stored English text).
+    pub fn localized(&self) -> String {
+        localized(&self.to_string())
     }
 }
 
@@ -172,11 +368,128 @@ mod tests {
         let fails = [
             FailReason::Internal("index out of bounds".into()),
             FailReason::Unreadable("permission denied".into()),
+            FailReason::Binary("PNG image".into()),
             FailReason::Other("refused: frameset".into()),
         ];
         for fail in fails {
             assert_eq!(fail.to_string().parse::<FailReason>(), Ok(fail.clone()));
         }
+    }
+
+    #[test]
+    fn each_english_message_is_its_shapes_text() {
+        for shape in shapes() {
+            assert_eq!(shape.pieces.len(), shape.args.len() + 1, "{shape:?}");
+            let values: Vec<String> = (0..shape.args.len()).map(|i| format!("<{i}>")).collect();
+            let parts: Vec<&str> = values.iter().map(String::as_str).collect();
+            let mut written = String::new();
+            for (i, piece) in shape.pieces.iter().enumerate() {
+                written.push_str(piece);
+                written.push_str(parts.get(i).copied().unwrap_or(""));
+            }
+            assert_eq!(shape.say(Lang::En, &parts), written, "{}", shape.id);
+            assert_eq!(shape.parts(&written), Some(parts), "{}", shape.id);
+        }
+    }
+
+    /// Every reason this crate writes from parts, one per variant.
+    fn written_reasons() -> Vec<String> {
+        use crate::job::skips::TrapLimit;
+        let mut texts: Vec<String> = [
+            SkipReason::Empty,
+            SkipReason::Continuation("a_1.html".into()),
+            SkipReason::ListPage,
+        ]
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+        texts.extend(
+            [
+                FailReason::Internal("index out of bounds".into()),
+                FailReason::TooLarge {
+                    bytes: 40 << 20,
+                    max: 32 << 20,
+                },
+                FailReason::Binary("PDF".into()),
+                FailReason::TooDeep {
+                    depth: 5000,
+                    limit: 2000,
+                },
+                FailReason::Unreadable("permission denied".into()),
+            ]
+            .iter()
+            .map(ToString::to_string),
+        );
+        texts.extend(
+            [
+                TrapLimit::Depth { depth: 9, max: 8 },
+                TrapLimit::Pattern {
+                    max: 100,
+                    pattern: "a.cn/n/#.html".into(),
+                },
+                TrapLimit::Query {
+                    max: 10,
+                    path: "a.cn/s".into(),
+                },
+                TrapLimit::Host {
+                    max: 5,
+                    host: "a.cn".into(),
+                },
+                TrapLimit::PathVariants {
+                    max: 7,
+                    folder: "a.cn/x/".into(),
+                },
+                TrapLimit::ListPages {
+                    max: 3,
+                    list: "a.cn/list_#.html".into(),
+                },
+            ]
+            .iter()
+            .map(ToString::to_string),
+        );
+        texts
+    }
+
+    #[test]
+    fn written_reasons_read_the_same_in_english_and_are_translated() {
+        for text in written_reasons() {
+            assert_eq!(localized_in(Lang::En, &text), text);
+            let zh = localized_in(Lang::Zh, &text);
+            assert_ne!(zh, text, "no Chinese for {text}");
+            assert!(
+                zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{zh}"
+            );
+        }
+        let zh = localized_in(Lang::Zh, &FailReason::Binary("PDF".into()).to_string());
+        assert_eq!(zh, "二进制内容（PDF），不是 HTML 页面");
+        // The extractor's own words are shown as they are.
+        let words = "list page: 12 similar records";
+        assert_eq!(localized_in(Lang::Zh, words), words);
+    }
+
+    #[test]
+    fn group_headings_keep_their_keys_in_english() {
+        let mut keys: Vec<String> = HEADINGS
+            .iter()
+            .map(|(start, _)| match start.ends_with(' ') {
+                true => format!("{start}a_2.html"),
+                false => start.to_string(),
+            })
+            .collect();
+        keys.extend(ScopeRule::ALL.iter().map(|r| r.label().to_string()));
+        for key in keys {
+            assert_eq!(group_heading_in(Lang::En, &key), key);
+            assert_ne!(group_heading_in(Lang::Zh, &key), key);
+        }
+        assert_eq!(group_heading_in(Lang::Zh, "list page"), "列表页");
+        assert_eq!(
+            group_heading_in(Lang::Zh, "merged part a_2.html"),
+            "已合并分页 a_2.html"
+        );
+        // A key no heading names stays as it is; a prefix heading needs its space.
+        assert_eq!(group_heading_in(Lang::Zh, "HTTP 404"), "HTTP 404");
+        assert_eq!(group_heading_in(Lang::Zh, "merged parts"), "merged parts");
     }
 
     #[test]

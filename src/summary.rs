@@ -7,6 +7,7 @@ use std::time::Duration;
 use serde::Serialize;
 
 use crate::export::WriteOutcome;
+use crate::outcome::{group_heading, localized};
 use crate::pipeline::PageOutcome;
 use crate::record::{FILLABLE_FIELDS, Record};
 
@@ -201,9 +202,9 @@ impl Summary {
             }
             s.push_str(&format!("{}\n", crate::t!(title)));
             for (reason, g) in groups {
-                s.push_str(&format!("  {:>5}  {reason}\n", g.count));
+                s.push_str(&format!("  {:>5}  {}\n", g.count, group_heading(reason)));
                 for (page, full) in g.pages.iter().take(EXAMPLES) {
-                    s.push_str(&format!("         {page}: {full}\n"));
+                    s.push_str(&format!("         {page}: {}\n", localized(full)));
                 }
                 if g.count > EXAMPLES {
                     let more = crate::t!("summary-more", n = g.count - EXAMPLES);
@@ -249,7 +250,7 @@ impl Summary {
             let line = crate::t!("summary-warnings", total = total);
             s.push_str(&format!("{line}\n"));
             for (kind, n) in &self.warnings {
-                s.push_str(&format!("  {n:>5}  {kind}\n"));
+                s.push_str(&format!("  {n:>5}  {}\n", group_heading(kind)));
             }
         }
         s

@@ -367,3 +367,193 @@ fn error_messages_with_their_remedy_in_both_languages() {
         assert!(!has_chinese(&err), "{args:?}: {err}");
     }
 }
+
+/// A folder holding a list page (30 dated links and a pager), an article and an empty file.
+fn small_site(dir: &Path) -> PathBuf {
+    let site = dir.join("site");
+    std::fs::create_dir(&site).unwrap();
+    let items: String = (1..=30)
+        .map(|i| {
+            format!(
+                "<li><a href=\"/xwzx/2023/art_{i}.html\">关于开展第{i}批安全生产检查工作的通知</a>\
+                 <span>2023-05-{:02}</span></li>\n",
+                i % 28 + 1
+            )
+        })
+        .collect();
+    let list = format!(
+        "<html><head><meta charset=\"utf-8\"><title>通知公告</title></head><body><h1>通知公告</h1>\
+         <ul>{items}</ul><div class=\"pager\"><a href=\"list_2.html\">下一页</a></div></body></html>"
+    );
+    let body: String = (1..=7)
+        .map(|i| {
+            format!(
+                "<p>为进一步加强全市安全生产工作，切实落实各项防范措施，根据省应急管理厅有关要求，现就第{i}项\
+                 工作安排通知如下，请各单位认真贯彻执行，确保取得实效。</p>"
+            )
+        })
+        .collect();
+    let article = format!(
+        "<html><head><meta charset=\"utf-8\"><title>关于开展安全生产检查的通知</title></head><body>\
+         <h1>关于开展安全生产检查的通知</h1><div class=\"info\">发布时间：2023-05-06 来源：市应急管理局</div>\
+         <div class=\"content\">{body}</div></body></html>"
+    );
+    std::fs::write(site.join("list.html"), list).unwrap();
+    std::fs::write(site.join("article.html"), article).unwrap();
+    std::fs::write(site.join("empty.html"), "  \n").unwrap();
+    site
+}
+
+#[test]
+fn skipped_pages_and_their_groups_in_the_summary_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = small_site(dir.path());
+    let out = dir.path().join("out.jsonl");
+    let summary = dir.path().join("summary.json");
+    let args = [
+        "extract",
+        site.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--summary",
+        summary.to_str().unwrap(),
+    ];
+    let (code, _, err) = in_lang("zh", &args);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.contains("已跳过：\n"), "{err}");
+    assert!(err.contains("      1  空文件\n"), "{err}");
+    assert!(err.contains("      1  列表页\n"), "{err}");
+    assert!(err.contains("empty.html: 空文件\n"), "{err}");
+    assert!(err.contains("      1  没有页面网址\n"), "{err}");
+    assert!(!err.contains("empty file"), "{err}");
+    // The JSON summary keeps the English keys and texts whatever the language.
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&summary).unwrap()).unwrap();
+    assert_eq!(
+        json["skipped"]["empty file"]["pages"][0],
+        serde_json::json!(["empty.html", "empty file"])
+    );
+    assert_eq!(json["warnings"]["no page URL"], 1);
+
+    let (code, _, err) = in_lang("en", &args);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains("skipped:\n      1  empty file\n         empty.html: empty file\n"),
+        "{err}"
+    );
+    assert!(err.contains("      1  list page\n"), "{err}");
+    assert!(err.contains("      1  no page URL\n"), "{err}");
+    assert!(!has_chinese(&err), "{err}");
+}
+
+const DEMO_MAPPING: &str = "mappings/demo-kx.toml";
+const DEMO_ARTICLE: &str = "fixtures/demo-site/www.demo-kx.org.cn/xwzx/201709/t20170927_1234.html";
+
+#[test]
+fn check_mapping_in_both_languages() {
+    let (code, out, err) = in_lang("zh", &["check-mapping", DEMO_MAPPING]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        out.starts_with("映射文件有效：mappings/demo-kx.toml\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  title       选择器 td.biaoti, h1.article-title\n")
+            && out.contains("  author      （通用规则）\n")
+            && out.contains("  remove      1 个选择器\n"),
+        "{out}"
+    );
+    let (code, out, err) = in_lang(
+        "zh",
+        &["check-mapping", DEMO_MAPPING, "--page", DEMO_ARTICLE],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        out.contains("\n选择器：\n") && out.contains("\n字段：\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  title        td.biaoti, h1.article-title  （匹配 1 处）\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("div.article-attach a  （匹配 0 处）  <- 没有匹配：改用通用规则"),
+        "{out}"
+    );
+    assert!(out.contains("\n标题         mapping:title "), "{out}");
+    assert!(out.contains(" 个字符，4 段\n"), "{out}");
+    assert!(
+        !out.contains("characters") && !out.contains("selectors:"),
+        "{out}"
+    );
+
+    let (code, out, _) = in_lang("en", &["check-mapping", DEMO_MAPPING]);
+    assert_eq!(code, Some(0));
+    assert!(
+        out.starts_with("mapping OK: mappings/demo-kx.toml\n"),
+        "{out}"
+    );
+    let (_, out, _) = in_lang(
+        "en",
+        &["check-mapping", DEMO_MAPPING, "--page", DEMO_ARTICLE],
+    );
+    assert!(
+        out.contains("  (1 match)\n") && out.contains("\nfields:\n"),
+        "{out}"
+    );
+    assert!(out.contains("characters, 4 paragraphs\n"), "{out}");
+}
+
+#[test]
+fn eval_headings_tables_and_floors_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = small_site(dir.path());
+    // One right title, one wrong source: the source score is 0% and below its floor.
+    let labels = site.join("labels.json");
+    std::fs::write(
+        &labels,
+        r#"[{"file": "article.html", "title": "关于开展安全生产检查的通知", "published": "2023-05-06",
+             "source": "省应急管理厅", "body_first": null, "body_last": null}]"#,
+    )
+    .unwrap();
+    let floors = dir.path().join("floors.toml");
+    std::fs::write(&floors, "[labels]\nsource = 90\n").unwrap();
+    let args = [
+        "eval",
+        "--labels",
+        labels.to_str().unwrap(),
+        "--floors",
+        floors.to_str().unwrap(),
+    ];
+    let (code, out, err) = in_lang("zh", &args);
+    assert_eq!(code, Some(1), "{out}{err}");
+    assert!(out.contains("labels.json — 1 个页面\n"), "{out}");
+    assert!(out.contains("\n字段"), "{out}");
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("标题 ") && l.ends_with("100.0")),
+        "{out}"
+    );
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("来源 ") && l.ends_with("0.0")),
+        "{out}"
+    );
+    assert!(err.contains("source 0.0% 低于下限 90%"), "{err}");
+
+    let (code, out, err) = in_lang("en", &args);
+    assert_eq!(code, Some(1), "{out}{err}");
+    assert!(out.contains("labels.json — 1 page(s)\n"), "{out}");
+    assert!(
+        out.contains("field                     right  total       %\n"),
+        "{out}"
+    );
+    assert!(
+        err.contains("source 0.0% is below its floor of 90%"),
+        "{err}"
+    );
+    // The table and the headings are English; the misses that follow quote the pages' Chinese values.
+    let table = out.split("\nmisses (").next().unwrap();
+    assert!(out.contains("\nmisses (1):\n"), "{out}");
+    assert!(!has_chinese(table), "{out}");
+}

@@ -407,3 +407,118 @@ diff-equal = equal
 diff-blessed = blessed: {$records} record(s) updated, {$files} file(s) written{$left}
 diff-blessed-left = ; {$n} difference(s) left to fix by hand (missing, extra or not-skipped records)
 diff-wrote = wrote {$file}
+
+## Why a page has no record (src/outcome.rs, src/job/skips.rs, src/crawl/scope.rs). The English texts equal
+## what the job store and the JSON keep (a unit test checks); the summary, `status` and the report show these.
+
+reason-empty-file = empty file
+reason-continuation = continuation page: merged into {$first}
+reason-list-page = list page: matches crawl.follow, links followed, not exported
+reason-internal = internal error while extracting ({$what}); the other pages are unaffected — please report this page
+reason-too-large = page too large ({$size} MB, over the {$max} MB limit): raise --max-page-size (MB) to process it
+reason-binary = binary content ({$kind}), not an HTML page
+reason-too-deep = nested too deep (tags about {$depth} levels deep, limit {$limit}): the page is broken or hostile; fix or remove it (parsing and extraction slow down quadratically with depth)
+reason-unreadable = cannot read file: {$error}
+trap-depth = trap limit: depth {$depth} is over max_depth {$max}
+trap-pattern = trap limit: more than {$max} pages match the URL pattern {$pattern}
+trap-query = trap limit: more than {$max} query variants of {$path}
+trap-host = trap limit: {$max} URLs of {$host} are queued or done already (--max-pages-per-host)
+trap-path-variants = trap limit: more than {$max} differently named paths under {$folder} (tokens or session ids in the path?); raise --max-path-variants if they are real pages
+trap-list-pages = trap limit: more than {$max} pages of the list {$list} reached through its pager (--max-list-pages)
+scope-other-host = out of scope
+scope-exclude = excluded
+scope-not-included = not included
+scope-parent = above the start folder
+
+## Group headings of skips, failures and record warnings ($rest: what follows the words in the group's key)
+
+group-empty-file = empty file
+group-continuation = continuation page
+group-list-page = list page
+group-frameset-page = frameset page
+group-login-page = login page
+group-error-page = error page
+group-no-article-body = no article body found
+group-no-article-text = no article text
+group-internal = internal error while extracting
+group-too-large = page too large
+group-binary = binary content
+group-too-deep = nested too deep
+group-unreadable = cannot read file
+group-stored-unreadable = stored record unreadable
+group-trap-limit = trap limit
+group-redirected = redirected to {$rest}
+group-unknown = unknown
+group-merged-part = merged part {$rest}
+group-mapping-selector = mapping selector {$rest}
+group-not-an-article = not an article
+group-kept-by-model = kept as an article by the site model
+group-no-page-url = no page URL
+
+## `sitelift check-mapping` (src/commands/check_mapping.rs)
+
+cm-ok = mapping OK: {$path}
+cm-site = site
+cm-selector = selector {$css}
+cm-generic = (generic)
+cm-pattern = pattern  {$re}
+cm-remove = {$n} selector(s)
+cm-page-mapping = mapping  {$path}: ok
+cm-page = page     {$path}
+cm-page-skipped = page skipped: {$reason}
+cm-page-failed = page failed: {$reason}
+cm-selectors = selectors:
+cm-matches = ({$n} { $n ->
+    [one] match
+   *[other] matches
+})
+cm-matches-nothing = <- matches nothing: generic fallback
+cm-fields = fields:
+cm-null = null
+cm-none = none
+cm-field-body = body
+cm-body = {$chars} characters, {$paragraphs} paragraphs
+cm-first = first
+cm-last = last
+cm-encoding = declared {$declared}, used {$used} (by {$by}), {$n} replacement(s)
+cm-warning = warning: {$warning}
+
+## `sitelift eval`: headings, tables and floors (src/commands/eval.rs, src/qa)
+
+eval-labels-heading = labels {$path} — {$n} page(s)
+eval-devset-heading = dev set {$manifest} (seed {$seed}; sets: {$sets})
+eval-benchmark-heading = trafilatura benchmark {$path}
+eval-part-heading = {$part} part:
+eval-part-tune = tune
+eval-part-check = check
+eval-part-pages = {$part} ({$n} pages)
+eval-th-field = field
+eval-th-right = right
+eval-th-total = total
+eval-body-unlabelled = ({$n} page(s) without a body label, not scored for body)
+eval-no-record = no record for {$page}: {$reason}
+eval-outcome-skipped = skipped: {$reason}
+eval-outcome-failed = failed: {$reason}
+eval-articles-dropped = articles dropped
+eval-non-articles-exported = non-articles exported
+eval-n-of = {$n} of {$total}
+eval-benchmark-f1 = benchmark body F1
+eval-f1-pages = {$f1} ({$n} pages)
+eval-bench-counts = pages {$pages}   TP {$tp}  FN {$fn_}  FP {$fp}  TN {$tn}
+eval-bench-scores = precision {$precision}   recall {$recall}   F1 {$f1}   accuracy {$accuracy}
+eval-bench-pages = {$empty} page(s) without body text, {$failed} failed; {$secs} s, {$rate} pages/s
+eval-bench-failed = failed {$page}: {$reason}
+eval-kinds = page kinds: {$articles} article(s), {$dropped} dropped; {$non_articles} non-article(s), {$exported} exported
+eval-article-dropped = article dropped  {$page}  ({$outcome})
+eval-non-article-exported = non-article exported  {$page}  (record titled «{$title}»; labelled: {$label})
+eval-breach-percent = {$name} {$value}% is below its floor of {$floor}%
+eval-breach = {$name} {$value} is below its floor of {$floor}
+score-title = title
+score-published = published
+score-time = time
+score-author = author
+score-editor = editor
+score-source = source
+score-body = body
+score-attachments-recall = attachments_recall
+score-attachments-precision = attachments_precision

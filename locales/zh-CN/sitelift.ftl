@@ -406,3 +406,114 @@ diff-equal = 完全相同
 diff-blessed = 已更新：{$records} 条记录，写入 {$files} 个文件{$left}
 diff-blessed-left = ；还有 {$n} 处差异需要手工修正（缺少、多出或应跳过却未跳过的记录）
 diff-wrote = 已写入 {$file}
+
+## Why a page has no record (src/outcome.rs, src/job/skips.rs, src/crawl/scope.rs)
+
+reason-empty-file = 空文件
+reason-continuation = 续页：已合并到 {$first}
+reason-list-page = 列表页：符合 crawl.follow，已跟踪其中的链接，不导出
+reason-internal = 提取时发生内部错误（{$what}）；其他页面不受影响——请报告此页面
+reason-too-large = 页面过大（{$size} MB，超过 {$max} MB 的上限）：如需处理，请调大 --max-page-size（单位 MB）
+reason-binary = 二进制内容（{$kind}），不是 HTML 页面
+reason-too-deep = 标签嵌套过深（约 {$depth} 层，上限 {$limit}）：页面已损坏或有恶意；请修复或删除（嵌套越深，解析和提取越慢，按平方增长）
+reason-unreadable = 无法读取文件：{$error}
+trap-depth = 陷阱限制：深度 {$depth} 超过 max_depth {$max}
+trap-pattern = 陷阱限制：符合网址模式 {$pattern} 的页面超过 {$max} 个
+trap-query = 陷阱限制：{$path} 的查询参数变体超过 {$max} 个
+trap-host = 陷阱限制：{$host} 已有 {$max} 个网址在队列中或已完成（--max-pages-per-host）
+trap-path-variants = 陷阱限制：{$folder} 下名称不同的路径超过 {$max} 个（路径中含令牌或会话 ID？）；如确为真实页面，请调大 --max-path-variants
+trap-list-pages = 陷阱限制：经翻页到达的列表 {$list} 的页面超过 {$max} 个（--max-list-pages）
+scope-other-host = 超出范围（其他网站）
+scope-exclude = 已排除
+scope-not-included = 不在包含范围内
+scope-parent = 在起始目录之外
+
+## Group headings of skips, failures and record warnings
+
+group-empty-file = 空文件
+group-continuation = 续页
+group-list-page = 列表页
+group-frameset-page = 框架页
+group-login-page = 登录页
+group-error-page = 错误页
+group-no-article-body = 未找到正文
+group-no-article-text = 正文文字过少
+group-internal = 提取时内部错误
+group-too-large = 页面过大
+group-binary = 二进制内容
+group-too-deep = 标签嵌套过深
+group-unreadable = 无法读取文件
+group-stored-unreadable = 已存储的记录无法读取
+group-trap-limit = 陷阱限制
+group-redirected = 已重定向到其他网址
+group-unknown = 未知
+group-merged-part = 已合并分页 {$rest}
+group-mapping-selector = 映射选择器 {$rest} 未匹配，已改用通用规则
+group-not-an-article = 非文章页（因 --all-pages 仍导出）
+group-kept-by-model = 站点模型判定为文章而保留
+group-no-page-url = 没有页面网址
+
+## `sitelift check-mapping` (src/commands/check_mapping.rs)
+
+cm-ok = 映射文件有效：{$path}
+cm-site = 站点
+cm-selector = 选择器 {$css}
+cm-generic = （通用规则）
+cm-pattern = 正则 {$re}
+cm-remove = {$n} 个选择器
+cm-page-mapping = 映射文件  {$path}：有效
+cm-page = 页面      {$path}
+cm-page-skipped = 页面已跳过：{$reason}
+cm-page-failed = 页面处理失败：{$reason}
+cm-selectors = 选择器：
+cm-matches = （匹配 {$n} 处）
+cm-matches-nothing = <- 没有匹配：改用通用规则
+cm-fields = 字段：
+cm-null = （空）
+cm-none = 无
+cm-field-body = 正文
+cm-body = {$chars} 个字符，{$paragraphs} 段
+cm-first = 首段
+cm-last = 末段
+cm-encoding = 声明 {$declared}，实际使用 {$used}（依据 {$by}），{$n} 个替换字符
+cm-warning = 警告：{$warning}
+
+## `sitelift eval`: headings, tables and floors (src/commands/eval.rs, src/qa)
+
+eval-labels-heading = 标注文件 {$path} — {$n} 个页面
+eval-devset-heading = 开发集 {$manifest}（随机种子 {$seed}；子集：{$sets}）
+eval-benchmark-heading = trafilatura 基准测试 {$path}
+eval-part-heading = {$part}部分：
+eval-part-tune = 调优
+eval-part-check = 检验
+eval-part-pages = {$part}（{$n} 个页面）
+eval-th-field = 字段
+eval-th-right = 正确
+eval-th-total = 总数
+eval-body-unlabelled = （{$n} 个页面没有正文标注，不计正文得分）
+eval-no-record = {$page} 没有记录：{$reason}
+eval-outcome-skipped = 已跳过：{$reason}
+eval-outcome-failed = 失败：{$reason}
+eval-articles-dropped = 漏掉的文章
+eval-non-articles-exported = 误导出的非文章页
+eval-n-of = {$total} 个中 {$n} 个
+eval-benchmark-f1 = 基准测试正文 F1
+eval-f1-pages = {$f1}（{$n} 个页面）
+eval-bench-counts = 页面 {$pages}   TP {$tp}  FN {$fn_}  FP {$fp}  TN {$tn}
+eval-bench-scores = 精确率 {$precision}   召回率 {$recall}   F1 {$f1}   准确率 {$accuracy}
+eval-bench-pages = {$empty} 个页面没有正文文字，{$failed} 个失败；用时 {$secs} 秒，每秒 {$rate} 个页面
+eval-bench-failed = 失败 {$page}：{$reason}
+eval-kinds = 页面类型：文章 {$articles} 篇，漏掉 {$dropped} 篇；非文章页 {$non_articles} 个，误导出 {$exported} 个
+eval-article-dropped = 漏掉的文章  {$page}  （{$outcome}）
+eval-non-article-exported = 误导出的非文章页  {$page}  （记录标题「{$title}」；标注：{$label}）
+eval-breach-percent = {$name} {$value}% 低于下限 {$floor}%
+eval-breach = {$name} {$value} 低于下限 {$floor}
+score-title = 标题
+score-published = 发布日期
+score-time = 发布时间
+score-author = 作者
+score-editor = 编辑
+score-source = 来源
+score-body = 正文
+score-attachments-recall = 附件召回率
+score-attachments-precision = 附件精确率

@@ -10,6 +10,9 @@ use sitelift::record::Rule;
 use sitelift::source::RawPage;
 use sitelift::source::files::{DiskParts, FileInput, UrlPolicy, read};
 
+use sitelift::i18n::pad;
+use sitelift::t;
+
 use super::parse_base_url;
 use crate::cli::CheckMappingArgs;
 
@@ -45,46 +48,49 @@ pub fn run(args: CheckMappingArgs) -> Result<ExitCode> {
             if args.json {
                 outln!("{}", serde_json::to_string_pretty(&record)?);
             } else {
-                outln!("mapping  {}: ok", args.mapping.display());
-                outln!("page     {}", page_path.display());
+                outln!(
+                    "{}",
+                    t!("cm-page-mapping", path = args.mapping.display().to_string())
+                );
+                outln!("{}", t!("cm-page", path = page_path.display().to_string()));
                 print_record(&record, &matches)?;
             }
             Ok(ExitCode::SUCCESS)
         }
         PageOutcome::Skipped(reason) => {
-            outln!("page skipped: {reason}");
+            outln!("{}", t!("cm-page-skipped", reason = reason.localized()));
             Ok(ExitCode::SUCCESS)
         }
         PageOutcome::Failed(reason) => {
-            eprintln!("page failed: {reason}");
+            eprintln!("{}", t!("cm-page-failed", reason = reason.localized()));
             Ok(ExitCode::from(1))
         }
     }
 }
 
 fn print_mapping(m: &Mapping) -> Result<()> {
-    outln!("mapping OK: {}", m.path.display());
+    outln!("{}", t!("cm-ok", path = m.path.display().to_string()));
     if let Some(name) = &m.name {
-        outln!("  site        {name}");
+        outln!("  {}{name}", pad(&t!("cm-site"), 12));
     }
     if let Some(u) = &m.base_url {
         outln!("  base_url    {u}");
     }
     for field in MAPPED_FIELDS {
         match m.selector_text(field) {
-            Some(css) => outln!("  {field:<12}selector {css}"),
-            None => outln!("  {field:<12}(generic)"),
+            Some(css) => outln!("  {field:<12}{}", t!("cm-selector", css = css)),
+            None => outln!("  {field:<12}{}", t!("cm-generic")),
         }
     }
     for field in PATTERN_FIELDS {
         if let Some(re) = m.pattern(field) {
-            outln!("  {field:<12}pattern  {re}");
+            outln!("  {field:<12}{}", t!("cm-pattern", re = re.to_string()));
         }
     }
     if !m.kinds.is_empty() {
         outln!("  {:<12}{}", "kinds", m.kinds.describe());
     }
-    outln!("  remove      {} selector(s)", m.remove.len());
+    outln!("  remove      {}", t!("cm-remove", n = m.remove.len()));
     Ok(())
 }
 
@@ -110,21 +116,19 @@ fn selector_matches(mapping: &Mapping, page: &RawPage) -> Vec<(&'static str, Str
 }
 
 fn print_record(r: &sitelift::Record, matches: &[(&'static str, String, usize)]) -> Result<()> {
-    outln!("selectors:");
+    outln!("{}", t!("cm-selectors"));
     for (field, css, n) in matches {
         let note = if *n == 0 {
-            "  <- matches nothing: generic fallback"
+            format!("  {}", t!("cm-matches-nothing"))
         } else {
-            ""
+            String::new()
         };
-        outln!(
-            "  {field:<12} {css}  ({n} match{}){note}",
-            if *n == 1 { "" } else { "es" }
-        );
+        outln!("  {field:<12} {css}  {}{note}", t!("cm-matches", n = *n));
     }
-    outln!("fields:");
+    outln!("{}", t!("cm-fields"));
     let rule = |f: &str| r.provenance.get(f).map_or("-".to_string(), Rule::to_string);
-    let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "null".to_string());
+    let null = t!("cm-null");
+    let show = |v: &Option<String>| v.clone().unwrap_or_else(|| null.clone());
     let rows: [(&str, String, String); 7] = [
         ("title", rule("title"), show(&r.title)),
         ("published", rule("published"), show(&r.published)),
@@ -137,31 +141,44 @@ fn print_record(r: &sitelift::Record, matches: &[(&'static str, String, usize)])
             r.category
                 .as_ref()
                 .map(|c| c.join(" > "))
-                .unwrap_or_else(|| "null".into()),
+                .unwrap_or_else(|| null.clone()),
         ),
         ("url", "-".into(), show(&r.url)),
     ];
     for (field, rule, value) in rows {
-        outln!("{field:<12} {rule:<28} {value}");
+        outln!("{} {rule:<28} {value}", pad(&field_name(field), 12));
     }
     let body = r.body_text.as_deref().unwrap_or("");
     let paragraphs: Vec<&str> = body.split("\n\n").filter(|p| !p.is_empty()).collect();
     outln!(
-        "{:<12} {:<28} {} characters, {} paragraphs",
-        "body",
+        "{} {:<28} {}",
+        pad(&field_name("body"), 12),
         rule("body"),
-        body.chars().count(),
-        paragraphs.len()
+        t!(
+            "cm-body",
+            chars = body.chars().count(),
+            paragraphs = paragraphs.len()
+        )
     );
     if let Some(first) = paragraphs.first() {
-        outln!("{:<12} {:<28} {}", "", "first", ellipsis(first, 60));
+        outln!(
+            "{:<12} {} {}",
+            "",
+            pad(&t!("cm-first"), 28),
+            ellipsis(first, 60)
+        );
     }
     if let Some(last) = paragraphs.last().filter(|_| paragraphs.len() > 1) {
-        outln!("{:<12} {:<28} {}", "", "last", ellipsis(last, 60));
+        outln!(
+            "{:<12} {} {}",
+            "",
+            pad(&t!("cm-last"), 28),
+            ellipsis(last, 60)
+        );
     }
     outln!(
-        "{:<12} {:<28} {}",
-        "attachments",
+        "{} {:<28} {}",
+        pad(&field_name("attachments"), 12),
         rule("attachments"),
         r.attachments.len()
     );
@@ -174,21 +191,38 @@ fn print_record(r: &sitelift::Record, matches: &[(&'static str, String, usize)])
             a.url
         );
     }
-    outln!("{:<12} {:<28} {}", "images", rule("images"), r.images.len());
-    let e = &r.encoding;
     outln!(
-        "{:<12} {:<28} declared {}, used {} (by {}), {} replacement(s)",
-        "encoding",
+        "{} {:<28} {}",
+        pad(&field_name("images"), 12),
+        rule("images"),
+        r.images.len()
+    );
+    let e = &r.encoding;
+    let none = t!("cm-none");
+    outln!(
+        "{} {:<28} {}",
+        pad(&field_name("encoding"), 12),
         "-",
-        e.declared.as_deref().unwrap_or("none"),
-        e.used,
-        e.by.as_str(),
-        e.replacements
+        t!(
+            "cm-encoding",
+            declared = e.declared.as_deref().unwrap_or(&none),
+            used = e.used.to_string(),
+            by = e.by.as_str(),
+            n = e.replacements
+        )
     );
     for w in &r.warnings {
-        outln!("warning: {w}");
+        outln!("{}", t!("cm-warning", warning = w.as_str()));
     }
     Ok(())
+}
+
+/// A record field's name for the table (`body` stands for the body's text and HTML).
+fn field_name(field: &str) -> String {
+    match field {
+        "body" => t!("cm-field-body"),
+        _ => sitelift::i18n::field(field),
+    }
 }
 
 fn ellipsis(s: &str, n: usize) -> String {

@@ -72,7 +72,7 @@ pub fn run(args: EvalArgs, quiet: bool) -> Result<ExitCode> {
             t!(
                 "eval-below-floor",
                 path = floors.path.display().to_string(),
-                breach = b.to_string()
+                breach = b.localized()
             )
         );
     }
@@ -149,7 +149,14 @@ fn run_labels(
     }
     let dir = pages_dir(args, path);
     let report = evaluate_labels(&labels, &dir, opts)?;
-    outln!("labels {} — {} page(s)", path.display(), report.pages);
+    outln!(
+        "{}",
+        t!(
+            "eval-labels-heading",
+            path = path.display().to_string(),
+            n = report.pages
+        )
+    );
     out!("{}", report.render_table());
     let kinds = match &args.kinds {
         Some(k) => {
@@ -202,13 +209,16 @@ fn run_devset(
     };
     let report = evaluate_devset(path, &parts, opts)?;
     outln!(
-        "dev set {} (seed {}; sets: {})",
-        report.manifest,
-        report
-            .seed
-            .map(|s| s.to_string())
-            .unwrap_or_else(|| "-".into()),
-        report.sets.join(", ")
+        "{}",
+        t!(
+            "eval-devset-heading",
+            manifest = report.manifest.as_str(),
+            seed = report
+                .seed
+                .map(|s| s.to_string())
+                .unwrap_or_else(|| "-".into()),
+            sets = report.sets.join(", ")
+        )
     );
     out!("{}", report.render_table());
     // Misses and kind errors are shown for the tune part only, unless one part is asked for by name: rules are
@@ -218,7 +228,7 @@ fn run_devset(
         None => Part::Tune,
     };
     if let Some(p) = report.part(shown) {
-        outln!("\n{} part:", shown.name());
+        outln!("\n{}", t!("eval-part-heading", part = shown.localized()));
         out!("{}", p.kinds.render(args.misses > 0));
         print_misses(&p.labels.misses, args.misses)?;
         if let Some(b) = &p.benchmark {
@@ -255,7 +265,10 @@ fn run_benchmark(
         }
     }
     let report = evaluate_benchmark(&items, &pages_dir(args, path), opts)?;
-    outln!("trafilatura benchmark {}", path.display());
+    outln!(
+        "{}",
+        t!("eval-benchmark-heading", path = path.display().to_string())
+    );
     out!("{}", report.render());
     print_misses(&report.misses, args.misses)?;
     let breaches = floors

@@ -51,6 +51,21 @@ impl ScopeRule {
         }
     }
 
+    /// The message naming the rule for a person (`status`, the summary's and the report's group headings).
+    pub fn message_id(self) -> &'static str {
+        match self {
+            ScopeRule::OtherHost => "scope-other-host",
+            ScopeRule::Exclude => "scope-exclude",
+            ScopeRule::NotIncluded => "scope-not-included",
+            ScopeRule::Parent => "scope-parent",
+        }
+    }
+
+    /// The rule's name in the interface language (`label` stays the stored and JSON text).
+    pub fn localized(self) -> String {
+        crate::t!(self.message_id())
+    }
+
     /// The rule a stored skip reason names, if it is a scope rule.
     pub fn of_reason(reason: &str) -> Option<ScopeRule> {
         ScopeRule::ALL

@@ -4,6 +4,8 @@
 
 use std::fmt;
 
+use crate::outcome::Shape;
+
 /// A trap limit a link ran into: too deep, or one more of a family of URLs that could go on forever.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TrapLimit {
@@ -24,28 +26,65 @@ pub enum TrapLimit {
 /// The words every trap-limit reason starts with.
 const TRAP: &str = "trap limit: ";
 
+/// The reasons' texts, in the variants' order (each starts with [`TRAP`]; a unit test checks).
+pub(crate) const SHAPES: &[Shape] = &[
+    Shape {
+        id: "trap-depth",
+        pieces: &["trap limit: depth ", " is over max_depth ", ""],
+        args: &["depth", "max"],
+    },
+    Shape {
+        id: "trap-pattern",
+        pieces: &[
+            "trap limit: more than ",
+            " pages match the URL pattern ",
+            "",
+        ],
+        args: &["max", "pattern"],
+    },
+    Shape {
+        id: "trap-query",
+        pieces: &["trap limit: more than ", " query variants of ", ""],
+        args: &["max", "path"],
+    },
+    Shape {
+        id: "trap-host",
+        pieces: &[
+            "trap limit: ",
+            " URLs of ",
+            " are queued or done already (--max-pages-per-host)",
+        ],
+        args: &["max", "host"],
+    },
+    Shape {
+        id: "trap-path-variants",
+        pieces: &[
+            "trap limit: more than ",
+            " differently named paths under ",
+            " (tokens or session ids in the path?); raise --max-path-variants if they are real pages",
+        ],
+        args: &["max", "folder"],
+    },
+    Shape {
+        id: "trap-list-pages",
+        pieces: &[
+            "trap limit: more than ",
+            " pages of the list ",
+            " reached through its pager (--max-list-pages)",
+        ],
+        args: &["max", "list"],
+    },
+];
+
 impl fmt::Display for TrapLimit {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(TRAP)?;
         match self {
-            TrapLimit::Depth { depth, max } => write!(f, "depth {depth} is over max_depth {max}"),
-            TrapLimit::Pattern { max, pattern } => {
-                write!(f, "more than {max} pages match the URL pattern {pattern}")
-            }
-            TrapLimit::Query { max, path } => write!(f, "more than {max} query variants of {path}"),
-            TrapLimit::Host { max, host } => write!(
-                f,
-                "{max} URLs of {host} are queued or done already (--max-pages-per-host)"
-            ),
-            TrapLimit::PathVariants { max, folder } => write!(
-                f,
-                "more than {max} differently named paths under {folder} (tokens or session ids in the \
-                 path?); raise --max-path-variants if they are real pages"
-            ),
-            TrapLimit::ListPages { max, list } => write!(
-                f,
-                "more than {max} pages of the list {list} reached through its pager (--max-list-pages)"
-            ),
+            TrapLimit::Depth { depth, max } => SHAPES[0].write(f, &[depth, max]),
+            TrapLimit::Pattern { max, pattern } => SHAPES[1].write(f, &[max, pattern]),
+            TrapLimit::Query { max, path } => SHAPES[2].write(f, &[max, path]),
+            TrapLimit::Host { max, host } => SHAPES[3].write(f, &[max, host]),
+            TrapLimit::PathVariants { max, folder } => SHAPES[4].write(f, &[max, folder]),
+            TrapLimit::ListPages { max, list } => SHAPES[5].write(f, &[max, list]),
         }
     }
 }

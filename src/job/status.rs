@@ -10,6 +10,7 @@ use super::Job;
 use super::skips::TrapLimit;
 use crate::crawl::scope::ScopeRule;
 use crate::error::Result;
+use crate::outcome::{group_heading, localized};
 use crate::record::{FILLABLE_FIELDS, Record};
 use crate::summary::reason_group;
 
@@ -239,9 +240,9 @@ impl Status {
             }
             line(crate::t!(title));
             for (reason, g) in groups {
-                line(format!("  {:>6}  {reason}", g.count));
+                line(format!("  {:>6}  {}", g.count, group_heading(reason)));
                 for (url, full) in g.pages.iter().take(EXAMPLES) {
-                    line(format!("          {url}: {full}"));
+                    line(format!("          {url}: {}", localized(full)));
                 }
                 if g.pages.len() > EXAMPLES {
                     let more = crate::t!("status-more", n = g.pages.len() - EXAMPLES);
@@ -256,7 +257,7 @@ impl Status {
             let parts: Vec<String> = self
                 .scope_dropped
                 .iter()
-                .map(|(rule, n)| format!("{} {n}", rule.label()))
+                .map(|(rule, n)| format!("{} {n}", rule.localized()))
                 .collect();
             line(crate::t!(
                 "status-scope",

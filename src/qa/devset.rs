@@ -17,10 +17,13 @@ use serde::{Deserialize, Serialize};
 
 use super::eval::{Label, read_page, score_labels};
 use super::kinds::{Kind, KindLabel, KindsReport, load_kinds, score_kinds};
+use super::score_label;
 use super::trafilatura::{BenchItem, BenchmarkReport, evaluate_benchmark, load_benchmark};
 use super::{LabelsReport, load_labels};
 use crate::error::{Error, Result};
+use crate::i18n::{pad, pad_left};
 use crate::pipeline::{NoParts, Options, PageOutcome, process};
+use crate::t;
 
 /// One of the two parts of the split.
 #[derive(
@@ -49,6 +52,14 @@ impl Part {
         match self {
             Part::Tune => "tune",
             Part::Check => "check",
+        }
+    }
+
+    /// The part's name in the interface language (`name` is the one of `--part` and the floors file).
+    pub fn localized(self) -> String {
+        match self {
+            Part::Tune => t!("eval-part-tune"),
+            Part::Check => t!("eval-part-check"),
         }
     }
 }
@@ -126,16 +137,16 @@ impl DevsetReport {
             .parts
             .iter()
             .map(|p| {
-                format!(
-                    "{} ({} pages)",
-                    p.part.name(),
-                    p.kinds.articles + p.kinds.non_articles
+                t!(
+                    "eval-part-pages",
+                    part = p.part.localized(),
+                    n = p.kinds.articles + p.kinds.non_articles
                 )
             })
             .collect();
-        out.push_str(&format!("{:<26}", "field"));
+        out.push_str(&pad(&t!("eval-th-field"), 26));
         for h in &head {
-            out.push_str(&format!("{h:>22}"));
+            out.push_str(&pad_left(h, 22));
         }
         out.push('\n');
         let names: Vec<String> = self
@@ -144,7 +155,7 @@ impl DevsetReport {
             .map(|p| p.labels.scores.iter().map(|s| s.name.clone()).collect())
             .unwrap_or_default();
         for name in names {
-            out.push_str(&format!("{name:<26}"));
+            out.push_str(&pad(&score_label(&name), 26));
             for p in &self.parts {
                 let cell = p
                     .labels
@@ -160,30 +171,30 @@ impl DevsetReport {
         }
         type Count = fn(&KindsReport) -> (usize, usize);
         let rows: [(&str, Count); 2] = [
-            ("articles dropped", |k| {
+            ("eval-articles-dropped", |k| {
                 (k.articles_dropped.len(), k.articles)
             }),
-            ("non-articles exported", |k| {
+            ("eval-non-articles-exported", |k| {
                 (k.non_articles_exported.len(), k.non_articles)
             }),
         ];
         for (name, get) in rows {
-            out.push_str(&format!("{name:<26}"));
+            out.push_str(&pad(&t!(name), 26));
             for p in &self.parts {
                 let (n, total) = get(&p.kinds);
-                out.push_str(&format!("{:>22}", format!("{n} of {total}")));
+                out.push_str(&pad_left(&t!("eval-n-of", n = n, total = total), 22));
             }
             out.push('\n');
         }
         if self.parts.iter().any(|p| p.benchmark.is_some()) {
-            out.push_str(&format!("{:<26}", "benchmark body F1"));
+            out.push_str(&pad(&t!("eval-benchmark-f1"), 26));
             for p in &self.parts {
                 let cell = p
                     .benchmark
                     .as_ref()
-                    .map(|b| format!("{:.3} ({} pages)", b.f1, b.pages))
+                    .map(|b| t!("eval-f1-pages", f1 = format!("{:.3}", b.f1), n = b.pages))
                     .unwrap_or_else(|| "-".into());
-                out.push_str(&format!("{cell:>22}"));
+                out.push_str(&pad_left(&cell, 22));
             }
             out.push('\n');
         }

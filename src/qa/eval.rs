@@ -13,11 +13,13 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::compare::{match_attachments, same_people, same_source, same_text, squash};
-use super::{Miss, Score, truncate};
+use super::{Miss, Score, outcome_label, score_label, truncate};
 use crate::error::{Error, Result};
+use crate::i18n::{pad, pad_left};
 use crate::pipeline::{NoParts, Options, PageOutcome, process};
 use crate::record::Record;
 use crate::source::RawPage;
+use crate::t;
 
 /// How much of a body is quoted in a miss.
 const EXCERPT: usize = 120;
@@ -85,23 +87,36 @@ impl LabelsReport {
     /// The per-field table.
     pub fn render_table(&self) -> String {
         let mut out = String::new();
-        let _ = writeln!(out, "{:<24}{:>7}{:>7}{:>8}", "field", "right", "total", "%");
+        let _ = writeln!(
+            out,
+            "{}{}{}{:>8}",
+            pad(&t!("eval-th-field"), 24),
+            pad_left(&t!("eval-th-right"), 7),
+            pad_left(&t!("eval-th-total"), 7),
+            "%"
+        );
         for s in &self.scores {
             let pct = s
                 .percent()
                 .map(|p| format!("{p:.1}"))
                 .unwrap_or_else(|| "-".into());
-            let _ = writeln!(out, "{:<24}{:>7}{:>7}{:>8}", s.name, s.right, s.total, pct);
+            let name = pad(&score_label(&s.name), 24);
+            let _ = writeln!(out, "{name}{:>7}{:>7}{:>8}", s.right, s.total, pct);
         }
         if self.body_unlabelled > 0 {
             let _ = writeln!(
                 out,
-                "({} page(s) without a body label, not scored for body)",
-                self.body_unlabelled
+                "{}",
+                t!("eval-body-unlabelled", n = self.body_unlabelled)
             );
         }
         for (page, reason) in &self.no_record {
-            let _ = writeln!(out, "no record for {page}: {reason}");
+            let reason = outcome_label(reason);
+            let _ = writeln!(
+                out,
+                "{}",
+                t!("eval-no-record", page = page.as_str(), reason = reason)
+            );
         }
         out
     }

@@ -124,6 +124,22 @@ impl fmt::Display for Breach {
     }
 }
 
+impl Breach {
+    /// The breach in the interface language (its `Display` is the English text).
+    pub fn localized(&self) -> String {
+        let (id, value) = match self.unit {
+            "%" => ("eval-breach-percent", format!("{:.1}", self.value)),
+            _ => ("eval-breach", format!("{:.3}", self.value)),
+        };
+        crate::t!(
+            id,
+            name = self.name.as_str(),
+            value = value,
+            floor = self.floor.to_string()
+        )
+    }
+}
+
 impl LabelFloors {
     fn get(&self, name: &str) -> Option<f64> {
         match name {
@@ -284,6 +300,27 @@ mod tests {
             "title 92.5% is below its floor of 95%"
         );
         assert!(floors.check_labels(&report(0, 0)).is_empty());
+    }
+
+    #[test]
+    fn a_breach_in_english_reads_as_its_text() {
+        let breaches = [
+            Breach {
+                name: "tune title".into(),
+                value: 92.54,
+                floor: 95.0,
+                unit: "%",
+            },
+            Breach {
+                name: "f1".into(),
+                value: 0.8123,
+                floor: 0.85,
+                unit: "",
+            },
+        ];
+        for b in breaches {
+            assert_eq!(b.localized(), b.to_string());
+        }
     }
 
     #[test]

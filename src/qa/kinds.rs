@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::pipeline::PageOutcome;
+use crate::t;
 
 /// What a page is, by hand label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -79,24 +80,32 @@ impl KindsReport {
 
     /// The confusion, as lines for the terminal (every wrong page, with what the run did).
     pub fn render(&self, with_pages: bool) -> String {
-        let mut out = format!(
-            "page kinds: {} article(s), {} dropped; {} non-article(s), {} exported\n",
-            self.articles,
-            self.articles_dropped.len(),
-            self.non_articles,
-            self.non_articles_exported.len()
+        let mut out = t!(
+            "eval-kinds",
+            articles = self.articles,
+            dropped = self.articles_dropped.len(),
+            non_articles = self.non_articles,
+            exported = self.non_articles_exported.len()
         );
+        out.push('\n');
         if with_pages {
             for m in &self.articles_dropped {
-                out.push_str(&format!("  article dropped  {}  ({})\n", m.page, m.outcome));
+                let outcome = super::outcome_label(&m.outcome);
+                let line = t!(
+                    "eval-article-dropped",
+                    page = m.page.as_str(),
+                    outcome = outcome
+                );
+                out.push_str(&format!("  {line}\n"));
             }
             for m in &self.non_articles_exported {
-                out.push_str(&format!(
-                    "  non-article exported  {}  (record titled «{}»; labelled: {})\n",
-                    m.page,
-                    m.outcome,
-                    m.label_reason.as_deref().unwrap_or("-")
-                ));
+                let line = t!(
+                    "eval-non-article-exported",
+                    page = m.page.as_str(),
+                    title = m.outcome.as_str(),
+                    label = m.label_reason.as_deref().unwrap_or("-")
+                );
+                out.push_str(&format!("  {line}\n"));
             }
         }
         out

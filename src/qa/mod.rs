@@ -61,3 +61,23 @@ pub fn truncate(s: &str, n: usize) -> String {
         format!("{}…", s.chars().take(n).collect::<String>())
     }
 }
+
+/// A score's name for a person (the message `score-NAME`); the name itself, which is also its key in the
+/// floors file and in `--json`, when there is none.
+pub fn score_label(name: &str) -> String {
+    let id = format!("score-{}", name.replace('_', "-"));
+    crate::i18n::message_in(crate::i18n::lang(), &id).unwrap_or_else(|| name.to_string())
+}
+
+/// A page's outcome as the evaluation keeps it (`skipped: REASON`, `failed: REASON`, or a record's title) in
+/// the interface language.
+pub fn outcome_label(text: &str) -> String {
+    let reason = crate::outcome::localized;
+    if let Some(why) = text.strip_prefix("skipped: ") {
+        crate::t!("eval-outcome-skipped", reason = reason(why))
+    } else if let Some(why) = text.strip_prefix("failed: ") {
+        crate::t!("eval-outcome-failed", reason = reason(why))
+    } else {
+        text.to_string()
+    }
+}

@@ -17,6 +17,7 @@ use super::eval::{read_page, score_pages};
 use super::{Miss, truncate};
 use crate::error::{Error, Result};
 use crate::pipeline::{Options, PageOutcome};
+use crate::t;
 
 /// How much of a snippet is quoted in a miss.
 const EXCERPT: usize = 80;
@@ -72,23 +73,40 @@ pub struct BenchmarkReport {
 impl BenchmarkReport {
     /// The figures, as lines for the terminal.
     pub fn render(&self) -> String {
-        let mut out = format!(
-            "pages {}   TP {}  FN {}  FP {}  TN {}\n",
-            self.pages, self.tp, self.fn_, self.fp, self.tn
-        );
-        out.push_str(&format!(
-            "precision {:.3}   recall {:.3}   F1 {:.3}   accuracy {:.3}\n",
-            self.precision, self.recall, self.f1, self.accuracy
-        ));
-        out.push_str(&format!(
-            "{} page(s) without body text, {} failed; {:.1} s, {:.1} pages/s\n",
-            self.empty,
-            self.failed.len(),
-            self.seconds,
-            self.pages_per_second
-        ));
+        let three = |x: f64| format!("{x:.3}");
+        let lines = [
+            t!(
+                "eval-bench-counts",
+                pages = self.pages,
+                tp = self.tp,
+                fn_ = self.fn_,
+                fp = self.fp,
+                tn = self.tn
+            ),
+            t!(
+                "eval-bench-scores",
+                precision = three(self.precision),
+                recall = three(self.recall),
+                f1 = three(self.f1),
+                accuracy = three(self.accuracy)
+            ),
+            t!(
+                "eval-bench-pages",
+                empty = self.empty,
+                failed = self.failed.len(),
+                secs = format!("{:.1}", self.seconds),
+                rate = format!("{:.1}", self.pages_per_second)
+            ),
+        ];
+        let mut out = String::new();
+        for line in lines {
+            out.push_str(&line);
+            out.push('\n');
+        }
         for (page, why) in &self.failed {
-            out.push_str(&format!("failed {page}: {why}\n"));
+            let why = crate::outcome::localized(why);
+            out.push_str(&t!("eval-bench-failed", page = page.as_str(), reason = why));
+            out.push('\n');
         }
         out
     }

@@ -15,6 +15,7 @@ use sha2::{Digest, Sha256};
 use super::Report;
 use super::figures::{CategoryNode, Count, Figures, PageRef, ReasonGroup};
 use crate::error::{Error, Result};
+use crate::outcome::{group_heading, localized};
 use crate::t;
 
 const CSS: &str = include_str!("page.css");
@@ -146,7 +147,7 @@ fn pages_list(pages: &[PageRef], total: usize) -> String {
             s,
             "<li>{} <span class=\"muted\">{}</span></li>",
             link(&p.url),
-            esc(&p.detail)
+            esc(&localized(&p.detail))
         );
     }
     if total > pages.len() {
@@ -171,7 +172,7 @@ fn groups(title: &str, groups: &[ReasonGroup], empty: &str) -> String {
         let _ = write!(
             s,
             "<details><summary>{} <span class=\"num\">{}</span></summary>{}</details>",
-            esc(&g.reason),
+            esc(&group_heading(&g.reason)),
             g.count,
             pages_list(&g.pages, g.count)
         );

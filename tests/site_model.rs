@@ -355,7 +355,7 @@ fn list_page(n: usize) -> String {
 }
 
 #[test]
-fn a_drafts_remove_list_takes_effect_and_its_list_pages_stay_skipped() {
+fn a_drafts_remove_list_and_list_kind_take_effect_when_extracting_with_it() {
     let dir = tempfile::tempdir().unwrap();
     let articles = template_site::articles(8, 4);
     for a in &articles {
@@ -371,6 +371,11 @@ fn a_drafts_remove_list_takes_effect_and_its_list_pages_stay_skipped() {
     }
     let (_out, draft, text) = draft_of(dir.path());
     assert!(text.contains("\"div.share\""), "{text}");
+    // The list template's container, where its pages keep their list, declares them not articles.
+    assert!(
+        text.contains("not_article_selector = \"div.liebiao > ul\""),
+        "{text}"
+    );
     let (mapped, stderr) = extract(
         dir.path(),
         &["--no-site-model", "--mapping", draft.to_str().unwrap()],

@@ -369,6 +369,9 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
         m.kinds.declare(url, &doc)
     });
     let is_declared = declared.is_some();
+    // The list that made the page a list page: the template's place for the site model (a list's own
+    // container, not the sidebar block that won the body's search on a page of links).
+    let mut list_node = None;
     out.kind = match declared {
         Some(Declared::Article(_)) => PageKind::Article,
         Some(Declared::NotArticle(reason)) => PageKind::NotArticle(reason),
@@ -376,7 +379,10 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
             // A mapping's body must not lose a page the run without the mapping keeps: judge the page again
             // on the generic body before skipping it.
             Some(_) if mapped_body && generic_keeps(&an, &evidence) => PageKind::Article,
-            Some(reason) => PageKind::NotArticle(reason),
+            Some(skip) => {
+                list_node = skip.list;
+                PageKind::NotArticle(skip.reason)
+            }
             None => PageKind::Article,
         },
     };
@@ -416,6 +422,7 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
             title_node,
             meta_location,
             category_node,
+            list: list_node,
             mapped: mapped_bits,
             kind: observed_kind,
         };

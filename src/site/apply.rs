@@ -393,6 +393,8 @@ pub struct Decided<'x> {
     pub title_node: Option<NodeId>,
     pub meta_location: u64,
     pub category_node: Option<NodeId>,
+    /// The list's container on a page skipped as a list: its "body" place (what a draft's `[kinds]` names).
+    pub list: Option<NodeId>,
     /// Bits over [`LOCATED`]: fields from the mapping.
     pub mapped: u8,
     pub kind: ObservedKind,
@@ -415,7 +417,15 @@ pub fn observe(an: &Analysis<'_>, d: &Decided<'_>, out: &Extracted) -> Observati
     let mut locations = [0u64; LOCATED.len()];
     locations[located("title")] = location_of(an, d.title_node);
     locations[located("meta")] = d.meta_location;
-    locations[located("body")] = location_of(an, body_root);
+    // A list in the page's chrome (a menu's submenu) is no place of the template's content.
+    let list = d.list.filter(|l| {
+        an.stats.get(l).is_some_and(|s| {
+            an.blocks_in(s.first_order, s.last_order)
+                .iter()
+                .any(|b| !b.chrome)
+        })
+    });
+    locations[located("body")] = location_of(an, list.or(body_root));
     locations[located("breadcrumb")] = location_of(an, d.category_node);
     let mut filled = 0u8;
     let mut labelled = 0u8;

@@ -50,7 +50,26 @@ fn login_form_is_the_page(an: &Analysis<'_>, body: Option<ego_tree::NodeId>) -> 
 /// that is the page, a list of links to other pages as the main content, or nothing at all to export (no text,
 /// no attachment, no image, and no article header of its own). A short body, a body of attachment links or a
 /// password box beside the article are not evidence.
-pub fn not_article(an: &Analysis<'_>, ev: &Evidence<'_>) -> Option<String> {
+pub fn not_article(an: &Analysis<'_>, ev: &Evidence<'_>) -> Option<NotArticle> {
+    let mut list = None;
+    let reason = judge(an, ev, &mut list)?;
+    Some(NotArticle { reason, list })
+}
+
+/// Why a page is not an article, and where its list is when a list decided it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotArticle {
+    pub reason: String,
+    /// The list's container (the items' parent) when the page is a list page.
+    pub list: Option<ego_tree::NodeId>,
+}
+
+/// [`not_article`]'s reason; `list` is set to the list's container when a list decides it.
+fn judge(
+    an: &Analysis<'_>,
+    ev: &Evidence<'_>,
+    list_node: &mut Option<ego_tree::NodeId>,
+) -> Option<String> {
     if an.is_frameset {
         return Some(format!(
             "frameset page: its content lives in {} frame(s) ({}); extract those pages instead",
@@ -77,6 +96,7 @@ pub fn not_article(an: &Analysis<'_>, ev: &Evidence<'_>) -> Option<String> {
         .body_node
         .and_then(|n| main_list(an, n, weak && !ev.has_dated_header));
     if let Some(list) = list {
+        *list_node = Some(list.container);
         let what = match list.kind {
             ListKind::Linked => "similar items linking to other pages",
             ListKind::Records => "similar records",

@@ -34,6 +34,8 @@ pub enum ListKind {
 /// What was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ListEvidence {
+    /// The element whose children are the items (a `ul`, a table body, a `div`): where the template keeps its list.
+    pub container: ego_tree::NodeId,
     pub items: usize,
     pub pager: bool,
     pub kind: ListKind,
@@ -101,6 +103,8 @@ fn text_of(an: &Analysis<'_>, node: ego_tree::NodeId) -> usize {
 /// A group of same-shaped siblings that qualifies as a list.
 struct Group {
     kind: ListKind,
+    /// The items' parent.
+    parent: ego_tree::NodeId,
     /// Items start with a title-length link, or are short records: a column, not a forum thread whose posts
     /// start with a user name.
     titled: bool,
@@ -118,6 +122,7 @@ struct Group {
 impl Group {
     fn evidence(&self, pager: bool) -> ListEvidence {
         ListEvidence {
+            container: self.parent,
             items: self.items,
             pager,
             kind: self.kind,
@@ -227,6 +232,7 @@ fn groups_of(
         if n >= needed && leads.len() as f32 >= share && distinct() as f32 >= share {
             out.push(Group {
                 kind: ListKind::Linked,
+                parent: parent.id(),
                 titled: titled || records(),
                 items: n,
                 nodes: items.iter().map(|i| i.id()).collect(),
@@ -244,6 +250,7 @@ fn groups_of(
             if records as f32 >= share {
                 out.push(Group {
                     kind: ListKind::Records,
+                    parent: parent.id(),
                     titled: true,
                     items: n,
                     nodes: items.iter().map(|i| i.id()).collect(),

@@ -147,6 +147,17 @@ impl Shape {
         Ok(())
     }
 
+    /// The pieces with `values` between them, as a string.
+    pub fn text(&self, values: &[&dyn fmt::Display]) -> String {
+        struct Written<'a>(&'a Shape, &'a [&'a dyn fmt::Display]);
+        impl fmt::Display for Written<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.write(f, self.1)
+            }
+        }
+        Written(self, values).to_string()
+    }
+
     /// The variable parts of `text` when it has this shape, in order.
     pub fn parts<'t>(&self, text: &'t str) -> Option<Vec<&'t str>> {
         let (first, rest) = self.pieces.split_first()?;
@@ -233,7 +244,8 @@ const UNREADABLE: Shape = Shape {
     args: &["error"],
 };
 
-/// Every reason whose text this crate writes from parts: the outcomes' and the crawl's trap limits.
+/// Every reason whose text this crate writes from parts: the outcomes', the crawl's trap limits and the
+/// extractor's page kinds.
 fn shapes() -> impl Iterator<Item = &'static Shape> {
     const OUTCOMES: &[Shape] = &[
         EMPTY,
@@ -245,7 +257,10 @@ fn shapes() -> impl Iterator<Item = &'static Shape> {
         TOO_DEEP,
         UNREADABLE,
     ];
-    OUTCOMES.iter().chain(crate::job::skips::SHAPES)
+    OUTCOMES
+        .iter()
+        .chain(crate::job::skips::SHAPES)
+        .chain(crate::extract::generic::classify::SHAPES)
 }
 
 /// A reason as it is stored (the English text of the job store, the JSON summary and the report's data) in
@@ -447,6 +462,16 @@ mod tests {
             .iter()
             .map(ToString::to_string),
         );
+        // The extractor's page kinds, with a number (and a list) for each part.
+        texts.extend(
+            crate::extract::generic::classify::SHAPES
+                .iter()
+                .map(|shape| {
+                    let values: Vec<&dyn fmt::Display> =
+                        shape.args.iter().map(|_| &7 as _).collect();
+                    shape.text(&values)
+                }),
+        );
         texts
     }
 
@@ -463,8 +488,14 @@ mod tests {
         }
         let zh = localized_in(Lang::Zh, &FailReason::Binary("PDF".into()).to_string());
         assert_eq!(zh, "二进制内容（PDF），不是 HTML 页面");
-        // The extractor's own words are shown as they are.
-        let words = "list page: 12 similar records";
+        // The extractor's page kinds too, with their numbers.
+        let words = "list page: 12 similar records, and a pager";
+        assert_eq!(
+            localized_in(Lang::Zh, words),
+            "列表页：12 条同类记录，并有翻页"
+        );
+        // Words no reason of this crate writes (a mapping's own) are shown as they are.
+        let words = "not an article: matches the mapping's not_article_selector";
         assert_eq!(localized_in(Lang::Zh, words), words);
     }
 

@@ -424,6 +424,9 @@ fn skipped_pages_and_their_groups_in_the_summary_in_both_languages() {
     assert!(err.contains("      1  空文件\n"), "{err}");
     assert!(err.contains("      1  列表页\n"), "{err}");
     assert!(err.contains("empty.html: 空文件\n"), "{err}");
+    // The extractor's own reason, with its count, in Chinese too.
+    assert!(err.contains("个指向其他页面的同类条目"), "{err}");
+    assert!(!err.contains("similar items"), "{err}");
     assert!(err.contains("      1  没有页面网址\n"), "{err}");
     assert!(!err.contains("empty file"), "{err}");
     // The JSON summary keeps the English keys and texts whatever the language.

@@ -9,6 +9,79 @@ use super::vocabulary::{
 };
 use crate::normalize::date::find_date;
 use crate::normalize::text::visible_len;
+use crate::outcome::Shape;
+
+/// Why a page is not an article, in English as the job store keeps it, and the message that says it in the
+/// interface language (see [`crate::outcome`]): the words are spelled here only.
+pub(crate) const SHAPES: &[Shape] = &[
+    FRAMESET,
+    LOGIN,
+    ERROR,
+    LIST_LINKED_PAGER,
+    LIST_LINKED,
+    LIST_RECORDS_PAGER,
+    LIST_RECORDS,
+    DATED_LINKS,
+    NO_BODY,
+    NO_TEXT,
+];
+const FRAMESET: Shape = Shape {
+    id: "reason-frameset",
+    pieces: &[
+        "frameset page: its content lives in ",
+        " frame(s) (",
+        "); extract those pages instead",
+    ],
+    args: &["count", "frames"],
+};
+const LOGIN: Shape = Shape {
+    id: "reason-login-page",
+    pieces: &["login page (password form)"],
+    args: &[],
+};
+const ERROR: Shape = Shape {
+    id: "reason-error-page",
+    pieces: &["error page (the site says the page or column does not exist)"],
+    args: &[],
+};
+const LIST_LINKED_PAGER: Shape = Shape {
+    id: "reason-list-linked-pager",
+    pieces: &[
+        "list page: ",
+        " similar items linking to other pages, and a pager",
+    ],
+    args: &["items"],
+};
+const LIST_LINKED: Shape = Shape {
+    id: "reason-list-linked",
+    pieces: &["list page: ", " similar items linking to other pages"],
+    args: &["items"],
+};
+const LIST_RECORDS_PAGER: Shape = Shape {
+    id: "reason-list-records-pager",
+    pieces: &["list page: ", " similar records, and a pager"],
+    args: &["items"],
+};
+const LIST_RECORDS: Shape = Shape {
+    id: "reason-list-records",
+    pieces: &["list page: ", " similar records"],
+    args: &["items"],
+};
+const DATED_LINKS: Shape = Shape {
+    id: "reason-dated-links",
+    pieces: &["list page: ", " dated links and no article metadata"],
+    args: &["links"],
+};
+const NO_BODY: Shape = Shape {
+    id: "reason-no-body",
+    pieces: &["no article body found (no block with prose)"],
+    args: &[],
+};
+const NO_TEXT: Shape = Shape {
+    id: "reason-no-text",
+    pieces: &["no article text (", " characters in the best block)"],
+    args: &["chars"],
+};
 
 /// What the classifier looks at besides the page analysis.
 #[derive(Debug, Clone, Copy)]
@@ -71,11 +144,7 @@ fn judge(
     list_node: &mut Option<ego_tree::NodeId>,
 ) -> Option<String> {
     if an.is_frameset {
-        return Some(format!(
-            "frameset page: its content lives in {} frame(s) ({}); extract those pages instead",
-            an.frames.len(),
-            an.frames.join(", ")
-        ));
+        return Some(FRAMESET.text(&[&an.frames.len(), &an.frames.join(", ")]));
     }
     let text_len = visible_len(ev.body_text);
     // A page with its own dated headline is an article whatever login box sits beside it.
@@ -83,10 +152,10 @@ fn judge(
         && !ev.has_dated_header
         && login_form_is_the_page(an, ev.body_node)
     {
-        return Some("login page (password form)".to_string());
+        return Some(LOGIN.text(&[]));
     }
     if text_len < ERROR_PAGE_MAX_TEXT && !ev.has_dated_header && is_error_message(ev.body_text) {
-        return Some("error page (the site says the page or column does not exist)".to_string());
+        return Some(ERROR.text(&[]));
     }
     let weak = ev
         .body_node
@@ -97,15 +166,13 @@ fn judge(
         .and_then(|n| main_list(an, n, weak && !ev.has_dated_header));
     if let Some(list) = list {
         *list_node = Some(list.container);
-        let what = match list.kind {
-            ListKind::Linked => "similar items linking to other pages",
-            ListKind::Records => "similar records",
+        let shape = match (list.kind, list.pager) {
+            (ListKind::Linked, true) => &LIST_LINKED_PAGER,
+            (ListKind::Linked, false) => &LIST_LINKED,
+            (ListKind::Records, true) => &LIST_RECORDS_PAGER,
+            (ListKind::Records, false) => &LIST_RECORDS,
         };
-        return Some(format!(
-            "list page: {} {what}{}",
-            list.items,
-            if list.pager { ", and a pager" } else { "" }
-        ));
+        return Some(shape.text(&[&list.items]));
     }
     let dated_links = an
         .blocks
@@ -113,9 +180,7 @@ fn judge(
         .filter(|b| b.link_chars >= 6 && b.chars <= 40 && find_date(&b.line).is_some())
         .count();
     if dated_links >= DATED_LINKS_MIN && !ev.has_labelled_date && text_len < 40 * dated_links {
-        return Some(format!(
-            "list page: {dated_links} dated links and no article metadata"
-        ));
+        return Some(DATED_LINKS.text(&[&dated_links]));
     }
     // A page with its own headline and a labelled date is an article even when its body is a video, an image or
     // an embedded viewer: its record keeps the title and the date.
@@ -123,12 +188,10 @@ fn judge(
         return None;
     }
     if ev.body_node.is_none() && ev.attachments == 0 && ev.images == 0 {
-        return Some("no article body found (no block with prose)".to_string());
+        return Some(NO_BODY.text(&[]));
     }
     if text_len < EMPTY_TEXT_MAX && ev.attachments == 0 && ev.images == 0 {
-        return Some(format!(
-            "no article text ({text_len} characters in the best block)"
-        ));
+        return Some(NO_TEXT.text(&[&text_len]));
     }
     None
 }

@@ -360,7 +360,7 @@ fn unusable(page: &RawPage, max_bytes: usize) -> Option<PageOutcome> {
     }
     // A tag adds at most 4 levels, so a page with few tags cannot nest past the limit: count `<` (fast), and
     // scan tags only when that is not enough.
-    let tags = bytes.iter().filter(|b| **b == b'<').count();
+    let tags = memchr::memchr_iter(b'<', bytes).count();
     let depth = if tags.saturating_mul(4) > MAX_NESTING {
         nesting_depth(bytes)
     } else {

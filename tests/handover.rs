@@ -222,6 +222,20 @@ fn every_kind_of_link_ends_where_it_should() {
         );
         assert!(reason.contains(want_reason), "{reason}");
     }
+    // The operator reads their kinds in the interface language; the CSV above keeps the English words.
+    let again = m.job.with_file_name("handover-zh");
+    let out = support::sitelift()
+        .args(["--lang", "zh", "export", "--link-map", TEMPLATE, "--job"])
+        .arg(&m.job)
+        .arg("--out")
+        .arg(&again)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("无法解析的链接：4 个（1 附件, 1 图片, 2 页面）"),
+        "{err}"
+    );
 
     // The attachment file is in the hand-over folder, under the name its new path ends with.
     let map = m.csv("attachments-map.csv");

@@ -33,6 +33,7 @@ pub mod outcome;
 pub mod pipeline;
 pub mod qa;
 pub mod record;
+pub mod scope;
 pub mod site;
 pub mod source;
 pub mod summary;

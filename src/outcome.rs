@@ -10,9 +10,9 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::crawl::scope::ScopeRule;
 use crate::i18n::{self, FluentValue, Lang};
 use crate::record::Record;
+use crate::scope::ScopeRule;
 
 /// What happened to one page. Outcomes are data: a failed page is counted and reported, never propagated.
 #[derive(Debug, Clone)]

@@ -11,7 +11,7 @@ pub mod attachments;
 pub mod engine;
 mod fetch;
 pub mod robots;
-pub mod scope;
+pub use crate::scope;
 pub mod settings;
 mod signals;
 pub mod traps;

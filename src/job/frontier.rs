@@ -3,7 +3,7 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use crate::crawl::scope::PageKind;
+use crate::scope::PageKind;
 
 /// A URL's state in the frontier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -15,9 +15,9 @@ use super::parts::locate;
 use super::reextract::{Pass, Select, pass};
 use super::{Insert, Job, State, frontier, pages};
 use crate::batch::Observer;
-use crate::crawl::scope::{PageKind, Scope};
 use crate::error::Result;
 use crate::pipeline::{Options, PageOutcome, PartSource, SkipReason, too_large};
+use crate::scope::{PageKind, Scope};
 use crate::source::files::{FileInput, UrlPolicy, path_text};
 
 /// Files read at once; bounds memory to a chunk's bytes.

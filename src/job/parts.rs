@@ -10,8 +10,8 @@ use rusqlite::Connection;
 use url::Url;
 
 use super::{frontier, pages};
-use crate::crawl::scope::Scope;
 use crate::pipeline::PartSource;
+use crate::scope::Scope;
 use crate::source::RawPage;
 
 /// A [`PartSource`] over a job's stored pages.

@@ -8,13 +8,13 @@ use rayon::prelude::*;
 use super::parts::JobParts;
 use super::{Job, frontier, pages};
 use crate::batch::Observer;
-use crate::crawl::scope::{Decision, PageKind, Scope};
 use crate::error::Result;
 use crate::export::Sink;
 use crate::pipeline::{
     Options, PageOutcome, PartSource, Processed, SkipReason, page_links, process_crawled,
     process_site,
 };
+use crate::scope::{Decision, PageKind, Scope};
 use crate::site::SitePass;
 use crate::source::RawPage;
 use crate::summary::Summary;

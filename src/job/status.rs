@@ -8,10 +8,10 @@ use serde::Serialize;
 
 use super::Job;
 use super::skips::TrapLimit;
-use crate::crawl::scope::ScopeRule;
 use crate::error::Result;
 use crate::outcome::{group_heading, localized};
 use crate::record::{FILLABLE_FIELDS, Record};
+use crate::scope::ScopeRule;
 use crate::summary::reason_group;
 
 /// Example URLs printed per reason (`--json` lists them all).

@@ -16,12 +16,12 @@ use super::model::{Learner, Plan, SiteModel};
 use super::report::{Final, ReportBuilder, SiteReport};
 use super::signature::{Observation, SKETCH_SIZE, mix};
 use crate::batch::Observer;
-use crate::crawl::scope::Scope;
 use crate::error::Result;
 use crate::job::parts::JobParts;
 use crate::job::reextract::{page_kind, processed_for};
 use crate::job::{Job, pages};
 use crate::pipeline::{Options, PageOutcome, PartSource};
+use crate::scope::Scope;
 
 /// The `meta` key holding the last [`SiteReport`] as JSON.
 pub const META_KEY: &str = "site_model";
@@ -428,7 +428,7 @@ fn each_observation(job: &Job, f: &mut dyn FnMut(&str, Observation) -> Result<()
 }
 
 /// A stored page read back, and its crawl kind.
-type Loaded = (crate::source::RawPage, crate::crawl::scope::PageKind);
+type Loaded = (crate::source::RawPage, crate::scope::PageKind);
 
 /// A stored page, read back, and its crawl kind.
 fn load_page(job: &Job, url: &str, scope: &Scope) -> Option<Loaded> {
@@ -445,7 +445,7 @@ fn load_page(job: &Job, url: &str, scope: &Scope) -> Option<Loaded> {
     let kind = page_kind(
         scope,
         &raw,
-        crate::crawl::scope::PageKind::parse(stored.as_deref().unwrap_or("page")),
+        crate::scope::PageKind::parse(stored.as_deref().unwrap_or("page")),
     );
     Some((raw, kind))
 }

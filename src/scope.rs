@@ -2,6 +2,8 @@
 //! [`Scope::canonicalize`] (fragment dropped, `..` resolved, default port removed, session parameters
 //! stripped) and [`Scope::classify`] (allowed host, exclude / article / follow patterns, file types that are
 //! never pages), so one page has one URL in the job and out-of-scope links are decided before any request.
+//! It sits below the crawler and the job store alike (the store keeps canonical URLs and re-decides scope when
+//! pages are extracted again), so the store never reaches up into the crawler.
 
 use regex::Regex;
 use url::Url;

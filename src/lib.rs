@@ -17,6 +17,7 @@
 //! platform — links rewritten to new paths, redirect maps for the old URLs — and [`qa`] also diffs record sets
 //! against fixtures and renders a browsable HTML report of a job or an export.
 
+pub mod assemble;
 pub mod batch;
 pub mod crawl;
 pub mod decode;

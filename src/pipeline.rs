@@ -9,11 +9,11 @@ use std::panic::AssertUnwindSafe;
 use encoding_rs::Encoding;
 use url::Url;
 
+use crate::assemble::{NormalizeOptions, PageId, to_record};
 use crate::decode::{DecodeHints, decode};
 use crate::extract::outlinks::Link;
 use crate::extract::{self, Context, Extracted, PageKind};
 use crate::mapping::Mapping;
-use crate::normalize::{NormalizeOptions, PageId, to_record};
 use crate::site::SitePass;
 use crate::source::RawPage;
 

@@ -1,6 +1,6 @@
 //! Rule-by-rule tests of the generic extractor (issue 4, "Hygiene"): pages that are not articles (classify.rs,
 //! through the pipeline), the orchestration of extraction (extract/mod.rs: base URL, canonical link) and the record
-//! (normalize/record.rs, normalize/text.rs).
+//! (assemble.rs, normalize/text.rs).
 //!
 //! Every page here is small and invented for the test; none is taken from a real site or from the corpus. Each
 //! test exercises one rule named in a module's documentation and would fail without that rule; where it makes
@@ -164,7 +164,7 @@ fn canonical_link_resolved() {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// normalize/record.rs and normalize/text.rs — the record
+// assemble.rs and normalize/text.rs — the record
 // ---------------------------------------------------------------------------------------------------------------
 
 #[test]

@@ -21,10 +21,10 @@ use super::redirects::{self, Redirect};
 use super::rewrite::{LinkKind, rewrite_links};
 use super::targets::{Target, Targets};
 use super::{canonical, csv};
+use crate::assemble::web_links_only;
 use crate::error::{Error, Result};
 use crate::export::{JsonlSink, Sink, SqliteSink, Tee};
 use crate::job::Job;
-use crate::normalize::record::web_links_only;
 use crate::record::Record;
 
 /// A link left pointing at the old site.

@@ -1,14 +1,16 @@
 //! Build the [`Record`] from an extracted page: ISO dates in the site's timezone, provenance per field, the
-//! sanitized body, the stable id and the content hash.
+//! sanitized body, the stable id and the content hash. It joins the extractor's output to the normalizers, so it
+//! sits above both: `normalize` stays a set of value functions the extractor itself uses, and imports nothing
+//! from it.
 
 use std::collections::BTreeMap;
 
 use sha2::{Digest, Sha256};
 
-use super::date::UtcOffset;
-use super::html::sanitize;
-use super::text::non_empty;
 use crate::extract::{Extracted, Found};
+use crate::normalize::date::UtcOffset;
+use crate::normalize::html::sanitize;
+use crate::normalize::text::non_empty;
 use crate::normalize::url::{is_web_link, shown};
 use crate::record::{Attachment, EncodingAudit, Image, Record, Rule};
 

@@ -177,12 +177,6 @@ pub fn pad_left(text: &str, columns: usize) -> String {
     format!("{}{text}", " ".repeat(columns.saturating_sub(width(text))))
 }
 
-/// A number for a message: integers as Fluent numbers (so plurals select), anything else as text already
-/// formatted by the caller (`format!("{:.1}", r)`), which keeps English output byte-identical.
-pub fn num(n: impl Into<f64>) -> FluentValue<'static> {
-    FluentValue::from(n.into())
-}
-
 /// `t!("id")` or `t!("id", name = value, …)`: [`tr`] with each value converted by `FluentValue::from`
 /// (strings as text, integers as numbers).
 #[macro_export]
@@ -282,7 +276,7 @@ mod tests {
 
     #[test]
     fn chinese_and_english_messages_differ_and_fill_arguments() {
-        let args = [("pages", num(3u32))];
+        let args = [("pages", FluentValue::from(3u32))];
         let en = tr_in(Lang::En, "progress-eta-unknown", &[]);
         let zh = tr_in(Lang::Zh, "progress-eta-unknown", &[]);
         assert_eq!(en, "unknown");

@@ -199,20 +199,6 @@ fn process_inner(
     done
 }
 
-/// Decode and extract one page (no merging).
-pub fn extract_page(page: &RawPage, opts: &Options) -> (crate::record::EncodingAudit, Extracted) {
-    extract_page_site(page, opts, SitePass::Off)
-}
-
-/// Decode and extract one page (no merging), with the site model's part in it.
-pub fn extract_page_site(
-    page: &RawPage,
-    opts: &Options,
-    site: SitePass<'_>,
-) -> (crate::record::EncodingAudit, Extracted) {
-    extract_with(page, opts, site, false)
-}
-
 fn extract_with(
     page: &RawPage,
     opts: &Options,
@@ -291,7 +277,7 @@ fn merge_later_parts(
             ));
             continue;
         };
-        let (_, part_ex) = extract_page_site(&part, opts, site);
+        let (_, part_ex) = extract_with(&part, opts, site, false);
         if let PageKind::Refused(why) = &part_ex.kind {
             ex.warnings
                 .push(format!("later part {href} left out: {why}"));

@@ -114,6 +114,6 @@ fn write(path: &Path, text: &str) -> Result<()> {
         std::fs::create_dir_all(parent)
             .with_context(|| t!("cannot-create-folder", path = parent.display().to_string()))?;
     }
-    std::fs::write(path, text)
+    sitelift::export::write_atomically(path, text.as_bytes())
         .with_context(|| t!("cannot-write", path = path.display().to_string()))
 }

@@ -576,7 +576,7 @@ impl Engine<'_> {
             self.pending += 1;
         }
         self.count_change(change);
-        tracing::debug!(url = %final_url, kind = kind.as_str(), links = found.len(), new = new_links, outcome = outcome_label(&outcome), "page recorded");
+        tracing::debug!(url = %final_url, kind = kind.as_str(), links = found.len(), new = new_links, outcome = outcome.kind(), "page recorded");
         Ok(())
     }
 
@@ -707,13 +707,5 @@ impl Engine<'_> {
             self.count_change(change);
         }
         Ok(())
-    }
-}
-
-fn outcome_label(o: &PageOutcome) -> &'static str {
-    match o {
-        PageOutcome::Extracted(_) => "extracted",
-        PageOutcome::Skipped(_) => "skipped",
-        PageOutcome::Failed(_) => "failed",
     }
 }

@@ -157,9 +157,7 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
         .flat_map(|r| generic::lists::boxes_inside(&an, *r))
         .collect();
     let cut = match roots.as_slice() {
-        [root] if mapped.as_ref().is_none_or(|m| m.body_roots.is_empty()) => {
-            generic::body::text_end(&an, *root, &boxes)
-        }
+        [root] if !mapped_body => generic::body::text_end(&an, *root, &boxes),
         _ => None,
     };
     let full_range = span_of(&an, &roots);
@@ -170,9 +168,7 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
     // Notes at the text's edges (责任编辑 lines, reprint notices, disclaimers) leave the body; the metadata rules
     // then read them as the lines after the body.
     let body_range = match body_range {
-        Some((start, end)) if mapped.as_ref().is_none_or(|m| m.body_roots.is_empty()) => {
-            Some(generic::body::trim_edges(&an, start, end))
-        }
+        Some((start, end)) if !mapped_body => Some(generic::body::trim_edges(&an, start, end)),
         other => other,
     };
     if tracing::enabled!(tracing::Level::DEBUG) {

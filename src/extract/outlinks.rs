@@ -10,6 +10,7 @@ use url::Url;
 
 use super::generic::analysis::Analysis;
 use super::generic::links::script_pages;
+use crate::href::starts_with_ignore_case;
 
 /// At most this many pages are generated from one `createPageHTML` call.
 const MAX_SCRIPT_PAGES: u32 = 1000;
@@ -63,8 +64,7 @@ pub fn page_links(an: &Analysis<'_>, page: &Url, base: &Url) -> Vec<Link> {
         if value.is_empty() || value.starts_with('#') {
             continue;
         }
-        let lower = value.to_ascii_lowercase();
-        if NOT_LINKS.iter().any(|p| lower.starts_with(p)) {
+        if NOT_LINKS.iter().any(|p| starts_with_ignore_case(value, p)) {
             continue;
         }
         if let Ok(u) = base.join(value) {

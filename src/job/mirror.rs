@@ -121,7 +121,8 @@ fn read_file(input: &FileInput, urls: &UrlPolicy, scope: &Scope, max: usize) -> 
     let body = match too_large(size, max) {
         _ if input.unreadable.is_some() => Err(input.unreadable.clone().unwrap_or_default()),
         Some(PageOutcome::Failed(why)) => Err(why.to_string()),
-        _ => std::fs::read(&input.path).map_err(|e| format!("cannot read file: {e}")),
+        _ => std::fs::read(&input.path)
+            .map_err(|e| crate::outcome::FailReason::Unreadable(e.to_string()).to_string()),
     };
     Read {
         key,

@@ -26,65 +26,64 @@ pub enum TrapLimit {
 /// The words every trap-limit reason starts with.
 const TRAP: &str = "trap limit: ";
 
-/// The reasons' texts, in the variants' order (each starts with [`TRAP`]; a unit test checks).
-pub(crate) const SHAPES: &[Shape] = &[
-    Shape {
-        id: "trap-depth",
-        pieces: &["trap limit: depth ", " is over max_depth ", ""],
-        args: &["depth", "max"],
-    },
-    Shape {
-        id: "trap-pattern",
-        pieces: &[
-            "trap limit: more than ",
-            " pages match the URL pattern ",
-            "",
-        ],
-        args: &["max", "pattern"],
-    },
-    Shape {
-        id: "trap-query",
-        pieces: &["trap limit: more than ", " query variants of ", ""],
-        args: &["max", "path"],
-    },
-    Shape {
-        id: "trap-host",
-        pieces: &[
-            "trap limit: ",
-            " URLs of ",
-            " are queued or done already (--max-pages-per-host)",
-        ],
-        args: &["max", "host"],
-    },
-    Shape {
-        id: "trap-path-variants",
-        pieces: &[
-            "trap limit: more than ",
-            " differently named paths under ",
-            " (tokens or session ids in the path?); raise --max-path-variants if they are real pages",
-        ],
-        args: &["max", "folder"],
-    },
-    Shape {
-        id: "trap-list-pages",
-        pieces: &[
-            "trap limit: more than ",
-            " pages of the list ",
-            " reached through its pager (--max-list-pages)",
-        ],
-        args: &["max", "list"],
-    },
-];
+/// The reasons' texts (each starts with [`TRAP`]; a unit test checks).
+pub(crate) const SHAPES: &[Shape] = &[DEPTH, PATTERN, QUERY, HOST, PATH_VARIANTS, LIST_PAGES];
+const DEPTH: Shape = Shape {
+    id: "trap-depth",
+    pieces: &["trap limit: depth ", " is over max_depth ", ""],
+    args: &["depth", "max"],
+};
+const PATTERN: Shape = Shape {
+    id: "trap-pattern",
+    pieces: &[
+        "trap limit: more than ",
+        " pages match the URL pattern ",
+        "",
+    ],
+    args: &["max", "pattern"],
+};
+const QUERY: Shape = Shape {
+    id: "trap-query",
+    pieces: &["trap limit: more than ", " query variants of ", ""],
+    args: &["max", "path"],
+};
+const HOST: Shape = Shape {
+    id: "trap-host",
+    pieces: &[
+        "trap limit: ",
+        " URLs of ",
+        " are queued or done already (--max-pages-per-host)",
+    ],
+    args: &["max", "host"],
+};
+const PATH_VARIANTS: Shape = Shape {
+    id: "trap-path-variants",
+    pieces: &[
+        "trap limit: more than ",
+        " differently named paths under ",
+        " (tokens or session ids in the path?); raise --max-path-variants if they are real pages",
+    ],
+    args: &["max", "folder"],
+};
+const LIST_PAGES: Shape = Shape {
+    id: "trap-list-pages",
+    pieces: &[
+        "trap limit: more than ",
+        " pages of the list ",
+        " reached through its pager (--max-list-pages)",
+    ],
+    args: &["max", "list"],
+};
 
 impl fmt::Display for TrapLimit {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            TrapLimit::Depth { depth, max } => SHAPES[0].write(f, &[depth, max]),
-            TrapLimit::Pattern { max, pattern } => SHAPES[1].write(f, &[max, pattern]),
-            TrapLimit::Query { max, path } => SHAPES[2].write(f, &[max, path]),
-            TrapLimit::Host { max, host } => SHAPES[3].write(f, &[max, host]),
-            TrapLimit::PathVariants { max, folder } => SHAPES[4].write(f, &[max, folder]),
-            TrapLimit::ListPages { max, list } => SHAPES[5].write(f, &[max, list]),
+            TrapLimit::Depth { depth, max } => DEPTH.write(f, &[depth, max]),
+            TrapLimit::Pattern { max, pattern } => PATTERN.write(f, &[max, pattern]),
+            TrapLimit::Query { max, path } => QUERY.write(f, &[max, path]),
+            TrapLimit::Host { max, host } => HOST.write(f, &[max, host]),
+            TrapLimit::PathVariants { max, folder } => PATH_VARIANTS.write(f, &[max, folder]),
+            TrapLimit::ListPages { max, list } => LIST_PAGES.write(f, &[max, list]),
         }
     }
 }

@@ -367,7 +367,7 @@ pub fn kind(hint: &TemplateHint, observed: ObservedKind, body: u64, out: &mut Ex
                     "kept as an article by the site model: {} of the {} pages of template {} are articles \
                      (alone, the page looked like: {reason})",
                     c.articles,
-                    c.articles + c.lists + c.empty + c.other,
+                    c.total(),
                     hint.id
                 ));
             }
@@ -378,7 +378,7 @@ pub fn kind(hint: &TemplateHint, observed: ObservedKind, body: u64, out: &mut Ex
                 "list page: template {} is a list template ({} of its {} pages are lists; site model)",
                 hint.id,
                 c.lists,
-                c.articles + c.lists + c.empty + c.other
+                c.total()
             ));
         }
         None => {}

@@ -36,14 +36,6 @@ struct Sample {
     doc: Html,
 }
 
-/// The mapping fields a draft fills, with the located field each comes from.
-const FIELDS: [(&str, &str); 4] = [
-    ("title", "title"),
-    ("meta", "meta"),
-    ("body", "body"),
-    ("breadcrumb", "breadcrumb"),
-];
-
 /// Write the draft of `model`; `load` gives a sample page's decoded text by its label. `pages` is the number of
 /// pages the model was learned from.
 pub fn draft(model: &SiteModel, load: &dyn Fn(&str) -> Option<String>, pages: u64) -> String {
@@ -103,8 +95,8 @@ pub fn draft(model: &SiteModel, load: &dyn Fn(&str) -> Option<String>, pages: u6
     out.push_str("\n[selectors]\n");
     let mut bodies: Vec<(usize, String)> = Vec::new();
     let mut metas = false;
-    for (key, field) in FIELDS {
-        let f = super::signature::located(field);
+    // The mapping's selector keys are the located fields' names.
+    for (f, &key) in LOCATED.iter().enumerate() {
         let mut chosen: Vec<(usize, String)> = Vec::new();
         for t in 0..model.templates.len() {
             // The headline, meta line and breadcrumb places of a list or mixed template are a column's heading
@@ -232,6 +224,8 @@ fn remove_selectors(
 ) -> Vec<(String, String, String)> {
     let body = super::signature::located("body");
     let mut out: Vec<(String, String, String)> = Vec::new();
+    // The selectors of `out`, parsed once.
+    let mut listed: Vec<Selector> = Vec::new();
     for (i, s) in samples.iter().enumerate() {
         let hint = &model.templates[s.template].hint;
         let Some(root) = places[i][body] else {
@@ -253,13 +247,14 @@ fn remove_selectors(
             }
             // A block that a selector already listed takes out needs no second one (`div.caption` covers
             // `div.teacher_parts > div.caption` and `div.caption:nth-of-type(3)`).
-            if already_removed(&s.doc, b.node, &out) {
+            if already_removed(&s.doc, b.node, &listed) {
                 continue;
             }
             let found = selector_candidates(&s.doc, b.node)
                 .into_iter()
                 .find(|css| only_repeated(css, model, samples));
             if let Some(css) = found {
+                listed.extend(Selector::parse(&css).ok());
                 out.push((css, hint.id.clone(), b.line.clone()));
             }
         }
@@ -267,14 +262,12 @@ fn remove_selectors(
     out
 }
 
-/// Whether one of the `remove` selectors found so far matches the element.
-fn already_removed(doc: &Html, node: NodeId, found: &[(String, String, String)]) -> bool {
-    let Some(el) = doc.tree.get(node).and_then(ElementRef::wrap) else {
-        return false;
-    };
-    found
-        .iter()
-        .any(|(css, _, _)| Selector::parse(css).is_ok_and(|sel| sel.matches(&el)))
+/// Whether one of the `remove` selectors listed so far matches the element.
+fn already_removed(doc: &Html, node: NodeId, listed: &[Selector]) -> bool {
+    doc.tree
+        .get(node)
+        .and_then(ElementRef::wrap)
+        .is_some_and(|el| listed.iter().any(|sel| sel.matches(&el)))
 }
 
 /// Whether a selector matches only repeated lines (of the sample's own template) on every sample, and
@@ -375,8 +368,7 @@ fn is_ident(s: &str) -> bool {
         .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '-')
         && s.chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-        && !s.starts_with("--")
-        && !s.starts_with("-")
+        && !s.starts_with('-')
 }
 
 /// One step: `tag#id.class…`, with `:nth-of-type(n)` when `indexed` and the element has no id.
@@ -446,7 +438,7 @@ mod tests {
             let sel = Selector::parse(&format!(".{class}")).unwrap();
             doc.select(&sel).next().unwrap().id()
         };
-        let listed = vec![("div.caption".to_string(), "t1".to_string(), String::new())];
+        let listed = vec![Selector::parse("div.caption").unwrap()];
         assert!(already_removed(&doc, find("caption"), &listed));
         assert!(!already_removed(&doc, find("note"), &listed));
         assert!(!already_removed(&doc, find("caption"), &[]));

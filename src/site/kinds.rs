@@ -40,7 +40,7 @@ impl KindCounts {
         }
     }
 
-    fn total(&self) -> u32 {
+    pub(super) fn total(&self) -> u32 {
         self.articles + self.lists + self.empty + self.other
     }
 

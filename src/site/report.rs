@@ -273,18 +273,6 @@ fn kind_map(k: &KindCounts) -> BTreeMap<String, u32> {
 }
 
 impl SiteReport {
-    /// Anomalies over every template.
-    pub fn anomaly_count(&self) -> u32 {
-        self.templates
-            .iter()
-            .map(|t| {
-                t.anomalies.missing_field.count
-                    + t.anomalies.repeated_in_body.count
-                    + t.anomalies.kind_differs.count
-            })
-            .sum()
-    }
-
     /// The message `id` (the summary's line, the report's paragraph) with how much the model covers and changed.
     pub fn coverage(&self, id: &str) -> String {
         crate::t!(

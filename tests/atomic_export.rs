@@ -118,14 +118,7 @@ fn a_killed_export_leaves_the_old_folder_or_the_new_one() {
 #[test]
 fn a_job_still_being_written_is_not_exported() {
     let dir = tempfile::tempdir().unwrap();
-    mirror::write(&dir.path().join("mirror"), 3, 1);
-    let job = dir.path().join("job");
-    sitelift()
-        .args(["run", "--quiet", "--out"])
-        .arg(&job)
-        .arg(dir.path().join("mirror"))
-        .assert()
-        .success();
+    let job = mirror::run_job(dir.path(), 3);
     // What a running crawl holds.
     let lock = std::fs::File::open(job.join("job.lock")).unwrap();
     lock.try_lock().unwrap();

@@ -203,12 +203,7 @@ fn a_job_keeps_the_model_status_and_the_report_show_it_and_a_second_run_changes_
     let second = run();
     assert!(second.contains("0 new, 0 updated, 8 unchanged"), "{second}");
 
-    let o = sitelift()
-        .args(["status", "--json", "--job"])
-        .arg(&out)
-        .output()
-        .unwrap();
-    let status: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let status = support::status_json(&out);
     let t = &status["site_model"]["templates"][0];
     assert_eq!(t["id"], "t1");
     assert_eq!(t["pages"], 8);

@@ -53,7 +53,6 @@ pub fn page_with_head(title: &str, head: &str, top: &str, text: &str, bottom: &s
     )
 }
 
-/// A page whose `<body>` is exactly `body` (no menu, no footer added).
 /// The extraction of a page with four paragraphs and `head` in its `<head>`, under the site's name as its title.
 pub fn run_with_head(head: &str) -> Extracted {
     run(&page_with_head(
@@ -65,6 +64,7 @@ pub fn run_with_head(head: &str) -> Extracted {
     ))
 }
 
+/// A page whose `<body>` is exactly `body` (no menu, no footer added).
 pub fn bare(title: &str, body: &str) -> String {
     format!(
         r#"<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}</title></head><body>{body}</body></html>"#

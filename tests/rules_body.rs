@@ -595,3 +595,28 @@ fn sanitize_allowlist() {
         r#"<p>正文</p><a>甲</a><a href="relative/b.html">乙</a><img src="c.png" alt="丙">"#
     );
 }
+
+#[test]
+fn body_comment_thread_outweighing_a_short_article_is_not_the_body() {
+    // Readers' comments hold more prose than the notice, and a long link menu makes the page as a whole a poor
+    // candidate: the comments' own list would win, were it not inside an element named as comments.
+    let comments: String = (0..3)
+        .map(|i| {
+            format!(
+                r#"<div class="item"><span>读者{i}</span><p>{}{}</p></div>"#,
+                SENTENCES[i + 1],
+                SENTENCES[i + 2]
+            )
+        })
+        .collect();
+    let links: String = (0..40)
+        .map(|i| format!(r#"<li><a href="/kpzs/{i}.html">科普知识专题第{i}期</a></li>"#))
+        .collect();
+    let body = format!(
+        r#"<ul class="list">{links}</ul><h1>科普讲座报名通知</h1><div class="wz">{}</div><div class="comments"><div>{comments}</div></div>{FOOTER}"#,
+        paras(3)
+    );
+    let ex = run(&bare("科普讲座报名通知_青松市科学技术协会", &body));
+    assert!(body_text(&ex).starts_with(SENTENCES[0]), "{}", show(&ex));
+    assert!(!body_text(&ex).contains("读者"), "{}", show(&ex));
+}

@@ -37,6 +37,7 @@ pub struct BodyChoice {
 pub fn choose(an: &Analysis<'_>) -> Option<BodyChoice> {
     let mut best: Option<(f32, usize, NodeId)> = None;
     let mut marked: Option<(usize, NodeId, f32, &'static str)> = None;
+    let in_chrome = chrome_scoped(an);
     for (&id, stats) in &an.stats {
         let Some(el) = an.doc.tree.get(id).and_then(|n| n.value().as_element()) else {
             continue;
@@ -46,7 +47,7 @@ pub fn choose(an: &Analysis<'_>) -> Option<BodyChoice> {
             continue;
         }
         let mut score = stats.score;
-        if has_name_word(el, &CHROME_MARKERS) {
+        if in_chrome.contains(&id) {
             score *= CHROME_NAME_WEIGHT;
         }
         // A list item or a list is rarely the article (a comment, a teaser list).
@@ -88,6 +89,38 @@ pub fn choose(an: &Analysis<'_>) -> Option<BodyChoice> {
         node: best_node,
         rule: "generic:densest block".to_string(),
     })
+}
+
+/// Elements named as page chrome ([`CHROME_MARKERS`]: comments, sidebars, menus, footers …) and every element
+/// inside one: a comment thread's paragraphs are no article even when they outweigh a short one. `<html>` and
+/// `<body>` do not count (their classes describe the page: `single-post comments-open`).
+fn chrome_scoped(an: &Analysis<'_>) -> HashSet<NodeId> {
+    let mut scoped = HashSet::default();
+    // The chrome-named elements open around the walk's position, innermost last.
+    let mut open: Vec<NodeId> = Vec::new();
+    for edge in an.doc.tree.root().traverse() {
+        match edge {
+            ego_tree::iter::Edge::Open(node) => {
+                let Some(el) = node.value().as_element() else {
+                    continue;
+                };
+                let marks =
+                    !matches!(el.name(), "html" | "body") && has_name_word(el, &CHROME_MARKERS);
+                if marks {
+                    open.push(node.id());
+                }
+                if !open.is_empty() {
+                    scoped.insert(node.id());
+                }
+            }
+            ego_tree::iter::Edge::Close(node) => {
+                if open.last() == Some(&node.id()) {
+                    open.pop();
+                }
+            }
+        }
+    }
+    scoped
 }
 
 /// The nearest article container (by its CMS class name) around the densest block. A short article's container
@@ -147,6 +180,10 @@ fn prune_container(
         return;
     };
     let container_score = an.stats.get(&container).map(|s| s.score).unwrap_or(0.0);
+    let container_chars = an.stats.get(&container).map(|s| s.chars).unwrap_or(0);
+    let mut named: Vec<NodeId> = Vec::new();
+    let mut named_chars = 0;
+    let mut named_end = 0;
     for node in root.descendants().skip(1) {
         let Node::Element(el) = node.value() else {
             continue;
@@ -163,7 +200,11 @@ fn prune_container(
             ))
             && stats.score < BOILERPLATE_MAX_SCORE_SHARE * container_score
         {
-            exclude.insert(node.id());
+            if stats.first_order > named_end || named.is_empty() {
+                named_chars += stats.chars;
+                named_end = stats.last_order;
+            }
+            named.push(node.id());
             continue;
         }
         if stats.link_chars >= LINK_BOX_MIN_LINK_CHARS
@@ -175,6 +216,7 @@ fn prune_container(
             exclude.insert(node.id());
         }
     }
+    exclude.extend(named);
     let range = an
         .stats
         .get(&container)

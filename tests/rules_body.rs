@@ -620,3 +620,41 @@ fn body_comment_thread_outweighing_a_short_article_is_not_the_body() {
     assert!(body_text(&ex).starts_with(SENTENCES[0]), "{}", show(&ex));
     assert!(!body_text(&ex).contains("读者"), "{}", show(&ex));
 }
+
+#[test]
+fn a_heading_after_the_last_paragraph_starts_what_is_not_the_article() {
+    let text = format!(
+        r#"<p>{}{}</p><p>{}{}</p><h3 class="box-title">青松科协服务平台</h3><p>会员单位可在平台上预约场地和讲师。</p>"#,
+        SENTENCES[0], SENTENCES[1], SENTENCES[2], SENTENCES[3]
+    );
+    let ex = run(&article("科普讲座走进社区", "发布时间：2023-05-20", &text));
+    assert!(body_text(&ex).ends_with(SENTENCES[3]), "{}", show(&ex));
+    assert!(!body_text(&ex).contains("服务平台"), "{}", show(&ex));
+}
+
+#[test]
+fn a_last_section_under_the_same_kind_of_heading_as_the_others_stays() {
+    // A teacher's profile: every section has an <h3 class="sec">; the last one lists courses without sentences.
+    let text = format!(
+        r#"<h3 class="sec">个人简介</h3>{}<h3 class="sec">研究成果</h3>{}<h3 class="sec">讲授课程</h3><p>城市管理学</p><p>区域经济学</p>"#,
+        paras(2),
+        paras(1)
+    );
+    let ex = run(&article("孙青松", "", &text));
+    assert!(body_text(&ex).ends_with("区域经济学"), "{}", show(&ex));
+}
+
+#[test]
+fn a_heading_over_label_value_lines_after_the_last_paragraph_stays() {
+    let text = format!(
+        r#"{}<h4>人员组成：</h4><p>名誉所长：林青松教授</p><p>所长：王湖滨教授</p><p>秘书：赵晓研究员</p>"#,
+        paras(2)
+    );
+    let ex = run(&article("青松市科普研究所简介", "", &text));
+    assert!(body_text(&ex).contains("人员组成"), "{}", show(&ex));
+    assert!(
+        body_text(&ex).ends_with("秘书：赵晓研究员"),
+        "{}",
+        show(&ex)
+    );
+}

@@ -9,7 +9,8 @@ use super::vocabulary::{
     CHROME_NAME_WEIGHT, EDGE_LINKS_MAX_CHARS, EDGE_META_MAX_CHARS, EDGE_NOTE_MAX_CHARS,
     EDGE_PHRASES, EDGE_PROSE_CHARS, END_MARKERS, HEADER_FIELDS_MAX_LINES, LINK_BOX_MIN_DENSITY,
     LINK_BOX_MIN_LINK_CHARS, LIST_TAG_WEIGHT, MARKED_ANCESTOR_SLACK_CHARS,
-    MARKED_CONTAINER_MIN_SHARE, SOCIAL_WORDS, WIDGET_LINE_MAX_CHARS, WIDGET_LINE_STARTS,
+    MARKED_CONTAINER_MIN_SHARE, SOCIAL_WORDS, TAIL_PARAGRAPH_MIN_WIDTH, WIDGET_LINE_MAX_CHARS,
+    WIDGET_LINE_STARTS,
 };
 use rustc_hash::FxHashSet as HashSet;
 
@@ -315,8 +316,12 @@ pub fn text_end(an: &Analysis<'_>, container: NodeId, boxes: &[NodeId]) -> Optio
         .filter(|b| b.weight() > 0.0)
         .map(|b| b.chars)
         .sum();
+    let tail_heading = tail_heading(an, &blocks);
     let mut before = 0;
     for block in blocks {
+        if Some(block.order) == tail_heading {
+            return tail_heading;
+        }
         let short = block.chars + block.link_chars < 40 && !is_sentence(&block.line);
         let after_most = before * 10 >= total * 6;
         if after_most
@@ -329,6 +334,59 @@ pub fn text_end(an: &Analysis<'_>, container: NodeId, boxes: &[NodeId]) -> Optio
         }
     }
     None
+}
+
+/// A short heading after the text's last paragraph: what it introduces (related stories, comments, contact
+/// details, a newsletter or donation box) is about the site, not the article, whose sections hold prose. Not
+/// when the article's own sections above use the same kind of heading (a profile's last tab, 讲授课程, lists
+/// courses), nor when a list of `label：value` lines follows it (人员组成： 所长：…).
+fn tail_heading(an: &Analysis<'_>, blocks: &[&super::analysis::Block]) -> Option<usize> {
+    let last_paragraph = blocks.iter().rposition(|b| is_paragraph(b))?;
+    let heading = |b: &super::analysis::Block| {
+        an.doc
+            .tree
+            .get(b.node)
+            .and_then(|n| n.value().as_element())
+            .filter(|el| matches!(el.name(), "h2" | "h3" | "h4" | "h5" | "h6"))
+            .map(|el| (el.name(), el.attr("class")))
+    };
+    let sections: Vec<_> = blocks[..last_paragraph]
+        .iter()
+        .filter_map(|b| heading(b))
+        .collect();
+    let tail = &blocks[last_paragraph + 1..];
+    let at = tail.iter().position(|b| {
+        display_width(&b.line) < TAIL_PARAGRAPH_MIN_WIDTH
+            && heading(b).is_some_and(|kind| !sections.contains(&kind))
+    })?;
+    (!is_field_list(&tail[at + 1..])).then(|| tail[at].order)
+}
+
+/// Two or more short lines, half of them or more `label：value` pairs.
+fn is_field_list(blocks: &[&super::analysis::Block]) -> bool {
+    let labelled = blocks
+        .iter()
+        .filter(|b| b.line.contains(['：', ':']))
+        .count();
+    blocks.len() >= 2
+        && labelled * 2 >= blocks.len()
+        && blocks
+            .iter()
+            .all(|b| display_width(&b.line) < TAIL_PARAGRAPH_MIN_WIDTH)
+}
+
+/// A paragraph of prose: a few lines of text with sentence punctuation, mostly outside links.
+fn is_paragraph(block: &super::analysis::Block) -> bool {
+    block.punct > 0
+        && block.link_chars * 2 < block.chars
+        && display_width(&block.line) >= TAIL_PARAGRAPH_MIN_WIDTH
+}
+
+/// Width of a line in Latin letters: a Chinese, Japanese or Korean character counts two.
+fn display_width(line: &str) -> usize {
+    line.chars()
+        .map(|c| if c >= '\u{2e80}' { 2 } else { 1 })
+        .sum()
 }
 
 static EDGE: LazyLock<Markers> = LazyLock::new(|| Markers::new(&EDGE_PHRASES));

@@ -188,6 +188,10 @@ pub const LINK_BOX_MIN_DENSITY: f32 = 0.65;
 /// wrapper of more than the article: as much again, plus a few lines (captions, a lead, a short last paragraph).
 pub const MARKED_ANCESTOR_SLACK_CHARS: usize = 200;
 
+/// Width (Latin letters; a Chinese character counts two) from which a block with sentence punctuation is a
+/// paragraph of the article: about two lines of text, longer than any heading, caption or call to action.
+pub const TAIL_PARAGRAPH_MIN_WIDTH: usize = 100;
+
 /// Class/id words of elements that are never article text when they sit inside the article's container.
 pub const BOILERPLATE_WORDS: [&str; 53] = [
     "caption",

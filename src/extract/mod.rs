@@ -22,6 +22,7 @@ use crate::normalize::date::PublishedAt;
 use crate::record::{Attachment, Image};
 use crate::site::apply as site;
 use generic::analysis::Analysis;
+pub use generic::classify::NotArticleKind;
 use generic::meta::Layout;
 
 /// A value and the rule that produced it (`mapping:title`, `generic:label 发布时间`, …).
@@ -49,7 +50,11 @@ pub struct Body {
 pub enum PageKind {
     #[default]
     Article,
-    NotArticle(String),
+    /// Not an article: what it looks like (for the site model) and why, in words (for the job store).
+    NotArticle {
+        kind: NotArticleKind,
+        reason: String,
+    },
     /// The page cannot be extracted within its budget (the reason says why and what to do): a failed page.
     Refused(String),
 }
@@ -370,14 +375,20 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
     let mut list_node = None;
     out.kind = match declared {
         Some(Declared::Article(_)) => PageKind::Article,
-        Some(Declared::NotArticle(reason)) => PageKind::NotArticle(reason),
+        Some(Declared::NotArticle(reason)) => PageKind::NotArticle {
+            kind: NotArticleKind::Other,
+            reason,
+        },
         None => match generic::classify::not_article(&an, &evidence) {
             // A mapping's body must not lose a page the run without the mapping keeps: judge the page again
             // on the generic body before skipping it.
             Some(_) if mapped_body && generic_keeps(&an, &evidence) => PageKind::Article,
             Some(skip) => {
                 list_node = skip.list;
-                PageKind::NotArticle(skip.reason)
+                PageKind::NotArticle {
+                    kind: skip.kind,
+                    reason: skip.reason,
+                }
             }
             None => PageKind::Article,
         },

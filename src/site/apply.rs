@@ -23,7 +23,7 @@ use super::signature::{
 };
 use crate::extract::dom::spaced_text;
 use crate::extract::generic::analysis::Analysis;
-use crate::extract::{Extracted, Found, NotArticleKind, PageKind};
+use crate::extract::{Extracted, Found, NotArticleKind, PageKind, labelled_rule};
 use crate::normalize::text::visible_len;
 
 pub use super::PROVENANCE;
@@ -250,15 +250,10 @@ pub fn fill_meta(an: &Analysis<'_>, hint: &TemplateHint, line: NodeId, out: &mut
     }
 }
 
-/// Whether a value's rule read it from a label, a mapping or the model (not guessed from a signature, a
-/// `<meta>` tag or the URL).
+/// Whether a value's rule read it from a label, a mapping ([`labelled_rule`]) or the model (not guessed from a
+/// signature, a `<meta>` tag or the URL).
 fn is_labelled(rule: Option<&String>) -> bool {
-    rule.is_some_and(|r| {
-        r.contains("label")
-            || r.starts_with("mapping")
-            || r.starts_with("pattern")
-            || r.starts_with(super::PROVENANCE)
-    })
+    rule.is_some_and(|r| labelled_rule(r) || r.starts_with(super::PROVENANCE))
 }
 
 /// The breadcrumb at the template's place, for a page that found none of its own.

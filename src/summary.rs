@@ -6,7 +6,8 @@ use std::time::Duration;
 
 use serde::Serialize;
 
-use crate::export::WriteOutcome;
+use crate::error::Result;
+use crate::export::{Sink, WriteOutcome};
 use crate::outcome::{group_heading, localized};
 use crate::pipeline::PageOutcome;
 use crate::record::{FILLABLE_FIELDS, Record};
@@ -62,6 +63,21 @@ pub fn reason_group(reason: &str) -> String {
 }
 
 impl Summary {
+    /// Write the page's record, if it has one, to `sink`, and count the page with what the write did.
+    pub fn write_and_add(
+        &mut self,
+        sink: &mut dyn Sink,
+        page: &str,
+        outcome: &PageOutcome,
+    ) -> Result<()> {
+        let written = match outcome {
+            PageOutcome::Extracted(record) => Some(sink.write(record)?),
+            _ => None,
+        };
+        self.add(page, outcome, written);
+        Ok(())
+    }
+
     /// Count one page's outcome (and what writing its record did).
     pub fn add(&mut self, page: &str, outcome: &PageOutcome, written: Option<WriteOutcome>) {
         self.pages += 1;

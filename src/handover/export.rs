@@ -68,33 +68,19 @@ fn output_error(path: &Path, e: impl std::fmt::Display) -> Error {
 
 /// The job's records in URL order, a batch at a time, each passed to `f`.
 pub(crate) fn each_record(job: &Job, mut f: impl FnMut(Record) -> Result<()>) -> Result<()> {
-    let mut last = String::new();
-    loop {
-        let batch: Vec<(String, String)> = {
-            let mut stmt = job
-                .conn
-                .prepare_cached(
-                    "SELECT url, json FROM records WHERE url > ?1 ORDER BY url LIMIT 256",
-                )
-                .map_err(job_error(job))?;
-            let rows = stmt
-                .query_map([&last], |r| Ok((r.get(0)?, r.get(1)?)))
-                .map_err(job_error(job))?;
-            rows.collect::<rusqlite::Result<_>>()
-                .map_err(job_error(job))?
-        };
-        let Some((end, _)) = batch.last() else {
-            return Ok(());
-        };
-        last = end.clone();
-        for (url, json) in batch {
+    job.paged(
+        "SELECT url, json FROM records WHERE url > ?1 ORDER BY url LIMIT ?2",
+        (String::new(), 256),
+        |r| Ok((r.get(0)?, r.get(1)?)),
+        |(url, _): &(String, String)| url.clone(),
+        |(url, json)| {
             let record: Record = serde_json::from_str(&json).map_err(|e| Error::Job {
                 dir: job.dir().to_path_buf(),
                 message: format!("the stored record of {url} is unreadable ({e}); run `sitelift extract --job` again"),
             })?;
-            f(record)?;
-        }
-    }
+            f(record)
+        },
+    )
 }
 
 /// Build the hand-over folder `out` from the job at `job_dir`.

@@ -19,7 +19,15 @@ pub const INTERRUPTED: u8 = 130;
 
 pub fn run(args: CrawlArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
     let opts = options(&args.options)?;
-    let (job, report) = crawl_job(&args.job, &opts, &args.crawl, &args.urls, quiet, verbose)?;
+    let settings = crawl_settings(&args.crawl, &args.urls, &opts)?;
+    let (job, report) = crawl_job(
+        &args.job,
+        &opts,
+        &settings,
+        args.crawl.fresh,
+        quiet,
+        verbose,
+    )?;
     let status = sitelift::job::status::status(&job)?;
     if !quiet {
         eprint!("{}", status.render());
@@ -43,21 +51,33 @@ pub fn run(args: CrawlArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
     Ok(code)
 }
 
-/// Open (or create) the job and crawl it.
+/// The crawl's settings for the whole command: the command line's crawl flags and start URLs over the mapping's
+/// `[crawl]` table, resolved once (the crawl and the site model's scope use the same).
+pub fn crawl_settings(
+    flags: &CrawlFlagArgs,
+    urls: &[String],
+    opts: &Options,
+) -> Result<CrawlSettings> {
+    Ok(CrawlSettings::resolve(
+        &crawl_flags(flags, urls),
+        opts.mapping.as_ref(),
+    )?)
+}
+
+/// Open (or create, or with `fresh` start over) the job and crawl it.
 pub fn crawl_job(
     dir: &Path,
     opts: &Options,
-    flags: &CrawlFlagArgs,
-    urls: &[String],
+    settings: &CrawlSettings,
+    fresh: bool,
     quiet: bool,
     verbose: u8,
 ) -> Result<(Job, CrawlReport)> {
-    let settings = CrawlSettings::resolve(&crawl_flags(flags, urls), opts.mapping.as_ref())?;
     let dir_existed = dir.exists();
-    let new_job = flags.fresh || !dir.join(sitelift::job::DB_FILE).exists();
-    let mut job = Job::open(dir, flags.fresh)?;
+    let new_job = fresh || !dir.join(sitelift::job::DB_FILE).exists();
+    let mut job = Job::open(dir, fresh)?;
     let bar = CrawlDisplay::new(quiet, verbose);
-    let report = crawl(&mut job, &settings, opts, &bar);
+    let report = crawl(&mut job, settings, opts, &bar);
     bar.finish();
     let report = match report {
         Ok(r) => r,
@@ -135,7 +155,7 @@ pub fn exit_code(report: &CrawlReport, status: &sitelift::job::status::Status) -
     }
 }
 
-pub fn crawl_flags(a: &CrawlFlagArgs, urls: &[String]) -> CrawlFlags {
+fn crawl_flags(a: &CrawlFlagArgs, urls: &[String]) -> CrawlFlags {
     CrawlFlags {
         start_urls: urls.to_vec(),
         limit: a.limit,

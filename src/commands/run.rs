@@ -12,7 +12,7 @@ use anyhow::{Context, Result, bail};
 use sitelift::job::status::Status;
 use sitelift::t;
 
-use super::crawl::{INTERRUPTED, crawl_flags, crawl_job};
+use super::crawl::{INTERRUPTED, crawl_job, crawl_settings};
 use super::options;
 use super::publish::publish;
 use super::run_mirror::run_mirror;
@@ -40,14 +40,12 @@ pub fn run(args: RunArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
         create_out(&args.out)?;
         return run_mirror(&args, &opts, &job_dir, quiet, verbose);
     }
-    let (mut job, report) = crawl_job(&job_dir, &opts, &args.crawl, &args.inputs, quiet, verbose)?;
+    let settings = crawl_settings(&args.crawl, &args.inputs, &opts)?;
+    let fresh = args.crawl.fresh;
+    let (mut job, report) = crawl_job(&job_dir, &opts, &settings, fresh, quiet, verbose)?;
     // The site model learns from every stored page once the crawl has them (an interrupted crawl is resumed
     // first; its model comes with the run that finishes it).
     let model = if opts.site_model && !report.interrupted {
-        let settings = sitelift::crawl::CrawlSettings::resolve(
-            &crawl_flags(&args.crawl, &args.inputs),
-            opts.mapping.as_ref(),
-        )?;
         sitelift::site::job::refine(
             &mut job,
             &opts,

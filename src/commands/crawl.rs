@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use sitelift::crawl::{CrawlFlags, CrawlReport, CrawlSettings, crawl};
-use sitelift::job::Job;
+use sitelift::job::{Job, State};
 use sitelift::pipeline::Options;
 use sitelift::t;
 
@@ -43,7 +43,7 @@ pub fn run(args: CrawlArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
             "{}",
             t!(
                 "crawl-quiet-failed",
-                n = status.pages.get("failed").copied().unwrap_or(0),
+                n = status.pages_in(State::Failed),
                 job = args.job.display().to_string()
             )
         );
@@ -91,7 +91,7 @@ pub fn crawl_job(
     };
     if new_job && !report.interrupted && report.fetched_now == 0 && report.paused_hosts.is_empty() {
         let status = sitelift::job::status::status(&job)?;
-        if status.pages.get("fetched").copied().unwrap_or(0) == 0 {
+        if status.pages_in(State::Fetched) == 0 {
             // A failed start: every URL tried failed or was refused. Say why, and leave no empty job behind.
             // (Nothing tried at all — `--limit 0`, `--max-pages 0` — is not a failure.)
             let why = status
@@ -146,9 +146,7 @@ fn remove_new_job(dir: &Path, dir_existed: bool) {
 pub fn exit_code(report: &CrawlReport, status: &sitelift::job::status::Status) -> ExitCode {
     if report.interrupted {
         ExitCode::from(INTERRUPTED)
-    } else if status.pages.get("failed").copied().unwrap_or(0) > 0
-        || !report.paused_hosts.is_empty()
-    {
+    } else if status.pages_in(State::Failed) > 0 || !report.paused_hosts.is_empty() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -9,6 +9,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
+use sitelift::job::State;
 use sitelift::job::status::Status;
 use sitelift::t;
 
@@ -112,8 +113,8 @@ pub fn this_run(report: &sitelift::crawl::CrawlReport, status: &Status, job_dir:
         rate = format!("{:.1}", crate::progress::rate(done, secs)),
         links = report.progress.links_seen,
         job = job_dir.display().to_string(),
-        not_followed = status.pages.get("skipped").copied().unwrap_or(0),
-        queued = status.pages.get("queued").copied().unwrap_or(0)
+        not_followed = status.pages_in(State::Skipped),
+        queued = status.pages_in(State::Queued)
     )
 }
 

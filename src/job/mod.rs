@@ -312,15 +312,22 @@ pub(crate) fn sql_error(dir: &Path) -> impl Fn(rusqlite::Error) -> Error + '_ {
     }
 }
 
+/// A new job in a temporary folder (removed with the returned guard), for unit tests.
+#[cfg(test)]
+pub(crate) fn scratch_job() -> (tempfile::TempDir, Job) {
+    let dir = tempfile::tempdir().unwrap();
+    let job = Job::open(dir.path(), false).unwrap();
+    (dir, job)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::Job;
+    use super::scratch_job;
 
     /// Rows come in key order across batch boundaries, each once, and an error from `each` stops the read.
     #[test]
     fn paged_reads_every_row_once_in_key_order() {
-        let dir = tempfile::tempdir().unwrap();
-        let job = Job::open(dir.path(), false).unwrap();
+        let (_dir, job) = scratch_job();
         job.conn
             .execute_batch(
                 "CREATE TABLE t (k TEXT PRIMARY KEY);

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::Job;
+use super::frontier::{self, State};
 use super::skips::TrapLimit;
 use crate::error::Result;
 use crate::record::{FILLABLE_FIELDS, Record};
@@ -82,13 +83,14 @@ pub fn status(job: &Job) -> Result<Status> {
         job: job.dir().display().to_string(),
         ..Status::default()
     };
-    for state in ["queued", "fetched", "failed", "skipped"] {
-        s.pages.insert(state.to_string(), 0);
+    let states = frontier::counts(&job.conn).map_err(job.sql_error())?;
+    for state in State::ALL {
+        let n = states
+            .iter()
+            .find(|(s, _)| *s == state)
+            .map_or(0, |(_, n)| *n);
+        s.pages.insert(state.as_str().to_string(), n);
     }
-    s.pages.extend(counts(
-        job,
-        "SELECT state, count(*) FROM frontier GROUP BY state",
-    )?);
     s.failures = grouped(
         job,
         "SELECT url, last_error FROM frontier WHERE state = 'failed' ORDER BY id",
@@ -180,8 +182,7 @@ pub fn status(job: &Job) -> Result<Status> {
         .unwrap_or(0.0);
     s.site_model = crate::site::job::stored_report(job)?;
     // The rate the progress display and the run summary show: pages done (fetched or failed) over crawl time.
-    let done =
-        s.pages.get("fetched").copied().unwrap_or(0) + s.pages.get("failed").copied().unwrap_or(0);
+    let done = s.pages_in(State::Fetched) + s.pages_in(State::Failed);
     s.pages_per_sec = if s.elapsed_secs > 0.0 {
         ((done as f64 / s.elapsed_secs) * 10.0).round() / 10.0
     } else {
@@ -191,6 +192,11 @@ pub fn status(job: &Job) -> Result<Status> {
 }
 
 impl Status {
+    /// Frontier URLs in `state`.
+    pub fn pages_in(&self, state: State) -> u64 {
+        self.pages.get(state.as_str()).copied().unwrap_or(0)
+    }
+
     /// The text `sitelift status` prints.
     pub fn render(&self) -> String {
         let n = |m: &BTreeMap<String, u64>, k: &str| m.get(k).copied().unwrap_or(0);
@@ -202,10 +208,10 @@ impl Status {
         line(crate::t!("status-job", job = self.job.as_str()));
         line(crate::t!(
             "status-urls",
-            queued = n(&self.pages, "queued"),
-            fetched = n(&self.pages, "fetched"),
-            failed = n(&self.pages, "failed"),
-            skipped = n(&self.pages, "skipped"),
+            queued = self.pages_in(State::Queued),
+            fetched = self.pages_in(State::Fetched),
+            failed = self.pages_in(State::Failed),
+            skipped = self.pages_in(State::Skipped),
         ));
         line(crate::t!(
             "status-outcomes",

@@ -51,12 +51,7 @@ pub fn extract_files(
             parts: &parts,
         };
         summary.site_model = two_pass(&pages, observer, &mut |i, outcome| {
-            let written = match &outcome {
-                PageOutcome::Extracted(record) => Some(sink.write(record)?),
-                _ => None,
-            };
-            summary.add(&files[i].rel, &outcome, written);
-            Ok(())
+            summary.write_and_add(sink, &files[i].rel, &outcome)
         })?;
         summary.set_elapsed(started.elapsed());
         return Ok(summary);
@@ -71,11 +66,7 @@ pub fn extract_files(
             })
             .collect();
         for (label, outcome) in outcomes {
-            let written = match &outcome {
-                PageOutcome::Extracted(record) => Some(sink.write(record)?),
-                _ => None,
-            };
-            summary.add(&label, &outcome, written);
+            summary.write_and_add(sink, &label, &outcome)?;
         }
     }
     summary.set_elapsed(started.elapsed());

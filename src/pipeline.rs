@@ -177,7 +177,7 @@ fn process_inner(
         done.outcome = PageOutcome::Skipped(SkipReason::Continuation(head.clone()));
         return done;
     }
-    if let PageKind::NotArticle(reason) = &ex.kind {
+    if let PageKind::NotArticle { reason, .. } = &ex.kind {
         if !opts.all_pages {
             done.outcome = PageOutcome::Skipped(SkipReason::NotArticle(reason.clone()));
             return done;

@@ -6,13 +6,30 @@ use std::time::Duration;
 
 use serde::Serialize;
 
-use crate::export::WriteOutcome;
+use crate::error::Result;
+use crate::export::{Sink, WriteOutcome};
 use crate::outcome::{group_heading, localized};
 use crate::pipeline::PageOutcome;
 use crate::record::{FILLABLE_FIELDS, Record};
 
-/// Example pages printed per skip or failure reason (the JSON summary lists them all).
-const EXAMPLES: usize = 5;
+/// How the closing summary lists skips and failures: five example pages per reason (the JSON summary lists them
+/// all).
+const GROUPS: GroupLayout = GroupLayout {
+    examples: 5,
+    count_width: 5,
+    more: "summary-more",
+};
+
+/// How reason groups are printed as text ([`group_lines`]): the closing summary's and `sitelift status`'s.
+#[derive(Debug, Clone, Copy)]
+pub struct GroupLayout {
+    /// Example pages printed per group.
+    pub examples: usize,
+    /// Width of the count column (the examples are indented past it).
+    pub count_width: usize,
+    /// The message that says how many pages more the group has (argument `n`).
+    pub more: &'static str,
+}
 
 /// Pages sharing one reason.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -62,6 +79,21 @@ pub fn reason_group(reason: &str) -> String {
 }
 
 impl Summary {
+    /// Write the page's record, if it has one, to `sink`, and count the page with what the write did.
+    pub fn write_and_add(
+        &mut self,
+        sink: &mut dyn Sink,
+        page: &str,
+        outcome: &PageOutcome,
+    ) -> Result<()> {
+        let written = match outcome {
+            PageOutcome::Extracted(record) => Some(sink.write(record)?),
+            _ => None,
+        };
+        self.add(page, outcome, written);
+        Ok(())
+    }
+
     /// Count one page's outcome (and what writing its record did).
     pub fn add(&mut self, page: &str, outcome: &PageOutcome, written: Option<WriteOutcome>) {
         self.pages += 1;
@@ -201,15 +233,8 @@ impl Summary {
                 continue;
             }
             s.push_str(&format!("{}\n", crate::t!(title)));
-            for (reason, g) in groups {
-                s.push_str(&format!("  {:>5}  {}\n", g.count, group_heading(reason)));
-                for (page, full) in g.pages.iter().take(EXAMPLES) {
-                    s.push_str(&format!("         {page}: {}\n", localized(full)));
-                }
-                if g.count > EXAMPLES {
-                    let more = crate::t!("summary-more", n = g.count - EXAMPLES);
-                    s.push_str(&format!("         {more}\n"));
-                }
+            for line in group_lines(groups, GROUPS) {
+                s.push_str(&format!("{line}\n"));
             }
         }
         let not_articles = self.not_articles();
@@ -257,8 +282,76 @@ impl Summary {
     }
 }
 
-fn add_reason(groups: &mut BTreeMap<String, ReasonGroup>, page: &str, reason: &str) {
+/// Add a page and its full reason to the group its reason names.
+pub fn add_reason(groups: &mut BTreeMap<String, ReasonGroup>, page: &str, reason: &str) {
     let g = groups.entry(reason_group(reason)).or_default();
     g.count += 1;
     g.pages.push((page.to_string(), reason.to_string()));
+}
+
+/// Reason groups as text lines: per group its count and heading, then the first example pages with their reasons
+/// in the interface language, and how many more there are.
+pub fn group_lines(groups: &BTreeMap<String, ReasonGroup>, layout: GroupLayout) -> Vec<String> {
+    let (width, indent) = (layout.count_width, " ".repeat(layout.count_width + 4));
+    let mut lines = Vec::new();
+    for (reason, g) in groups {
+        lines.push(format!("  {:>width$}  {}", g.count, group_heading(reason)));
+        for (page, full) in g.pages.iter().take(layout.examples) {
+            lines.push(format!("{indent}{page}: {}", localized(full)));
+        }
+        if g.pages.len() > layout.examples {
+            let more = crate::t!(layout.more, n = g.pages.len() - layout.examples);
+            lines.push(format!("{indent}{more}"));
+        }
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The closing summary and `sitelift status` print groups alike but for their numbers: the count column's
+    /// width, the examples' indent past it, how many examples, and which "more" message.
+    #[test]
+    fn reason_groups_print_in_each_layout() {
+        let mut groups = BTreeMap::new();
+        for i in 1..=7 {
+            add_reason(
+                &mut groups,
+                &format!("p{i}.html"),
+                "no article text (3 characters in the best block)",
+            );
+        }
+        add_reason(&mut groups, "q.html", "login page (password form)");
+        let summary = group_lines(&groups, GROUPS);
+        assert_eq!(summary[0], "      1  login page");
+        assert_eq!(summary[1], "         q.html: login page (password form)");
+        assert_eq!(summary[2], "      7  no article text");
+        assert_eq!(
+            summary[3],
+            "         p1.html: no article text (3 characters in the best block)"
+        );
+        assert_eq!(
+            summary[8],
+            "         … and 2 more (every page is in the JSON summary)"
+        );
+        assert_eq!(summary.len(), 9);
+        let status = GroupLayout {
+            examples: 3,
+            count_width: 6,
+            more: "status-more",
+        };
+        let status = group_lines(&groups, status);
+        assert_eq!(status[2], "       7  no article text");
+        assert_eq!(
+            status[3],
+            "          p1.html: no article text (3 characters in the best block)"
+        );
+        assert_eq!(
+            status[6],
+            "          … and 4 more (`sitelift status --json` lists every page)"
+        );
+        assert_eq!(status.len(), 7);
+    }
 }

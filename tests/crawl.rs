@@ -612,6 +612,24 @@ fn limit_stops_a_trial_run_and_update_reexports_only_changed_records() {
     assert!(flaky["body_text"].as_str().unwrap().contains("修订后"));
 }
 
+/// `run` and `crawl` resolve their settings (start URLs, flags, the mapping's `[crawl]`) once, before the job is
+/// opened: a bad start URL is refused with exit 2 and leaves no job folder behind.
+#[test]
+fn settings_are_resolved_before_the_job_is_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    for args in [["run", "http://", "--out"], ["crawl", "http://", "--job"]] {
+        sitelift()
+            .args(["--lang", "en"])
+            .args(args)
+            .arg(&out)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("'http://' is not an http(s) URL"));
+        assert!(!out.exists(), "{args:?} left {}", out.display());
+    }
+}
+
 #[test]
 fn crawl_patterns_in_the_mapping_are_checked_at_load() {
     let dir = tempfile::tempdir().unwrap();

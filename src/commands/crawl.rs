@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use sitelift::crawl::{CrawlFlags, CrawlReport, CrawlSettings, crawl};
-use sitelift::job::Job;
+use sitelift::job::{Job, State};
 use sitelift::pipeline::Options;
 use sitelift::t;
 
@@ -19,7 +19,15 @@ pub const INTERRUPTED: u8 = 130;
 
 pub fn run(args: CrawlArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
     let opts = options(&args.options)?;
-    let (job, report) = crawl_job(&args.job, &opts, &args.crawl, &args.urls, quiet, verbose)?;
+    let settings = crawl_settings(&args.crawl, &args.urls, &opts)?;
+    let (job, report) = crawl_job(
+        &args.job,
+        &opts,
+        &settings,
+        args.crawl.fresh,
+        quiet,
+        verbose,
+    )?;
     let status = sitelift::job::status::status(&job)?;
     if !quiet {
         eprint!("{}", status.render());
@@ -35,7 +43,7 @@ pub fn run(args: CrawlArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
             "{}",
             t!(
                 "crawl-quiet-failed",
-                n = status.pages.get("failed").copied().unwrap_or(0),
+                n = status.pages_in(State::Failed),
                 job = args.job.display().to_string()
             )
         );
@@ -43,21 +51,33 @@ pub fn run(args: CrawlArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
     Ok(code)
 }
 
-/// Open (or create) the job and crawl it.
+/// The crawl's settings for the whole command: the command line's crawl flags and start URLs over the mapping's
+/// `[crawl]` table, resolved once (the crawl and the site model's scope use the same).
+pub fn crawl_settings(
+    flags: &CrawlFlagArgs,
+    urls: &[String],
+    opts: &Options,
+) -> Result<CrawlSettings> {
+    Ok(CrawlSettings::resolve(
+        &crawl_flags(flags, urls),
+        opts.mapping.as_ref(),
+    )?)
+}
+
+/// Open (or create, or with `fresh` start over) the job and crawl it.
 pub fn crawl_job(
     dir: &Path,
     opts: &Options,
-    flags: &CrawlFlagArgs,
-    urls: &[String],
+    settings: &CrawlSettings,
+    fresh: bool,
     quiet: bool,
     verbose: u8,
 ) -> Result<(Job, CrawlReport)> {
-    let settings = CrawlSettings::resolve(&crawl_flags(flags, urls), opts.mapping.as_ref())?;
     let dir_existed = dir.exists();
-    let new_job = flags.fresh || !dir.join(sitelift::job::DB_FILE).exists();
-    let mut job = Job::open(dir, flags.fresh)?;
+    let new_job = fresh || !dir.join(sitelift::job::DB_FILE).exists();
+    let mut job = Job::open(dir, fresh)?;
     let bar = CrawlDisplay::new(quiet, verbose);
-    let report = crawl(&mut job, &settings, opts, &bar);
+    let report = crawl(&mut job, settings, opts, &bar);
     bar.finish();
     let report = match report {
         Ok(r) => r,
@@ -71,7 +91,7 @@ pub fn crawl_job(
     };
     if new_job && !report.interrupted && report.fetched_now == 0 && report.paused_hosts.is_empty() {
         let status = sitelift::job::status::status(&job)?;
-        if status.pages.get("fetched").copied().unwrap_or(0) == 0 {
+        if status.pages_in(State::Fetched) == 0 {
             // A failed start: every URL tried failed or was refused. Say why, and leave no empty job behind.
             // (Nothing tried at all — `--limit 0`, `--max-pages 0` — is not a failure.)
             let why = status
@@ -126,16 +146,14 @@ fn remove_new_job(dir: &Path, dir_existed: bool) {
 pub fn exit_code(report: &CrawlReport, status: &sitelift::job::status::Status) -> ExitCode {
     if report.interrupted {
         ExitCode::from(INTERRUPTED)
-    } else if status.pages.get("failed").copied().unwrap_or(0) > 0
-        || !report.paused_hosts.is_empty()
-    {
+    } else if status.pages_in(State::Failed) > 0 || !report.paused_hosts.is_empty() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
 }
 
-pub fn crawl_flags(a: &CrawlFlagArgs, urls: &[String]) -> CrawlFlags {
+fn crawl_flags(a: &CrawlFlagArgs, urls: &[String]) -> CrawlFlags {
     CrawlFlags {
         start_urls: urls.to_vec(),
         limit: a.limit,

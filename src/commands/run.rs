@@ -9,10 +9,11 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
+use sitelift::job::State;
 use sitelift::job::status::Status;
 use sitelift::t;
 
-use super::crawl::{INTERRUPTED, crawl_flags, crawl_job};
+use super::crawl::{INTERRUPTED, crawl_job, crawl_settings};
 use super::options;
 use super::publish::publish;
 use super::run_mirror::run_mirror;
@@ -40,14 +41,12 @@ pub fn run(args: RunArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
         create_out(&args.out)?;
         return run_mirror(&args, &opts, &job_dir, quiet, verbose);
     }
-    let (mut job, report) = crawl_job(&job_dir, &opts, &args.crawl, &args.inputs, quiet, verbose)?;
+    let settings = crawl_settings(&args.crawl, &args.inputs, &opts)?;
+    let fresh = args.crawl.fresh;
+    let (mut job, report) = crawl_job(&job_dir, &opts, &settings, fresh, quiet, verbose)?;
     // The site model learns from every stored page once the crawl has them (an interrupted crawl is resumed
     // first; its model comes with the run that finishes it).
     let model = if opts.site_model && !report.interrupted {
-        let settings = sitelift::crawl::CrawlSettings::resolve(
-            &crawl_flags(&args.crawl, &args.inputs),
-            opts.mapping.as_ref(),
-        )?;
         sitelift::site::job::refine(
             &mut job,
             &opts,
@@ -114,8 +113,8 @@ pub fn this_run(report: &sitelift::crawl::CrawlReport, status: &Status, job_dir:
         rate = format!("{:.1}", crate::progress::rate(done, secs)),
         links = report.progress.links_seen,
         job = job_dir.display().to_string(),
-        not_followed = status.pages.get("skipped").copied().unwrap_or(0),
-        queued = status.pages.get("queued").copied().unwrap_or(0)
+        not_followed = status.pages_in(State::Skipped),
+        queued = status.pages_in(State::Queued)
     )
 }
 

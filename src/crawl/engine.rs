@@ -187,13 +187,13 @@ impl Engine<'_> {
         let counts = frontier::counts(&self.job.conn).map_err(self.job.sql_error())?;
         let mut p = CrawlProgress::default();
         for (state, n) in counts {
-            match state.as_str() {
-                "fetched" => p.fetched = n,
-                "failed" => p.failed = n,
-                "skipped" => p.skipped = n,
-                _ => {}
+            match state {
+                State::Fetched => p.fetched = n,
+                State::Failed => p.failed = n,
+                State::Skipped => p.skipped = n,
+                State::Queued => {}
             }
-            if state != "skipped" {
+            if state != State::Skipped {
                 p.discovered += n;
             }
         }

@@ -244,6 +244,9 @@ pub enum Visible<'a> {
 /// ([`VisibleEdges::bounded`]), stops after that many and says so ([`VisibleEdges::over_bound`]).
 pub struct VisibleEdges<'a> {
     traverse: ego_tree::iter::Traverse<'a, Node>,
+    root: ego_tree::NodeId,
+    /// Subtrees left out besides the hidden ones ([`VisibleEdges::excluding`]); the root is never left out.
+    exclude: Option<&'a rustc_hash::FxHashSet<ego_tree::NodeId>>,
     /// Elements open inside a skipped subtree (its root included); 0 outside one.
     skip_depth: usize,
     steps: usize,
@@ -256,6 +259,8 @@ pub struct VisibleEdges<'a> {
 pub fn visible_edges(root: NodeRef<'_, Node>) -> VisibleEdges<'_> {
     VisibleEdges {
         traverse: root.traverse(),
+        root: root.id(),
+        exclude: None,
         skip_depth: 0,
         steps: 0,
         max_steps: usize::MAX,
@@ -263,7 +268,22 @@ pub fn visible_edges(root: NodeRef<'_, Node>) -> VisibleEdges<'_> {
     }
 }
 
-impl VisibleEdges<'_> {
+impl<'a> VisibleEdges<'a> {
+    /// The same walk, leaving out the subtrees of `exclude` too (the root's own id excepted).
+    pub fn excluding(mut self, exclude: &'a rustc_hash::FxHashSet<ego_tree::NodeId>) -> Self {
+        self.exclude = Some(exclude);
+        self
+    }
+
+    /// Whether the walk leaves out the element `n` and everything below it.
+    fn leaves_out(&self, n: NodeRef<'_, Node>, el: &Element) -> bool {
+        self.skip_depth > 0
+            || self
+                .exclude
+                .is_some_and(|ex| n.id() != self.root && ex.contains(&n.id()))
+            || skip_subtree(el)
+    }
+
     /// The same walk, ended after `max_steps` raw steps (an open or a close of any node, skipped or not).
     pub fn bounded(mut self, max_steps: usize) -> Self {
         self.max_steps = max_steps;
@@ -290,7 +310,7 @@ impl<'a> Iterator for VisibleEdges<'a> {
             match edge {
                 Edge::Open(n) => match n.value() {
                     Node::Element(el) => {
-                        if self.skip_depth > 0 || skip_subtree(el) {
+                        if self.leaves_out(n, el) {
                             self.skip_depth += 1;
                         } else {
                             return Some(Visible::Open(n, el));

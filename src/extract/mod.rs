@@ -22,6 +22,7 @@ use crate::normalize::date::PublishedAt;
 use crate::record::{Attachment, Image};
 use crate::site::apply as site;
 use generic::analysis::Analysis;
+pub use generic::classify::NotArticleKind;
 use generic::meta::Layout;
 
 /// A value and the rule that produced it (`mapping:title`, `generic:label 发布时间`, …).
@@ -37,6 +38,13 @@ impl<T> Found<T> {
     }
 }
 
+/// Whether a rule read its value from a label, a mapping or a mapping's pattern: the page states it, as opposed
+/// to a guess from a signature, a `<meta>` tag or the URL. The site model's own values count as labelled for the
+/// model only ([`crate::site::apply::meta_open`]).
+pub fn labelled_rule(rule: &str) -> bool {
+    rule.contains("label") || rule.starts_with("mapping") || rule.starts_with("pattern")
+}
+
 /// The rendered body: cleaned HTML (sanitized later) and paragraph text.
 #[derive(Debug, Clone, Default)]
 pub struct Body {
@@ -49,7 +57,11 @@ pub struct Body {
 pub enum PageKind {
     #[default]
     Article,
-    NotArticle(String),
+    /// Not an article: what it looks like (for the site model) and why, in words (for the job store).
+    NotArticle {
+        kind: NotArticleKind,
+        reason: String,
+    },
     /// The page cannot be extracted within its budget (the reason says why and what to do): a failed page.
     Refused(String),
 }
@@ -341,9 +353,10 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
         .map(|c| crate::normalize::url::resolve(base, c))
         .filter(|c| c.starts_with("http"));
 
-    let has_labelled_date = out.published.as_ref().is_some_and(|p| {
-        p.rule.contains("label") || p.rule.starts_with("mapping") || p.rule.starts_with("pattern")
-    });
+    let has_labelled_date = out
+        .published
+        .as_ref()
+        .is_some_and(|p| labelled_rule(&p.rule));
     // The page's own headline with a date shown as the page's (labelled, or in the info line by the headline),
     // not one guessed from a signature or the URL.
     let has_dated_header = title_node.is_some()
@@ -370,14 +383,20 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
     let mut list_node = None;
     out.kind = match declared {
         Some(Declared::Article(_)) => PageKind::Article,
-        Some(Declared::NotArticle(reason)) => PageKind::NotArticle(reason),
+        Some(Declared::NotArticle(reason)) => PageKind::NotArticle {
+            kind: NotArticleKind::Other,
+            reason,
+        },
         None => match generic::classify::not_article(&an, &evidence) {
             // A mapping's body must not lose a page the run without the mapping keeps: judge the page again
             // on the generic body before skipping it.
             Some(_) if mapped_body && generic_keeps(&an, &evidence) => PageKind::Article,
             Some(skip) => {
                 list_node = skip.list;
-                PageKind::NotArticle(skip.reason)
+                PageKind::NotArticle {
+                    kind: skip.kind,
+                    reason: skip.reason,
+                }
             }
             None => PageKind::Article,
         },
@@ -496,4 +515,43 @@ fn attachment_region_end(an: &Analysis<'_>, body_end: usize) -> usize {
         end = block.order;
     }
     end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The labelled rule, for the classifier (a page's own dated header) and for the site model (which fields
+    /// its metadata line may still fill, where its own values count as labelled too).
+    #[test]
+    fn labelled_rules_are_labels_mappings_and_patterns() {
+        let found = |rule: &str| Some(Found::new(String::new(), rule.to_string()));
+        for (rule, labelled) in [
+            ("label 发布时间", true),
+            ("info line label 来源", true),
+            ("mapping:published", true),
+            ("mapping:meta 作者", true),
+            ("pattern:published", true),
+            ("signature", false),
+            ("meta article:published_time", false),
+            ("url date", false),
+            ("info line", false),
+            ("site-model:t3 meta 时间", false),
+        ] {
+            assert_eq!(labelled_rule(rule), labelled, "{rule}");
+            let out = Extracted {
+                author: found(rule),
+                editor: found(rule),
+                source: found(rule),
+                published: Some(Found::new(
+                    crate::normalize::date::parse_date("2020-01-02").unwrap(),
+                    rule.to_string(),
+                )),
+                ..Extracted::default()
+            };
+            let model_labelled = labelled || rule.starts_with(site::PROVENANCE);
+            assert_eq!(site::meta_open(&out), !model_labelled, "{rule}");
+        }
+        assert!(site::meta_open(&Extracted::default()));
+    }
 }

@@ -10,7 +10,7 @@ use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node};
 use url::Url;
 
-use crate::extract::dom::{is_block, skip_subtree};
+use crate::extract::dom::{Visible, is_block, visible_edges};
 use crate::normalize::html::push_escaped;
 use crate::normalize::text::{fold, is_space};
 use crate::normalize::url::resolve;
@@ -98,32 +98,11 @@ pub fn render(
 
 impl Renderer<'_> {
     fn walk(&mut self, root: NodeRef<'_, Node>, exclude: &HashSet<NodeId>) {
-        let mut skip_depth = 0usize;
-        for edge in root.traverse() {
-            match edge {
-                Edge::Open(node) => match node.value() {
-                    Node::Element(el) => {
-                        if skip_depth > 0
-                            || (node.id() != root.id() && exclude.contains(&node.id()))
-                            || skip_subtree(el)
-                        {
-                            skip_depth += 1;
-                            continue;
-                        }
-                        self.open(node, el);
-                    }
-                    Node::Text(t) if skip_depth == 0 => self.text(t),
-                    _ => {}
-                },
-                Edge::Close(node) => {
-                    if let Node::Element(el) = node.value() {
-                        if skip_depth > 0 {
-                            skip_depth -= 1;
-                            continue;
-                        }
-                        self.close(el);
-                    }
-                }
+        for step in visible_edges(root).excluding(exclude) {
+            match step {
+                Visible::Open(node, el) => self.open(node, el),
+                Visible::Text(t) => self.text(t),
+                Visible::Close(el) => self.close(el),
             }
         }
     }
@@ -523,4 +502,30 @@ fn fold_keep_edges(t: &str) -> String {
         s.push(' ');
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The walk leaves out hidden subtrees and the excluded ones, but never the root it was asked to render.
+    #[test]
+    fn render_leaves_out_hidden_and_excluded_subtrees_but_not_the_root() {
+        let doc = Html::parse_document(
+            "<html><body><div id=a><p>一段正文。</p><div class=share>分享到</div>\
+             <p style=\"display:none\">隐藏的文字</p><p>第二段。</p></div></body></html>",
+        );
+        let find = |css: &str| {
+            doc.select(&scraper::Selector::parse(css).unwrap())
+                .next()
+                .unwrap()
+                .id()
+        };
+        let (root, share) = (find("#a"), find(".share"));
+        let exclude: HashSet<NodeId> = [root, share].into_iter().collect();
+        let r = render(&doc, &[root], &exclude, None);
+        assert_eq!(r.text, "一段正文。\n\n第二段。");
+        let r = render(&doc, &[root], &HashSet::default(), None);
+        assert_eq!(r.text, "一段正文。\n\n分享到\n\n第二段。");
+    }
 }

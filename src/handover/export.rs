@@ -25,6 +25,7 @@ use crate::assemble::web_links_only;
 use crate::error::{Error, Result};
 use crate::export::{JsonlSink, Sink, SqliteSink, Tee};
 use crate::job::Job;
+use crate::outcome::SkipReason;
 use crate::record::Record;
 
 /// A link left pointing at the old site.
@@ -67,33 +68,19 @@ fn output_error(path: &Path, e: impl std::fmt::Display) -> Error {
 
 /// The job's records in URL order, a batch at a time, each passed to `f`.
 pub(crate) fn each_record(job: &Job, mut f: impl FnMut(Record) -> Result<()>) -> Result<()> {
-    let mut last = String::new();
-    loop {
-        let batch: Vec<(String, String)> = {
-            let mut stmt = job
-                .conn
-                .prepare_cached(
-                    "SELECT url, json FROM records WHERE url > ?1 ORDER BY url LIMIT 256",
-                )
-                .map_err(job_error(job))?;
-            let rows = stmt
-                .query_map([&last], |r| Ok((r.get(0)?, r.get(1)?)))
-                .map_err(job_error(job))?;
-            rows.collect::<rusqlite::Result<_>>()
-                .map_err(job_error(job))?
-        };
-        let Some((end, _)) = batch.last() else {
-            return Ok(());
-        };
-        last = end.clone();
-        for (url, json) in batch {
+    job.paged(
+        "SELECT url, json FROM records WHERE url > ?1 ORDER BY url LIMIT ?2",
+        (String::new(), 256),
+        |r| Ok((r.get(0)?, r.get(1)?)),
+        |(url, _): &(String, String)| url.clone(),
+        |(url, json)| {
             let record: Record = serde_json::from_str(&json).map_err(|e| Error::Job {
                 dir: job.dir().to_path_buf(),
                 message: format!("the stored record of {url} is unreadable ({e}); run `sitelift extract --job` again"),
             })?;
-            f(record)?;
-        }
-    }
+            f(record)
+        },
+    )
 }
 
 /// Build the hand-over folder `out` from the job at `job_dir`.
@@ -282,6 +269,19 @@ fn write(out: &Path, name: &str, text: &str) -> Result<()> {
     crate::export::write_atomically(&out.join(name), text.as_bytes())
 }
 
+/// Where an alias row leads: a merged continuation's first part (its stored skip reason, parsed as one), or the
+/// URL a frontier row says it redirected to; empty for anything else.
+fn alias_target(why: &str) -> String {
+    match why.parse::<SkipReason>() {
+        Ok(SkipReason::Continuation(head)) => head,
+        _ => why
+            .strip_prefix("redirected to ")
+            .unwrap_or("")
+            .trim_end_matches(" (already fetched)")
+            .to_string(),
+    }
+}
+
 /// Old URLs that lead to a migrated page: redirects the crawl followed, continuation pages merged into it.
 pub(crate) fn aliases(job: &Job, targets: &mut Targets) -> Result<Vec<Redirect>> {
     let mut stmt = job
@@ -299,12 +299,8 @@ pub(crate) fn aliases(job: &Job, targets: &mut Targets) -> Result<Vec<Redirect>>
     let mut out = Vec::new();
     for row in rows {
         let (old, why) = row.map_err(job_error(job))?;
-        let to = why
-            .strip_prefix("redirected to ")
-            .or_else(|| why.strip_prefix("continuation page: merged into "))
-            .unwrap_or("")
-            .trim_end_matches(" (already fetched)");
-        let (Some(old_key), Some(to_key)) = (canonical::key(&old), canonical::key(to)) else {
+        let to = alias_target(&why);
+        let (Some(old_key), Some(to_key)) = (canonical::key(&old), canonical::key(&to)) else {
             continue;
         };
         let Some(new) = targets.pages.get(&to_key).cloned() else {
@@ -447,5 +443,27 @@ impl<'a> Reasons<'a> {
                 "not migrated: never crawled (out of scope or not linked)".into(),
             )
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::alias_target;
+    use crate::outcome::SkipReason;
+
+    #[test]
+    fn an_alias_leads_to_the_redirect_target_or_the_first_part() {
+        let first = "http://a.cn/x/t1.html";
+        let merged = SkipReason::Continuation(first.into()).to_string();
+        assert_eq!(alias_target(&merged), first);
+        assert_eq!(
+            alias_target("redirected to http://a.cn/y.html"),
+            "http://a.cn/y.html"
+        );
+        assert_eq!(
+            alias_target("redirected to http://a.cn/y.html (already fetched)"),
+            "http://a.cn/y.html"
+        );
+        assert_eq!(alias_target("list page: 3 similar records"), "");
     }
 }

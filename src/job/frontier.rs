@@ -15,7 +15,7 @@ pub enum State {
 }
 
 impl State {
-    const ALL: [State; 4] = [State::Queued, State::Fetched, State::Failed, State::Skipped];
+    pub const ALL: [State; 4] = [State::Queued, State::Fetched, State::Failed, State::Skipped];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -208,9 +208,47 @@ pub fn count(conn: &Connection, key: &str) -> rusqlite::Result<u64> {
         .map(|n| n.unwrap_or(0) as u64)
 }
 
-/// Number of rows per state.
-pub fn counts(conn: &Connection) -> rusqlite::Result<Vec<(String, u64)>> {
+/// Number of rows per state (states without rows left out).
+pub fn counts(conn: &Connection) -> rusqlite::Result<Vec<(State, u64)>> {
     let mut stmt = conn.prepare("SELECT state, count(*) FROM frontier GROUP BY state")?;
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)))?;
     rows.collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Counts come back as states (what `status` and the crawl's progress match on), only states with rows.
+    #[test]
+    fn counts_are_per_state() {
+        let (_dir, job) = crate::job::scratch_job();
+        let rows = [
+            ("http://a.cn/1", State::Queued),
+            ("http://a.cn/2", State::Fetched),
+            ("http://a.cn/3", State::Fetched),
+            ("http://a.cn/4", State::Skipped),
+        ];
+        for (url, state) in rows {
+            let row = Insert {
+                url,
+                depth: 0,
+                kind: PageKind::Page,
+                state,
+                reason: None,
+                from: None,
+            };
+            assert!(insert(&job.conn, &row).unwrap());
+        }
+        let mut counts = counts(&job.conn).unwrap();
+        counts.sort_by_key(|(s, _)| s.as_str());
+        assert_eq!(
+            counts,
+            [(State::Fetched, 2), (State::Queued, 1), (State::Skipped, 1)]
+        );
+        let status = crate::job::status::status(&job).unwrap();
+        assert_eq!(status.pages_in(State::Failed), 0);
+        assert_eq!(status.pages_in(State::Fetched), 2);
+        assert_eq!(status.pages["skipped"], 1);
+    }
 }

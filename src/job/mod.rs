@@ -184,6 +184,37 @@ impl Job {
     pub fn sql_error(&self) -> impl Fn(rusqlite::Error) -> Error + '_ {
         sql_error(&self.dir)
     }
+
+    /// Every row of a query read in batches (keyset paging, so memory stays flat), each handed to `each` in
+    /// order. `sql` takes the last key seen as `?1` and the batch size as `?2` and orders by that key; `start` is
+    /// the key below every row and the batch size, `key` reads a row's key.
+    pub(crate) fn paged<K: rusqlite::ToSql, R>(
+        &self,
+        sql: &str,
+        (start, batch): (K, usize),
+        row: impl Fn(&rusqlite::Row<'_>) -> rusqlite::Result<R>,
+        key: impl Fn(&R) -> K,
+        mut each: impl FnMut(R) -> Result<()>,
+    ) -> Result<()> {
+        let mut last = start;
+        loop {
+            let rows: Vec<R> = {
+                let mut stmt = self.conn.prepare_cached(sql).map_err(self.sql_error())?;
+                let rows = stmt
+                    .query_map(rusqlite::params![last, batch as i64], &row)
+                    .map_err(self.sql_error())?;
+                rows.collect::<rusqlite::Result<_>>()
+                    .map_err(self.sql_error())?
+            };
+            let Some(end) = rows.last() else {
+                return Ok(());
+            };
+            last = key(end);
+            for r in rows {
+                each(r)?;
+            }
+        }
+    }
 }
 
 fn must_exist(dir: &Path) -> Result<()> {
@@ -278,5 +309,60 @@ pub(crate) fn sql_error(dir: &Path) -> impl Fn(rusqlite::Error) -> Error + '_ {
     move |source| Error::Sqlite {
         path: dir.join(DB_FILE),
         source,
+    }
+}
+
+/// A new job in a temporary folder (removed with the returned guard), for unit tests.
+#[cfg(test)]
+pub(crate) fn scratch_job() -> (tempfile::TempDir, Job) {
+    let dir = tempfile::tempdir().unwrap();
+    let job = Job::open(dir.path(), false).unwrap();
+    (dir, job)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scratch_job;
+
+    /// Rows come in key order across batch boundaries, each once, and an error from `each` stops the read.
+    #[test]
+    fn paged_reads_every_row_once_in_key_order() {
+        let (_dir, job) = scratch_job();
+        job.conn
+            .execute_batch(
+                "CREATE TABLE t (k TEXT PRIMARY KEY);
+                 INSERT INTO t VALUES ('c'), ('a'), ('e'), ('b'), ('d');",
+            )
+            .unwrap();
+        let sql = "SELECT k FROM t WHERE k > ?1 ORDER BY k LIMIT ?2";
+        let key = |k: &String| k.clone();
+        for batch in [1, 2, 5, 64] {
+            let mut seen = Vec::new();
+            job.paged(
+                sql,
+                (String::new(), batch),
+                |r| r.get(0),
+                key,
+                |k| {
+                    seen.push(k);
+                    Ok(())
+                },
+            )
+            .unwrap();
+            assert_eq!(seen, ["a", "b", "c", "d", "e"], "batch {batch}");
+        }
+        let mut seen = 0;
+        let stopped = job.paged(
+            sql,
+            (String::new(), 2),
+            |r| r.get::<_, String>(0),
+            key,
+            |_| {
+                seen += 1;
+                Err(crate::error::Error::StdoutClosed)
+            },
+        );
+        assert!(stopped.is_err());
+        assert_eq!(seen, 1);
     }
 }

@@ -95,23 +95,13 @@ pub fn reextract(
         summary.site_model =
             crate::site::job::refine(job, opts, scope, None, &crate::batch::Silent)?;
         stored_outcomes(job, &mut |url, outcome| {
-            let written = match &outcome {
-                PageOutcome::Extracted(r) => Some(sink.write(r)?),
-                _ => None,
-            };
-            summary.add(url, &outcome, written);
-            Ok(())
+            summary.write_and_add(sink, url, &outcome)
         })?;
         summary.set_elapsed(started.elapsed());
         return Ok(summary);
     }
     pass(job, opts, scope, all, observer, &mut |url, outcome| {
-        let written = match outcome {
-            PageOutcome::Extracted(r) => Some(sink.write(r)?),
-            _ => None,
-        };
-        summary.add(url, outcome, written);
-        Ok(())
+        summary.write_and_add(sink, url, outcome)
     })?;
     summary.set_elapsed(started.elapsed());
     Ok(summary)
@@ -260,68 +250,32 @@ type StoredRow = (i64, String, String, Option<String>, Option<String>);
 
 /// Hand every stored page's outcome to `done`, in the job's page order (what `extract --job` writes).
 fn stored_outcomes(job: &Job, done: &mut dyn FnMut(&str, PageOutcome) -> Result<()>) -> Result<()> {
-    let mut last = 0i64;
-    loop {
-        let batch: Vec<StoredRow> = {
-            let mut stmt = job
-                .conn
-                .prepare_cached(
-                    "SELECT p.rowid, p.url, o.kind, o.reason, r.json FROM pages p
-                     JOIN outcomes o ON o.url = p.url LEFT JOIN records r ON r.id = o.record_id
-                     WHERE p.rowid > ?1 ORDER BY p.rowid LIMIT ?2",
-                )
-                .map_err(job.sql_error())?;
-            let rows = stmt
-                .query_map(rusqlite::params![last, BATCH as i64], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-                })
-                .map_err(job.sql_error())?;
-            rows.collect::<rusqlite::Result<Vec<_>>>()
-                .map_err(job.sql_error())?
-        };
-        let Some(end) = batch.last() else { break };
-        last = end.0;
-        for (_, url, kind, reason, json) in batch {
-            done(&url, pages::outcome_from_row(&kind, reason, json))?;
-        }
-    }
-    Ok(())
+    job.paged(
+        "SELECT p.rowid, p.url, o.kind, o.reason, r.json FROM pages p
+         JOIN outcomes o ON o.url = p.url LEFT JOIN records r ON r.id = o.record_id
+         WHERE p.rowid > ?1 ORDER BY p.rowid LIMIT ?2",
+        (0i64, BATCH),
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        |row: &StoredRow| row.0,
+        |(_, url, kind, reason, json)| done(&url, pages::outcome_from_row(&kind, reason, json)),
+    )
 }
 
 /// Write every record in the job to `sink` (ordered by URL) and summarize the job: outcomes of stored pages,
 /// and the URLs that failed or were skipped before being stored.
 pub fn export(job: &Job, sink: &mut dyn Sink) -> Result<Summary> {
     let mut summary = Summary::default();
-    let mut last = String::new();
-    loop {
-        let batch: Vec<(String, String, Option<String>, Option<String>)> = {
-            let mut stmt = job
-                .conn
-                .prepare_cached(
-                    "SELECT o.url, o.kind, o.reason, r.json FROM outcomes o
-                     LEFT JOIN records r ON r.id = o.record_id
-                     WHERE o.url > ?1 ORDER BY o.url LIMIT ?2",
-                )
-                .map_err(job.sql_error())?;
-            let rows = stmt
-                .query_map(rusqlite::params![last, BATCH as i64], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-                })
-                .map_err(job.sql_error())?;
-            rows.collect::<rusqlite::Result<Vec<_>>>()
-                .map_err(job.sql_error())?
-        };
-        let Some(end) = batch.last() else { break };
-        last = end.0.clone();
-        for (url, kind, reason, json) in batch {
-            let outcome = pages::outcome_from_row(&kind, reason, json);
-            let written = match &outcome {
-                PageOutcome::Extracted(r) => Some(sink.write(r)?),
-                _ => None,
-            };
-            summary.add(&url, &outcome, written);
-        }
-    }
+    job.paged(
+        "SELECT o.url, o.kind, o.reason, r.json FROM outcomes o
+         LEFT JOIN records r ON r.id = o.record_id
+         WHERE o.url > ?1 ORDER BY o.url LIMIT ?2",
+        (String::new(), BATCH),
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        |row: &(String, String, Option<String>, Option<String>)| row.0.clone(),
+        |(url, kind, reason, json)| {
+            summary.write_and_add(sink, &url, &pages::outcome_from_row(&kind, reason, json))
+        },
+    )?;
     // URLs that never became stored pages.
     let mut stmt = job
         .conn

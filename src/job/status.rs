@@ -7,23 +7,19 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::Job;
+use super::frontier::{self, State};
 use super::skips::TrapLimit;
 use crate::error::Result;
-use crate::outcome::{group_heading, localized};
 use crate::record::{FILLABLE_FIELDS, Record};
 use crate::scope::ScopeRule;
-use crate::summary::reason_group;
+use crate::summary::{GroupLayout, ReasonGroup, add_reason, group_lines};
 
-/// Example URLs printed per reason (`--json` lists them all).
-const EXAMPLES: usize = 3;
-
-/// URLs sharing one reason.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct Group {
-    pub count: u64,
-    /// Every (url, full reason) of the group, in job order.
-    pub pages: Vec<(String, String)>,
-}
+/// How `sitelift status` lists failures and skips: three example URLs per reason (`--json` lists them all).
+const GROUPS: GroupLayout = GroupLayout {
+    examples: 3,
+    count_width: 6,
+    more: "status-more",
+};
 
 /// The job's accounting.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -31,8 +27,8 @@ pub struct Status {
     pub job: String,
     /// Frontier URLs by state: queued, fetched, failed, skipped.
     pub pages: BTreeMap<String, u64>,
-    pub failures: BTreeMap<String, Group>,
-    pub skipped: BTreeMap<String, Group>,
+    pub failures: BTreeMap<String, ReasonGroup>,
+    pub skipped: BTreeMap<String, ReasonGroup>,
     /// Trap-limit hits (also among `skipped`).
     pub trap_hits: u64,
     /// URLs the crawl scope dropped, by rule (also among `skipped`).
@@ -40,13 +36,13 @@ pub struct Status {
     /// Outcomes of stored pages: extracted, skipped, failed; pages waiting for later parts, and mirror pages
     /// not extracted yet.
     pub outcomes: BTreeMap<String, u64>,
-    pub outcome_reasons: BTreeMap<String, Group>,
+    pub outcome_reasons: BTreeMap<String, ReasonGroup>,
     pub records: u64,
     /// Field → share of records with a value (0–1).
     pub fill_rates: BTreeMap<String, f64>,
     /// Attachments by state: queued, done, failed, skipped.
     pub attachments: BTreeMap<String, u64>,
-    pub attachment_failures: BTreeMap<String, Group>,
+    pub attachment_failures: BTreeMap<String, ReasonGroup>,
     pub elapsed_secs: f64,
     /// Pages done (fetched or failed) per second of crawl time, over every run of the job.
     pub pages_per_sec: f64,
@@ -55,8 +51,8 @@ pub struct Status {
     pub site_model: Option<crate::site::SiteReport>,
 }
 
-fn grouped(job: &Job, sql: &str) -> Result<BTreeMap<String, Group>> {
-    let mut out: BTreeMap<String, Group> = BTreeMap::new();
+fn grouped(job: &Job, sql: &str) -> Result<BTreeMap<String, ReasonGroup>> {
+    let mut out: BTreeMap<String, ReasonGroup> = BTreeMap::new();
     let mut stmt = job.conn.prepare(sql).map_err(job.sql_error())?;
     let rows = stmt
         .query_map([], |r| {
@@ -65,10 +61,7 @@ fn grouped(job: &Job, sql: &str) -> Result<BTreeMap<String, Group>> {
         .map_err(job.sql_error())?;
     for row in rows {
         let (url, reason) = row.map_err(job.sql_error())?;
-        let reason = reason.unwrap_or_else(|| "unknown".to_string());
-        let g = out.entry(reason_group(&reason)).or_default();
-        g.count += 1;
-        g.pages.push((url, reason));
+        add_reason(&mut out, &url, reason.as_deref().unwrap_or("unknown"));
     }
     Ok(out)
 }
@@ -90,13 +83,14 @@ pub fn status(job: &Job) -> Result<Status> {
         job: job.dir().display().to_string(),
         ..Status::default()
     };
-    for state in ["queued", "fetched", "failed", "skipped"] {
-        s.pages.insert(state.to_string(), 0);
+    let states = frontier::counts(&job.conn).map_err(job.sql_error())?;
+    for state in State::ALL {
+        let n = states
+            .iter()
+            .find(|(s, _)| *s == state)
+            .map_or(0, |(_, n)| *n);
+        s.pages.insert(state.as_str().to_string(), n);
     }
-    s.pages.extend(counts(
-        job,
-        "SELECT state, count(*) FROM frontier GROUP BY state",
-    )?);
     s.failures = grouped(
         job,
         "SELECT url, last_error FROM frontier WHERE state = 'failed' ORDER BY id",
@@ -188,8 +182,7 @@ pub fn status(job: &Job) -> Result<Status> {
         .unwrap_or(0.0);
     s.site_model = crate::site::job::stored_report(job)?;
     // The rate the progress display and the run summary show: pages done (fetched or failed) over crawl time.
-    let done =
-        s.pages.get("fetched").copied().unwrap_or(0) + s.pages.get("failed").copied().unwrap_or(0);
+    let done = s.pages_in(State::Fetched) + s.pages_in(State::Failed);
     s.pages_per_sec = if s.elapsed_secs > 0.0 {
         ((done as f64 / s.elapsed_secs) * 10.0).round() / 10.0
     } else {
@@ -199,6 +192,11 @@ pub fn status(job: &Job) -> Result<Status> {
 }
 
 impl Status {
+    /// Frontier URLs in `state`.
+    pub fn pages_in(&self, state: State) -> u64 {
+        self.pages.get(state.as_str()).copied().unwrap_or(0)
+    }
+
     /// The text `sitelift status` prints.
     pub fn render(&self) -> String {
         let n = |m: &BTreeMap<String, u64>, k: &str| m.get(k).copied().unwrap_or(0);
@@ -210,10 +208,10 @@ impl Status {
         line(crate::t!("status-job", job = self.job.as_str()));
         line(crate::t!(
             "status-urls",
-            queued = n(&self.pages, "queued"),
-            fetched = n(&self.pages, "fetched"),
-            failed = n(&self.pages, "failed"),
-            skipped = n(&self.pages, "skipped"),
+            queued = self.pages_in(State::Queued),
+            fetched = self.pages_in(State::Fetched),
+            failed = self.pages_in(State::Failed),
+            skipped = self.pages_in(State::Skipped),
         ));
         line(crate::t!(
             "status-outcomes",
@@ -239,16 +237,7 @@ impl Status {
                 continue;
             }
             line(crate::t!(title));
-            for (reason, g) in groups {
-                line(format!("  {:>6}  {}", g.count, group_heading(reason)));
-                for (url, full) in g.pages.iter().take(EXAMPLES) {
-                    line(format!("          {url}: {}", localized(full)));
-                }
-                if g.pages.len() > EXAMPLES {
-                    let more = crate::t!("status-more", n = g.pages.len() - EXAMPLES);
-                    line(format!("          {more}"));
-                }
-            }
+            group_lines(groups, GROUPS).into_iter().for_each(&mut line);
         }
         if n(&self.outcomes, "skipped") > 0 {
             line(crate::t!("status-not-articles"));

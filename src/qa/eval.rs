@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::compare::{match_attachments, same_people, same_source, same_text, squash};
-use super::{Miss, Score, outcome_label, score_label, truncate};
+use super::{Miss, NoRecord, Score, score_label, truncate};
 use crate::error::{Error, Result};
 use crate::i18n::{pad, pad_left};
 use crate::pipeline::{NoParts, Options, PageOutcome, process};
@@ -74,7 +74,7 @@ pub struct LabelsReport {
     /// Pages whose label has no body (body_first null): not scored for body.
     pub body_unlabelled: usize,
     /// Pages that yielded no record (skipped or failed), with the reason.
-    pub no_record: Vec<(String, String)>,
+    pub no_record: Vec<(String, NoRecord)>,
     pub misses: Vec<Miss>,
 }
 
@@ -111,7 +111,7 @@ impl LabelsReport {
             );
         }
         for (page, reason) in &self.no_record {
-            let reason = outcome_label(reason);
+            let reason = reason.label();
             let _ = writeln!(
                 out,
                 "{}",
@@ -191,7 +191,7 @@ struct PageScore {
     attachments_matched: usize,
     attachments_labelled: usize,
     attachments_extracted: usize,
-    no_record: Option<String>,
+    no_record: Option<NoRecord>,
     misses: Vec<Miss>,
 }
 
@@ -201,16 +201,10 @@ fn score_page(label: &Label, outcome: &PageOutcome) -> PageScore {
         page: label.file.clone(),
         ..PageScore::default()
     };
+    ps.no_record = NoRecord::of(outcome);
     let record: &Record = match outcome {
         PageOutcome::Extracted(r) => r,
-        PageOutcome::Skipped(why) => {
-            ps.no_record = Some(format!("skipped: {why}"));
-            &empty
-        }
-        PageOutcome::Failed(why) => {
-            ps.no_record = Some(format!("failed: {why}"));
-            &empty
-        }
+        _ => &empty,
     };
     let page = label.file.as_str();
     let miss = |field: &str, expected: String, extracted: String| Miss {
@@ -219,8 +213,12 @@ fn score_page(label: &Label, outcome: &PageOutcome) -> PageScore {
         expected,
         extracted,
     };
-    if let Some(why) = ps.no_record.clone() {
-        let m = miss("record", "a record (the page is labelled)".into(), why);
+    if let Some(why) = &ps.no_record {
+        let m = miss(
+            "record",
+            "a record (the page is labelled)".into(),
+            why.to_string(),
+        );
         return dropped(label, ps, m);
     }
 

@@ -9,6 +9,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use super::NoRecord;
 use crate::error::{Error, Result};
 use crate::pipeline::PageOutcome;
 use crate::t;
@@ -43,14 +44,24 @@ pub fn load_kinds(path: &Path) -> Result<BTreeMap<String, KindLabel>> {
     })
 }
 
-/// A page the run got wrong, and what it did instead.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct KindMiss {
+/// A page the run got wrong, and what it did instead: why it has no record (a dropped article), or its record's
+/// title (an exported non-article).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KindMiss<O> {
     pub page: String,
-    /// Why the run skipped an article, or the title of a non-article's record.
-    pub outcome: String,
+    pub outcome: O,
     /// Why the page has its hand label.
     pub label_reason: Option<String>,
+}
+
+impl<O> KindMiss<O> {
+    fn new(page: &str, label: &KindLabel, outcome: O) -> KindMiss<O> {
+        KindMiss {
+            page: page.to_string(),
+            outcome,
+            label_reason: label.reason.clone(),
+        }
+    }
 }
 
 /// The confusion of one kinds run.
@@ -59,9 +70,9 @@ pub struct KindsReport {
     pub articles: usize,
     pub non_articles: usize,
     /// Articles the default run skipped or failed on.
-    pub articles_dropped: Vec<KindMiss>,
+    pub articles_dropped: Vec<KindMiss<NoRecord>>,
     /// Non-articles the default run exported as records.
-    pub non_articles_exported: Vec<KindMiss>,
+    pub non_articles_exported: Vec<KindMiss<String>>,
 }
 
 impl KindsReport {
@@ -90,7 +101,7 @@ impl KindsReport {
         out.push('\n');
         if with_pages {
             for m in &self.articles_dropped {
-                let outcome = super::outcome_label(&m.outcome);
+                let outcome = m.outcome.label();
                 let line = t!(
                     "eval-article-dropped",
                     page = m.page.as_str(),
@@ -130,25 +141,18 @@ pub fn score_kinds<'o>(
         let Some(outcome) = outcome(page) else {
             continue;
         };
-        let miss = |what: String| KindMiss {
-            page: page.clone(),
-            outcome: what,
-            label_reason: label.reason.clone(),
-        };
         match (label.kind, outcome) {
-            (Kind::Article, PageOutcome::Extracted(_)) => r.articles += 1,
-            (Kind::Article, PageOutcome::Skipped(why)) => {
+            (Kind::Article, _) => {
                 r.articles += 1;
-                r.articles_dropped.push(miss(format!("skipped: {why}")));
-            }
-            (Kind::Article, PageOutcome::Failed(why)) => {
-                r.articles += 1;
-                r.articles_dropped.push(miss(format!("failed: {why}")));
+                if let Some(why) = NoRecord::of(outcome) {
+                    r.articles_dropped.push(KindMiss::new(page, label, why));
+                }
             }
             (Kind::NonArticle, PageOutcome::Extracted(record)) => {
                 r.non_articles += 1;
                 let title = record.title.clone().unwrap_or_else(|| "(no title)".into());
-                r.non_articles_exported.push(miss(title));
+                r.non_articles_exported
+                    .push(KindMiss::new(page, label, title));
             }
             (Kind::NonArticle, _) => r.non_articles += 1,
         }
@@ -190,7 +194,12 @@ mod tests {
         let r = score_kinds(&kinds, |p| outcomes.get(p));
         assert_eq!((r.articles, r.non_articles), (2, 2));
         assert_eq!(r.articles_dropped.len(), 1);
-        assert_eq!(r.articles_dropped[0].outcome, "skipped: login page");
+        let login = SkipReason::NotArticle("login page".into());
+        assert_eq!(r.articles_dropped[0].outcome, NoRecord::Skipped(login));
+        assert_eq!(
+            r.articles_dropped[0].outcome.to_string(),
+            "skipped: login page"
+        );
         assert_eq!(r.non_articles_exported[0].outcome, "栏目");
         assert_eq!(r.articles_kept_percent(), 50.0);
         assert_eq!(r.non_articles_skipped_percent(), 50.0);

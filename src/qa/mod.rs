@@ -27,6 +27,8 @@ pub use trafilatura::{BenchmarkReport, evaluate_benchmark, load_benchmark};
 
 use serde::Serialize;
 
+use crate::outcome::{FailReason, PageOutcome, SkipReason};
+
 /// One scored figure: how many of `total` cases were right.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Score {
@@ -69,15 +71,68 @@ pub fn score_label(name: &str) -> String {
     crate::i18n::message_in(crate::i18n::lang(), &id).unwrap_or_else(|| name.to_string())
 }
 
-/// A page's outcome as the evaluation keeps it (`skipped: REASON`, `failed: REASON`, or a record's title) in
-/// the interface language.
-pub fn outcome_label(text: &str) -> String {
-    let reason = crate::outcome::localized;
-    if let Some(why) = text.strip_prefix("skipped: ") {
-        crate::t!("eval-outcome-skipped", reason = reason(why))
-    } else if let Some(why) = text.strip_prefix("failed: ") {
-        crate::t!("eval-outcome-failed", reason = reason(why))
-    } else {
-        text.to_string()
+/// Why a page the evaluation expected a record from has none: the run skipped it or failed on it. Its text
+/// (`skipped: REASON`, `failed: REASON`) is what `--json` and the misses show; [`NoRecord::label`] says it in the
+/// interface language.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NoRecord {
+    Skipped(SkipReason),
+    Failed(FailReason),
+}
+
+impl NoRecord {
+    /// Why `outcome` is not a record; `None` for a record.
+    pub fn of(outcome: &PageOutcome) -> Option<NoRecord> {
+        match outcome {
+            PageOutcome::Extracted(_) => None,
+            PageOutcome::Skipped(why) => Some(NoRecord::Skipped(why.clone())),
+            PageOutcome::Failed(why) => Some(NoRecord::Failed(why.clone())),
+        }
+    }
+
+    /// The outcome in the interface language.
+    pub fn label(&self) -> String {
+        let reason = |why: &dyn std::fmt::Display| crate::outcome::localized(&why.to_string());
+        match self {
+            NoRecord::Skipped(why) => crate::t!("eval-outcome-skipped", reason = reason(why)),
+            NoRecord::Failed(why) => crate::t!("eval-outcome-failed", reason = reason(why)),
+        }
+    }
+}
+
+impl std::fmt::Display for NoRecord {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NoRecord::Skipped(why) => write!(f, "skipped: {why}"),
+            NoRecord::Failed(why) => write!(f, "failed: {why}"),
+        }
+    }
+}
+
+impl Serialize for NoRecord {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A page without a record keeps its outcome as data; `--json` and the misses show the same text as before.
+    #[test]
+    fn no_record_is_data_and_shows_as_text() {
+        assert_eq!(NoRecord::of(&PageOutcome::Extracted(Box::default())), None);
+        let pdf = FailReason::Binary("PDF document".into());
+        let why = NoRecord::of(&PageOutcome::Failed(pdf.clone())).unwrap();
+        assert_eq!(why, NoRecord::Failed(pdf));
+        let text = "failed: binary content (PDF document), not an HTML page";
+        assert_eq!(why.to_string(), text);
+        assert_eq!(serde_json::to_value(&why).unwrap(), text);
+        let skipped = NoRecord::Skipped(SkipReason::Empty);
+        assert_eq!(
+            skipped.to_string(),
+            format!("skipped: {}", SkipReason::Empty)
+        );
     }
 }

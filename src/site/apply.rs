@@ -23,7 +23,7 @@ use super::signature::{
 };
 use crate::extract::dom::spaced_text;
 use crate::extract::generic::analysis::Analysis;
-use crate::extract::{Extracted, Found, PageKind};
+use crate::extract::{Extracted, Found, NotArticleKind, PageKind, labelled_rule};
 use crate::normalize::text::visible_len;
 
 pub use super::PROVENANCE;
@@ -250,15 +250,10 @@ pub fn fill_meta(an: &Analysis<'_>, hint: &TemplateHint, line: NodeId, out: &mut
     }
 }
 
-/// Whether a value's rule read it from a label, a mapping or the model (not guessed from a signature, a
-/// `<meta>` tag or the URL).
+/// Whether a value's rule read it from a label, a mapping ([`labelled_rule`]) or the model (not guessed from a
+/// signature, a `<meta>` tag or the URL).
 fn is_labelled(rule: Option<&String>) -> bool {
-    rule.is_some_and(|r| {
-        r.contains("label")
-            || r.starts_with("mapping")
-            || r.starts_with("pattern")
-            || r.starts_with(super::PROVENANCE)
-    })
+    rule.is_some_and(|r| labelled_rule(r) || r.starts_with(super::PROVENANCE))
 }
 
 /// The breadcrumb at the template's place, for a page that found none of its own.
@@ -362,7 +357,7 @@ pub fn kind(hint: &TemplateHint, observed: ObservedKind, body: u64, out: &mut Ex
     let at_list_place = hint.location("body").is_some_and(|want| want == body);
     match change(hint.kind, observed, at_list_place) {
         Some(KindChange::ToArticle) => {
-            if let PageKind::NotArticle(reason) = &out.kind {
+            if let PageKind::NotArticle { reason, .. } = &out.kind {
                 out.warnings.push(format!(
                     "kept as an article by the site model: {} of the {} pages of template {} are articles \
                      (alone, the page looked like: {reason})",
@@ -374,12 +369,15 @@ pub fn kind(hint: &TemplateHint, observed: ObservedKind, body: u64, out: &mut Ex
             out.kind = PageKind::Article;
         }
         Some(KindChange::ToList) => {
-            out.kind = PageKind::NotArticle(format!(
-                "list page: template {} is a list template ({} of its {} pages are lists; site model)",
-                hint.id,
-                c.lists,
-                c.total()
-            ));
+            out.kind = PageKind::NotArticle {
+                kind: NotArticleKind::List,
+                reason: format!(
+                    "list page: template {} is a list template ({} of its {} pages are lists; site model)",
+                    hint.id,
+                    c.lists,
+                    c.total()
+                ),
+            };
         }
         None => {}
     }
@@ -474,10 +472,13 @@ pub fn observed_kind(kind: &PageKind, dated_header: bool, declared: bool) -> Obs
     match kind {
         PageKind::Article if dated_header || declared => ObservedKind::DatedArticle,
         PageKind::Article => ObservedKind::Article,
-        PageKind::NotArticle(_) if declared => ObservedKind::Other,
-        PageKind::NotArticle(reason) if reason.starts_with("list page") => ObservedKind::List,
-        PageKind::NotArticle(reason) if reason.starts_with("no article") => ObservedKind::Empty,
-        PageKind::NotArticle(_) | PageKind::Refused(_) => ObservedKind::Other,
+        PageKind::NotArticle { .. } if declared => ObservedKind::Other,
+        PageKind::NotArticle { kind, .. } => match kind {
+            NotArticleKind::List => ObservedKind::List,
+            NotArticleKind::Empty => ObservedKind::Empty,
+            NotArticleKind::Other => ObservedKind::Other,
+        },
+        PageKind::Refused(_) => ObservedKind::Other,
     }
 }
 
@@ -579,5 +580,41 @@ mod tests {
         assert_eq!(obs.body.len(), 5);
         assert!(obs.body.iter().all(|e| signature::entry_leaf(*e)));
         assert_eq!(signature::entry_hash(obs.body[2]), text_hash("会议议程"));
+    }
+
+    /// The kind the model counts comes with the extractor's decision (not from the reason's words): a list page,
+    /// a page without a body and a login page each observed as what they are.
+    #[test]
+    fn a_skipped_page_is_observed_as_the_kind_its_decision_carries() {
+        let items: String = (1..=30)
+            .map(|i| {
+                format!(
+                    "<li><a href=\"/xwzx/art_{i}.html\">关于开展第{i}批安全生产检查工作的通知</a>\
+                     <span>2023-05-{:02}</span></li>",
+                    i % 28 + 1
+                )
+            })
+            .collect();
+        let list = format!(
+            "<html><body><h1>通知公告</h1><ul>{items}</ul>\
+             <div class=\"pager\"><a href=\"list_2.html\">下一页</a></div></body></html>"
+        );
+        let login = "<html><body><form action=\"/login\" method=\"post\"><p>请输入用户名和密码登录会员系统。</p>\
+            <input type=\"text\" name=\"u\"><input type=\"password\" name=\"p\"><button>登录</button></form></body></html>";
+        let empty = "<html><body><div></div></body></html>";
+        for (page, want, words) in [
+            (list.as_str(), ObservedKind::List, "list page"),
+            (empty, ObservedKind::Empty, "no article"),
+            (login, ObservedKind::Other, "login page"),
+        ] {
+            let ex = extract(page, &Context::default());
+            let PageKind::NotArticle { reason, .. } = &ex.kind else {
+                panic!("{words}: not skipped: {:?}", ex.kind);
+            };
+            assert!(reason.starts_with(words), "{words}: {reason}");
+            assert_eq!(observed_kind(&ex.kind, false, false), want, "{reason}");
+            // A mapping's declaration is never changed by the model, whatever it looks like.
+            assert_eq!(observed_kind(&ex.kind, false, true), ObservedKind::Other);
+        }
     }
 }

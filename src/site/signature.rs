@@ -9,7 +9,7 @@ use ego_tree::{NodeId, NodeRef};
 use rustc_hash::FxHashMap as HashMap;
 use scraper::{Html, Node};
 
-use crate::extract::dom::{attr, skip_subtree};
+use crate::extract::dom::{Visible, attr, visible_edges};
 
 /// Number of MinHash values in a sketch: the similarity of two pages is estimated to about ±0.06 (1/√64),
 /// enough to tell a template's pages (≥ 0.8) from another template's (usually ≤ 0.5).
@@ -427,17 +427,9 @@ pub fn skeleton_sketch(doc: &Html, body_root: Option<NodeId>) -> [u32; SKETCH_SI
     let mut features: Vec<u64> = Vec::new();
     // Per open element: its unindexed path hash, and levels below the body root (None outside it).
     let mut stack: Vec<(u64, Option<usize>)> = vec![(0, None)];
-    let mut skip = 0usize;
-    for edge in doc.tree.root().traverse() {
-        match edge {
-            Edge::Open(n) => {
-                let Some(el) = n.value().as_element() else {
-                    continue;
-                };
-                if skip > 0 || skip_subtree(el) {
-                    skip += 1;
-                    continue;
-                }
+    for step in visible_edges(doc.tree.root()) {
+        match step {
+            Visible::Open(n, el) => {
                 let (parent, below) = *stack.last().expect("the root frame");
                 let below = match below {
                     Some(l) => Some(l + 1),
@@ -453,17 +445,10 @@ pub fn skeleton_sketch(doc: &Html, body_root: Option<NodeId>) -> [u32; SKETCH_SI
                 }
                 stack.push((h, below));
             }
-            Edge::Close(n) => {
-                let Some(el) = n.value().as_element() else {
-                    continue;
-                };
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                let _ = el;
+            Visible::Close(_) => {
                 stack.pop();
             }
+            Visible::Text(_) => {}
         }
     }
     features.sort_unstable();
@@ -537,6 +522,24 @@ mod tests {
             "<html><body><table><tr><td class=left>a</td><td id=txt>b</td></tr></table></body></html>",
         );
         assert!(similarity(&sa, &skeleton_sketch(&other, None)) < 0.3);
+    }
+
+    #[test]
+    fn hidden_layout_does_not_count_in_the_sketch() {
+        let plain = page("<li>首页</li>", "<p>正文。</p>");
+        let hidden = page(
+            "<li>首页</li><li style=\"display:none\"><div class=menu><div class=sub>x</div></div></li>",
+            "<p>正文。</p><script>var a;</script>",
+        );
+        let shown = page(
+            "<li>首页</li><li><div class=menu><div class=sub>x</div></div></li>",
+            "<p>正文。</p>",
+        );
+        assert_eq!(
+            skeleton_sketch(&plain, None),
+            skeleton_sketch(&hidden, None)
+        );
+        assert_ne!(skeleton_sketch(&plain, None), skeleton_sketch(&shown, None));
     }
 
     #[test]

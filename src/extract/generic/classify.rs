@@ -125,26 +125,41 @@ fn login_form_is_the_page(an: &Analysis<'_>, body: Option<ego_tree::NodeId>) -> 
 /// password box beside the article are not evidence.
 pub fn not_article(an: &Analysis<'_>, ev: &Evidence<'_>) -> Option<NotArticle> {
     let mut list = None;
-    let reason = judge(an, ev, &mut list)?;
-    Some(NotArticle { reason, list })
+    let (kind, reason) = judge(an, ev, &mut list)?;
+    Some(NotArticle { kind, reason, list })
+}
+
+/// What a page that is not an article looks like, as the site model counts it: the decision carries it, so
+/// nobody reads it back out of the reason's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotArticleKind {
+    /// A list of links or records, or of dated links (the `list page: …` reasons).
+    List,
+    /// No article body, or too little text in it (the `no article …` reasons).
+    Empty,
+    /// A frameset, a login page, an error page, or a mapping's declaration.
+    Other,
 }
 
 /// Why a page is not an article, and where its list is when a list decided it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NotArticle {
+    pub kind: NotArticleKind,
     pub reason: String,
     /// The list's container (the items' parent) when the page is a list page.
     pub list: Option<ego_tree::NodeId>,
 }
 
-/// [`not_article`]'s reason; `list` is set to the list's container when a list decides it.
+/// [`not_article`]'s kind and reason; `list` is set to the list's container when a list decides it.
 fn judge(
     an: &Analysis<'_>,
     ev: &Evidence<'_>,
     list_node: &mut Option<ego_tree::NodeId>,
-) -> Option<String> {
+) -> Option<(NotArticleKind, String)> {
+    use NotArticleKind::{Empty, List, Other};
     if an.is_frameset {
-        return Some(FRAMESET.text(&[&an.frames.len(), &an.frames.join(", ")]));
+        let frames = FRAMESET.text(&[&an.frames.len(), &an.frames.join(", ")]);
+        return Some((Other, frames));
     }
     let text_len = visible_len(ev.body_text);
     // A page with its own dated headline is an article whatever login box sits beside it.
@@ -152,10 +167,10 @@ fn judge(
         && !ev.has_dated_header
         && login_form_is_the_page(an, ev.body_node)
     {
-        return Some(LOGIN.text(&[]));
+        return Some((Other, LOGIN.text(&[])));
     }
     if text_len < ERROR_PAGE_MAX_TEXT && !ev.has_dated_header && is_error_message(ev.body_text) {
-        return Some(ERROR.text(&[]));
+        return Some((Other, ERROR.text(&[])));
     }
     let weak = ev
         .body_node
@@ -172,7 +187,7 @@ fn judge(
             (ListKind::Records, true) => &LIST_RECORDS_PAGER,
             (ListKind::Records, false) => &LIST_RECORDS,
         };
-        return Some(shape.text(&[&list.items]));
+        return Some((List, shape.text(&[&list.items])));
     }
     let dated_links = an
         .blocks
@@ -180,7 +195,7 @@ fn judge(
         .filter(|b| b.link_chars >= 6 && b.chars <= 40 && find_date(&b.line).is_some())
         .count();
     if dated_links >= DATED_LINKS_MIN && !ev.has_labelled_date && text_len < 40 * dated_links {
-        return Some(DATED_LINKS.text(&[&dated_links]));
+        return Some((List, DATED_LINKS.text(&[&dated_links])));
     }
     // A page with its own headline and a labelled date is an article even when its body is a video, an image or
     // an embedded viewer: its record keeps the title and the date.
@@ -188,10 +203,10 @@ fn judge(
         return None;
     }
     if ev.body_node.is_none() && ev.attachments == 0 && ev.images == 0 {
-        return Some(NO_BODY.text(&[]));
+        return Some((Empty, NO_BODY.text(&[])));
     }
     if text_len < EMPTY_TEXT_MAX && ev.attachments == 0 && ev.images == 0 {
-        return Some(NO_TEXT.text(&[&text_len]));
+        return Some((Empty, NO_TEXT.text(&[&text_len])));
     }
     None
 }

@@ -181,10 +181,6 @@ fn prune_container(
         return;
     };
     let container_score = an.stats.get(&container).map(|s| s.score).unwrap_or(0.0);
-    let container_chars = an.stats.get(&container).map(|s| s.chars).unwrap_or(0);
-    let mut named: Vec<NodeId> = Vec::new();
-    let mut named_chars = 0;
-    let mut named_end = 0;
     for node in root.descendants().skip(1) {
         let Node::Element(el) = node.value() else {
             continue;
@@ -201,11 +197,7 @@ fn prune_container(
             ))
             && stats.score < BOILERPLATE_MAX_SCORE_SHARE * container_score
         {
-            if stats.first_order > named_end || named.is_empty() {
-                named_chars += stats.chars;
-                named_end = stats.last_order;
-            }
-            named.push(node.id());
+            exclude.insert(node.id());
             continue;
         }
         if stats.link_chars >= LINK_BOX_MIN_LINK_CHARS
@@ -217,7 +209,6 @@ fn prune_container(
             exclude.insert(node.id());
         }
     }
-    exclude.extend(named);
     let range = an
         .stats
         .get(&container)

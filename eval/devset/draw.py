@@ -14,6 +14,9 @@ The draw is reproducible: the same corpus and seed give the same file. Nothing h
 - The first draw left out only the pages of labels.json and labels-2.json, so three of its pages are also among
   kinds-2.json's non-articles. Each is replaced, after everything above and with the same rng, by a page drawn
   from the rest of its folder, which takes its part (the outside set stays whole in the check part).
+- Second draw (more tune signal, issue 8): with its own seed (SEED_2) and rng, DRAW_2 pages per folder from what
+  the first draw, labels.json, labels-2.json and kinds-2.json left, split the same way; its pages carry
+  "draw": 2. Adding it leaves every page and part of the first draw as it was.
 """
 import json
 import os
@@ -23,6 +26,8 @@ import re
 SEED = 20261206
 CORPUS = os.path.join("..", "shared", "corpus")
 DRAW = {"nku": 240, "gne": 30, "netease-gbk": 30}
+SEED_2 = 20261207
+DRAW_2 = {"nku": 60, "gne": 10, "netease-gbk": 10}
 TUNE_SHARE = 2 / 3
 ENGLISH_WORDS = {"the", "and", "of", "to", "in", "is", "for", "that", "with", "on", "are", "was", "this", "by"}
 
@@ -62,6 +67,18 @@ def split(rng, files):
     return [{"file": f, "part": "tune" if i < cut else "check"} for i, f in enumerate(files)]
 
 
+def second_draw(taken):
+    """The second draw; see the module doc."""
+    rng = random.Random(SEED_2)
+    pages = []
+    for folder, n in DRAW_2.items():
+        names = sorted(os.listdir(os.path.join(CORPUS, folder)))
+        pool = [f"{folder}/{name}" for name in names if f"{folder}/{name}" not in taken]
+        for p in split(rng, rng.sample(pool, min(n, len(pool)))):
+            pages.append({**p, "draw": 2})
+    return pages
+
+
 def language(path, snippets):
     head = open(path, "rb").read(4096).decode("latin-1").lower()
     m = re.search(r"<html[^>]*\blang\s*=\s*[\"']?([a-z]{2})", head)
@@ -89,6 +106,7 @@ def main():
             foreign.append(item["file"])
     benchmark = split(rng, foreign)
     replace_outside_pages(rng, pages, skip)
+    pages += second_draw(skip | outside_kinds() | {p["file"] for p in pages})
     out = {
         "seed": SEED,
         "method": __doc__.strip(),

@@ -47,10 +47,20 @@ pub fn is_download_endpoint(href: &str) -> bool {
     static DOWNLOAD: LazyLock<AhoCorasick> = LazyLock::new(|| {
         AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .build(["download", "attach", "getfile", "fileid", "showfile"])
+            .build([
+                "download", "attach", "getfile", "fileid", "wbfileid", "showfile",
+            ])
             .expect("download words build an automaton")
     });
-    if !DOWNLOAD.is_match(href) {
+    // A word counts where a word starts (`/attach/`, `?fileid=`, camel case `doDownload`), not inside another
+    // one (`profileid=` is no file id).
+    let bytes = href.as_bytes();
+    let starts_word = |at: usize| {
+        at == 0
+            || !bytes[at - 1].is_ascii_alphanumeric()
+            || (bytes[at - 1].is_ascii_lowercase() && bytes[at].is_ascii_uppercase())
+    };
+    if !DOWNLOAD.find_iter(href).any(|m| starts_word(m.start())) {
         return false;
     }
     let (path, query) = href.split_once('?').unwrap_or((href, ""));
@@ -84,6 +94,27 @@ pub(crate) fn has_attachment_extension(path: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn download_words_count_where_a_word_starts() {
+        let cases = [
+            (
+                "/system/_content/download.jsp?urltype=news&wbfileid=123",
+                true,
+            ),
+            ("/attach/2023/55", true),
+            ("/common/doDownload?id=7", true),
+            ("/file.aspx?fileid=88", true),
+            (
+                "/sso/login.aspx?direct=true&profileid=ehost&db=nlebk",
+                false,
+            ),
+            ("/uploads/reattached.aspx?id=2", false),
+        ];
+        for (href, want) in cases {
+            assert_eq!(is_download_endpoint(href), want, "{href}");
+        }
+    }
 
     #[test]
     fn attachment_hrefs() {

@@ -57,6 +57,25 @@ fn notice_whose_body_is_document_links_is_an_article_with_attachments() {
     assert_eq!(r.attachments.len(), 6, "{:?}", r.attachments);
 }
 
+#[test]
+fn column_page_whose_body_is_one_document_beside_a_long_column_menu_is_an_article() {
+    // No headline of its own, no date: the body is a single .pdf link, and the column's menu beside it has
+    // fourteen links. The document is the page's content; the menu is no evidence of a list page.
+    let menu: String = (1..=14)
+        .map(|i| {
+            format!(
+                r#"<li><a href="/kyjd/{i}/list.htm">青松市重点实验室与科研基地名录第{i}批</a></li>"#
+            )
+        })
+        .collect();
+    let body = format!(
+        r#"<div class="left"><ul class="sub">{menu}</ul></div><div class="right"><div class="wp_articlecontent"><p><a href="/_upload/kyjd/guanli.pdf">国家科技合作基地管理办法（青科发〔2021〕16号）.pdf</a></p></div></div>"#
+    );
+    let html = bare("科研基地", &body);
+    let r = record(process_page(PAGE_URL, &html));
+    assert_eq!(r.attachments.len(), 1, "{:?}", r.attachments);
+}
+
 /// `n` list items that start with a date and link to distinct pages, each with a teaser sentence.
 fn teaser_items(n: usize) -> String {
     (1..=n)

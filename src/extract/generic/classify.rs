@@ -172,10 +172,11 @@ fn judge(
     if text_len < ERROR_PAGE_MAX_TEXT && !ev.has_dated_header && is_error_message(ev.body_text) {
         return Some((Other, ERROR.text(&[])));
     }
-    let weak = ev
-        .body_node
-        .and_then(|n| an.stats.get(&n))
-        .is_none_or(|s| s.score < WEAK_BODY_SCORE);
+    // A body of document links is the article's content, however little text it has (a notice that is one
+    // .pdf): only a weak body without it sends the search for a list over the whole page.
+    let body_stats = ev.body_node.and_then(|n| an.stats.get(&n));
+    let weak = !(ev.attachments > 0 && body_stats.is_some_and(|s| holds_documents(an, s)))
+        && body_stats.is_none_or(|s| s.score < WEAK_BODY_SCORE);
     let list = ev
         .body_node
         .and_then(|n| main_list(an, n, weak && !ev.has_dated_header));
@@ -209,6 +210,21 @@ fn judge(
         return Some((Empty, NO_TEXT.text(&[&text_len])));
     }
     None
+}
+
+/// Whether the links of a block are mostly to documents (`.pdf`, `.docx` … — the content of a notice) rather
+/// than to other pages (a hub's lists, which may hold a document or two), and its lines are not dated items (a
+/// download column lists its files with their dates).
+fn holds_documents(an: &Analysis<'_>, body: &super::analysis::SubtreeStats) -> bool {
+    let blocks = an.blocks_in(body.first_order, body.last_order);
+    let (documents, pages) = blocks.iter().fold((0, 0), |(d, p), b| {
+        (d + b.content_link_chars, p + b.link_chars)
+    });
+    let dated = blocks
+        .iter()
+        .filter(|b| find_date(&b.line).is_some())
+        .count();
+    documents > pages && dated * 2 < blocks.len()
 }
 
 fn is_error_message(text: &str) -> bool {

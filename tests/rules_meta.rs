@@ -474,3 +474,20 @@ fn breadcrumb_inside_the_container_left_out_of_the_body() {
     assert_eq!(category(&ex), Some(vec!["新闻动态"]));
     assert!(!body_text(&ex).contains("当前位置"), "{}", show(&ex));
 }
+
+#[test]
+fn a_sources_print_date_and_page_are_not_its_name() {
+    for (cell, want) in [
+        ("来源： 2022年11月21日 青松日报 第1版", "青松日报"),
+        ("来源：湖滨晚报2014年8月8日第5版", "湖滨晚报"),
+        ("来源：青松新闻网 2023-05-06", "青松新闻网"),
+        ("来源：青松日报", "青松日报"),
+    ] {
+        let ex = run(&article(
+            "市科协召开科普工作推进会",
+            &format!("发稿时间：2023-05-06 10:20　{cell}"),
+            &paras(3),
+        ));
+        assert_eq!(value(&ex.source), Some(want), "{cell}: {}", show(&ex));
+    }
+}

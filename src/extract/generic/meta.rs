@@ -91,7 +91,7 @@ pub fn find(an: &Analysis<'_>, layout: Layout, page_url: Option<&str>) -> Meta {
                     }
                 }
                 LabelKind::Source if meta.source.is_none() => {
-                    meta.source = non_empty(value).map(|v| Found::new(v, rule()));
+                    meta.source = non_empty(source_name(value)).map(|v| Found::new(v, rule()));
                 }
                 _ => {}
             }
@@ -515,4 +515,33 @@ fn url_date(url: &str) -> Option<Found<PublishedAt>> {
     let caps = URL_DATE.captures(url)?;
     let text = format!("{}-{}-{}", &caps[1], &caps[2], &caps[3]);
     parse_date(&text).map(|d| Found::new(d, "generic:date in URL".into()))
+}
+
+/// A source cell's publication without the print date and page written around it (`2022年11月21日 天津日报 第1版`,
+/// `人民日报2014年8月8日第5版` → the paper): date and page locate the issue, they are not the paper's name.
+/// A value that is only a date stays.
+fn source_name(value: &str) -> &str {
+    let name = match crate::normalize::date::find_date(value) {
+        Some((_, range)) if range.start == 0 => value[range.end..].trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '\u{3000}' | '日' | '|' | '，' | ',')
+        }),
+        _ => value,
+    };
+    let name = match name.rsplit_once('第') {
+        Some((before, page))
+            if page.strip_suffix('版').is_some_and(|n| {
+                !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c.is_whitespace())
+            }) =>
+        {
+            before.trim_end()
+        }
+        _ => name,
+    };
+    let name = match crate::normalize::date::find_date(name) {
+        Some((_, range)) if range.start > 0 && name[range.end..].trim().is_empty() => {
+            name[..range.start].trim_end()
+        }
+        _ => name,
+    };
+    if name.is_empty() { value } else { name }
 }

@@ -214,6 +214,14 @@ fn byline_with_newsroom_prefixes_and_photographers() {
 }
 
 #[test]
+fn a_name_line_marked_with_a_square_above_the_text_is_the_author() {
+    let text = format!("<p>■林晓青</p>{}", paras(3));
+    let ex = run(&article("湖畔的科学家", "发布时间：2023-05-20", &text));
+    assert_eq!(value(&ex.author), Some("林晓青"), "{}", show(&ex));
+    assert!(!body_text(&ex).contains("林晓青"), "{}", show(&ex));
+}
+
+#[test]
 fn byline_line_of_its_own_above_the_text() {
     let text = format!("<p>青松日报社记者 姜一凝</p>{}", paras(3));
     let ex = run(&article("科技周开幕", "发布时间：2023-05-20", &text));

@@ -4,7 +4,7 @@
 //! Lines are only read where metadata lives — never first-match regexes over the whole page.
 
 use super::vocabulary::{
-    BYLINE_BODY_LINES, BYLINE_HEADER_REACH, BYLINE_LINE_MAX_CHARS, BYLINE_TAIL_LINES,
+    BYLINE_BODY_LINES, BYLINE_HEADER_REACH, BYLINE_LINE_MAX_CHARS, BYLINE_MARKS, BYLINE_TAIL_LINES,
     COLUMN_ENDINGS, CONTAINER_TAIL_LINES, DATE_AFTER_BODY_LINES, DATE_META, EVENT_LABELS,
     INTERFACE_WORDS, NO_ONE, SOURCE_META, SURNAMES, WRITER_CLASS_REACH, WRITER_MAX_CHARS,
     WRITER_WORDS,
@@ -390,9 +390,15 @@ fn byline(an: &Analysis<'_>, layout: Layout) -> Option<(Found<String>, Option<No
                 .is_some_and(|prev| Some(prev.order) == layout.title_order);
         // A link beside the date is a column or a channel (亦观察), unless it is a lone name line.
         let link_text = block.link_chars > 0 && (by_date || an.links_with_text(&block.line) > 1);
-        if (before_text || by_date) && !link_text && is_name_line(&block.line, by_date) {
+        // Newspapers mark the byline with a square or a dot (`■张国骥`): the mark is not part of the name.
+        let line = block
+            .line
+            .trim()
+            .trim_start_matches(BYLINE_MARKS)
+            .trim_start();
+        if (before_text || by_date) && !link_text && is_name_line(line, by_date) {
             return Some((
-                Found::new(block.line.clone(), "generic:name line".into()),
+                Found::new(line.to_string(), "generic:name line".into()),
                 Some(block.node),
             ));
         }

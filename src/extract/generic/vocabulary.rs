@@ -188,6 +188,9 @@ pub const LINK_BOX_MIN_DENSITY: f32 = 0.65;
 /// wrapper of more than the article: as much again, plus a few lines (captions, a lead, a short last paragraph).
 pub const MARKED_ANCESTOR_SLACK_CHARS: usize = 200;
 
+/// Marks a newspaper sets before a byline (`■张国骥`, `◆ 林晓`): typography, not part of the name.
+pub const BYLINE_MARKS: [char; 8] = ['■', '□', '◆', '◇', '●', '○', '▲', '★'];
+
 /// Width (Latin letters; a Chinese character counts two) from which a block with sentence punctuation is a
 /// paragraph of the article: about two lines of text, longer than any heading, caption or call to action.
 pub const TAIL_PARAGRAPH_MIN_WIDTH: usize = 100;

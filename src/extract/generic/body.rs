@@ -48,7 +48,7 @@ pub fn choose(an: &Analysis<'_>) -> Option<BodyChoice> {
             continue;
         }
         let mut score = stats.score;
-        if in_chrome.contains(&id) {
+        if in_chrome.contains(stats.pre) {
             score *= CHROME_NAME_WEIGHT;
         }
         // A list item or a list is rarely the article (a comment, a teaser list).
@@ -95,33 +95,48 @@ pub fn choose(an: &Analysis<'_>) -> Option<BodyChoice> {
 /// Elements named as page chrome ([`CHROME_MARKERS`]: comments, sidebars, menus, footers …) and every element
 /// inside one: a comment thread's paragraphs are no article even when they outweigh a short one. `<html>` and
 /// `<body>` do not count (their classes describe the page: `single-post comments-open`).
-fn chrome_scoped(an: &Analysis<'_>) -> HashSet<NodeId> {
-    let mut scoped = HashSet::default();
-    // The chrome-named elements open around the walk's position, innermost last.
-    let mut open: Vec<NodeId> = Vec::new();
+fn chrome_scoped(an: &Analysis<'_>) -> ChromeSpans {
+    // Spans of pre-order element numbers (as in `SubtreeStats::pre`), outermost chrome elements only: what is
+    // inside one needs no look at its own name.
+    let mut spans = Vec::new();
+    let mut pre = 0usize;
+    let mut open: Option<(NodeId, usize)> = None;
     for edge in an.doc.tree.root().traverse() {
         match edge {
             ego_tree::iter::Edge::Open(node) => {
                 let Some(el) = node.value().as_element() else {
                     continue;
                 };
-                let marks =
-                    !matches!(el.name(), "html" | "body") && has_name_word(el, &CHROME_MARKERS);
-                if marks {
-                    open.push(node.id());
-                }
-                if !open.is_empty() {
-                    scoped.insert(node.id());
+                pre += 1;
+                if open.is_none()
+                    && !matches!(el.name(), "html" | "body")
+                    && has_name_word(el, &CHROME_MARKERS)
+                {
+                    open = Some((node.id(), pre));
                 }
             }
             ego_tree::iter::Edge::Close(node) => {
-                if open.last() == Some(&node.id()) {
-                    open.pop();
+                if let Some((id, start)) = open
+                    && id == node.id()
+                {
+                    spans.push((start, pre));
+                    open = None;
                 }
             }
         }
     }
-    scoped
+    ChromeSpans(spans)
+}
+
+/// The pre-order spans of the outermost chrome-named elements, in document order.
+struct ChromeSpans(Vec<(usize, usize)>);
+
+impl ChromeSpans {
+    /// Whether the element numbered `pre` is a chrome-named element or inside one.
+    fn contains(&self, pre: usize) -> bool {
+        let i = self.0.partition_point(|(start, _)| *start <= pre);
+        i > 0 && self.0[i - 1].1 >= pre
+    }
 }
 
 /// The nearest article container (by its CMS class name) around the densest block. A short article's container

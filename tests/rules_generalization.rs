@@ -222,6 +222,15 @@ fn a_name_line_marked_with_a_square_above_the_text_is_the_author() {
 }
 
 #[test]
+fn a_post_above_the_text_is_no_author() {
+    // A line above the text that is a post (党委书记), whose first character is also a surname.
+    let text = format!("<p>党委书记</p>{}", paras(2));
+    let ex = run(&article("学院领导", "", &text));
+    assert_eq!(value(&ex.author), None, "{}", show(&ex));
+    assert!(body_text(&ex).contains("党委书记"), "{}", show(&ex));
+}
+
+#[test]
 fn byline_line_of_its_own_above_the_text() {
     let text = format!("<p>青松日报社记者 姜一凝</p>{}", paras(3));
     let ex = run(&article("科技周开幕", "发布时间：2023-05-20", &text));

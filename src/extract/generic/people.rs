@@ -7,7 +7,7 @@
 
 use super::vocabulary::{
     BYLINE_ROLE_HINTS, INSTITUTION_ENDINGS, INTERFACE_WORDS, NEWSROOM_ENDINGS, NO_ONE,
-    ROLE_QUALIFIERS, ROLE_SUFFIXES,
+    POST_ENDINGS, ROLE_QUALIFIERS, ROLE_SUFFIXES,
 };
 use std::sync::LazyLock;
 
@@ -123,7 +123,9 @@ pub fn is_name(token: &str) -> bool {
         return false;
     }
     if token.chars().all(is_cjk) {
-        return (2..=4).contains(&n) && !INSTITUTION_ENDINGS.iter().any(|e| token.ends_with(e));
+        return (2..=4).contains(&n)
+            && !INSTITUTION_ENDINGS.iter().any(|e| token.ends_with(e))
+            && !POST_ENDINGS.iter().any(|e| token.ends_with(e));
     }
     if token.contains('·') || token.contains('•') {
         return (3..=12).contains(&n) && token.chars().all(|c| is_cjk(c) || c == '·' || c == '•');

@@ -567,6 +567,12 @@ pub const INSTITUTION_ENDINGS: [&str; 16] = [
     "院", "部", "处", "所", "网", "报", "社", "局", "会", "室", "组", "站", "厅", "办", "校", "系",
 ];
 
+/// Endings of posts and titles (党委书记, 副院长, 办公室主任, 教授): a word that ends so names an office, not a person.
+pub const POST_ENDINGS: [&str; 16] = [
+    "书记", "院长", "校长", "主任", "部长", "处长", "所长", "馆长", "局长", "主席", "委员", "秘书",
+    "教授", "经理", "总编", "老师",
+];
+
 /// How the names of a site's columns end (新闻动态, 通知公告, 学术活动): a word in a name's place that ends so is a
 /// column, not a person.
 pub const COLUMN_ENDINGS: [&str; 14] = [

@@ -528,9 +528,8 @@ fn url_date(url: &str) -> Option<Found<PublishedAt>> {
 /// A value that is only a date stays.
 fn source_name(value: &str) -> &str {
     let name = match crate::normalize::date::find_date(value) {
-        Some((_, range)) if range.start == 0 => value[range.end..].trim_start_matches(|c: char| {
-            c.is_whitespace() || matches!(c, '\u{3000}' | '日' | '|' | '，' | ',')
-        }),
+        Some((_, range)) if range.start == 0 => value[range.end..]
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '，' | ',')),
         _ => value,
     };
     let name = match name.rsplit_once('第') {

@@ -635,10 +635,10 @@ fn a_heading_after_the_last_paragraph_starts_what_is_not_the_article() {
 #[test]
 fn a_last_section_under_the_same_kind_of_heading_as_the_others_stays() {
     // A teacher's profile: every section has an <h3 class="sec">; the last one lists courses without sentences.
+    // Paragraphs of two sentences: long enough to be the text's paragraphs for the tail-heading rule.
     let text = format!(
-        r#"<h3 class="sec">个人简介</h3>{}<h3 class="sec">研究成果</h3>{}<h3 class="sec">讲授课程</h3><p>城市管理学</p><p>区域经济学</p>"#,
-        paras(2),
-        paras(1)
+        r#"<h3 class="sec">个人简介</h3><p>{}{}</p><h3 class="sec">研究成果</h3><p>{}{}</p><h3 class="sec">讲授课程</h3><p>城市管理学</p><p>区域经济学</p>"#,
+        SENTENCES[0], SENTENCES[1], SENTENCES[2], SENTENCES[3]
     );
     let ex = run(&article("孙青松", "", &text));
     assert!(body_text(&ex).ends_with("区域经济学"), "{}", show(&ex));
@@ -647,8 +647,8 @@ fn a_last_section_under_the_same_kind_of_heading_as_the_others_stays() {
 #[test]
 fn a_heading_over_label_value_lines_after_the_last_paragraph_stays() {
     let text = format!(
-        r#"{}<h4>人员组成：</h4><p>名誉所长：林青松教授</p><p>所长：王湖滨教授</p><p>秘书：赵晓研究员</p>"#,
-        paras(2)
+        r#"<p>{}{}</p><h4>人员组成：</h4><p>名誉所长：林青松教授</p><p>所长：王湖滨教授</p><p>秘书：赵晓研究员</p>"#,
+        SENTENCES[0], SENTENCES[1]
     );
     let ex = run(&article("青松市科普研究所简介", "", &text));
     assert!(body_text(&ex).contains("人员组成"), "{}", show(&ex));

@@ -388,11 +388,9 @@ fn is_paragraph(block: &super::analysis::Block) -> bool {
         && display_width(&block.line) >= TAIL_PARAGRAPH_MIN_WIDTH
 }
 
-/// Width of a line in Latin letters: a Chinese, Japanese or Korean character counts two.
+/// Width of a line in Latin letters, as a terminal shows it: a Chinese, Japanese or Korean character counts two.
 fn display_width(line: &str) -> usize {
-    line.chars()
-        .map(|c| if c >= '\u{2e80}' { 2 } else { 1 })
-        .sum()
+    unicode_width::UnicodeWidthStr::width(line)
 }
 
 static EDGE: LazyLock<Markers> = LazyLock::new(|| Markers::new(&EDGE_PHRASES));

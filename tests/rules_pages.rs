@@ -65,6 +65,26 @@ fn classify_article_with_a_dated_news_list_is_an_article() {
 }
 
 #[test]
+fn classify_column_table_under_its_name_is_a_list_not_a_dated_article() {
+    // A column page: the column's name as a heading, then a table of title links and their dates, then a pager.
+    // The dates sit between the heading and the pager, where an article's info line would be: taken as the
+    // page's own date, they would make the heading a dated headline and the page an article.
+    let rows: String = (1..=8)
+        .map(|i| {
+            format!(
+                r#"<tr><td class="list-title"><a href="/xhgz/content_{i}.html">学会秘书长第{i}期业务培训班在青松市举办</a></td><td class="list-date">2023-05-{i:02}</td></tr>"#
+            )
+        })
+        .collect();
+    let list = format!(
+        r#"<h2>学术交流</h2><table><thead><tr><th>标题</th><th>发布日期</th></tr></thead><tbody>{rows}</tbody></table><table><tr><td>共8条 1/1 首页 上页 下页 尾页</td></tr></table>"#
+    );
+    let html = page("学术交流_青松市科学技术协会", "", &list, "");
+    let reason = skipped(process_page(PAGE_URL, &html));
+    assert!(reason.starts_with("list page: 8 "), "{reason}");
+}
+
+#[test]
 fn classify_login_page() {
     let html = bare(
         "用户登录_青松市科学技术协会",

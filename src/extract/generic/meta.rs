@@ -6,8 +6,8 @@
 use super::vocabulary::{
     BYLINE_BODY_LINES, BYLINE_HEADER_REACH, BYLINE_LINE_MAX_CHARS, BYLINE_MARKS, BYLINE_TAIL_LINES,
     COLUMN_ENDINGS, CONTAINER_TAIL_LINES, DATE_AFTER_BODY_LINES, DATE_META, EVENT_LABELS,
-    INTERFACE_WORDS, NO_ONE, SOURCE_META, SURNAMES, WRITER_CLASS_REACH, WRITER_MAX_CHARS,
-    WRITER_WORDS,
+    HEAD_DATED_LINES_MAX, INTERFACE_WORDS, NO_ONE, SOURCE_META, SURNAMES, WRITER_CLASS_REACH,
+    WRITER_MAX_CHARS, WRITER_WORDS,
 };
 use std::sync::LazyLock;
 
@@ -106,7 +106,17 @@ pub fn find(an: &Analysis<'_>, layout: Layout, page_url: Option<&str>) -> Meta {
     if meta.published.is_none() {
         // An unlabelled date in the info line (`2019年06月15日08:18 来源：…`) or a `<meta>` date: the visible one
         // wins when it shows a time, the meta tag otherwise (it is usually exact about the day).
+        // A head holding many dated lines is a list's column of dates (a column page whose headline is the
+        // column's name), not an info line: none of them is the page's date.
+        let dated_lines = head
+            .iter()
+            .filter(|l| visible_len(&l.block.line) <= 80 && find_date(&l.block.line).is_some())
+            .take(HEAD_DATED_LINES_MAX + 1)
+            .count();
         let shown = head.iter().find_map(|line| {
+            if dated_lines > HEAD_DATED_LINES_MAX {
+                return None;
+            }
             let event = line
                 .pairs
                 .iter()

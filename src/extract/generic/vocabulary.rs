@@ -705,6 +705,10 @@ pub const ERROR_PHRASES: [&str; 11] = [
     "页面错误",
 ];
 
+/// An article's header shows its date once or twice (published, updated); more dated lines between the headline
+/// and the text are a list's dates.
+pub const HEAD_DATED_LINES_MAX: usize = 3;
+
 /// Dated links needed before they outweigh a page without article metadata.
 pub const DATED_LINKS_MIN: usize = 8;
 

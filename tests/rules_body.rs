@@ -658,3 +658,40 @@ fn a_heading_over_label_value_lines_after_the_last_paragraph_stays() {
         show(&ex)
     );
 }
+
+#[test]
+fn a_closing_credit_among_br_lines_ends_the_text_and_gives_the_editor() {
+    // The whole article is one cell of `<br>`-separated lines, as legacy table layouts and reposted WeChat
+    // articles write it; the credits and the follow-us prompt are lines of the same cell.
+    let lines: Vec<&str> = SENTENCES[..5].to_vec();
+    let text = format!(
+        r#"<table><tr><td><font>{}<br>编辑|周湖滨<br>责编|林晓<br>扫描下方二维码，关注青松科协公众号<br>回复【讲座】查看本月安排</font></td></tr></table>"#,
+        lines.join("<br>")
+    );
+    let ex = run(&article(
+        "青松市科普讲解大赛举行",
+        "发布时间：2023-05-20",
+        &text,
+    ));
+    assert!(body_text(&ex).ends_with(SENTENCES[4]), "{}", show(&ex));
+    assert!(!body_text(&ex).contains("公众号"), "{}", show(&ex));
+    assert!(!html(&ex).contains("回复"), "{}", show(&ex));
+    // Where 责编 and 编辑 both credit, the 责编 is the editor.
+    assert_eq!(value(&ex.editor), Some("林晓"), "{}", show(&ex));
+}
+
+#[test]
+fn a_credit_line_before_most_of_the_text_stays_in_it() {
+    // An interview written as lines: the speaker's label sits near the start, the text goes on after it.
+    let text = format!(
+        "{}<br>编辑：以下为访谈实录<br>{}",
+        SENTENCES[0],
+        SENTENCES[1..6].join("<br>")
+    );
+    let ex = run(&article(
+        "青松市科普讲解大赛举行",
+        "发布时间：2023-05-20",
+        &format!("<p>{text}</p>"),
+    ));
+    assert!(body_text(&ex).ends_with(SENTENCES[5]), "{}", show(&ex));
+}

@@ -236,7 +236,8 @@ pub fn flowing_text(node: NodeRef<'_, Node>) -> String {
 pub enum Visible<'a> {
     Open(NodeRef<'a, Node>, &'a Element),
     Close(&'a Element),
-    Text(&'a str),
+    /// A text node and its text.
+    Text(NodeRef<'a, Node>, &'a str),
 }
 
 /// The walk of [`visible_edges`]: the subtree in document order, elements that [`skip_subtree`] rejects left out
@@ -269,7 +270,7 @@ pub fn visible_edges(root: NodeRef<'_, Node>) -> VisibleEdges<'_> {
 }
 
 impl<'a> VisibleEdges<'a> {
-    /// The same walk, leaving out the subtrees of `exclude` too (the root's own id excepted).
+    /// The same walk, leaving out the subtrees of `exclude` too (the root's own id excepted), and its text nodes.
     pub fn excluding(mut self, exclude: &'a rustc_hash::FxHashSet<ego_tree::NodeId>) -> Self {
         self.exclude = Some(exclude);
         self
@@ -316,7 +317,13 @@ impl<'a> Iterator for VisibleEdges<'a> {
                             return Some(Visible::Open(n, el));
                         }
                     }
-                    Node::Text(t) if self.skip_depth == 0 => return Some(Visible::Text(t)),
+                    // A text node can be left out on its own (a closing line inside a block of lines).
+                    Node::Text(t)
+                        if self.skip_depth == 0
+                            && !self.exclude.is_some_and(|ex| ex.contains(&n.id())) =>
+                    {
+                        return Some(Visible::Text(n, t));
+                    }
                     _ => {}
                 },
                 Edge::Close(n) => {
@@ -361,7 +368,7 @@ pub fn flowing_text_exceeds(node: NodeRef<'_, Node>, limit: usize) -> bool {
                     push(' ', &mut len, &mut space);
                 }
             }
-            Visible::Text(t) => {
+            Visible::Text(_, t) => {
                 for c in t.chars() {
                     push(c, &mut len, &mut space);
                 }
@@ -383,7 +390,7 @@ pub fn visible_chars_upto(node: NodeRef<'_, Node>, cap: usize) -> usize {
         if total >= cap {
             break;
         }
-        if let Visible::Text(t) = edge {
+        if let Visible::Text(_, t) = edge {
             total += crate::normalize::text::visible_len(t);
         }
     }
@@ -400,7 +407,7 @@ fn text_of(node: NodeRef<'_, Node>, breaks: impl Fn(&Element) -> bool) -> String
                     raw.push(' ');
                 }
             }
-            Visible::Text(t) => raw.push_str(t),
+            Visible::Text(_, t) => raw.push_str(t),
         }
     }
     fold(&raw)
@@ -451,8 +458,38 @@ impl Markers {
             .map(|m| self.words[m.pattern().as_usize()])
     }
 
+    /// The first marker found in `text` as a word of its own: a Latin marker (`app`, `read more`) must not sit
+    /// inside a longer Latin word (`schwappte`, `already`); Chinese markers match anywhere.
+    pub fn find_word_in(&self, text: &str) -> Option<&'static str> {
+        let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+        self.automaton.find_iter(text).find_map(|m| {
+            let word = self.words[m.pattern().as_usize()];
+            let inside = (latin(word.chars().next())
+                && latin(text[..m.start()].chars().next_back()))
+                || (latin(word.chars().next_back()) && latin(text[m.end()..].chars().next()));
+            (!inside).then_some(word)
+        })
+    }
+
     /// The first marker found in the element's class names or id.
     pub fn in_names(&self, el: &Element) -> Option<&'static str> {
         name_tokens(el).find_map(|t| self.find_in(t))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Markers;
+
+    /// A Latin marker counts only as a word of its own; a Chinese one anywhere.
+    #[test]
+    fn marker_words_do_not_match_inside_latin_words() {
+        static WORDS: [&str; 2] = ["app", "公众号"];
+        let markers = Markers::new(&WORDS);
+        assert_eq!(markers.find_word_in("Der Sog schwappte über"), None);
+        assert_eq!(markers.find_word_in("Download our App today"), Some("app"));
+        assert_eq!(markers.find_word_in("关注青松科协公众号"), Some("公众号"));
+        // The plain search still finds both.
+        assert_eq!(markers.find_in("schwappte"), Some("app"));
     }
 }

@@ -168,10 +168,11 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
         .iter()
         .flat_map(|r| generic::lists::boxes_inside(&an, *r))
         .collect();
-    let cut = match roots.as_slice() {
+    let text_end = match roots.as_slice() {
         [root] if !mapped_body => generic::body::text_end(&an, *root, &boxes),
         _ => None,
     };
+    let cut = text_end.as_ref().map(generic::body::TextEnd::order);
     let full_range = span_of(&an, &roots);
     let body_range = match (full_range, cut) {
         (Some((start, _)), Some(c)) if c > start => Some((start, c - 1)),
@@ -231,7 +232,10 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
         body: body_range,
         container_end: full_range.map(|(_, end)| end),
     };
-    let meta = generic::meta::find(&an, layout, base.map(|b| b.as_str()));
+    let mut meta = generic::meta::find(&an, layout, base.map(|b| b.as_str()));
+    if let Some(generic::body::TextEnd::Line(end)) = &text_end {
+        meta.take_closing_lines(&end.lines);
+    }
     let meta_location = match ctx.site {
         site::SitePass::Off => 0,
         _ => site::meta_location(&an, &meta.info_nodes),
@@ -288,6 +292,9 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
     exclude.extend(m.and_then(|m| m.meta_node));
     if let Some(m) = m {
         exclude.extend(m.removed.iter().copied());
+    }
+    if let Some(generic::body::TextEnd::Line(end)) = &text_end {
+        exclude.extend(end.nodes.iter().copied());
     }
     if let (Some(c), Some((_, end))) = (cut, full_range) {
         exclude.extend(an.blocks_in(c, end).iter().map(|b| b.node));

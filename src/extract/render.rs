@@ -101,7 +101,7 @@ impl Renderer<'_> {
         for step in visible_edges(root).excluding(exclude) {
             match step {
                 Visible::Open(node, el) => self.open(node, el),
-                Visible::Text(t) => self.text(t),
+                Visible::Text(_, t) => self.text(t),
                 Visible::Close(el) => self.close(el),
             }
         }

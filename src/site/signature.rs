@@ -448,7 +448,7 @@ pub fn skeleton_sketch(doc: &Html, body_root: Option<NodeId>) -> [u32; SKETCH_SI
             Visible::Close(_) => {
                 stack.pop();
             }
-            Visible::Text(_) => {}
+            Visible::Text(..) => {}
         }
     }
     features.sort_unstable();

@@ -18,11 +18,12 @@ use ego_tree::NodeId;
 use scraper::Node;
 
 use super::analysis::{Analysis, is_boilerplate};
+use super::lines::{Line, lines_of};
 use std::sync::LazyLock;
 
 use crate::extract::dom::{Markers, has_name_word, is_block};
 use crate::extract::labels::{LabelKind, split_labels};
-use crate::normalize::text::is_sentence;
+use crate::normalize::text::{is_sentence, visible_len};
 
 static BODY: LazyLock<Markers> = LazyLock::new(|| Markers::new(&BODY_MARKERS));
 
@@ -298,9 +299,38 @@ fn exclude_leading_widgets(
 
 static END: LazyLock<Markers> = LazyLock::new(|| Markers::new(&END_MARKERS));
 
-/// Where the article's text ends inside `container`: the first end marker (相关文章, 推荐阅读, 上一篇 …) that
-/// comes after most of the container's prose. Blocks from there on are not article text.
-pub fn text_end(an: &Analysis<'_>, container: NodeId, boxes: &[NodeId]) -> Option<usize> {
+/// Where the article's text ends inside its container.
+#[derive(Debug)]
+pub enum TextEnd {
+    /// At this block (by document order): it and the blocks after it are not article text.
+    Block(usize),
+    /// At a line inside a block of `<br>`-separated lines.
+    Line(LineEnd),
+}
+
+/// The text ends at a line inside a block: the nodes to leave out (that line and all after it in the block),
+/// the first block order after the cut, and the lines left out (a closing note's credits are metadata).
+#[derive(Debug)]
+pub struct LineEnd {
+    pub nodes: Vec<NodeId>,
+    pub next_order: usize,
+    pub lines: Vec<String>,
+}
+
+impl TextEnd {
+    /// The first block order that is not article text.
+    pub fn order(&self) -> usize {
+        match self {
+            TextEnd::Block(order) => *order,
+            TextEnd::Line(end) => end.next_order,
+        }
+    }
+}
+
+/// Where the article's text ends inside `container`: the first end marker (相关文章, 推荐阅读, 上一篇 …) or
+/// closing note (责任编辑, a follow-us prompt) that comes after most of the container's prose, as a block or as
+/// a line of a block of lines. What follows is not article text.
+pub fn text_end(an: &Analysis<'_>, container: NodeId, boxes: &[NodeId]) -> Option<TextEnd> {
     let stats = an.stats.get(&container)?;
     // Boxes of links inside the container (related stories, hot lists) are neither text nor its end.
     let mut boxes: Vec<(usize, usize)> = boxes
@@ -326,20 +356,69 @@ pub fn text_end(an: &Analysis<'_>, container: NodeId, boxes: &[NodeId]) -> Optio
     let mut before = 0;
     for block in blocks {
         if Some(block.order) == tail_heading {
-            return tail_heading;
+            return tail_heading.map(TextEnd::Block);
         }
         let short = block.chars + block.link_chars < 40 && !is_sentence(&block.line);
-        let after_most = before * 10 >= total * 6;
-        if after_most
+        let after_most = |before: usize| before * 10 >= total * 6;
+        if after_most(before)
             && ((short && END.find_in(&block.line).is_some()) || is_closing_note(an, block))
         {
-            return Some(block.order);
+            return Some(TextEnd::Block(block.order));
         }
-        if block.weight() > 0.0 {
+        let weighted = block.weight() > 0.0;
+        // A long block that reaches past most of the text may end with a closing note among its lines.
+        if weighted
+            && after_most(before + block.chars)
+            && block.chars + block.link_chars > EDGE_META_MAX_CHARS
+            && let Some(end) = closing_line(an, block, before, &after_most)
+        {
+            return Some(TextEnd::Line(end));
+        }
+        if weighted {
             before += block.chars;
         }
     }
     None
+}
+
+/// The first line of `block` that closes the article (see [`is_closing_line`]) after most of the text, where
+/// `before` characters of text come before the block.
+fn closing_line(
+    an: &Analysis<'_>,
+    block: &super::analysis::Block,
+    before: usize,
+    after_most: &dyn Fn(usize) -> bool,
+) -> Option<LineEnd> {
+    let lines = lines_of(an, block.node);
+    // A block of one line is judged as a block.
+    if lines.lines.len() < 2 {
+        return None;
+    }
+    let mut seen = before;
+    let at = lines.lines.iter().position(|line| {
+        let closing = after_most(seen) && is_closing_line(line);
+        seen += visible_len(&line.text) - line.link_chars.min(visible_len(&line.text));
+        closing
+    })?;
+    let line = &lines.lines[at];
+    tracing::debug!("text ends at the line {:?} of a block of lines", line.text);
+    Some(LineEnd {
+        nodes: lines.nodes[line.first..].to_vec(),
+        next_order: line.blocks_before.unwrap_or(block.order) + 1,
+        lines: lines.lines[at..].iter().map(|l| l.text.clone()).collect(),
+    })
+}
+
+/// A line that closes an article, as [`is_closing_note`] judges a block: an edge phrase (reprint notice, app
+/// prompt) outside its links, an editor's or proofreader's credit, or a short end marker (相关阅读).
+fn is_closing_line(line: &Line) -> bool {
+    let len = visible_len(&line.text);
+    if len <= EDGE_NOTE_MAX_CHARS && EDGE.find_word_in(&line.own_text).is_some() {
+        return !line.text.contains("原标题");
+    }
+    (len <= EDGE_META_MAX_CHARS
+        && line_has_label(&line.text, &[LabelKind::Editor, LabelKind::Reviewer]))
+        || (len < 40 && !is_sentence(&line.text) && END.find_word_in(&line.text).is_some())
 }
 
 /// A short heading after the text's last paragraph: what it introduces (related stories, comments, contact
@@ -407,9 +486,12 @@ fn is_closing_note(an: &Analysis<'_>, block: &super::analysis::Block) -> bool {
 
 /// Whether the block's line carries a label of one of these kinds.
 fn has_label(block: &super::analysis::Block, kinds: &[LabelKind]) -> bool {
-    split_labels(&block.line)
-        .iter()
-        .any(|p| kinds.contains(&p.kind))
+    line_has_label(&block.line, kinds)
+}
+
+/// Whether a line carries a label of one of these kinds.
+fn line_has_label(line: &str, kinds: &[LabelKind]) -> bool {
+    split_labels(line).iter().any(|p| kinds.contains(&p.kind))
 }
 
 /// Whether the block carries one of the edge notes' phrases — in its own text, not only in a link that follows

@@ -42,6 +42,45 @@ pub struct Meta {
     pub info_nodes: Vec<NodeId>,
 }
 
+impl Meta {
+    /// Take a labelled author, editor or source when the field is still open (a 责任编辑 wins over a plain 编辑
+    /// anywhere on the page).
+    fn take_credit(&mut self, kind: LabelKind, label: &str, value: &str) {
+        let rule = || format!("generic:label {label}");
+        match kind {
+            LabelKind::Author if self.author.is_none() => {
+                self.author = people::author_value(value).map(|v| Found::new(v, rule()));
+            }
+            LabelKind::Editor
+                if self
+                    .editor
+                    .as_ref()
+                    .is_none_or(|e| !is_chief_editor(&e.rule) && is_chief_editor(label)) =>
+            {
+                if let Some(v) = people::clean_person(value) {
+                    self.editor = Some(Found::new(v, rule()));
+                }
+            }
+            LabelKind::Source if self.source.is_none() => {
+                self.source = non_empty(source_name(value)).map(|v| Found::new(v, rule()));
+            }
+            _ => {}
+        }
+    }
+
+    /// Credits in the lines that closed the text inside a block of lines (编辑|X 责编|Y after a WeChat repost):
+    /// the page's metadata, as a closing 责任编辑 block is.
+    pub fn take_closing_lines(&mut self, lines: &[String]) {
+        for line in lines.iter().filter(|l| visible_len(l) <= 80) {
+            for pair in split_labels(line) {
+                if let Some(value) = pair.value.as_deref() {
+                    self.take_credit(pair.kind, pair.label, value);
+                }
+            }
+        }
+    }
+}
+
 /// A metadata line considered, with the pairs the splitter found.
 struct InfoLine<'b> {
     block: &'b Block,
@@ -77,23 +116,7 @@ pub fn find(an: &Analysis<'_>, layout: Layout, page_url: Option<&str>) -> Meta {
                         meta.published = Some(Found::new(at, rule()));
                     }
                 }
-                LabelKind::Author if meta.author.is_none() => {
-                    meta.author = people::author_value(value).map(|v| Found::new(v, rule()));
-                }
-                // A 责任编辑 wins over a plain 编辑 anywhere on the page.
-                LabelKind::Editor
-                    if meta.editor.as_ref().is_none_or(|e| {
-                        !is_chief_editor(&e.rule) && is_chief_editor(pair.label)
-                    }) =>
-                {
-                    if let Some(v) = people::clean_person(value) {
-                        meta.editor = Some(Found::new(v, rule()));
-                    }
-                }
-                LabelKind::Source if meta.source.is_none() => {
-                    meta.source = non_empty(source_name(value)).map(|v| Found::new(v, rule()));
-                }
-                _ => {}
+                _ => meta.take_credit(pair.kind, pair.label, value),
             }
             used |= is_meta_kind(pair.kind);
         }

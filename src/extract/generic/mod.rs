@@ -5,6 +5,7 @@ pub mod analysis;
 pub mod body;
 pub mod breadcrumb;
 pub mod classify;
+pub mod lines;
 pub mod links;
 pub mod lists;
 pub mod meta;

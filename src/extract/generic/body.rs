@@ -361,7 +361,7 @@ pub fn text_end(an: &Analysis<'_>, container: NodeId, boxes: &[NodeId]) -> Optio
         let short = block.chars + block.link_chars < 40 && !is_sentence(&block.line);
         let after_most = |before: usize| before * 10 >= total * 6;
         if after_most(before)
-            && ((short && END.find_in(&block.line).is_some()) || is_closing_note(an, block))
+            && ((short && END.find_word_in(&block.line).is_some()) || is_closing_note(an, block))
         {
             return Some(TextEnd::Block(block.order));
         }
@@ -497,7 +497,7 @@ fn line_has_label(line: &str, kinds: &[LabelKind]) -> bool {
 /// Whether the block carries one of the edge notes' phrases — in its own text, not only in a link that follows
 /// a sentence.
 fn has_edge_phrase(an: &Analysis<'_>, block: &super::analysis::Block) -> bool {
-    if EDGE.find_in(&block.line).is_none() {
+    if EDGE.find_word_in(&block.line).is_none() {
         return false;
     }
     if block.link_chars == 0 || block.chars < EDGE_PROSE_CHARS || block.punct == 0 {
@@ -506,7 +506,7 @@ fn has_edge_phrase(an: &Analysis<'_>, block: &super::analysis::Block) -> bool {
     let Some(node) = an.doc.tree.get(block.node) else {
         return true;
     };
-    EDGE.find_in(&crate::extract::dom::text_outside_links(node))
+    EDGE.find_word_in(&crate::extract::dom::text_outside_links(node))
         .is_some()
 }
 

@@ -7,7 +7,7 @@
 
 use super::vocabulary::{
     BYLINE_ROLE_HINTS, INSTITUTION_ENDINGS, INTERFACE_WORDS, NEWSROOM_ENDINGS, NO_ONE,
-    POST_ENDINGS, ROLE_QUALIFIERS, ROLE_SUFFIXES,
+    POST_ENDINGS, ROLE_QUALIFIERS, ROLE_SUFFIXES, SURNAMES,
 };
 use std::sync::LazyLock;
 
@@ -236,20 +236,28 @@ pub fn parenthesized_writers(line: &str) -> Option<Vec<String>> {
     })
 }
 
-/// A closing parenthesis of names only at the very end of a paragraph (`…发展提供了新思路。（王乐文 方敏）`): the
-/// writers, one to three names.
+/// A closing parenthesis of names only at the very end of a paragraph (`…发展提供了新思路。（王乐文 方敏）`), or
+/// standing as a line of its own, where the outlet may come first (`（网易财经 张艳）`): the writers, one to three
+/// names.
 pub fn trailing_names(line: &str) -> Option<Vec<String>> {
-    let line = line.trim_end();
+    let line = line.trim();
     let inner = line.strip_suffix('）').or_else(|| line.strip_suffix(')'))?;
     let open = inner.rfind(['（', '('])?;
+    let before = inner[..open].trim_end();
     // The parenthesis closes a sentence: `…新思路。（王乐文 方敏）`, not a name in a list (`培养计划（双修）`).
-    if !inner[..open]
-        .trim_end()
-        .ends_with(['。', '！', '？', '”', '.', '!', '?'])
-    {
+    let alone = before.is_empty();
+    if !alone && !before.ends_with(['。', '！', '？', '”', '.', '!', '?']) {
         return None;
     }
-    let names: Vec<&str> = tokens(&inner[open..]);
+    let mut names: Vec<&str> = tokens(&inner[open..]);
+    // On a line of its own, a first word that does not start with a surname is the outlet the writers work for.
+    if alone
+        && names.len() >= 2
+        && names[0].chars().all(is_cjk)
+        && !names[0].starts_with(|c: char| SURNAMES.contains(c))
+    {
+        names.remove(0);
+    }
     ((1..=3).contains(&names.len()) && names.iter().all(|n| is_name(n) && n.chars().all(is_cjk)))
         .then(|| names.iter().map(|n| n.to_string()).collect())
 }
@@ -352,6 +360,13 @@ mod tests {
         );
         assert_eq!(trailing_names("会议在北京举行（图为会场）"), None);
         assert_eq!(trailing_names("2.思政专业培养计划（双修）"), None);
+        // A line of its own, the outlet first.
+        assert_eq!(
+            trailing_names("（青松日报 林晓 周湖滨）"),
+            Some(vec!["林晓".to_string(), "周湖滨".to_string()])
+        );
+        assert_eq!(trailing_names("（完）"), None);
+        assert_eq!(trailing_names("（图片来源 网络）"), None);
     }
 
     #[test]

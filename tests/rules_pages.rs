@@ -85,6 +85,31 @@ fn classify_column_table_under_its_name_is_a_list_not_a_dated_article() {
 }
 
 #[test]
+fn classify_headline_over_only_its_metadata_line_is_no_article_unless_it_plays_a_video() {
+    // A topic page in the news template: a headline and its 来源/发稿时间 line, and no text of its own (its
+    // content is elsewhere, loaded by a script). Its header alone would make it a dated article.
+    let top = r#"<h1>青松市科协2023年科技活动周专题</h1><div class="info">来源： 发稿时间：2023-05-20 08:51</div>"#;
+    let html = page(
+        "青松市科协2023年科技活动周专题_青松市科学技术协会",
+        top,
+        "",
+        "",
+    );
+    let reason = skipped(process_page(PAGE_URL, &html));
+    assert!(reason.contains("only its metadata line"), "{reason}");
+    // The same page with a video under the line is a video article.
+    let video = r#"<video controls src="/video/kjhdz.mp4"></video>"#;
+    let html = page(
+        "青松市科协2023年科技活动周专题_青松市科学技术协会",
+        top,
+        video,
+        "",
+    );
+    let rec = record(process_page(PAGE_URL, &html));
+    assert_eq!(rec.title.as_deref(), Some("青松市科协2023年科技活动周专题"));
+}
+
+#[test]
 fn classify_login_page() {
     let html = bare(
         "用户登录_青松市科学技术协会",

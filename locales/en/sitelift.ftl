@@ -432,6 +432,7 @@ reason-list-records = list page: {$items} similar records
 reason-dated-links = list page: {$links} dated links and no article metadata
 reason-no-body = no article body found (no block with prose)
 reason-no-text = no article text ({$chars} characters in the best block)
+reason-only-metadata = no article text: the body is only its metadata line ({$line})
 trap-depth = trap limit: depth {$depth} is over max_depth {$max}
 trap-pattern = trap limit: more than {$max} pages match the URL pattern {$pattern}
 trap-query = trap limit: more than {$max} query variants of {$path}

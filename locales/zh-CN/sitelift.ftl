@@ -430,6 +430,7 @@ reason-list-records = 列表页：{$items} 条同类记录
 reason-dated-links = 列表页：{$links} 个带日期的链接，且没有文章元数据
 reason-no-body = 未找到文章正文（没有含正文的区块）
 reason-no-text = 没有文章文字（最佳区块只有 {$chars} 个字符）
+reason-only-metadata = 没有文章文字：正文只有元数据行（{$line}）
 trap-depth = 陷阱限制：深度 {$depth} 超过 max_depth {$max}
 trap-pattern = 陷阱限制：符合网址模式 {$pattern} 的页面超过 {$max} 个
 trap-query = 陷阱限制：{$path} 的查询参数变体超过 {$max} 个

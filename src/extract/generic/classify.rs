@@ -5,7 +5,7 @@ use super::analysis::Analysis;
 use super::lists::{ListKind, main_list};
 use super::vocabulary::{
     DATED_LINKS_MIN, EMPTY_TEXT_MAX, ERROR_PAGE_MAX_TEXT, ERROR_PHRASES, LOGIN_AREA_MAX_CHARS,
-    LOGIN_PAGE_MAX_TEXT, WEAK_BODY_SCORE,
+    LOGIN_PAGE_MAX_TEXT, METADATA_ONLY_MAX_TEXT, WEAK_BODY_SCORE,
 };
 use crate::normalize::date::find_date;
 use crate::normalize::text::visible_len;
@@ -24,6 +24,7 @@ pub(crate) const SHAPES: &[Shape] = &[
     DATED_LINKS,
     NO_BODY,
     NO_TEXT,
+    ONLY_METADATA,
 ];
 const FRAMESET: Shape = Shape {
     id: "reason-frameset",
@@ -81,6 +82,12 @@ const NO_TEXT: Shape = Shape {
     id: "reason-no-text",
     pieces: &["no article text (", " characters in the best block)"],
     args: &["chars"],
+};
+
+const ONLY_METADATA: Shape = Shape {
+    id: "reason-only-metadata",
+    pieces: &["no article text: the body is only its metadata line (", ")"],
+    args: &["line"],
 };
 
 /// What the classifier looks at besides the page analysis.
@@ -198,6 +205,13 @@ fn judge(
     if dated_links >= DATED_LINKS_MIN && !ev.has_labelled_date && text_len < 40 * dated_links {
         return Some((List, DATED_LINKS.text(&[&dated_links])));
     }
+    // A body that is only the page's own metadata line (a hub's 来源/发稿时间 line above its links) has no text,
+    // whatever header it has.
+    if ev.attachments == 0 && ev.images == 0 && only_metadata_lines(ev.body_text) && !has_media(an)
+    {
+        let line = ev.body_text.lines().next().unwrap_or_default().trim();
+        return Some((Empty, ONLY_METADATA.text(&[&line])));
+    }
     // A page with its own headline and a labelled date is an article even when its body is a video, an image or
     // an embedded viewer: its record keeps the title and the date.
     if ev.has_dated_header {
@@ -225,6 +239,30 @@ fn holds_documents(an: &Analysis<'_>, body: &super::analysis::SubtreeStats) -> b
         .filter(|b| find_date(&b.line).is_some())
         .count();
     documents > pages && dated * 2 < blocks.len()
+}
+
+/// Whether a body is a few short lines that each carry a metadata label (来源, 发布时间, 作者, 编辑 …) and no
+/// sentence.
+fn only_metadata_lines(text: &str) -> bool {
+    use crate::extract::labels::{LabelKind, split_labels};
+    let mut lines = text.lines().filter(|l| !l.trim().is_empty()).peekable();
+    lines.peek().is_some()
+        && visible_len(text) <= METADATA_ONLY_MAX_TEXT
+        && lines.all(|l| {
+            !crate::normalize::text::is_sentence(l)
+                && split_labels(l)
+                    .iter()
+                    .any(|p| !matches!(p.kind, LabelKind::Other))
+        })
+}
+
+/// Whether the page plays a video or a sound, or embeds a player: that is its content.
+fn has_media(an: &Analysis<'_>) -> bool {
+    an.doc.tree.nodes().any(|n| {
+        n.value()
+            .as_element()
+            .is_some_and(|e| matches!(e.name(), "video" | "audio" | "embed" | "object"))
+    })
 }
 
 fn is_error_message(text: &str) -> bool {

@@ -712,6 +712,10 @@ pub const HEAD_DATED_LINES_MAX: usize = 3;
 /// Dated links needed before they outweigh a page without article metadata.
 pub const DATED_LINKS_MIN: usize = 8;
 
+/// A body of metadata lines only (来源, 发布时间 …) up to this long is a header without text: two or three
+/// such lines fit, a short notice has a sentence.
+pub const METADATA_ONLY_MAX_TEXT: usize = 120;
+
 /// A best block shorter than this (with no attachment and no image) is no article text.
 pub const EMPTY_TEXT_MAX: usize = 20;
 

@@ -200,3 +200,19 @@ fn title_heading_after_the_body_is_penalised() {
         show(&ex)
     );
 }
+
+#[test]
+fn title_site_name_that_ends_the_title_tag_is_never_the_headline() {
+    // A job posting on a careers site: the employer's name stands large above the posting, and <title> reads
+    // `position-employer`. The employer is who posts, not what the page is; its field labels are no headline.
+    let top = r#"<div class="company">青松智造科技（湖滨）有限公司</div>"#;
+    let text = "<p>* 岗位要求：</p><p>机械工程及相关专业，本科及以上学历，能熟练使用三维设计软件。</p>\
+                <p>* 岗位职责：</p><p>参与新产品的结构设计、样机试制与测试，编写相关技术文档。</p>";
+    let ex = run(&page(
+        "结构设计工程师-青松智造科技（湖滨）有限公司",
+        top,
+        text,
+        "",
+    ));
+    assert_eq!(title(&ex), Some("结构设计工程师"), "{}", show(&ex));
+}

@@ -60,7 +60,12 @@ pub fn find(
         .filter(|c| !c.is_whitespace())
         .take(TITLE_TAG_MAX_CHARS)
         .collect();
-    let candidates = candidates(an, body, &title_chars, column, article_container);
+    let site = site_suffix(title_tag);
+    let names = Names {
+        column,
+        site: site.as_deref(),
+    };
+    let candidates = candidates(an, body, &title_chars, names, article_container);
     // <title> helps only when it names this page: some candidate that is not a column name shares a run with
     // it. Otherwise (<title> is the site or column name) candidates are judged by tag and position alone.
     let title_useful = candidates
@@ -149,12 +154,28 @@ fn is_person_heading(text: &str) -> bool {
         && text.chars().next().is_some_and(|c| SURNAMES.contains(c))
 }
 
+/// Names that are never the page's headline: the column it sits in (the breadcrumb's last item) and the site or
+/// institution that `<title>` ends with (`研发实习生-某某科技有限公司`).
+#[derive(Clone, Copy)]
+struct Names<'a> {
+    column: Option<&'a str>,
+    site: Option<&'a str>,
+}
+
+/// The site's or institution's name that ends `<title>` after a dash (`…-南开大学`), when a headline comes
+/// before it.
+fn site_suffix(title_tag: &str) -> Option<String> {
+    let title = crate::normalize::text::fold(title_tag);
+    let (head, tail) = title.rsplit_once(['-', '－', '_', '|', '｜'])?;
+    (!head.trim().is_empty() && is_site_name(tail.trim())).then(|| tail.trim().to_string())
+}
+
 /// Every element that could be the headline, with the evidence that does not depend on `<title>`.
 fn candidates(
     an: &Analysis<'_>,
     body: Option<(usize, usize)>,
     title_chars: &[char],
-    column: Option<&str>,
+    names: Names<'_>,
     article_container: Option<(usize, usize)>,
 ) -> Vec<Candidate> {
     let mut out = Vec::new();
@@ -221,6 +242,10 @@ fn candidates(
         if !(4..=120).contains(&chars.len()) && !person {
             continue;
         }
+        // A label (`专业要求：`) introduces a field, never a headline.
+        if text.trim_end().ends_with(['：', ':']) {
+            continue;
+        }
         // A sentence is body text, never a headline.
         if text.trim_end().ends_with('。') || text.contains("。") && chars.len() > 30 {
             continue;
@@ -239,7 +264,8 @@ fn candidates(
         let in_article =
             article_container.is_some_and(|(s, e)| first_order >= s && first_order <= e);
         let own = in_article || person;
-        let column = column == Some(text.as_str()) && !own;
+        let column =
+            (names.column == Some(text.as_str()) || names.site == Some(text.as_str())) && !own;
         let menu_words = as_links > usize::from(link_headline) && chars.len() <= 8 && !own;
         let mut base = bonus;
         if menu_words {

@@ -457,7 +457,7 @@ pub const HEADING_NAME_WORDS: [&str; 6] = ["tit", "bt", "biaoti", "headline", "h
 
 /// Endings of site and institution names (`新华网`, `某某大学人文社会科学研究部`, `青川省科学技术协会`): a
 /// `<title>` part ending so is the site, not the headline.
-pub const SITE_NAME_ENDINGS: [&str; 20] = [
+pub const SITE_NAME_ENDINGS: [&str; 21] = [
     "网",
     "网站",
     "官网",
@@ -478,6 +478,7 @@ pub const SITE_NAME_ENDINGS: [&str; 20] = [
     "研究院",
     "研究所",
     "集团",
+    "公司",
 ];
 
 // ——— Metadata lines (meta.rs): dates, sources, writers, event particulars.

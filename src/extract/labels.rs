@@ -369,6 +369,9 @@ fn label_at(s: &str, i: usize) -> Option<(&'static Label, usize)> {
             {
                 j + c.len_utf8()
             }
+            // `发表于 2014-08-24 | 来源 CSDN | 作者 魏星`: in a line of bar-separated fields, a label that opens a
+            // field may be followed by a space alone.
+            _ if j > end && !is_separator(c) && opens_bar_field(s, i) => j,
             Follow::Slash | Follow::SlashOrSpace if is_slash(c) => j + c.len_utf8(),
             Follow::SlashOrSpace if j > end && !is_separator(c) => j,
             Follow::ColonOrDate if c.is_ascii_digit() || ('０'..='９').contains(&c) => j,
@@ -376,6 +379,15 @@ fn label_at(s: &str, i: usize) -> Option<(&'static Label, usize)> {
         };
         Some((l, value_start))
     })
+}
+
+/// Whether position `i` opens a field of a bar-separated line: a bar comes right before it (spaces aside), or
+/// it starts the line and a bar follows later.
+fn opens_bar_field(s: &str, i: usize) -> bool {
+    match s[..i].trim_end().chars().next_back() {
+        Some(c) => is_bar(c),
+        None => s[i..].contains(is_bar),
+    }
 }
 
 fn is_bar(c: char) -> bool {
@@ -465,6 +477,17 @@ mod tests {
     );
 
     const CASES: &[Case] = &[
+        // fields of a bar-separated line, labels followed by a space alone
+        (
+            "发表于 2014-08-24 21:30 | 1164次阅读 | 来源 湖滨周刊 | 0 条评论 | 作者 林晓雨",
+            &[
+                (Published, "发表于", Some("2014-08-24 21:30")),
+                (Source, "来源", Some("湖滨周刊")),
+                (Author, "作者", Some("林晓雨")),
+            ],
+        ),
+        // without bars, a label and a space is prose
+        ("作者 简介见文末", &[]),
         // the brief's shapes
         (
             "发布时间:2017-09-27 | 作者:  | 编辑:青松市科协数据迁移",

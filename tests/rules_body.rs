@@ -695,3 +695,17 @@ fn a_credit_line_before_most_of_the_text_stays_in_it() {
     ));
     assert!(body_text(&ex).ends_with(SENTENCES[5]), "{}", show(&ex));
 }
+
+#[test]
+fn a_tab_menu_inside_the_chosen_container_is_not_text() {
+    // A teacher's profile: a line of introduction, then the tab names (scripted tabs, no links) in a
+    // `tab-menu` list above the panels.
+    let text = format!(
+        r#"<p>{}</p><ul class="tab-menu"><li><span>个人简介</span></li><li><span>科研成果</span></li><li><span>社会兼职</span></li><li><span>讲授课程</span></li></ul><div class="panel"><p>{}{}</p><p>{}</p></div>"#,
+        SENTENCES[0], SENTENCES[1], SENTENCES[2], SENTENCES[3]
+    );
+    let ex = run(&article("林湖滨", "", &text));
+    assert!(body_text(&ex).starts_with(SENTENCES[0]), "{}", show(&ex));
+    assert!(body_text(&ex).ends_with(SENTENCES[3]), "{}", show(&ex));
+    assert!(!body_text(&ex).contains("社会兼职"), "{}", show(&ex));
+}

@@ -233,7 +233,18 @@ fn prune_container(
         Some((first, last)) => an.blocks_in(first, last),
         None => &an.blocks[..],
     };
+    // Blocks inside page chrome (a tab menu, a sidebar box the container took in) are not text, unless the
+    // chosen container is mostly chrome itself (then its chrome marks say nothing).
+    let (chrome_chars, all_chars) = blocks.iter().fold((0, 0), |(c, a), b| {
+        let n = b.chars + b.link_chars;
+        (c + if b.chrome { n } else { 0 }, a + n)
+    });
+    let leave_chrome = chrome_chars * 2 < all_chars;
     for block in blocks {
+        if leave_chrome && block.chrome && block.node != container {
+            exclude.insert(block.node);
+            continue;
+        }
         let subtree = an
             .stats
             .get(&block.node)

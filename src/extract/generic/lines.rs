@@ -7,7 +7,10 @@
 use ego_tree::NodeId;
 
 use super::analysis::Analysis;
-use crate::extract::dom::{Visible, attr, is_block, visible_edges};
+use ego_tree::NodeRef;
+use scraper::Node;
+
+use crate::extract::dom::{attr, is_block, skip_subtree};
 use crate::normalize::text::{fold, visible_len};
 
 /// One line of a block: its text and where it starts.
@@ -47,8 +50,7 @@ pub fn lines_of(an: &Analysis<'_>, block: NodeId) -> Lines {
         first: 0,
         blocks_before: None,
     };
-    // Open elements inside a nested block (its root included), and open links.
-    let mut nested = 0usize;
+    // Open links.
     let mut links = 0usize;
     // Ends the current line; the next one starts after `out.nodes` so far, with `newer` as its last nested
     // block when one just opened.
@@ -69,19 +71,26 @@ pub fn lines_of(an: &Analysis<'_>, block: NodeId) -> Lines {
             out.lines.push(done);
         }
     };
-    for step in visible_edges(root) {
-        match step {
-            Visible::Open(node, _) if node.id() == block => {}
-            Visible::Open(..) if nested > 0 => nested += 1,
-            Visible::Open(node, el) if is_block(el.name()) => {
+    // The block's own content only: a nested block is one step (its text is its own), never walked into, so
+    // a block costs its own inline content however deep the blocks inside it nest.
+    let mut stack: Vec<(NodeRef<'_, Node>, bool)> =
+        root.children().rev().map(|c| (c, true)).collect();
+    while let Some((node, entering)) = stack.pop() {
+        match node.value() {
+            Node::Element(el) if !entering => {
+                if el.name() == "a" && attr(el, "href").is_some() {
+                    links = links.saturating_sub(1);
+                }
+            }
+            Node::Element(el) if skip_subtree(el) => {}
+            Node::Element(el) if is_block(el.name()) => {
                 finish(&mut cur, &mut raw, &mut out, None);
                 out.nodes.push(node.id());
-                nested = 1;
                 // The nested block's last block: the blocks inside it come before the next line too.
                 let order = an.stats.get(&node.id()).map(|s| s.last_order);
                 finish(&mut cur, &mut raw, &mut out, order);
             }
-            Visible::Open(node, el) => {
+            Node::Element(el) => {
                 if el.name() == "br" {
                     finish(&mut cur, &mut raw, &mut out, None);
                 }
@@ -89,15 +98,10 @@ pub fn lines_of(an: &Analysis<'_>, block: NodeId) -> Lines {
                 if el.name() == "a" && attr(el, "href").is_some() {
                     links += 1;
                 }
+                stack.push((node, false));
+                stack.extend(node.children().rev().map(|c| (c, true)));
             }
-            Visible::Close(_) if nested > 0 => nested -= 1,
-            Visible::Close(el) => {
-                if el.name() == "a" && attr(el, "href").is_some() {
-                    links = links.saturating_sub(1);
-                }
-            }
-            Visible::Text(_, _) if nested > 0 => {}
-            Visible::Text(node, t) => {
+            Node::Text(t) => {
                 out.nodes.push(node.id());
                 raw.push_str(t);
                 if links > 0 {
@@ -106,6 +110,7 @@ pub fn lines_of(an: &Analysis<'_>, block: NodeId) -> Lines {
                     cur.own_text.push_str(t);
                 }
             }
+            _ => {}
         }
     }
     finish(&mut cur, &mut raw, &mut out, None);

@@ -367,7 +367,9 @@ fn render_br_splits_paragraphs() {
 }
 
 #[test]
-fn render_data_table_rows_joined_with_bars() {
+fn render_data_table_rows_keep_their_cells_apart_with_tabs() {
+    // A row's cells are its line, separated by a tab: whitespace to a reader and to a search index, so the
+    // text reads `姓名 单位 奖项` as the page shows it, and the cells stay apart for whoever splits them.
     let text = format!(
         "{}<table border=\"1\"><tr><th>姓名</th><th>单位</th><th>奖项</th></tr><tr><td>林晓</td><td>青松一中</td><td>一等奖</td></tr><tr><td>周默</td><td></td><td>二等奖</td></tr></table>",
         paras(4)
@@ -375,7 +377,7 @@ fn render_data_table_rows_joined_with_bars() {
     let ex = run(&page("青松市科学技术协会", "", &text, ""));
     let t = body_text(&ex);
     assert!(
-        t.contains("姓名 | 单位 | 奖项\n\n林晓 | 青松一中 | 一等奖\n\n周默 | 二等奖"),
+        t.contains("姓名\t单位\t奖项\n\n林晓\t青松一中\t一等奖\n\n周默\t二等奖"),
         "{}",
         show(&ex)
     );

@@ -240,7 +240,7 @@ impl Renderer<'_> {
                     .filter(|c| !c.is_empty())
                     .collect();
                 if !cells.is_empty() {
-                    self.paras.push(cells.join(" | "));
+                    self.paras.push(cells.join("\t"));
                 }
             }
             "table" => {

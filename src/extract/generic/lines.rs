@@ -77,11 +77,10 @@ pub fn lines_of(an: &Analysis<'_>, block: NodeId) -> Lines {
         root.children().rev().map(|c| (c, true)).collect();
     while let Some((node, entering)) = stack.pop() {
         match node.value() {
-            Node::Element(el) if !entering => {
-                if el.name() == "a" && attr(el, "href").is_some() {
-                    links = links.saturating_sub(1);
-                }
+            Node::Element(el) if !entering && el.name() == "a" && attr(el, "href").is_some() => {
+                links = links.saturating_sub(1);
             }
+            Node::Element(_) if !entering => {}
             Node::Element(el) if skip_subtree(el) => {}
             Node::Element(el) if is_block(el.name()) => {
                 finish(&mut cur, &mut raw, &mut out, None);

@@ -178,13 +178,22 @@ impl Shape {
         Some(parts)
     }
 
-    /// The message in `lang` with `parts` as its arguments.
+    /// The message in `lang` with `parts` as its arguments. Two argument names say what the part is: a
+    /// `reason` is itself a stored text (a page kind's, a refusal's) and is shown [`localized_in`] `lang` too; a
+    /// `field` is a record field's JSON key and is shown by its name for a person ([`i18n::field_in`]).
     fn say(&self, lang: Lang, parts: &[&str]) -> String {
         let args: Vec<(&str, FluentValue)> = self
             .args
             .iter()
             .zip(parts)
-            .map(|(name, part)| (*name, FluentValue::from(*part)))
+            .map(|(name, part)| {
+                let value = match *name {
+                    "reason" => localized_in(lang, part),
+                    "field" => i18n::field_in(lang, part),
+                    _ => part.to_string(),
+                };
+                (*name, FluentValue::from(value))
+            })
             .collect();
         i18n::tr_in(lang, self.id, &args)
     }
@@ -261,6 +270,7 @@ fn shapes() -> impl Iterator<Item = &'static Shape> {
         .iter()
         .chain(crate::job::skips::SHAPES)
         .chain(crate::extract::generic::classify::SHAPES)
+        .chain(crate::warnings::SHAPES)
 }
 
 /// A reason as it is stored (the English text of the job store, the JSON summary and the report's data) in
@@ -327,6 +337,11 @@ pub fn group_heading_in(lang: Lang, key: &str) -> String {
                 None => (key == *start).then_some("")?,
             };
             Some(i18n::tr_in(lang, id, &[("rest", FluentValue::from(rest))]))
+        })
+        .or_else(|| {
+            crate::warnings::GROUPS
+                .iter()
+                .find_map(|shape| Some(shape.say(lang, &shape.parts(key)?)))
         })
         .unwrap_or_else(|| key.to_string())
 }
@@ -462,10 +477,11 @@ mod tests {
             .iter()
             .map(ToString::to_string),
         );
-        // The extractor's page kinds, with a number (and a list) for each part.
+        // The extractor's page kinds and the records' warnings, with a number (and a list) for each part.
         texts.extend(
             crate::extract::generic::classify::SHAPES
                 .iter()
+                .chain(crate::warnings::SHAPES)
                 .map(|shape| {
                     let values: Vec<&dyn fmt::Display> =
                         shape.args.iter().map(|_| &7 as _).collect();
@@ -509,6 +525,11 @@ mod tests {
             })
             .collect();
         keys.extend(ScopeRule::ALL.iter().map(|r| r.label().to_string()));
+        // The group of every record warning, as the summary keys it.
+        keys.extend(crate::warnings::SHAPES.iter().map(|shape| {
+            let values: Vec<&dyn fmt::Display> = shape.args.iter().map(|_| &7 as _).collect();
+            crate::summary::reason_group(&shape.text(&values))
+        }));
         for key in keys {
             assert_eq!(group_heading_in(Lang::En, &key), key);
             assert_ne!(group_heading_in(Lang::Zh, &key), key);

@@ -558,3 +558,102 @@ fn eval_headings_tables_and_floors_in_both_languages() {
     assert!(out.contains("\nmisses (1):\n"), "{out}");
     assert!(!has_chinese(table), "{out}");
 }
+
+/// `sitelift --lang zh report ARGS --html FILE` (FILE in `dir`): the page's HTML up to its embedded data (the
+/// figures and records as JSON, which keep the stored English texts).
+fn report_page(dir: &Path, name: &str, args: &[&str]) -> String {
+    let html = dir.join(name);
+    let out = sitelift()
+        .args(["--lang", "zh", "-q", "report"])
+        .args(args)
+        .arg("--html")
+        .arg(&html)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let page = std::fs::read_to_string(&html).unwrap();
+    let data = page.find("<script type=\"application/json\"").unwrap();
+    page[..data].to_string()
+}
+
+#[test]
+fn record_warnings_in_chinese_in_the_summary_the_report_and_check_mapping() {
+    let dir = tempfile::tempdir().unwrap();
+    // The demo mapping's meta selector and date/source patterns match nothing on some pages.
+    let job = dir.path().join("demo");
+    let job_arg = job.to_str().unwrap();
+    let (code, _, err) = in_lang(
+        "zh",
+        &[
+            "run",
+            "--mapping",
+            DEMO_MAPPING,
+            "--out",
+            job_arg,
+            "fixtures/demo-site",
+        ],
+    );
+    assert!(code.is_some_and(|c| c <= 1), "{err}");
+    assert!(
+        err.contains("  映射模式 'published' 未匹配，已改用通用规则\n"),
+        "{err}"
+    );
+    assert!(!err.contains("matched nothing"), "{err}");
+    let page = report_page(dir.path(), "job.html", &["--job", job_arg]);
+    assert!(
+        page.contains("映射模式 &#39;published&#39; 在本页没有匹配，已改用通用规则"),
+        "no Chinese warning in the report"
+    );
+    assert!(
+        !page.contains("matched nothing"),
+        "English warning in the report"
+    );
+    // A page read without a URL: the warning's remedy in Chinese, the record's text in English.
+    let export = dir.path().join("about.jsonl");
+    let (code, _, err) = in_lang(
+        "zh",
+        &[
+            "extract",
+            "fixtures/demo-site/www.demo-kx.org.cn/about.html",
+            "--out",
+            export.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    let page = report_page(
+        dir.path(),
+        "export.html",
+        &["--input", export.to_str().unwrap()],
+    );
+    assert!(
+        page.contains(
+            "没有页面网址：相对链接按原样保留；请加 --base-url，或在映射文件中设置 site.base_url"
+        ),
+        "no Chinese warning in the report"
+    );
+    assert!(
+        !page.contains("relative links kept as written"),
+        "English warning in the report"
+    );
+    let record = std::fs::read_to_string(&export).unwrap();
+    assert!(
+        record.contains("\"no page URL: relative links kept as written; pass --base-url"),
+        "{record}"
+    );
+    // check-mapping's warnings under the fields table.
+    let (code, out, err) = in_lang(
+        "zh",
+        &[
+            "check-mapping",
+            DEMO_MAPPING,
+            "--page",
+            "fixtures/demo-site/www.demo-kx.org.cn/about.html",
+        ],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        out.contains("警告：映射模式 'published' 在本页没有匹配，已改用通用规则\n"),
+        "{out}"
+    );
+    assert!(!out.contains("matched nothing"), "{out}");
+}

@@ -468,6 +468,26 @@ group-mapping-selector = mapping selector {$rest}
 group-not-an-article = not an article
 group-kept-by-model = kept as an article by the site model
 group-no-page-url = no page URL
+group-mapping-pattern = mapping pattern '{$key}' matched nothing
+group-stopped-merging = stopped merging after {$n} parts
+group-later-part-missing = later part {$part} is linked but not available
+group-later-part-left-out = later part {$part} left out
+group-unsafe-link = unsafe link in {$field} dropped
+group-undecodable = {$n} characters could not be decoded as {$encoding}
+
+## A record's warnings (src/warnings.rs); the record keeps the English text
+
+warn-mapping-selector = mapping selector '{$key}' ({$selector}) matched nothing; the generic rule was used
+warn-mapping-pattern = mapping pattern '{$key}' matched nothing; the generic rule was used
+warn-not-an-article = not an article ({$reason}); exported because of --all-pages
+warn-stopped-merging = stopped merging after {$n} parts
+warn-later-part-missing = later part {$part} is linked but not available; the record has the parts found
+warn-later-part-left-out = later part {$part} left out: {$reason}
+warn-merged-part = merged part {$part}
+warn-unsafe-link = unsafe link in {$field} dropped: '{$link}' (only http(s) and relative links are kept)
+warn-no-page-url = no page URL: relative links kept as written; pass --base-url or set site.base_url in the mapping
+warn-undecodable = {$n} characters could not be decoded as {$encoding} (U+FFFD); check the page encoding or pass --encoding
+warn-kept-by-model = kept as an article by the site model: {$articles} of the {$pages} pages of template {$template} are articles (alone, the page looked like: {$reason})
 
 ## `sitelift check-mapping` (src/commands/check_mapping.rs)
 

@@ -466,6 +466,26 @@ group-mapping-selector = 映射选择器 {$rest} 未匹配，已改用通用规�
 group-not-an-article = 非文章页（因 --all-pages 仍导出）
 group-kept-by-model = 站点模型判定为文章而保留
 group-no-page-url = 没有页面网址
+group-mapping-pattern = 映射模式 '{$key}' 未匹配，已改用通用规则
+group-stopped-merging = 合并 {$n} 个分页后停止
+group-later-part-missing = 分页 {$part} 无法取得
+group-later-part-left-out = 分页 {$part} 未合并
+group-unsafe-link = {$field}中的不安全链接已删除
+group-undecodable = 有 {$n} 个字符无法按 {$encoding} 解码
+
+## A record's warnings (src/warnings.rs); the record keeps the English text
+
+warn-mapping-selector = 映射选择器 '{$key}'（{$selector}）在本页没有匹配，已改用通用规则
+warn-mapping-pattern = 映射模式 '{$key}' 在本页没有匹配，已改用通用规则
+warn-not-an-article = 不是文章页（{$reason}）；因加了 --all-pages 仍导出
+warn-stopped-merging = 已合并 {$n} 个分页，其余分页不再合并
+warn-later-part-missing = 分页 {$part} 有链接但无法取得；记录只含已找到的分页
+warn-later-part-left-out = 分页 {$part} 未合并：{$reason}
+warn-merged-part = 已合并分页 {$part}
+warn-unsafe-link = {$field}中的不安全链接已删除：'{$link}'（只保留 http(s) 链接和相对链接）
+warn-no-page-url = 没有页面网址：相对链接按原样保留；请加 --base-url，或在映射文件中设置 site.base_url
+warn-undecodable = 有 {$n} 个字符无法按 {$encoding} 解码（显示为 U+FFFD）；请检查页面编码，或加 --encoding 指定
+warn-kept-by-model = 站点模型判定为文章而保留：模板 {$template} 的 {$pages} 个页面中有 {$articles} 个是文章（单看本页，像是：{$reason}）
 
 ## `sitelift check-mapping` (src/commands/check_mapping.rs)
 

@@ -253,8 +253,8 @@ const UNREADABLE: Shape = Shape {
     args: &["error"],
 };
 
-/// Every reason whose text this crate writes from parts: the outcomes', the crawl's trap limits and the
-/// extractor's page kinds.
+/// Every reason whose text this crate writes from parts: the outcomes', the crawl's trap limits, the
+/// extractor's page kinds, the records' warnings and the mapping's `[kinds]` declarations.
 fn shapes() -> impl Iterator<Item = &'static Shape> {
     const OUTCOMES: &[Shape] = &[
         EMPTY,
@@ -271,6 +271,7 @@ fn shapes() -> impl Iterator<Item = &'static Shape> {
         .chain(crate::job::skips::SHAPES)
         .chain(crate::extract::generic::classify::SHAPES)
         .chain(crate::warnings::SHAPES)
+        .chain(crate::mapping::kinds::SHAPES)
 }
 
 /// A reason as it is stored (the English text of the job store, the JSON summary and the report's data) in
@@ -308,6 +309,8 @@ const HEADINGS: &[(&str, &str)] = &[
     ("trap limit", "group-trap-limit"),
     ("redirected to ", "group-redirected"),
     ("unknown", "group-unknown"),
+    // A mapping's `[kinds]` declaration (crate::mapping::kinds).
+    ("mapping", "group-mapping-declared"),
     // Record warnings, grouped the same way.
     ("merged part ", "group-merged-part"),
     ("mapping selector ", "group-mapping-selector"),
@@ -482,6 +485,7 @@ mod tests {
             crate::extract::generic::classify::SHAPES
                 .iter()
                 .chain(crate::warnings::SHAPES)
+                .chain(crate::mapping::kinds::SHAPES)
                 .map(|shape| {
                     let values: Vec<&dyn fmt::Display> =
                         shape.args.iter().map(|_| &7 as _).collect();

@@ -657,3 +657,40 @@ fn record_warnings_in_chinese_in_the_summary_the_report_and_check_mapping() {
     );
     assert!(!out.contains("matched nothing"), "{out}");
 }
+
+#[test]
+fn a_mappings_page_kind_declaration_in_chinese_in_the_summary_and_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let mapping = dir.path().join("kinds.toml");
+    let declared = "\n[kinds]\nnot_article = ['/login\\.html$']\n";
+    std::fs::write(
+        &mapping,
+        std::fs::read_to_string(DEMO_MAPPING).unwrap() + declared,
+    )
+    .unwrap();
+    let job = dir.path().join("demo");
+    let args = [
+        "run",
+        "--mapping",
+        mapping.to_str().unwrap(),
+        "--out",
+        job.to_str().unwrap(),
+        "fixtures/demo-site",
+    ];
+    let (code, _, err) = in_lang("zh", &args);
+    assert!(code.is_some_and(|c| c <= 1), "{err}");
+    let reason =
+        "login.html: 映射文件声明：网址符合 kinds.not_article \"/login\\\\.html$\"，不是文章页\n";
+    assert!(err.contains("      1  映射文件声明的非文章页\n"), "{err}");
+    assert!(err.contains(reason), "{err}");
+    assert!(!err.contains("URL matches"), "{err}");
+    let text = status(&job, &["--lang", "zh"], &[]);
+    assert!(text.contains(reason), "{text}");
+    assert!(!text.contains("URL matches"), "{text}");
+    // The job keeps the English reason; `--lang en` shows it.
+    let text = status(&job, &["--lang", "en"], &[]);
+    assert!(
+        text.contains("login.html: mapping: URL matches kinds.not_article \"/login\\\\.html$\"\n"),
+        "{text}"
+    );
+}

@@ -254,7 +254,8 @@ const UNREADABLE: Shape = Shape {
 };
 
 /// Every reason whose text this crate writes from parts: the outcomes', the crawl's trap limits, the
-/// extractor's page kinds, the records' warnings and the mapping's `[kinds]` declarations.
+/// extractor's page kinds, the records' warnings, the mapping's `[kinds]` declarations and the site model's
+/// anomalies.
 fn shapes() -> impl Iterator<Item = &'static Shape> {
     const OUTCOMES: &[Shape] = &[
         EMPTY,
@@ -272,6 +273,7 @@ fn shapes() -> impl Iterator<Item = &'static Shape> {
         .chain(crate::extract::generic::classify::SHAPES)
         .chain(crate::warnings::SHAPES)
         .chain(crate::mapping::kinds::SHAPES)
+        .chain(crate::site::report::SHAPES)
 }
 
 /// A reason as it is stored (the English text of the job store, the JSON summary and the report's data) in
@@ -486,6 +488,7 @@ mod tests {
                 .iter()
                 .chain(crate::warnings::SHAPES)
                 .chain(crate::mapping::kinds::SHAPES)
+                .chain(crate::site::report::SHAPES)
                 .map(|shape| {
                     let values: Vec<&dyn fmt::Display> =
                         shape.args.iter().map(|_| &7 as _).collect();

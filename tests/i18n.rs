@@ -694,3 +694,54 @@ fn a_mappings_page_kind_declaration_in_chinese_in_the_summary_and_status() {
         "{text}"
     );
 }
+
+#[test]
+fn the_site_models_anomalies_and_kinds_in_chinese_in_the_summary_status_and_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    // Ten articles of one template; one of them shows no date, which its nine siblings have.
+    let mut articles = support::template_site::articles(10, 4);
+    articles[9].date = None;
+    support::template_site::write(&site, &articles, true);
+    let job = dir.path().join("job");
+    let job_arg = job.to_str().unwrap();
+    let (code, _, err) = in_lang("zh", &["run", "--out", job_arg, site.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{err}");
+    let anomaly = |text: &str| {
+        text.lines().any(|l| {
+            l.trim_start()
+                .starts_with("异常：1 个页面缺少同模板其他页面都有的字段，例如 ")
+                && l.ends_with("t20240509_1009.html：缺少发布日期；同模板 90% 的页面都有")
+        })
+    };
+    assert!(anomaly(&err), "{err}");
+    assert!(err.contains("  t1      10 个页面  文章 "), "{err}");
+    assert!(!err.contains("of the template's pages"), "{err}");
+    let text = status(&job, &["--lang", "zh"], &[]);
+    assert!(anomaly(&text), "{text}");
+    assert!(text.contains("  t1      10 个页面  文章 "), "{text}");
+    assert!(
+        !text.contains("of the template's pages") && !text.contains(" article "),
+        "{text}"
+    );
+    let page = report_page(dir.path(), "report.html", &["--job", job_arg]);
+    assert!(
+        page.contains("缺少发布日期；同模板 90% 的页面都有"),
+        "no Chinese anomaly in the report"
+    );
+    assert!(
+        page.contains("<td>文章</td>"),
+        "no Chinese template kind in the report"
+    );
+    assert!(
+        !page.contains("of the template's pages"),
+        "English anomaly in the report"
+    );
+    // The job keeps the English text.
+    let json = support::status_json(&job);
+    let example = &json["site_model"]["templates"][0]["anomalies"]["missing_field"]["examples"][0];
+    assert_eq!(
+        example[1],
+        "no published; 90% of the template's pages have one"
+    );
+}

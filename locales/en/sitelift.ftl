@@ -96,12 +96,21 @@ mapping-pages-found = {$n} page(s) found
 site-model = site model: {$templates} template(s) of at least {$min} pages cover {$modelled} of {$pages} pages; the model changes {$changed} page(s)
 site-template = {$pages} pages  {$kind} {$records} records: {$fills}
 site-kind-mixed = mixed
+site-kind-article = article
+site-kind-list = list
 site-examples = e.g. {$pages}
 site-stripped = repeated blocks left out of {$n} bodies: {$blocks}
 site-anomaly = anomaly: {$n} page(s) {$name}, e.g. {$page}: {$what}
 site-anomaly-missing-field = missing a field their siblings have
 site-anomaly-repeated-in-body = repeated blocks still in the body
 site-anomaly-kind-differs = kind differs from the template's
+
+## The site model's anomalies (src/site/report.rs); the job keeps the English text
+
+anomaly-exported-from-list = exported as an article; its template is a list template
+anomaly-not-exported-from-articles = not exported ({$reason}); its template is an article template
+anomaly-missing-field = no {$field}; {$share}% of the template's pages have one
+anomaly-repeated-blocks = {$n} block(s) of the body repeat on the template's pages, most of which keep them out of the body
 
 ## `sitelift status` (src/job/status.rs)
 

@@ -95,12 +95,21 @@ mapping-pages-found = 只找到 {$n} 个页面
 site-model = 站点模型：{$templates} 个模板（每个至少 {$min} 个页面）覆盖了 {$pages} 个页面中的 {$modelled} 个；模型改动了 {$changed} 个页面
 site-template = {$pages} 个页面  {$kind} {$records} 条记录：{$fills}
 site-kind-mixed = 混合
+site-kind-article = 文章
+site-kind-list = 列表
 site-examples = 示例：{$pages}
 site-stripped = 从 {$n} 篇正文中去掉的重复区块：{$blocks}
 site-anomaly = 异常：{$n} 个页面{$name}，例如 {$page}：{$what}
 site-anomaly-missing-field = 缺少同模板其他页面都有的字段
 site-anomaly-repeated-in-body = 正文中仍含重复区块
 site-anomaly-kind-differs = 页面类型与模板不一致
+
+## The site model's anomalies (src/site/report.rs); the job keeps the English text
+
+anomaly-exported-from-list = 已作为文章导出，但所属模板是列表模板
+anomaly-not-exported-from-articles = 未导出（{$reason}），但所属模板是文章模板
+anomaly-missing-field = 缺少{$field}；同模板 {$share}% 的页面都有
+anomaly-repeated-blocks = 正文中有 {$n} 个区块在同模板页面上重复出现，而这些页面大多不把它们算作正文
 
 ## `sitelift status` (src/job/status.rs)
 

@@ -215,7 +215,7 @@ fn templates(m: &crate::site::SiteReport) -> String {
              <td class=\"muted\">{}</td><td>{}</td><td class=\"num\">{}</td></tr>",
             esc(&t.id),
             t.pages,
-            esc(&t.kind.clone().unwrap_or_else(|| t!("site-kind-mixed"))),
+            esc(&t.kind_name()),
             t.records,
             esc(&fills.join(", ")),
             samples.join("<br>"),

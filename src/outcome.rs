@@ -254,8 +254,8 @@ const UNREADABLE: Shape = Shape {
 };
 
 /// Every reason whose text this crate writes from parts: the outcomes', the crawl's trap limits, the
-/// extractor's page kinds, the records' warnings, the mapping's `[kinds]` declarations and the site model's
-/// anomalies.
+/// extractor's page kinds, the records' warnings, the mapping's `[kinds]` declarations, the site model's
+/// anomalies and the crawler's network failures.
 fn shapes() -> impl Iterator<Item = &'static Shape> {
     const OUTCOMES: &[Shape] = &[
         EMPTY,
@@ -274,6 +274,7 @@ fn shapes() -> impl Iterator<Item = &'static Shape> {
         .chain(crate::warnings::SHAPES)
         .chain(crate::mapping::kinds::SHAPES)
         .chain(crate::site::report::SHAPES)
+        .chain(crate::source::http::SHAPES)
 }
 
 /// A reason as it is stored (the English text of the job store, the JSON summary and the report's data) in
@@ -311,6 +312,13 @@ const HEADINGS: &[(&str, &str)] = &[
     ("trap limit", "group-trap-limit"),
     ("redirected to ", "group-redirected"),
     ("unknown", "group-unknown"),
+    // Network failures (crate::source::http).
+    ("timeout", "group-timeout"),
+    ("connection failed", "group-connect"),
+    ("bad response body", "group-bad-body"),
+    ("request failed", "group-request"),
+    ("cannot store the response", "group-store"),
+    ("not requested", "group-halted"),
     // A mapping's `[kinds]` declaration (crate::mapping::kinds).
     ("mapping", "group-mapping-declared"),
     // Record warnings, grouped the same way.
@@ -489,6 +497,7 @@ mod tests {
                 .chain(crate::warnings::SHAPES)
                 .chain(crate::mapping::kinds::SHAPES)
                 .chain(crate::site::report::SHAPES)
+                .chain(crate::source::http::SHAPES)
                 .map(|shape| {
                     let values: Vec<&dyn fmt::Display> =
                         shape.args.iter().map(|_| &7 as _).collect();

@@ -745,3 +745,86 @@ fn the_site_models_anomalies_and_kinds_in_chinese_in_the_summary_status_and_repo
         "no published; 90% of the template's pages have one"
     );
 }
+
+/// A site whose home page links an article that answers and one that never answers in time.
+fn slow_site() -> support::server::Server {
+    use axum::body::Body;
+    use axum::http::{HeaderValue, header};
+    use axum::response::Response;
+    let handler: support::server::Handler = std::sync::Arc::new(|req: support::server::Req| {
+        Box::pin(async move {
+            let body = match req.path.as_str() {
+                "/" => "<a href=\"/a.html\">通知</a><a href=\"/slow.html\">公告</a>".to_string(),
+                "/slow.html" => {
+                    tokio::time::sleep(std::time::Duration::from_secs(5)).await;
+                    String::new()
+                }
+                _ => "<h1>通知</h1><p>请各单位按时参加。</p>".to_string(),
+            };
+            let mut r = Response::new(Body::from(body));
+            r.headers_mut().insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/html; charset=utf-8"),
+            );
+            r
+        })
+    });
+    support::server::Server::start(move |_| handler, 2)
+}
+
+#[test]
+fn network_failures_in_chinese_in_the_crawl_summary_and_status() {
+    let site = slow_site();
+    let dir = tempfile::tempdir().unwrap();
+    let job = dir.path().join("job");
+    let args = [
+        "run",
+        "--timeout-ms",
+        "500",
+        "--retries",
+        "1",
+        "--retry-base-ms",
+        "10",
+        "--delay-ms",
+        "0",
+        "--out",
+        job.to_str().unwrap(),
+        &site.url("/"),
+    ];
+    let (_, _, err) = in_lang("zh", &args);
+    let failure = "slow.html: 超时：0.5 秒内没有收到完整的响应（共尝试 2 次）\n";
+    assert!(err.contains("  超时\n"), "{err}");
+    assert!(err.contains(failure), "{err}");
+    assert!(
+        !err.contains("no complete response") && !err.contains("attempts"),
+        "{err}"
+    );
+    let text = status(&job, &["--lang", "zh"], &[]);
+    assert!(text.contains(failure), "{text}");
+    assert!(!text.contains("no complete response"), "{text}");
+    // The job keeps the English reason.
+    let text = status(&job, &["--lang", "en"], &[]);
+    assert!(
+        text.contains("slow.html: timeout: no complete response within 0.5 s (after 2 attempts)\n"),
+        "{text}"
+    );
+    // A site that cannot be reached at all: the error names the cause in Chinese, the OS's words as they are.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/", closed.local_addr().unwrap());
+    drop(closed);
+    let out = dir.path().join("none");
+    let (code, _, err) = in_lang(
+        "zh",
+        &[
+            "run",
+            "--retries",
+            "0",
+            "--out",
+            out.to_str().unwrap(),
+            &url,
+        ],
+    );
+    assert_ne!(code, Some(0), "{err}");
+    assert!(err.contains("连接失败：无法连接到 127.0.0.1:"), "{err}");
+    assert!(!err.contains("cannot connect"), "{err}");
+}

@@ -457,6 +457,16 @@ scope-exclude = excluded
 scope-not-included = not included
 scope-parent = above the start folder
 
+## Why a URL could not be fetched (src/source/http.rs); the job keeps the English text, the error quoted as it is
+
+fetch-attempts = {$reason} (after {$n} attempts)
+fetch-timeout = timeout: no complete response within {$secs} s
+fetch-connect = connection failed: cannot connect to {$host} ({$error}); check the address and port, that the site is up (open it in a browser), and any proxy or firewall
+fetch-bad-body = bad response body: {$error}
+fetch-request = request failed: {$error}
+fetch-store = cannot store the response: {$error}
+fetch-halted = not requested: the crawl is stopping or the host is paused
+
 ## Group headings of skips, failures and record warnings ($rest: what follows the words in the group's key)
 
 group-empty-file = empty file
@@ -477,6 +487,12 @@ group-trap-limit = trap limit
 group-redirected = redirected to {$rest}
 group-unknown = unknown
 group-mapping-declared = mapping
+group-timeout = timeout
+group-connect = connection failed
+group-bad-body = bad response body
+group-request = request failed
+group-store = cannot store the response
+group-halted = not requested
 group-merged-part = merged part {$rest}
 group-mapping-selector = mapping selector {$rest}
 group-not-an-article = not an article

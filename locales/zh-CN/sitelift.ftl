@@ -455,6 +455,16 @@ scope-exclude = 已排除
 scope-not-included = 不在包含范围内
 scope-parent = 在起始目录之外
 
+## Why a URL could not be fetched (src/source/http.rs); the job keeps the English text, the error quoted as it is
+
+fetch-attempts = {$reason}（共尝试 {$n} 次）
+fetch-timeout = 超时：{$secs} 秒内没有收到完整的响应
+fetch-connect = 连接失败：无法连接到 {$host}（{$error}）；请检查地址和端口是否正确、网站是否正常运行（可用浏览器打开试试），以及代理或防火墙设置
+fetch-bad-body = 响应内容有误：{$error}
+fetch-request = 请求失败：{$error}
+fetch-store = 无法保存响应内容：{$error}
+fetch-halted = 未发出请求：抓取正在停止，或该网站已暂停抓取
+
 ## Group headings of skips, failures and record warnings
 
 group-empty-file = 空文件
@@ -475,6 +485,12 @@ group-trap-limit = 陷阱限制
 group-redirected = 已重定向到其他网址
 group-unknown = 未知
 group-mapping-declared = 映射文件声明的非文章页
+group-timeout = 超时
+group-connect = 连接失败
+group-bad-body = 响应内容有误
+group-request = 请求失败
+group-store = 无法保存响应内容
+group-halted = 未发出请求
 group-merged-part = 已合并分页 {$rest}
 group-mapping-selector = 映射选择器 {$rest} 未匹配，已改用通用规则
 group-not-an-article = 非文章页（因 --all-pages 仍导出）

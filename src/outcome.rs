@@ -255,7 +255,7 @@ const UNREADABLE: Shape = Shape {
 
 /// Every reason whose text this crate writes from parts: the outcomes', the crawl's trap limits, the
 /// extractor's page kinds, the records' warnings, the mapping's `[kinds]` declarations, the site model's
-/// anomalies and the crawler's network failures.
+/// anomalies and the crawler's network failures, robots.txt and redirect reasons.
 fn shapes() -> impl Iterator<Item = &'static Shape> {
     const OUTCOMES: &[Shape] = &[
         EMPTY,
@@ -275,6 +275,7 @@ fn shapes() -> impl Iterator<Item = &'static Shape> {
         .chain(crate::mapping::kinds::SHAPES)
         .chain(crate::site::report::SHAPES)
         .chain(crate::source::http::SHAPES)
+        .chain(crate::crawl::fetch::SHAPES)
 }
 
 /// A reason as it is stored (the English text of the job store, the JSON summary and the report's data) in
@@ -319,6 +320,14 @@ const HEADINGS: &[(&str, &str)] = &[
     ("request failed", "group-request"),
     ("cannot store the response", "group-store"),
     ("not requested", "group-halted"),
+    // The crawl's robots.txt, redirect and content-type reasons (crate::crawl::fetch).
+    ("robots.txt", "group-robots"),
+    ("robots.txt disallows it", "group-robots-disallows"),
+    ("not an HTML page", "group-not-html"),
+    ("bad redirect", "group-bad-redirect"),
+    ("redirect loop", "group-redirect-loop"),
+    ("too many redirects", "group-too-many-redirects"),
+    ("redirect out of scope", "group-redirect-out-of-scope"),
     // A mapping's `[kinds]` declaration (crate::mapping::kinds).
     ("mapping", "group-mapping-declared"),
     // Record warnings, grouped the same way.
@@ -498,6 +507,7 @@ mod tests {
                 .chain(crate::mapping::kinds::SHAPES)
                 .chain(crate::site::report::SHAPES)
                 .chain(crate::source::http::SHAPES)
+                .chain(crate::crawl::fetch::SHAPES)
                 .map(|shape| {
                     let values: Vec<&dyn fmt::Display> =
                         shape.args.iter().map(|_| &7 as _).collect();

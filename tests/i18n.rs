@@ -746,15 +746,26 @@ fn the_site_models_anomalies_and_kinds_in_chinese_in_the_summary_status_and_repo
     );
 }
 
-/// A site whose home page links an article that answers and one that never answers in time.
+/// A site whose home page links an article that answers, one that never answers in time, one robots.txt
+/// disallows and one that redirects to the first.
 fn slow_site() -> support::server::Server {
     use axum::body::Body;
-    use axum::http::{HeaderValue, header};
+    use axum::http::{HeaderValue, StatusCode, header};
     use axum::response::Response;
     let handler: support::server::Handler = std::sync::Arc::new(|req: support::server::Req| {
         Box::pin(async move {
             let body = match req.path.as_str() {
-                "/" => "<a href=\"/a.html\">通知</a><a href=\"/slow.html\">公告</a>".to_string(),
+                "/" => "<a href=\"/a.html\">通知</a><a href=\"/slow.html\">公告</a>\
+                        <a href=\"/private/b.html\">内部</a><a href=\"/old.html\">旧址</a>"
+                    .to_string(),
+                "/robots.txt" => "User-agent: *\nDisallow: /private/\n".to_string(),
+                "/old.html" => {
+                    let mut r = Response::new(Body::empty());
+                    *r.status_mut() = StatusCode::MOVED_PERMANENTLY;
+                    r.headers_mut()
+                        .insert(header::LOCATION, HeaderValue::from_static("/a.html"));
+                    return r;
+                }
                 "/slow.html" => {
                     tokio::time::sleep(std::time::Duration::from_secs(5)).await;
                     String::new()
@@ -799,9 +810,20 @@ fn network_failures_in_chinese_in_the_crawl_summary_and_status() {
         !err.contains("no complete response") && !err.contains("attempts"),
         "{err}"
     );
+    // Links not fetched: robots.txt's rule and a redirect.
+    assert!(err.contains("  robots.txt 禁止抓取\n"), "{err}");
+    assert!(
+        err.contains("private/b.html: robots.txt 禁止抓取此页\n"),
+        "{err}"
+    );
+    assert!(!err.contains("disallows"), "{err}");
     let text = status(&job, &["--lang", "zh"], &[]);
     assert!(text.contains(failure), "{text}");
-    assert!(!text.contains("no complete response"), "{text}");
+    assert!(text.contains("old.html: 已重定向到 http://"), "{text}");
+    assert!(
+        !text.contains("no complete response") && !text.contains("redirected to"),
+        "{text}"
+    );
     // The job keeps the English reason.
     let text = status(&job, &["--lang", "en"], &[]);
     assert!(

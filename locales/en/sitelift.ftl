@@ -466,6 +466,16 @@ fetch-bad-body = bad response body: {$error}
 fetch-request = request failed: {$error}
 fetch-store = cannot store the response: {$error}
 fetch-halted = not requested: the crawl is stopping or the host is paused
+crawl-redirected-again = redirected to {$url} (already fetched)
+crawl-redirected = redirected to {$url}
+crawl-not-html = not an HTML page (Content-Type {$type})
+crawl-robots = robots.txt: {$reason}
+crawl-robots-unreachable = robots.txt unreachable ({$reason})
+crawl-robots-disallows = robots.txt disallows it
+crawl-bad-redirect = bad redirect: HTTP {$status} without a usable Location
+crawl-redirect-loop = redirect loop: {$chain}
+crawl-too-many-redirects = too many redirects (over {$max}): {$chain}
+crawl-redirect-out-of-scope = redirect out of scope: {$from} → {$to}
 
 ## Group headings of skips, failures and record warnings ($rest: what follows the words in the group's key)
 
@@ -493,6 +503,13 @@ group-bad-body = bad response body
 group-request = request failed
 group-store = cannot store the response
 group-halted = not requested
+group-robots = robots.txt
+group-robots-disallows = robots.txt disallows it
+group-not-html = not an HTML page
+group-bad-redirect = bad redirect
+group-redirect-loop = redirect loop
+group-too-many-redirects = too many redirects
+group-redirect-out-of-scope = redirect out of scope
 group-merged-part = merged part {$rest}
 group-mapping-selector = mapping selector {$rest}
 group-not-an-article = not an article

@@ -464,6 +464,16 @@ fetch-bad-body = 响应内容有误：{$error}
 fetch-request = 请求失败：{$error}
 fetch-store = 无法保存响应内容：{$error}
 fetch-halted = 未发出请求：抓取正在停止，或该网站已暂停抓取
+crawl-redirected-again = 已重定向到 {$url}（该网址已抓取过）
+crawl-redirected = 已重定向到 {$url}
+crawl-not-html = 不是 HTML 页面（Content-Type {$type}）
+crawl-robots = 因 robots.txt 未抓取：{$reason}
+crawl-robots-unreachable = 无法读取 robots.txt（{$reason}）
+crawl-robots-disallows = robots.txt 禁止抓取此页
+crawl-bad-redirect = 重定向有误：HTTP {$status} 没有可用的 Location
+crawl-redirect-loop = 重定向循环：{$chain}
+crawl-too-many-redirects = 重定向次数过多（超过 {$max} 次）：{$chain}
+crawl-redirect-out-of-scope = 重定向到范围之外：{$from} → {$to}
 
 ## Group headings of skips, failures and record warnings
 
@@ -491,6 +501,13 @@ group-bad-body = 响应内容有误
 group-request = 请求失败
 group-store = 无法保存响应内容
 group-halted = 未发出请求
+group-robots = robots.txt 的限制
+group-robots-disallows = robots.txt 禁止抓取
+group-not-html = 不是 HTML 页面
+group-bad-redirect = 重定向有误
+group-redirect-loop = 重定向循环
+group-too-many-redirects = 重定向次数过多
+group-redirect-out-of-scope = 重定向到范围之外
 group-merged-part = 已合并分页 {$rest}
 group-mapping-selector = 映射选择器 {$rest} 未匹配，已改用通用规则
 group-not-an-article = 非文章页（因 --all-pages 仍导出）

@@ -167,6 +167,12 @@ pub fn field_in(lang: Lang, name: &str) -> String {
         .unwrap_or_else(|| name.to_string())
 }
 
+/// A provenance rule's family for a person (the summary's and the report's rule counts): the message
+/// `rule-family-NAME` (`site-model` → `rule-family-site-model`; in English the family itself), else the name.
+pub fn rule_family(name: &str) -> String {
+    message_in(lang(), &format!("rule-family-{name}")).unwrap_or_else(|| name.to_string())
+}
+
 /// The terminal columns `text` takes (a Chinese character takes two), to line up tables.
 pub fn width(text: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(text)

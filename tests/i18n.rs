@@ -599,7 +599,17 @@ fn record_warnings_in_chinese_in_the_summary_the_report_and_check_mapping() {
         "{err}"
     );
     assert!(!err.contains("matched nothing"), "{err}");
+    // Which rules filled the fields: the families and the body field by their Chinese names.
+    assert!(
+        err.contains("规则：作者 (映射选择器 4); 正文 (映射选择器 10); ")
+            && err.contains("发布日期 (映射模式 9)"),
+        "{err}"
+    );
     let page = report_page(dir.path(), "job.html", &["--job", job_arg]);
+    assert!(
+        page.contains("映射模式 9"),
+        "no Chinese rule family in the report"
+    );
     assert!(
         page.contains("映射模式 &#39;published&#39; 在本页没有匹配，已改用通用规则"),
         "no Chinese warning in the report"

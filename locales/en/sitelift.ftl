@@ -398,6 +398,11 @@ field-encoding = encoding
 field-provenance = provenance
 field-content-hash = content_hash
 field-warnings = warnings
+field-body = body
+rule-family-generic = generic
+rule-family-mapping = mapping
+rule-family-pattern = pattern
+rule-family-site-model = site-model
 
 ## `sitelift diff` (src/qa/diff/render.rs, src/commands/diff.rs)
 

@@ -397,6 +397,11 @@ field-encoding = 编码
 field-provenance = 提取依据
 field-content-hash = 内容哈希
 field-warnings = 警告
+field-body = 正文
+rule-family-generic = 通用规则
+rule-family-mapping = 映射选择器
+rule-family-pattern = 映射模式
+rule-family-site-model = 站点模型
 
 ## `sitelift diff` (src/qa/diff/render.rs, src/commands/diff.rs)
 

@@ -372,7 +372,7 @@ fn body_figures(f: &Figures, from_job: bool) -> String {
         let rules: Vec<String> = field
             .rules
             .iter()
-            .map(|(k, v)| format!("{k} {v}"))
+            .map(|(k, v)| format!("{} {v}", crate::i18n::rule_family(k)))
             .collect();
         let _ = write!(
             s,

@@ -255,7 +255,8 @@ const UNREADABLE: Shape = Shape {
 
 /// Every reason whose text this crate writes from parts: the outcomes', the crawl's trap limits, the
 /// extractor's page kinds, the records' warnings, the mapping's `[kinds]` declarations, the site model's
-/// anomalies and the crawler's network failures, robots.txt and redirect reasons.
+/// anomalies, the crawler's network failures, robots.txt and redirect reasons, and what is wrong with a job
+/// folder.
 fn shapes() -> impl Iterator<Item = &'static Shape> {
     const OUTCOMES: &[Shape] = &[
         EMPTY,
@@ -276,6 +277,7 @@ fn shapes() -> impl Iterator<Item = &'static Shape> {
         .chain(crate::site::report::SHAPES)
         .chain(crate::source::http::SHAPES)
         .chain(crate::crawl::fetch::SHAPES)
+        .chain(crate::job::SHAPES)
 }
 
 /// A reason as it is stored (the English text of the job store, the JSON summary and the report's data) in
@@ -508,6 +510,7 @@ mod tests {
                 .chain(crate::site::report::SHAPES)
                 .chain(crate::source::http::SHAPES)
                 .chain(crate::crawl::fetch::SHAPES)
+                .chain(crate::job::SHAPES)
                 .map(|shape| {
                     let values: Vec<&dyn fmt::Display> =
                         shape.args.iter().map(|_| &7 as _).collect();

@@ -860,3 +860,17 @@ fn network_failures_in_chinese_in_the_crawl_summary_and_status() {
     assert!(err.contains("连接失败：无法连接到 127.0.0.1:"), "{err}");
     assert!(!err.contains("cannot connect"), "{err}");
 }
+
+#[test]
+fn a_folder_that_is_no_job_is_explained_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, err) = in_lang("zh", &["status", "--job", dir.path().to_str().unwrap()]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains(
+            "：文件夹中没有 job.sqlite；请指定 crawl 或 run 写出的任务文件夹（--job 或 run --out）"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("no job.sqlite in it"), "{err}");
+}

@@ -164,6 +164,12 @@ error-unknown-field = unknown record field '{$field}': use one of {$fields} (nes
 error-link-map = link map '{$source}': {$message}
 error-spool = the site model's spool file in the temporary folder failed: {$message}. Free space in $TMPDIR (or point TMPDIR elsewhere), or run with --no-site-model
 
+## What is wrong with a job folder (src/job/mod.rs), inside error-job
+
+job-no-db = no job.sqlite in it; give the folder a crawl or run wrote (--job or run --out)
+job-schema-version = it was written with job schema version {$found}, this sitelift uses {$expected}; use the sitelift that wrote it, or start over with --fresh
+job-damaged = job.sqlite is damaged ({$problems}); its pages and records cannot be trusted. Keep a copy, then either salvage what is readable (`sqlite3 {$db} .recover | sqlite3 {$dir}/recovered.sqlite`, move recovered.sqlite to job.sqlite, run the crawl again to fetch what is missing) or start the job over with --fresh
+
 ## `--help` (src/help.rs): clap's headings, then the texts of src/cli.rs, which these must equal (a test checks)
 
 help-usage = Usage: {"{"}usage{"}"}

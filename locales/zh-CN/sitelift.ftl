@@ -163,6 +163,12 @@ error-unknown-field = 没有名为 '{$field}' 的记录字段：请使用以下�
 error-link-map = 链接映射 '{$source}'：{$message}
 error-spool = 站点模型在临时文件夹中的缓存文件出错：{$message}。请清理 $TMPDIR 所在磁盘的空间（或把 TMPDIR 指向别处），或加 --no-site-model 运行
 
+## What is wrong with a job folder (src/job/mod.rs), inside error-job
+
+job-no-db = 文件夹中没有 job.sqlite；请指定 crawl 或 run 写出的任务文件夹（--job 或 run --out）
+job-schema-version = 它由任务结构版本 {$found} 的 sitelift 写入，当前 sitelift 使用版本 {$expected}；请使用写入它的那个 sitelift，或加 --fresh 从头开始
+job-damaged = job.sqlite 已损坏（{$problems}）；其中的页面和记录不可信。请先备份，然后二选一：抢救可读的部分（`sqlite3 {$db} .recover | sqlite3 {$dir}/recovered.sqlite`，把 recovered.sqlite 改名为 job.sqlite，再运行一次抓取以补齐缺失的内容），或加 --fresh 重新开始该任务
+
 ## `--help` (src/help.rs): clap's headings, then the texts of src/cli.rs
 
 help-usage = 用法：{"{"}usage{"}"}

@@ -13,6 +13,7 @@ use crate::normalize::html::sanitize;
 use crate::normalize::text::non_empty;
 use crate::normalize::url::{is_web_link, shown};
 use crate::record::{Attachment, EncodingAudit, Image, Record, Rule};
+use crate::warnings::{NO_PAGE_URL, UNDECODABLE, UNSAFE_LINK};
 
 /// Settings normalize needs from the run.
 #[derive(Debug, Clone, Copy, Default)]
@@ -37,10 +38,7 @@ pub fn web_links_only(
     let mut keep = |field: &str, link: &str| {
         let ok = is_web_link(link);
         if !ok {
-            warnings.push(format!(
-                "{UNSAFE_LINK} in {field} dropped: '{}' (only http(s) and relative links are kept)",
-                shown(link)
-            ));
+            warnings.push(UNSAFE_LINK.text(&[&field, &shown(link)]));
         }
         ok
     };
@@ -55,9 +53,6 @@ pub fn web_links_only(
         .collect();
     (url, attachments, images)
 }
-
-/// The start of the warning for a link that is not http(s) or relative.
-pub const UNSAFE_LINK: &str = "unsafe link";
 
 /// Where a page came from, as its record names it (the source's `RawPage`, without the bytes).
 #[derive(Debug, Clone, Copy)]
@@ -119,16 +114,10 @@ pub fn to_record(
     let mut warnings = ex.warnings;
     let (url, attachments, images) = web_links_only(url, ex.attachments, ex.images, &mut warnings);
     if url.is_none() {
-        warnings.push(
-            "no page URL: relative links kept as written; pass --base-url or set site.base_url in the mapping"
-                .to_string(),
-        );
+        warnings.push(NO_PAGE_URL.text(&[]));
     }
     if audit.replacements > 0 {
-        warnings.push(format!(
-            "{} characters could not be decoded as {} (U+FFFD); check the page encoding or pass --encoding",
-            audit.replacements, audit.used
-        ));
+        warnings.push(UNDECODABLE.text(&[&audit.replacements, &audit.used]));
     }
     Record {
         id: short_hash(id_key.as_bytes()),

@@ -202,7 +202,11 @@ impl Error {
             Error::JobLocked { dir } => t!("error-job-locked", dir = p(dir)),
             Error::JobRunning { dir } => t!("error-job-running", dir = p(dir)),
             Error::Job { dir, message } => {
-                t!("error-job", dir = p(dir), message = message.as_str())
+                t!(
+                    "error-job",
+                    dir = p(dir),
+                    message = crate::outcome::localized(message)
+                )
             }
             Error::BadStartUrl(url) => t!("error-bad-start-url", url = url.as_str()),
             Error::MissingScheme(input) => t!("error-missing-scheme", input = input.as_str()),

@@ -156,10 +156,21 @@ pub fn message_in(lang: Lang, id: &str) -> Option<String> {
 /// A record field's name for a person: the message `field-NAME` (`body_text` → `field-body-text`; in English
 /// the JSON key itself), else the name as it is (a sub-field such as `encoding.used`).
 pub fn field(name: &str) -> String {
+    field_in(lang(), name)
+}
+
+/// [`field`] in `lang`.
+pub fn field_in(lang: Lang, name: &str) -> String {
     let id = format!("field-{}", name.replace('_', "-"));
-    message_in(lang(), &id)
+    message_in(lang, &id)
         .or_else(|| message_in(Lang::En, &id))
         .unwrap_or_else(|| name.to_string())
+}
+
+/// A provenance rule's family for a person (the summary's and the report's rule counts): the message
+/// `rule-family-NAME` (`site-model` → `rule-family-site-model`; in English the family itself), else the name.
+pub fn rule_family(name: &str) -> String {
+    message_in(lang(), &format!("rule-family-{name}")).unwrap_or_else(|| name.to_string())
 }
 
 /// The terminal columns `text` takes (a Chinese character takes two), to line up tables.

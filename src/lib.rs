@@ -40,6 +40,7 @@ pub mod source;
 pub mod summary;
 #[cfg(test)]
 mod test_cpu;
+pub mod warnings;
 
 pub use decode::{Decoded, decode};
 pub use error::{Error, Result};

@@ -178,13 +178,22 @@ impl Shape {
         Some(parts)
     }
 
-    /// The message in `lang` with `parts` as its arguments.
+    /// The message in `lang` with `parts` as its arguments. Two argument names say what the part is: a
+    /// `reason` is itself a stored text (a page kind's, a refusal's) and is shown [`localized_in`] `lang` too; a
+    /// `field` is a record field's JSON key and is shown by its name for a person ([`i18n::field_in`]).
     fn say(&self, lang: Lang, parts: &[&str]) -> String {
         let args: Vec<(&str, FluentValue)> = self
             .args
             .iter()
             .zip(parts)
-            .map(|(name, part)| (*name, FluentValue::from(*part)))
+            .map(|(name, part)| {
+                let value = match *name {
+                    "reason" => localized_in(lang, part),
+                    "field" => i18n::field_in(lang, part),
+                    _ => part.to_string(),
+                };
+                (*name, FluentValue::from(value))
+            })
             .collect();
         i18n::tr_in(lang, self.id, &args)
     }
@@ -244,8 +253,10 @@ const UNREADABLE: Shape = Shape {
     args: &["error"],
 };
 
-/// Every reason whose text this crate writes from parts: the outcomes', the crawl's trap limits and the
-/// extractor's page kinds.
+/// Every reason whose text this crate writes from parts: the outcomes', the crawl's trap limits, the
+/// extractor's page kinds, the records' warnings, the mapping's `[kinds]` declarations, the site model's
+/// anomalies, the crawler's network failures, robots.txt and redirect reasons, and what is wrong with a job
+/// folder.
 fn shapes() -> impl Iterator<Item = &'static Shape> {
     const OUTCOMES: &[Shape] = &[
         EMPTY,
@@ -261,6 +272,12 @@ fn shapes() -> impl Iterator<Item = &'static Shape> {
         .iter()
         .chain(crate::job::skips::SHAPES)
         .chain(crate::extract::generic::classify::SHAPES)
+        .chain(crate::warnings::SHAPES)
+        .chain(crate::mapping::kinds::SHAPES)
+        .chain(crate::site::report::SHAPES)
+        .chain(crate::source::http::SHAPES)
+        .chain(crate::crawl::fetch::SHAPES)
+        .chain(crate::job::SHAPES)
 }
 
 /// A reason as it is stored (the English text of the job store, the JSON summary and the report's data) in
@@ -298,6 +315,23 @@ const HEADINGS: &[(&str, &str)] = &[
     ("trap limit", "group-trap-limit"),
     ("redirected to ", "group-redirected"),
     ("unknown", "group-unknown"),
+    // Network failures (crate::source::http).
+    ("timeout", "group-timeout"),
+    ("connection failed", "group-connect"),
+    ("bad response body", "group-bad-body"),
+    ("request failed", "group-request"),
+    ("cannot store the response", "group-store"),
+    ("not requested", "group-halted"),
+    // The crawl's robots.txt, redirect and content-type reasons (crate::crawl::fetch).
+    ("robots.txt", "group-robots"),
+    ("robots.txt disallows it", "group-robots-disallows"),
+    ("not an HTML page", "group-not-html"),
+    ("bad redirect", "group-bad-redirect"),
+    ("redirect loop", "group-redirect-loop"),
+    ("too many redirects", "group-too-many-redirects"),
+    ("redirect out of scope", "group-redirect-out-of-scope"),
+    // A mapping's `[kinds]` declaration (crate::mapping::kinds).
+    ("mapping", "group-mapping-declared"),
     // Record warnings, grouped the same way.
     ("merged part ", "group-merged-part"),
     ("mapping selector ", "group-mapping-selector"),
@@ -327,6 +361,11 @@ pub fn group_heading_in(lang: Lang, key: &str) -> String {
                 None => (key == *start).then_some("")?,
             };
             Some(i18n::tr_in(lang, id, &[("rest", FluentValue::from(rest))]))
+        })
+        .or_else(|| {
+            crate::warnings::GROUPS
+                .iter()
+                .find_map(|shape| Some(shape.say(lang, &shape.parts(key)?)))
         })
         .unwrap_or_else(|| key.to_string())
 }
@@ -462,10 +501,16 @@ mod tests {
             .iter()
             .map(ToString::to_string),
         );
-        // The extractor's page kinds, with a number (and a list) for each part.
+        // The extractor's page kinds and the records' warnings, with a number (and a list) for each part.
         texts.extend(
             crate::extract::generic::classify::SHAPES
                 .iter()
+                .chain(crate::warnings::SHAPES)
+                .chain(crate::mapping::kinds::SHAPES)
+                .chain(crate::site::report::SHAPES)
+                .chain(crate::source::http::SHAPES)
+                .chain(crate::crawl::fetch::SHAPES)
+                .chain(crate::job::SHAPES)
                 .map(|shape| {
                     let values: Vec<&dyn fmt::Display> =
                         shape.args.iter().map(|_| &7 as _).collect();
@@ -509,6 +554,11 @@ mod tests {
             })
             .collect();
         keys.extend(ScopeRule::ALL.iter().map(|r| r.label().to_string()));
+        // The group of every record warning, as the summary keys it.
+        keys.extend(crate::warnings::SHAPES.iter().map(|shape| {
+            let values: Vec<&dyn fmt::Display> = shape.args.iter().map(|_| &7 as _).collect();
+            crate::summary::reason_group(&shape.text(&values))
+        }));
         for key in keys {
             assert_eq!(group_heading_in(Lang::En, &key), key);
             assert_ne!(group_heading_in(Lang::Zh, &key), key);

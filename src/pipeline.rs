@@ -16,6 +16,7 @@ use crate::extract::{self, Context, Extracted, PageKind};
 use crate::mapping::Mapping;
 use crate::site::SitePass;
 use crate::source::RawPage;
+use crate::warnings;
 
 /// Pages larger than this are refused by default (bytes).
 pub const DEFAULT_MAX_PAGE_BYTES: usize = 32 * 1024 * 1024;
@@ -182,9 +183,7 @@ fn process_inner(
             done.outcome = PageOutcome::Skipped(SkipReason::NotArticle(reason.clone()));
             return done;
         }
-        ex.warnings.push(format!(
-            "not an article ({reason}); exported because of --all-pages"
-        ));
+        ex.warnings.push(warnings::NOT_AN_ARTICLE.text(&[reason]));
     }
     merge_later_parts(page, opts, parts, &mut ex, site);
     let id = PageId {
@@ -260,7 +259,7 @@ fn merge_later_parts(
     while let Some(href) = queue.pop_front() {
         if seen.len() >= MAX_PARTS {
             ex.warnings
-                .push(format!("stopped merging after {MAX_PARTS} parts"));
+                .push(warnings::STOPPED_MERGING.text(&[&MAX_PARTS]));
             break;
         }
         let name = crate::normalize::url::file_name(&href).to_string();
@@ -272,15 +271,14 @@ fn merge_later_parts(
             .part(&current, &href)
             .or_else(|| parts.part(page, &href))
         else {
-            ex.warnings.push(format!(
-                "later part {href} is linked but not available; the record has the parts found"
-            ));
+            ex.warnings
+                .push(warnings::LATER_PART_MISSING.text(&[&href]));
             continue;
         };
         let (_, part_ex) = extract_with(&part, opts, site, false);
         if let PageKind::Refused(why) = &part_ex.kind {
             ex.warnings
-                .push(format!("later part {href} left out: {why}"));
+                .push(warnings::LATER_PART_LEFT_OUT.text(&[&href, why]));
             continue;
         }
         for more in part_ex.later_parts.iter() {
@@ -313,7 +311,7 @@ fn merge_later_parts(
                 ex.images.push(i);
             }
         }
-        ex.warnings.push(format!("merged part {name}"));
+        ex.warnings.push(warnings::MERGED_PART.text(&[&name]));
         current = part;
     }
 }

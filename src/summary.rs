@@ -259,7 +259,10 @@ impl Summary {
             .iter()
             .filter(|(_, families)| families.keys().any(|f| f != "generic"))
             .map(|(field, families)| {
-                let parts: Vec<String> = families.iter().map(|(f, n)| format!("{f} {n}")).collect();
+                let parts: Vec<String> = families
+                    .iter()
+                    .map(|(f, n)| format!("{} {n}", crate::i18n::rule_family(f)))
+                    .collect();
                 format!("{} ({})", crate::i18n::field(field), parts.join(", "))
             })
             .collect();

@@ -558,3 +558,319 @@ fn eval_headings_tables_and_floors_in_both_languages() {
     assert!(out.contains("\nmisses (1):\n"), "{out}");
     assert!(!has_chinese(table), "{out}");
 }
+
+/// `sitelift --lang zh report ARGS --html FILE` (FILE in `dir`): the page's HTML up to its embedded data (the
+/// figures and records as JSON, which keep the stored English texts).
+fn report_page(dir: &Path, name: &str, args: &[&str]) -> String {
+    let html = dir.join(name);
+    let out = sitelift()
+        .args(["--lang", "zh", "-q", "report"])
+        .args(args)
+        .arg("--html")
+        .arg(&html)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let page = std::fs::read_to_string(&html).unwrap();
+    let data = page.find("<script type=\"application/json\"").unwrap();
+    page[..data].to_string()
+}
+
+#[test]
+fn record_warnings_in_chinese_in_the_summary_the_report_and_check_mapping() {
+    let dir = tempfile::tempdir().unwrap();
+    // The demo mapping's meta selector and date/source patterns match nothing on some pages.
+    let job = dir.path().join("demo");
+    let job_arg = job.to_str().unwrap();
+    let (code, _, err) = in_lang(
+        "zh",
+        &[
+            "run",
+            "--mapping",
+            DEMO_MAPPING,
+            "--out",
+            job_arg,
+            "fixtures/demo-site",
+        ],
+    );
+    assert!(code.is_some_and(|c| c <= 1), "{err}");
+    assert!(
+        err.contains("  映射模式 'published' 未匹配，已改用通用规则\n"),
+        "{err}"
+    );
+    assert!(!err.contains("matched nothing"), "{err}");
+    // Which rules filled the fields: the families and the body field by their Chinese names.
+    assert!(
+        err.contains("规则：作者 (映射选择器 4); 正文 (映射选择器 10); ")
+            && err.contains("发布日期 (映射模式 9)"),
+        "{err}"
+    );
+    let page = report_page(dir.path(), "job.html", &["--job", job_arg]);
+    assert!(
+        page.contains("映射模式 9"),
+        "no Chinese rule family in the report"
+    );
+    assert!(
+        page.contains("映射模式 &#39;published&#39; 在本页没有匹配，已改用通用规则"),
+        "no Chinese warning in the report"
+    );
+    assert!(
+        !page.contains("matched nothing"),
+        "English warning in the report"
+    );
+    // A page read without a URL: the warning's remedy in Chinese, the record's text in English.
+    let export = dir.path().join("about.jsonl");
+    let (code, _, err) = in_lang(
+        "zh",
+        &[
+            "extract",
+            "fixtures/demo-site/www.demo-kx.org.cn/about.html",
+            "--out",
+            export.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    let page = report_page(
+        dir.path(),
+        "export.html",
+        &["--input", export.to_str().unwrap()],
+    );
+    assert!(
+        page.contains(
+            "没有页面网址：相对链接按原样保留；请加 --base-url，或在映射文件中设置 site.base_url"
+        ),
+        "no Chinese warning in the report"
+    );
+    assert!(
+        !page.contains("relative links kept as written"),
+        "English warning in the report"
+    );
+    let record = std::fs::read_to_string(&export).unwrap();
+    assert!(
+        record.contains("\"no page URL: relative links kept as written; pass --base-url"),
+        "{record}"
+    );
+    // check-mapping's warnings under the fields table.
+    let (code, out, err) = in_lang(
+        "zh",
+        &[
+            "check-mapping",
+            DEMO_MAPPING,
+            "--page",
+            "fixtures/demo-site/www.demo-kx.org.cn/about.html",
+        ],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        out.contains("警告：映射模式 'published' 在本页没有匹配，已改用通用规则\n"),
+        "{out}"
+    );
+    assert!(!out.contains("matched nothing"), "{out}");
+}
+
+#[test]
+fn a_mappings_page_kind_declaration_in_chinese_in_the_summary_and_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let mapping = dir.path().join("kinds.toml");
+    let declared = "\n[kinds]\nnot_article = ['/login\\.html$']\n";
+    std::fs::write(
+        &mapping,
+        std::fs::read_to_string(DEMO_MAPPING).unwrap() + declared,
+    )
+    .unwrap();
+    let job = dir.path().join("demo");
+    let args = [
+        "run",
+        "--mapping",
+        mapping.to_str().unwrap(),
+        "--out",
+        job.to_str().unwrap(),
+        "fixtures/demo-site",
+    ];
+    let (code, _, err) = in_lang("zh", &args);
+    assert!(code.is_some_and(|c| c <= 1), "{err}");
+    let reason =
+        "login.html: 映射文件声明：网址符合 kinds.not_article \"/login\\\\.html$\"，不是文章页\n";
+    assert!(err.contains("      1  映射文件声明的非文章页\n"), "{err}");
+    assert!(err.contains(reason), "{err}");
+    assert!(!err.contains("URL matches"), "{err}");
+    let text = status(&job, &["--lang", "zh"], &[]);
+    assert!(text.contains(reason), "{text}");
+    assert!(!text.contains("URL matches"), "{text}");
+    // The job keeps the English reason; `--lang en` shows it.
+    let text = status(&job, &["--lang", "en"], &[]);
+    assert!(
+        text.contains("login.html: mapping: URL matches kinds.not_article \"/login\\\\.html$\"\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_site_models_anomalies_and_kinds_in_chinese_in_the_summary_status_and_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    // Ten articles of one template; one of them shows no date, which its nine siblings have.
+    let mut articles = support::template_site::articles(10, 4);
+    articles[9].date = None;
+    support::template_site::write(&site, &articles, true);
+    let job = dir.path().join("job");
+    let job_arg = job.to_str().unwrap();
+    let (code, _, err) = in_lang("zh", &["run", "--out", job_arg, site.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{err}");
+    let anomaly = |text: &str| {
+        text.lines().any(|l| {
+            l.trim_start()
+                .starts_with("异常：1 个页面缺少同模板其他页面都有的字段，例如 ")
+                && l.ends_with("t20240509_1009.html：缺少发布日期；同模板 90% 的页面都有")
+        })
+    };
+    assert!(anomaly(&err), "{err}");
+    assert!(err.contains("  t1      10 个页面  文章 "), "{err}");
+    assert!(!err.contains("of the template's pages"), "{err}");
+    let text = status(&job, &["--lang", "zh"], &[]);
+    assert!(anomaly(&text), "{text}");
+    assert!(text.contains("  t1      10 个页面  文章 "), "{text}");
+    assert!(
+        !text.contains("of the template's pages") && !text.contains(" article "),
+        "{text}"
+    );
+    let page = report_page(dir.path(), "report.html", &["--job", job_arg]);
+    assert!(
+        page.contains("缺少发布日期；同模板 90% 的页面都有"),
+        "no Chinese anomaly in the report"
+    );
+    assert!(
+        page.contains("<td>文章</td>"),
+        "no Chinese template kind in the report"
+    );
+    assert!(
+        !page.contains("of the template's pages"),
+        "English anomaly in the report"
+    );
+    // The job keeps the English text.
+    let json = support::status_json(&job);
+    let example = &json["site_model"]["templates"][0]["anomalies"]["missing_field"]["examples"][0];
+    assert_eq!(
+        example[1],
+        "no published; 90% of the template's pages have one"
+    );
+}
+
+/// A site whose home page links an article that answers, one that never answers in time, one robots.txt
+/// disallows and one that redirects to the first.
+fn slow_site() -> support::server::Server {
+    use axum::body::Body;
+    use axum::http::{HeaderValue, StatusCode, header};
+    use axum::response::Response;
+    let handler: support::server::Handler = std::sync::Arc::new(|req: support::server::Req| {
+        Box::pin(async move {
+            let body = match req.path.as_str() {
+                "/" => "<a href=\"/a.html\">通知</a><a href=\"/slow.html\">公告</a>\
+                        <a href=\"/private/b.html\">内部</a><a href=\"/old.html\">旧址</a>"
+                    .to_string(),
+                "/robots.txt" => "User-agent: *\nDisallow: /private/\n".to_string(),
+                "/old.html" => {
+                    let mut r = Response::new(Body::empty());
+                    *r.status_mut() = StatusCode::MOVED_PERMANENTLY;
+                    r.headers_mut()
+                        .insert(header::LOCATION, HeaderValue::from_static("/a.html"));
+                    return r;
+                }
+                "/slow.html" => {
+                    tokio::time::sleep(std::time::Duration::from_secs(5)).await;
+                    String::new()
+                }
+                _ => "<h1>通知</h1><p>请各单位按时参加。</p>".to_string(),
+            };
+            let mut r = Response::new(Body::from(body));
+            r.headers_mut().insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/html; charset=utf-8"),
+            );
+            r
+        })
+    });
+    support::server::Server::start(move |_| handler, 2)
+}
+
+#[test]
+fn network_failures_in_chinese_in_the_crawl_summary_and_status() {
+    let site = slow_site();
+    let dir = tempfile::tempdir().unwrap();
+    let job = dir.path().join("job");
+    let args = [
+        "run",
+        "--timeout-ms",
+        "500",
+        "--retries",
+        "1",
+        "--retry-base-ms",
+        "10",
+        "--delay-ms",
+        "0",
+        "--out",
+        job.to_str().unwrap(),
+        &site.url("/"),
+    ];
+    let (_, _, err) = in_lang("zh", &args);
+    let failure = "slow.html: 超时：0.5 秒内没有收到完整的响应（共尝试 2 次）\n";
+    assert!(err.contains("  超时\n"), "{err}");
+    assert!(err.contains(failure), "{err}");
+    assert!(
+        !err.contains("no complete response") && !err.contains("attempts"),
+        "{err}"
+    );
+    // Links not fetched: robots.txt's rule and a redirect.
+    assert!(err.contains("  robots.txt 禁止抓取\n"), "{err}");
+    assert!(
+        err.contains("private/b.html: robots.txt 禁止抓取此页\n"),
+        "{err}"
+    );
+    assert!(!err.contains("disallows"), "{err}");
+    let text = status(&job, &["--lang", "zh"], &[]);
+    assert!(text.contains(failure), "{text}");
+    assert!(text.contains("old.html: 已重定向到 http://"), "{text}");
+    assert!(
+        !text.contains("no complete response") && !text.contains("redirected to"),
+        "{text}"
+    );
+    // The job keeps the English reason.
+    let text = status(&job, &["--lang", "en"], &[]);
+    assert!(
+        text.contains("slow.html: timeout: no complete response within 0.5 s (after 2 attempts)\n"),
+        "{text}"
+    );
+    // A site that cannot be reached at all: the error names the cause in Chinese, the OS's words as they are.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/", closed.local_addr().unwrap());
+    drop(closed);
+    let out = dir.path().join("none");
+    let (code, _, err) = in_lang(
+        "zh",
+        &[
+            "run",
+            "--retries",
+            "0",
+            "--out",
+            out.to_str().unwrap(),
+            &url,
+        ],
+    );
+    assert_ne!(code, Some(0), "{err}");
+    assert!(err.contains("连接失败：无法连接到 127.0.0.1:"), "{err}");
+    assert!(!err.contains("cannot connect"), "{err}");
+}
+
+#[test]
+fn a_folder_that_is_no_job_is_explained_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, err) = in_lang("zh", &["status", "--job", dir.path().to_str().unwrap()]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains(
+            "：文件夹中没有 job.sqlite；请指定 crawl 或 run 写出的任务文件夹（--job 或 run --out）"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("no job.sqlite in it"), "{err}");
+}

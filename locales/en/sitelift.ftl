@@ -96,12 +96,21 @@ mapping-pages-found = {$n} page(s) found
 site-model = site model: {$templates} template(s) of at least {$min} pages cover {$modelled} of {$pages} pages; the model changes {$changed} page(s)
 site-template = {$pages} pages  {$kind} {$records} records: {$fills}
 site-kind-mixed = mixed
+site-kind-article = article
+site-kind-list = list
 site-examples = e.g. {$pages}
 site-stripped = repeated blocks left out of {$n} bodies: {$blocks}
 site-anomaly = anomaly: {$n} page(s) {$name}, e.g. {$page}: {$what}
 site-anomaly-missing-field = missing a field their siblings have
 site-anomaly-repeated-in-body = repeated blocks still in the body
 site-anomaly-kind-differs = kind differs from the template's
+
+## The site model's anomalies (src/site/report.rs); the job keeps the English text
+
+anomaly-exported-from-list = exported as an article; its template is a list template
+anomaly-not-exported-from-articles = not exported ({$reason}); its template is an article template
+anomaly-missing-field = no {$field}; {$share}% of the template's pages have one
+anomaly-repeated-blocks = {$n} block(s) of the body repeat on the template's pages, most of which keep them out of the body
 
 ## `sitelift status` (src/job/status.rs)
 
@@ -154,6 +163,12 @@ error-diff-input = cannot read '{$path}' for diff: {$message}. diff reads JSON, 
 error-unknown-field = unknown record field '{$field}': use one of {$fields} (nested: encoding.used, provenance.title, …)
 error-link-map = link map '{$source}': {$message}
 error-spool = the site model's spool file in the temporary folder failed: {$message}. Free space in $TMPDIR (or point TMPDIR elsewhere), or run with --no-site-model
+
+## What is wrong with a job folder (src/job/mod.rs), inside error-job
+
+job-no-db = no job.sqlite in it; give the folder a crawl or run wrote (--job or run --out)
+job-schema-version = it was written with job schema version {$found}, this sitelift uses {$expected}; use the sitelift that wrote it, or start over with --fresh
+job-damaged = job.sqlite is damaged ({$problems}); its pages and records cannot be trusted. Keep a copy, then either salvage what is readable (`sqlite3 {$db} .recover | sqlite3 {$dir}/recovered.sqlite`, move recovered.sqlite to job.sqlite, run the crawl again to fetch what is missing) or start the job over with --fresh
 
 ## `--help` (src/help.rs): clap's headings, then the texts of src/cli.rs, which these must equal (a test checks)
 
@@ -389,6 +404,11 @@ field-encoding = encoding
 field-provenance = provenance
 field-content-hash = content_hash
 field-warnings = warnings
+field-body = body
+rule-family-generic = generic
+rule-family-mapping = mapping
+rule-family-pattern = pattern
+rule-family-site-model = site-model
 
 ## `sitelift diff` (src/qa/diff/render.rs, src/commands/diff.rs)
 
@@ -433,6 +453,10 @@ reason-dated-links = list page: {$links} dated links and no article metadata
 reason-no-body = no article body found (no block with prose)
 reason-no-text = no article text ({$chars} characters in the best block)
 reason-only-metadata = no article text: the body is only its metadata line ({$line})
+reason-kinds-url-not-article = mapping: URL matches kinds.not_article {$pattern}
+reason-kinds-url-article = mapping: URL matches kinds.article {$pattern}
+reason-kinds-has-not-article = mapping: the page has kinds.not_article_selector {$selector}
+reason-kinds-has-article = mapping: the page has kinds.article_selector {$selector}
 trap-depth = trap limit: depth {$depth} is over max_depth {$max}
 trap-pattern = trap limit: more than {$max} pages match the URL pattern {$pattern}
 trap-query = trap limit: more than {$max} query variants of {$path}
@@ -443,6 +467,26 @@ scope-other-host = out of scope
 scope-exclude = excluded
 scope-not-included = not included
 scope-parent = above the start folder
+
+## Why a URL could not be fetched (src/source/http.rs); the job keeps the English text, the error quoted as it is
+
+fetch-attempts = {$reason} (after {$n} attempts)
+fetch-timeout = timeout: no complete response within {$secs} s
+fetch-connect = connection failed: cannot connect to {$host} ({$error}); check the address and port, that the site is up (open it in a browser), and any proxy or firewall
+fetch-bad-body = bad response body: {$error}
+fetch-request = request failed: {$error}
+fetch-store = cannot store the response: {$error}
+fetch-halted = not requested: the crawl is stopping or the host is paused
+crawl-redirected-again = redirected to {$url} (already fetched)
+crawl-redirected = redirected to {$url}
+crawl-not-html = not an HTML page (Content-Type {$type})
+crawl-robots = robots.txt: {$reason}
+crawl-robots-unreachable = robots.txt unreachable ({$reason})
+crawl-robots-disallows = robots.txt disallows it
+crawl-bad-redirect = bad redirect: HTTP {$status} without a usable Location
+crawl-redirect-loop = redirect loop: {$chain}
+crawl-too-many-redirects = too many redirects (over {$max}): {$chain}
+crawl-redirect-out-of-scope = redirect out of scope: {$from} → {$to}
 
 ## Group headings of skips, failures and record warnings ($rest: what follows the words in the group's key)
 
@@ -463,11 +507,45 @@ group-stored-unreadable = stored record unreadable
 group-trap-limit = trap limit
 group-redirected = redirected to {$rest}
 group-unknown = unknown
+group-mapping-declared = mapping
+group-timeout = timeout
+group-connect = connection failed
+group-bad-body = bad response body
+group-request = request failed
+group-store = cannot store the response
+group-halted = not requested
+group-robots = robots.txt
+group-robots-disallows = robots.txt disallows it
+group-not-html = not an HTML page
+group-bad-redirect = bad redirect
+group-redirect-loop = redirect loop
+group-too-many-redirects = too many redirects
+group-redirect-out-of-scope = redirect out of scope
 group-merged-part = merged part {$rest}
 group-mapping-selector = mapping selector {$rest}
 group-not-an-article = not an article
 group-kept-by-model = kept as an article by the site model
 group-no-page-url = no page URL
+group-mapping-pattern = mapping pattern '{$key}' matched nothing
+group-stopped-merging = stopped merging after {$n} parts
+group-later-part-missing = later part {$part} is linked but not available
+group-later-part-left-out = later part {$part} left out
+group-unsafe-link = unsafe link in {$field} dropped
+group-undecodable = {$n} characters could not be decoded as {$encoding}
+
+## A record's warnings (src/warnings.rs); the record keeps the English text
+
+warn-mapping-selector = mapping selector '{$key}' ({$selector}) matched nothing; the generic rule was used
+warn-mapping-pattern = mapping pattern '{$key}' matched nothing; the generic rule was used
+warn-not-an-article = not an article ({$reason}); exported because of --all-pages
+warn-stopped-merging = stopped merging after {$n} parts
+warn-later-part-missing = later part {$part} is linked but not available; the record has the parts found
+warn-later-part-left-out = later part {$part} left out: {$reason}
+warn-merged-part = merged part {$part}
+warn-unsafe-link = unsafe link in {$field} dropped: '{$link}' (only http(s) and relative links are kept)
+warn-no-page-url = no page URL: relative links kept as written; pass --base-url or set site.base_url in the mapping
+warn-undecodable = {$n} characters could not be decoded as {$encoding} (U+FFFD); check the page encoding or pass --encoding
+warn-kept-by-model = kept as an article by the site model: {$articles} of the {$pages} pages of template {$template} are articles (alone, the page looked like: {$reason})
 
 ## `sitelift check-mapping` (src/commands/check_mapping.rs)
 

@@ -95,12 +95,21 @@ mapping-pages-found = 只找到 {$n} 个页面
 site-model = 站点模型：{$templates} 个模板（每个至少 {$min} 个页面）覆盖了 {$pages} 个页面中的 {$modelled} 个；模型改动了 {$changed} 个页面
 site-template = {$pages} 个页面  {$kind} {$records} 条记录：{$fills}
 site-kind-mixed = 混合
+site-kind-article = 文章
+site-kind-list = 列表
 site-examples = 示例：{$pages}
 site-stripped = 从 {$n} 篇正文中去掉的重复区块：{$blocks}
 site-anomaly = 异常：{$n} 个页面{$name}，例如 {$page}：{$what}
 site-anomaly-missing-field = 缺少同模板其他页面都有的字段
 site-anomaly-repeated-in-body = 正文中仍含重复区块
 site-anomaly-kind-differs = 页面类型与模板不一致
+
+## The site model's anomalies (src/site/report.rs); the job keeps the English text
+
+anomaly-exported-from-list = 已作为文章导出，但所属模板是列表模板
+anomaly-not-exported-from-articles = 未导出（{$reason}），但所属模板是文章模板
+anomaly-missing-field = 缺少{$field}；同模板 {$share}% 的页面都有
+anomaly-repeated-blocks = 正文中有 {$n} 个区块在同模板页面上重复出现，而这些页面大多不把它们算作正文
 
 ## `sitelift status` (src/job/status.rs)
 
@@ -153,6 +162,12 @@ error-diff-input = diff 无法读取 '{$path}'：{$message}。diff 能读取 JSO
 error-unknown-field = 没有名为 '{$field}' 的记录字段：请使用以下字段之一：{$fields}（子字段如 encoding.used、provenance.title 等）
 error-link-map = 链接映射 '{$source}'：{$message}
 error-spool = 站点模型在临时文件夹中的缓存文件出错：{$message}。请清理 $TMPDIR 所在磁盘的空间（或把 TMPDIR 指向别处），或加 --no-site-model 运行
+
+## What is wrong with a job folder (src/job/mod.rs), inside error-job
+
+job-no-db = 文件夹中没有 job.sqlite；请指定 crawl 或 run 写出的任务文件夹（--job 或 run --out）
+job-schema-version = 它由任务结构版本 {$found} 的 sitelift 写入，当前 sitelift 使用版本 {$expected}；请使用写入它的那个 sitelift，或加 --fresh 从头开始
+job-damaged = job.sqlite 已损坏（{$problems}）；其中的页面和记录不可信。请先备份，然后二选一：抢救可读的部分（`sqlite3 {$db} .recover | sqlite3 {$dir}/recovered.sqlite`，把 recovered.sqlite 改名为 job.sqlite，再运行一次抓取以补齐缺失的内容），或加 --fresh 重新开始该任务
 
 ## `--help` (src/help.rs): clap's headings, then the texts of src/cli.rs
 
@@ -388,6 +403,11 @@ field-encoding = 编码
 field-provenance = 提取依据
 field-content-hash = 内容哈希
 field-warnings = 警告
+field-body = 正文
+rule-family-generic = 通用规则
+rule-family-mapping = 映射选择器
+rule-family-pattern = 映射模式
+rule-family-site-model = 站点模型
 
 ## `sitelift diff` (src/qa/diff/render.rs, src/commands/diff.rs)
 
@@ -431,6 +451,10 @@ reason-dated-links = 列表页：{$links} 个带日期的链接，且没有文�
 reason-no-body = 未找到文章正文（没有含正文的区块）
 reason-no-text = 没有文章文字（最佳区块只有 {$chars} 个字符）
 reason-only-metadata = 没有文章文字：正文只有元数据行（{$line}）
+reason-kinds-url-not-article = 映射文件声明：网址符合 kinds.not_article {$pattern}，不是文章页
+reason-kinds-url-article = 映射文件声明：网址符合 kinds.article {$pattern}，是文章页
+reason-kinds-has-not-article = 映射文件声明：页面含有 kinds.not_article_selector {$selector}，不是文章页
+reason-kinds-has-article = 映射文件声明：页面含有 kinds.article_selector {$selector}，是文章页
 trap-depth = 陷阱限制：深度 {$depth} 超过 max_depth {$max}
 trap-pattern = 陷阱限制：符合网址模式 {$pattern} 的页面超过 {$max} 个
 trap-query = 陷阱限制：{$path} 的查询参数变体超过 {$max} 个
@@ -441,6 +465,26 @@ scope-other-host = 超出范围（其他网站）
 scope-exclude = 已排除
 scope-not-included = 不在包含范围内
 scope-parent = 在起始目录之外
+
+## Why a URL could not be fetched (src/source/http.rs); the job keeps the English text, the error quoted as it is
+
+fetch-attempts = {$reason}（共尝试 {$n} 次）
+fetch-timeout = 超时：{$secs} 秒内没有收到完整的响应
+fetch-connect = 连接失败：无法连接到 {$host}（{$error}）；请检查地址和端口是否正确、网站是否正常运行（可用浏览器打开试试），以及代理或防火墙设置
+fetch-bad-body = 响应内容有误：{$error}
+fetch-request = 请求失败：{$error}
+fetch-store = 无法保存响应内容：{$error}
+fetch-halted = 未发出请求：抓取正在停止，或该网站已暂停抓取
+crawl-redirected-again = 已重定向到 {$url}（该网址已抓取过）
+crawl-redirected = 已重定向到 {$url}
+crawl-not-html = 不是 HTML 页面（Content-Type {$type}）
+crawl-robots = 因 robots.txt 未抓取：{$reason}
+crawl-robots-unreachable = 无法读取 robots.txt（{$reason}）
+crawl-robots-disallows = robots.txt 禁止抓取此页
+crawl-bad-redirect = 重定向有误：HTTP {$status} 没有可用的 Location
+crawl-redirect-loop = 重定向循环：{$chain}
+crawl-too-many-redirects = 重定向次数过多（超过 {$max} 次）：{$chain}
+crawl-redirect-out-of-scope = 重定向到范围之外：{$from} → {$to}
 
 ## Group headings of skips, failures and record warnings
 
@@ -461,11 +505,45 @@ group-stored-unreadable = 已存储的记录无法读取
 group-trap-limit = 陷阱限制
 group-redirected = 已重定向到其他网址
 group-unknown = 未知
+group-mapping-declared = 映射文件声明的非文章页
+group-timeout = 超时
+group-connect = 连接失败
+group-bad-body = 响应内容有误
+group-request = 请求失败
+group-store = 无法保存响应内容
+group-halted = 未发出请求
+group-robots = robots.txt 的限制
+group-robots-disallows = robots.txt 禁止抓取
+group-not-html = 不是 HTML 页面
+group-bad-redirect = 重定向有误
+group-redirect-loop = 重定向循环
+group-too-many-redirects = 重定向次数过多
+group-redirect-out-of-scope = 重定向到范围之外
 group-merged-part = 已合并分页 {$rest}
 group-mapping-selector = 映射选择器 {$rest} 未匹配，已改用通用规则
 group-not-an-article = 非文章页（因 --all-pages 仍导出）
 group-kept-by-model = 站点模型判定为文章而保留
 group-no-page-url = 没有页面网址
+group-mapping-pattern = 映射模式 '{$key}' 未匹配，已改用通用规则
+group-stopped-merging = 合并 {$n} 个分页后停止
+group-later-part-missing = 分页 {$part} 无法取得
+group-later-part-left-out = 分页 {$part} 未合并
+group-unsafe-link = {$field}中的不安全链接已删除
+group-undecodable = 有 {$n} 个字符无法按 {$encoding} 解码
+
+## A record's warnings (src/warnings.rs); the record keeps the English text
+
+warn-mapping-selector = 映射选择器 '{$key}'（{$selector}）在本页没有匹配，已改用通用规则
+warn-mapping-pattern = 映射模式 '{$key}' 在本页没有匹配，已改用通用规则
+warn-not-an-article = 不是文章页（{$reason}）；因加了 --all-pages 仍导出
+warn-stopped-merging = 已合并 {$n} 个分页，其余分页不再合并
+warn-later-part-missing = 分页 {$part} 有链接但无法取得；记录只含已找到的分页
+warn-later-part-left-out = 分页 {$part} 未合并：{$reason}
+warn-merged-part = 已合并分页 {$part}
+warn-unsafe-link = {$field}中的不安全链接已删除：'{$link}'（只保留 http(s) 链接和相对链接）
+warn-no-page-url = 没有页面网址：相对链接按原样保留；请加 --base-url，或在映射文件中设置 site.base_url
+warn-undecodable = 有 {$n} 个字符无法按 {$encoding} 解码（显示为 U+FFFD）；请检查页面编码，或加 --encoding 指定
+warn-kept-by-model = 站点模型判定为文章而保留：模板 {$template} 的 {$pages} 个页面中有 {$articles} 个是文章（单看本页，像是：{$reason}）
 
 ## `sitelift check-mapping` (src/commands/check_mapping.rs)
 

@@ -212,7 +212,8 @@ fn print_record(r: &sitelift::Record, matches: &[(&'static str, String, usize)])
         )
     );
     for w in &r.warnings {
-        outln!("{}", t!("cm-warning", warning = w.as_str()));
+        let warning = sitelift::outcome::localized(w);
+        outln!("{}", t!("cm-warning", warning = warning));
     }
     Ok(())
 }

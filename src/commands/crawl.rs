@@ -100,7 +100,7 @@ pub fn crawl_job(
                 .chain(status.skipped.values())
                 .flat_map(|g| g.pages.first())
                 .next()
-                .map(|(url, why)| format!("{url}: {why}"));
+                .map(|(url, why)| format!("{url}: {}", sitelift::outcome::localized(why)));
             if let Some(why) = why {
                 drop(job);
                 remove_new_job(dir, dir_existed);

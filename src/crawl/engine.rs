@@ -483,14 +483,14 @@ impl Engine<'_> {
         if already_fetched {
             self.progress.skipped += 1;
             self.progress.discovered = self.progress.discovered.saturating_sub(1);
-            let why = format!("redirected to {final_url} (already fetched)");
+            let why = super::fetch::REDIRECTED_AGAIN.text(&[&final_url]);
             return self.job.transaction(|tx| {
                 frontier::set_state(tx, row.id, State::Skipped, attempts, Some(&why), false)
             });
         }
         self.job.transaction(|tx| {
             let target_id = if redirected {
-                let why = format!("redirected to {final_url}");
+                let why = super::fetch::REDIRECTED.text(&[&final_url]);
                 frontier::set_state(tx, row.id, State::Skipped, attempts, Some(&why), false)?;
                 frontier::insert(
                     tx,

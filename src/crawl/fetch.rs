@@ -11,10 +11,79 @@ use url::Url;
 
 use super::robots::Robots;
 use super::scope::Scope;
+use crate::outcome::Shape;
 use crate::source::http::{
     Collect, FetchCause, FetchError, Fetcher, Response, Validators, reason_phrase,
 };
 use crate::source::politeness::Politeness;
+
+/// Why the crawl did not fetch or keep a URL (robots.txt, redirects, a response that is not a page), in English
+/// as the job store keeps it, and the message that says it in the interface language (see [`crate::outcome`]).
+pub(crate) const SHAPES: &[Shape] = &[
+    REDIRECTED_AGAIN,
+    REDIRECTED,
+    NOT_HTML,
+    ROBOTS_PREFIX,
+    ROBOTS_UNREACHABLE,
+    ROBOTS_DISALLOWS,
+    BAD_REDIRECT,
+    REDIRECT_LOOP,
+    TOO_MANY_REDIRECTS,
+    REDIRECT_OUT_OF_SCOPE,
+];
+/// A URL that redirected to one fetched already (the handover reads the target back: see
+/// `handover::export::alias_target`).
+pub(crate) const REDIRECTED_AGAIN: Shape = Shape {
+    id: "crawl-redirected-again",
+    pieces: &["redirected to ", " (already fetched)"],
+    args: &["url"],
+};
+pub(crate) const REDIRECTED: Shape = Shape {
+    id: "crawl-redirected",
+    pieces: &["redirected to ", ""],
+    args: &["url"],
+};
+const NOT_HTML: Shape = Shape {
+    id: "crawl-not-html",
+    pieces: &["not an HTML page (Content-Type ", ")"],
+    args: &["type"],
+};
+/// A page not crawled because of robots.txt's state (the state's own reason after it).
+const ROBOTS_PREFIX: Shape = Shape {
+    id: "crawl-robots",
+    pieces: &["robots.txt: ", ""],
+    args: &["reason"],
+};
+const ROBOTS_UNREACHABLE: Shape = Shape {
+    id: "crawl-robots-unreachable",
+    pieces: &["robots.txt unreachable (", ")"],
+    args: &["reason"],
+};
+const ROBOTS_DISALLOWS: Shape = Shape {
+    id: "crawl-robots-disallows",
+    pieces: &["robots.txt disallows it"],
+    args: &[],
+};
+const BAD_REDIRECT: Shape = Shape {
+    id: "crawl-bad-redirect",
+    pieces: &["bad redirect: HTTP ", " without a usable Location"],
+    args: &["status"],
+};
+const REDIRECT_LOOP: Shape = Shape {
+    id: "crawl-redirect-loop",
+    pieces: &["redirect loop: ", ""],
+    args: &["chain"],
+};
+const TOO_MANY_REDIRECTS: Shape = Shape {
+    id: "crawl-too-many-redirects",
+    pieces: &["too many redirects (over ", "): ", ""],
+    args: &["max", "chain"],
+};
+const REDIRECT_OUT_OF_SCOPE: Shape = Shape {
+    id: "crawl-redirect-out-of-scope",
+    pieces: &["redirect out of scope: ", " → ", ""],
+    args: &["from", "to"],
+};
 
 /// What the crawler shares with every fetch task.
 pub struct Shared {
@@ -160,7 +229,7 @@ impl Shared {
 
     fn robots_unreachable(&self, url: &Url, why: &str) -> Robots {
         tracing::warn!(%url, error = why, "robots.txt unreachable: not crawling this host in this run");
-        Robots::unreachable(format!("robots.txt unreachable ({why})"))
+        Robots::unreachable(ROBOTS_UNREACHABLE.text(&[&why]))
     }
 
     /// Fetch `url` following redirects; the final body goes to `body`.
@@ -176,9 +245,7 @@ impl Shared {
         let mut current = url.clone();
         let accept = |r: &Response| -> Result<(), String> {
             match r.header("content-type") {
-                Some(ct) if html_only && not_html(ct) => {
-                    Err(format!("not an HTML page (Content-Type {ct})"))
-                }
+                Some(ct) if html_only && not_html(ct) => Err(NOT_HTML.text(&[&ct])),
                 _ => Ok(()),
             }
         };
@@ -196,8 +263,8 @@ impl Shared {
                     let why = robots
                         .unreachable
                         .clone()
-                        .map(|r| format!("robots.txt: {r}"))
-                        .unwrap_or_else(|| "robots.txt disallows it".to_string());
+                        .map(|r| ROBOTS_PREFIX.text(&[&r]))
+                        .unwrap_or_else(|| ROBOTS_DISALLOWS.text(&[]));
                     tracing::info!(url = %current, "skipped: {why}");
                     if robots.unreachable.is_some() {
                         return Err(Failure::Fail(FetchError {
@@ -230,13 +297,7 @@ impl Shared {
                     .and_then(|l| current.join(l.trim()).ok())
                     .and_then(|u| self.scope.canonicalize(&u))
                 else {
-                    return Err(fail(
-                        format!(
-                            "bad redirect: HTTP {} without a usable Location",
-                            response.status
-                        ),
-                        false,
-                    ));
+                    return Err(fail(BAD_REDIRECT.text(&[&response.status]), false));
                 };
                 let path = || {
                     chain
@@ -247,23 +308,18 @@ impl Shared {
                         .join(" → ")
                 };
                 if chain.contains(&next) {
-                    return Err(fail(format!("redirect loop: {}", path()), false));
+                    return Err(fail(REDIRECT_LOOP.text(&[&path()]), false));
                 }
                 if chain.len() > self.max_redirects as usize {
                     return Err(fail(
-                        format!(
-                            "too many redirects (over {}): {}",
-                            self.max_redirects,
-                            path()
-                        ),
+                        TOO_MANY_REDIRECTS.text(&[&self.max_redirects, &path()]),
                         false,
                     ));
                 }
                 if !self.scope.host_allowed(&next) {
-                    return Err(Failure::Skip(format!(
-                        "redirect out of scope: {} → {next}",
-                        current
-                    )));
+                    return Err(Failure::Skip(
+                        REDIRECT_OUT_OF_SCOPE.text(&[&current, &next]),
+                    ));
                 }
                 tracing::info!(from = %current, to = %next, status = response.status, "redirect");
                 chain.push(next.clone());

@@ -9,7 +9,7 @@
 mod admit;
 pub mod attachments;
 pub mod engine;
-mod fetch;
+pub(crate) mod fetch;
 pub mod robots;
 pub use crate::scope;
 pub mod settings;

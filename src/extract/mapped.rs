@@ -21,6 +21,7 @@ use crate::normalize::date::{PublishedAt, find_date, parse_date};
 use crate::normalize::text::{fold, non_empty};
 use crate::normalize::url::resolve;
 use crate::record::{Attachment, Image};
+use crate::warnings::{MAPPING_PATTERN, MAPPING_SELECTOR};
 
 /// What the mapping found on one page.
 #[derive(Debug, Default)]
@@ -49,10 +50,10 @@ pub fn extract(an: &Analysis<'_>, mapping: &Mapping, base: Option<&Url>) -> Mapp
         let sel = mapping.selector(field)?;
         let found = an.doc.select(sel).next();
         if found.is_none() {
-            m.warnings.push(format!(
-                "mapping selector '{field}' ({:?}) matched nothing; the generic rule was used",
-                mapping.selector_text(field).unwrap_or_default()
-            ));
+            m.warnings.push(MAPPING_SELECTOR.text(&[
+                &field,
+                &format_args!("{:?}", mapping.selector_text(field).unwrap_or_default()),
+            ]));
         }
         found
     };
@@ -96,9 +97,7 @@ pub fn extract(an: &Analysis<'_>, mapping: &Mapping, base: Option<&Url>) -> Mapp
             };
             value = captured(haystack).map(|v| (v, format!("pattern:{field}"), false));
             if value.is_none() {
-                m.warnings.push(format!(
-                    "mapping pattern '{field}' matched nothing; the generic rule was used"
-                ));
+                m.warnings.push(MAPPING_PATTERN.text(&[&field]));
             }
         }
         let Some((raw, rule, labelled)) = value else {
@@ -153,10 +152,10 @@ pub fn extract(an: &Analysis<'_>, mapping: &Mapping, base: Option<&Url>) -> Mapp
     if let Some(sel) = mapping.selector("body") {
         m.body_roots = outermost(an.doc.select(sel));
         if m.body_roots.is_empty() {
-            m.warnings.push(format!(
-                "mapping selector 'body' ({:?}) matched nothing; the generic rule was used",
-                mapping.selector_text("body").unwrap_or_default()
-            ));
+            m.warnings.push(MAPPING_SELECTOR.text(&[
+                &"body",
+                &format_args!("{:?}", mapping.selector_text("body").unwrap_or_default()),
+            ]));
         }
     }
     for sel in &mapping.remove {

@@ -25,6 +25,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 
 use crate::error::{Error, Result};
+use crate::outcome::Shape;
 
 pub use attachments::{AttachmentRow, AttachmentState, Download};
 pub use frontier::{FrontierRow, Insert, State};
@@ -32,6 +33,36 @@ pub use pages::{StoredPage, outcome_from_row};
 
 /// The database file inside a job folder.
 pub const DB_FILE: &str = "job.sqlite";
+
+/// What is wrong with a job folder (the message of an [`Error::Job`]), in English, and the message that says it
+/// in the interface language (see [`crate::outcome`]). The pieces spell [`DB_FILE`] out: `job.sqlite`.
+pub(crate) const SHAPES: &[Shape] = &[NO_DB, SCHEMA_VERSION, DAMAGED];
+const NO_DB: Shape = Shape {
+    id: "job-no-db",
+    pieces: &["no job.sqlite in it; give the folder a crawl or run wrote (--job or run --out)"],
+    args: &[],
+};
+const SCHEMA_VERSION: Shape = Shape {
+    id: "job-schema-version",
+    pieces: &[
+        "it was written with job schema version ",
+        ", this sitelift uses ",
+        "; use the sitelift that wrote it, or start over with --fresh",
+    ],
+    args: &["found", "expected"],
+};
+const DAMAGED: Shape = Shape {
+    id: "job-damaged",
+    pieces: &[
+        "job.sqlite is damaged (",
+        "); its pages and records cannot be trusted. Keep a copy, then either salvage what is readable \
+         (`sqlite3 ",
+        " .recover | sqlite3 ",
+        "/recovered.sqlite`, move recovered.sqlite to job.sqlite, run the crawl again to fetch what is missing) \
+         or start the job over with --fresh",
+    ],
+    args: &["problems", "db", "dir"],
+};
 /// The lock file inside a job folder.
 pub const LOCK_FILE: &str = "job.lock";
 
@@ -83,11 +114,7 @@ impl Job {
         if version != schema::JOB_SCHEMA_VERSION.to_string() {
             return Err(Error::Job {
                 dir: dir.to_path_buf(),
-                message: format!(
-                    "it was written with job schema version {version}, this sitelift uses {}; use the \
-                     sitelift that wrote it, or start over with --fresh",
-                    schema::JOB_SCHEMA_VERSION
-                ),
+                message: SCHEMA_VERSION.text(&[&version, &schema::JOB_SCHEMA_VERSION]),
             });
         }
         Ok(Job {
@@ -223,9 +250,7 @@ fn must_exist(dir: &Path) -> Result<()> {
     }
     Err(Error::Job {
         dir: dir.to_path_buf(),
-        message: format!(
-            "no {DB_FILE} in it; give the folder a crawl or run wrote (--job or run --out)"
-        ),
+        message: NO_DB.text(&[]),
     })
 }
 
@@ -279,14 +304,7 @@ fn damaged(dir: &Path, problems: &str) -> Error {
     let db = dir.join(DB_FILE);
     Error::Job {
         dir: dir.to_path_buf(),
-        message: format!(
-            "{DB_FILE} is damaged ({problems}); its pages and records cannot be trusted. Keep a copy, then \
-             either salvage what is readable (`sqlite3 {db} .recover | sqlite3 {dir}/recovered.sqlite`, move \
-             recovered.sqlite to {DB_FILE}, run the crawl again to fetch what is missing) or start the job over \
-             with --fresh",
-            db = db.display(),
-            dir = dir.display(),
-        ),
+        message: DAMAGED.text(&[&problems, &db.display(), &dir.display()]),
     }
 }
 

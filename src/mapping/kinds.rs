@@ -21,6 +21,31 @@ use scraper::{Html, Selector};
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
+use crate::outcome::Shape;
+
+/// Why a declaration decided a page's kind, in English as the job store keeps it (the regex or selector as the
+/// mapping spells it, quoted), and the message that says it in the interface language (see [`crate::outcome`]).
+pub(crate) const SHAPES: &[Shape] = &[URL_NOT_ARTICLE, URL_ARTICLE, HAS_NOT_ARTICLE, HAS_ARTICLE];
+const URL_NOT_ARTICLE: Shape = Shape {
+    id: "reason-kinds-url-not-article",
+    pieces: &["mapping: URL matches kinds.not_article ", ""],
+    args: &["pattern"],
+};
+const URL_ARTICLE: Shape = Shape {
+    id: "reason-kinds-url-article",
+    pieces: &["mapping: URL matches kinds.article ", ""],
+    args: &["pattern"],
+};
+const HAS_NOT_ARTICLE: Shape = Shape {
+    id: "reason-kinds-has-not-article",
+    pieces: &["mapping: the page has kinds.not_article_selector ", ""],
+    args: &["selector"],
+};
+const HAS_ARTICLE: Shape = Shape {
+    id: "reason-kinds-has-article",
+    pieces: &["mapping: the page has kinds.article_selector ", ""],
+    args: &["selector"],
+};
 
 /// The `[kinds]` table as written.
 #[derive(Debug, Deserialize, Default, Clone)]
@@ -114,29 +139,29 @@ impl PageKinds {
     pub fn declare(&self, url: Option<&str>, doc: &Html) -> Option<Declared> {
         if let Some(url) = url {
             if let Some((source, _)) = self.not_article.iter().find(|(_, r)| r.is_match(url)) {
-                return Some(Declared::NotArticle(format!(
-                    "mapping: URL matches kinds.not_article {source:?}"
-                )));
+                return Some(Declared::NotArticle(
+                    URL_NOT_ARTICLE.text(&[&format_args!("{source:?}")]),
+                ));
             }
             if let Some((source, _)) = self.article.iter().find(|(_, r)| r.is_match(url)) {
-                return Some(Declared::Article(format!(
-                    "mapping: URL matches kinds.article {source:?}"
-                )));
+                return Some(Declared::Article(
+                    URL_ARTICLE.text(&[&format_args!("{source:?}")]),
+                ));
             }
         }
         if let Some((css, sel)) = &self.not_article_selector
             && doc.select(sel).next().is_some()
         {
-            return Some(Declared::NotArticle(format!(
-                "mapping: the page has kinds.not_article_selector {css:?}"
-            )));
+            return Some(Declared::NotArticle(
+                HAS_NOT_ARTICLE.text(&[&format_args!("{css:?}")]),
+            ));
         }
         if let Some((css, sel)) = &self.article_selector
             && doc.select(sel).next().is_some()
         {
-            return Some(Declared::Article(format!(
-                "mapping: the page has kinds.article_selector {css:?}"
-            )));
+            return Some(Declared::Article(
+                HAS_ARTICLE.text(&[&format_args!("{css:?}")]),
+            ));
         }
         None
     }

@@ -358,13 +358,12 @@ pub fn kind(hint: &TemplateHint, observed: ObservedKind, body: u64, out: &mut Ex
     match change(hint.kind, observed, at_list_place) {
         Some(KindChange::ToArticle) => {
             if let PageKind::NotArticle { reason, .. } = &out.kind {
-                out.warnings.push(format!(
-                    "kept as an article by the site model: {} of the {} pages of template {} are articles \
-                     (alone, the page looked like: {reason})",
-                    c.articles,
-                    c.total(),
-                    hint.id
-                ));
+                out.warnings.push(crate::warnings::KEPT_BY_MODEL.text(&[
+                    &c.articles,
+                    &c.total(),
+                    &hint.id,
+                    reason,
+                ]));
             }
             out.kind = PageKind::Article;
         }

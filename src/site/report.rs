@@ -12,6 +12,40 @@ use super::kinds::KindCounts;
 use super::model::{Plan, SiteModel};
 use super::signature::{FILLED, Observation};
 use super::templates::MIN_TEMPLATE_PAGES;
+use crate::outcome::Shape;
+
+/// What an anomaly found on a page, in English as the job store and the JSON keep it, and the message that says
+/// it in the interface language (see [`crate::outcome`]): the words are spelled here only.
+pub(crate) const SHAPES: &[Shape] = &[
+    EXPORTED_FROM_LIST,
+    NOT_EXPORTED_FROM_ARTICLES,
+    MISSING_FIELD,
+    REPEATED_BLOCKS,
+];
+const EXPORTED_FROM_LIST: Shape = Shape {
+    id: "anomaly-exported-from-list",
+    pieces: &["exported as an article; its template is a list template"],
+    args: &[],
+};
+/// The page's own reason inside.
+const NOT_EXPORTED_FROM_ARTICLES: Shape = Shape {
+    id: "anomaly-not-exported-from-articles",
+    pieces: &["not exported (", "); its template is an article template"],
+    args: &["reason"],
+};
+const MISSING_FIELD: Shape = Shape {
+    id: "anomaly-missing-field",
+    pieces: &["no ", "; ", "% of the template's pages have one"],
+    args: &["field", "share"],
+};
+const REPEATED_BLOCKS: Shape = Shape {
+    id: "anomaly-repeated-blocks",
+    pieces: &[
+        "",
+        " block(s) of the body repeat on the template's pages, most of which keep them out of the body",
+    ],
+    args: &["n"],
+};
 
 /// A record lacks a field "that its siblings have" when at least this share of its template's pages have it.
 pub const SIBLINGS_HAVE: f32 = 0.9;
@@ -187,15 +221,14 @@ impl<'m> ReportBuilder<'m> {
             }
         }
         match (t.hint.kind, &skipped) {
-            (Some(super::kinds::TemplateKind::List), None) => r.anomalies.kind_differs.add(
-                label,
-                "exported as an article; its template is a list template".into(),
-            ),
+            (Some(super::kinds::TemplateKind::List), None) => r
+                .anomalies
+                .kind_differs
+                .add(label, EXPORTED_FROM_LIST.text(&[])),
             (Some(super::kinds::TemplateKind::Article), Some(why)) => {
-                r.anomalies.kind_differs.add(
-                    label,
-                    format!("not exported ({why}); its template is an article template"),
-                );
+                r.anomalies
+                    .kind_differs
+                    .add(label, NOT_EXPORTED_FROM_ARTICLES.text(&[why]));
             }
             _ => {}
         }
@@ -211,10 +244,7 @@ impl<'m> ReportBuilder<'m> {
             } else if rates[f] >= SIBLINGS_HAVE {
                 r.anomalies.missing_field.add(
                     label,
-                    format!(
-                        "no {field}; {:.0}% of the template's pages have one",
-                        rates[f] * 100.0
-                    ),
+                    MISSING_FIELD.text(&[field, &format_args!("{:.0}", rates[f] * 100.0)]),
                 );
             }
         }
@@ -228,13 +258,9 @@ impl<'m> ReportBuilder<'m> {
         let fixed = obs.body.iter().any(|e| repeated.fixed.contains(&hash(e)));
         r.records_with_repeated_lines += u32::from(left > 0 || fixed);
         if left > 0 {
-            r.anomalies.repeated_in_body.add(
-                label,
-                format!(
-                    "{left} block(s) of the body repeat on the template's pages, most of which keep them out of \
-                     the body"
-                ),
-            );
+            r.anomalies
+                .repeated_in_body
+                .add(label, REPEATED_BLOCKS.text(&[&left]));
         }
     }
 
@@ -272,6 +298,17 @@ fn kind_map(k: &KindCounts) -> BTreeMap<String, u32> {
     .collect()
 }
 
+impl TemplateReport {
+    /// The template's kind for a person: `site-kind-article`, `site-kind-list`, or mixed when its pages
+    /// disagree (the JSON keeps `article`, `list` or null).
+    pub fn kind_name(&self) -> String {
+        match self.kind.as_deref() {
+            Some(kind) => crate::t!(&format!("site-kind-{kind}")),
+            None => crate::t!("site-kind-mixed"),
+        }
+    }
+}
+
 impl SiteReport {
     /// The message `id` (the summary's line, the report's paragraph) with how much the model covers and changed.
     pub fn coverage(&self, id: &str) -> String {
@@ -297,7 +334,7 @@ impl SiteReport {
                 .filter(|(f, _)| f.as_str() != "attachments")
                 .map(|(f, r)| format!("{} {:.0}%", field(f), r * 100.0))
                 .collect();
-            let kind = t.kind.clone().unwrap_or_else(|| t!("site-kind-mixed"));
+            let kind = t.kind_name();
             let line = t!(
                 "site-template",
                 pages = format!("{:>5}", t.pages),
@@ -339,7 +376,7 @@ impl SiteReport {
                         n = anomaly.count,
                         name = t!(name),
                         page = page.as_str(),
-                        what = what.as_str()
+                        what = crate::outcome::localized(what)
                     );
                     out.push_str(&format!("       {line}\n"));
                 }

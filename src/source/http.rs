@@ -12,6 +12,7 @@ use url::Url;
 
 use super::politeness::Politeness;
 use crate::error::{Error, Result};
+use crate::outcome::Shape;
 
 /// Settings of the HTTP client.
 #[derive(Debug, Clone)]
@@ -67,6 +68,51 @@ impl Response {
     }
 }
 
+/// Why a request failed, in English as the job store keeps it, and the message that says it in the interface
+/// language (see [`crate::outcome`]); the error a library gives (the OS's "Connection refused", a DNS lookup's
+/// words) is quoted as it is. [`ATTEMPTS`] comes first: it wraps any of them.
+pub(crate) const SHAPES: &[Shape] = &[ATTEMPTS, TIMEOUT, CONNECT, BAD_BODY, REQUEST, STORE, HALTED];
+/// A failure after retries: the last attempt's reason (itself shown in the interface language), and how many.
+const ATTEMPTS: Shape = Shape {
+    id: "fetch-attempts",
+    pieces: &["", " (after ", " attempts)"],
+    args: &["reason", "n"],
+};
+const TIMEOUT: Shape = Shape {
+    id: "fetch-timeout",
+    pieces: &["timeout: no complete response within ", " s"],
+    args: &["secs"],
+};
+const CONNECT: Shape = Shape {
+    id: "fetch-connect",
+    pieces: &[
+        "connection failed: cannot connect to ",
+        " (",
+        "); check the address and port, that the site is up (open it in a browser), and any proxy or firewall",
+    ],
+    args: &["host", "error"],
+};
+const BAD_BODY: Shape = Shape {
+    id: "fetch-bad-body",
+    pieces: &["bad response body: ", ""],
+    args: &["error"],
+};
+const REQUEST: Shape = Shape {
+    id: "fetch-request",
+    pieces: &["request failed: ", ""],
+    args: &["error"],
+};
+const STORE: Shape = Shape {
+    id: "fetch-store",
+    pieces: &["cannot store the response: ", ""],
+    args: &["error"],
+};
+const HALTED: Shape = Shape {
+    id: "fetch-halted",
+    pieces: &["not requested: the crawl is stopping or the host is paused"],
+    args: &[],
+};
+
 /// Why a request failed. `retryable` failures are tried again on the next run.
 #[derive(Debug, Clone)]
 pub struct FetchError {
@@ -92,7 +138,7 @@ pub enum FetchCause {
 impl FetchError {
     fn halted(attempts: u32) -> FetchError {
         FetchError {
-            message: "not requested: the crawl is stopping or the host is paused".into(),
+            message: HALTED.text(&[]),
             retryable: true,
             attempts,
             halted: true,
@@ -192,7 +238,7 @@ impl Fetcher {
             if attempt > self.cfg.retries {
                 let mut e = error;
                 if attempt > 1 {
-                    e.message = format!("{} (after {attempt} attempts)", e.message);
+                    e.message = ATTEMPTS.text(&[&e.message, &attempt]);
                 }
                 return Err(e);
             }
@@ -342,10 +388,7 @@ pub fn parse_retry_after(value: &str) -> Option<Duration> {
 fn request_failure(e: &reqwest::Error, timeout: Duration, attempts: u32) -> FetchError {
     let (message, retryable) = if e.is_timeout() {
         (
-            format!(
-                "timeout: no complete response within {:.1} s",
-                timeout.as_secs_f64()
-            ),
+            TIMEOUT.text(&[&format_args!("{:.1}", timeout.as_secs_f64())]),
             true,
         )
     } else if e.is_connect() {
@@ -356,18 +399,11 @@ fn request_failure(e: &reqwest::Error, timeout: Duration, attempts: u32) -> Fetc
                 None => u.host_str().unwrap_or("?").to_string(),
             })
             .unwrap_or_else(|| "the host".into());
-        (
-            format!(
-                "connection failed: cannot connect to {host} ({}); check the address and port, that the site is up \
-                 (open it in a browser), and any proxy or firewall",
-                root_cause(e)
-            ),
-            true,
-        )
+        (CONNECT.text(&[&host, &root_cause(e)]), true)
     } else if e.is_decode() || e.is_body() {
-        (format!("bad response body: {}", root_cause(e)), true)
+        (BAD_BODY.text(&[&root_cause(e)]), true)
     } else {
-        (format!("request failed: {}", root_cause(e)), true)
+        (REQUEST.text(&[&root_cause(e)]), true)
     };
     FetchError {
         message,
@@ -384,7 +420,7 @@ fn request_failure(e: &reqwest::Error, timeout: Duration, attempts: u32) -> Fetc
 
 fn io_failure(e: std::io::Error, attempts: u32) -> FetchError {
     FetchError {
-        message: format!("cannot store the response: {e}"),
+        message: STORE.text(&[&e]),
         retryable: true,
         attempts,
         halted: false,

@@ -215,7 +215,7 @@ fn templates(m: &crate::site::SiteReport) -> String {
              <td class=\"muted\">{}</td><td>{}</td><td class=\"num\">{}</td></tr>",
             esc(&t.id),
             t.pages,
-            esc(&t.kind.clone().unwrap_or_else(|| t!("site-kind-mixed"))),
+            esc(&t.kind_name()),
             t.records,
             esc(&fills.join(", ")),
             samples.join("<br>"),
@@ -372,7 +372,7 @@ fn body_figures(f: &Figures, from_job: bool) -> String {
         let rules: Vec<String> = field
             .rules
             .iter()
-            .map(|(k, v)| format!("{k} {v}"))
+            .map(|(k, v)| format!("{} {v}", crate::i18n::rule_family(k)))
             .collect();
         let _ = write!(
             s,

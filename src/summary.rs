@@ -188,8 +188,7 @@ impl Summary {
         let text = serde_json::to_string_pretty(self).map_err(|e| fail(e.to_string()))?;
         std::io::Write::write_all(&mut tmp, (text + "\n").as_bytes())
             .map_err(|e| fail(e.to_string()))?;
-        tmp.persist(path).map_err(|e| fail(e.to_string()))?;
-        Ok(())
+        crate::export::publish(tmp, path).map_err(|e| fail(e.to_string()))
     }
 
     /// The closing summary printed on stderr.

@@ -162,3 +162,40 @@ fn a_job_still_being_written_is_not_exported() {
         "mine"
     );
 }
+
+/// An output that is a device or a named pipe (`--out /dev/null`, a FIFO a script reads) is written to, never
+/// replaced by a renamed temporary file — as root, that rename would turn `/dev/null` itself into a plain file.
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_as_output_is_written_to_not_replaced() {
+    use std::io::Read;
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("records.jsonl");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo is unavailable");
+        return;
+    }
+    // The reader: what a script at the other end of the pipe gets.
+    let reader_path = fifo.clone();
+    let reader = std::thread::spawn(move || {
+        let mut text = String::new();
+        std::fs::File::open(&reader_path)
+            .and_then(|mut f| f.read_to_string(&mut text))
+            .map(|_| text)
+    });
+    let status = std::process::Command::new(assert_cmd::cargo::cargo_bin("sitelift"))
+        .current_dir(support::root())
+        .args(["extract", "--quiet", "--format", "jsonl", "--out"])
+        .arg(&fifo)
+        .arg("fixtures/cases/boilerplate-heavy.html")
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(kind.is_fifo(), "the pipe was replaced by a {kind:?}");
+    let text = reader.join().unwrap().unwrap();
+    let record: Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+    assert!(record["title"].is_string(), "{text}");
+}

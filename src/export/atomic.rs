@@ -200,8 +200,24 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     publish(tmp, path)
 }
 
-/// Make `tmp` durable and rename it over `path`.
+/// Whether `path` is something other than a regular file or a folder: a device (`/dev/null`), a named pipe, a
+/// socket. Renaming over it would replace it with a plain file (as root, `/dev/null` itself), so it is written to
+/// instead.
+fn is_special_file(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
+}
+
+/// Make `tmp` durable and rename it over `path`; a device or pipe at `path` gets the bytes written to it.
 pub(crate) fn publish(tmp: NamedTempFile, path: &Path) -> Result<()> {
+    if is_special_file(path) {
+        let mut from = tmp.reopen().map_err(|e| output_error(path, e))?;
+        let mut to = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .map_err(|e| output_error(path, e))?;
+        io::copy(&mut from, &mut to).map_err(|e| output_error(path, e))?;
+        return Ok(());
+    }
     tmp.as_file()
         .sync_all()
         .map_err(|e| output_error(path, e))?;

@@ -17,6 +17,7 @@ use std::path::Path;
 use crate::error::Result;
 use crate::record::Record;
 
+pub(crate) use atomic::publish;
 pub use atomic::{STDOUT, is_broken_pipe, write_atomically};
 pub use json::JsonSink;
 pub use jsonl::JsonlSink;

@@ -248,6 +248,9 @@ pub struct VisibleEdges<'a> {
     root: ego_tree::NodeId,
     /// Subtrees left out besides the hidden ones ([`VisibleEdges::excluding`]); the root is never left out.
     exclude: Option<&'a rustc_hash::FxHashSet<ego_tree::NodeId>>,
+    /// `exclude` holds text nodes too (a closing line inside a block): only then is a text node looked up.
+    exclude_texts: bool,
+    tree: &'a ego_tree::Tree<Node>,
     /// Elements open inside a skipped subtree (its root included); 0 outside one.
     skip_depth: usize,
     steps: usize,
@@ -262,6 +265,8 @@ pub fn visible_edges(root: NodeRef<'_, Node>) -> VisibleEdges<'_> {
         traverse: root.traverse(),
         root: root.id(),
         exclude: None,
+        exclude_texts: false,
+        tree: root.tree(),
         skip_depth: 0,
         steps: 0,
         max_steps: usize::MAX,
@@ -273,6 +278,9 @@ impl<'a> VisibleEdges<'a> {
     /// The same walk, leaving out the subtrees of `exclude` too (the root's own id excepted), and its text nodes.
     pub fn excluding(mut self, exclude: &'a rustc_hash::FxHashSet<ego_tree::NodeId>) -> Self {
         self.exclude = Some(exclude);
+        self.exclude_texts = exclude
+            .iter()
+            .any(|id| self.tree.get(*id).is_some_and(|n| n.value().is_text()));
         self
     }
 
@@ -320,7 +328,8 @@ impl<'a> Iterator for VisibleEdges<'a> {
                     // A text node can be left out on its own (a closing line inside a block of lines).
                     Node::Text(t)
                         if self.skip_depth == 0
-                            && !self.exclude.is_some_and(|ex| ex.contains(&n.id())) =>
+                            && !(self.exclude_texts
+                                && self.exclude.is_some_and(|ex| ex.contains(&n.id()))) =>
                     {
                         return Some(Visible::Text(n, t));
                     }

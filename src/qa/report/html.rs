@@ -597,8 +597,7 @@ pub fn write(report: Report, path: &Path, from_job: bool) -> Result<()> {
             .as_file()
             .set_permissions(std::fs::Permissions::from_mode(0o644));
     }
-    tmp.persist(path).map_err(|e| output_error(path, e.error))?;
-    Ok(())
+    crate::export::publish(tmp, path)
 }
 
 /// The words page.js shows, in the interface language; `{name}` marks a value it fills in.

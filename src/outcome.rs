@@ -271,7 +271,14 @@ fn shapes() -> impl Iterator<Item = &'static Shape> {
     OUTCOMES
         .iter()
         .chain(crate::job::skips::SHAPES)
-        .chain(crate::extract::generic::classify::SHAPES)
+        .chain(module_shapes())
+}
+
+/// The reasons the stages write from parts (the extractor's page kinds, the records' warnings, the mapping's
+/// declarations, the site model's anomalies, the network's failures, the job folder's faults).
+fn module_shapes() -> impl Iterator<Item = &'static Shape> {
+    crate::extract::generic::classify::SHAPES
+        .iter()
         .chain(crate::warnings::SHAPES)
         .chain(crate::mapping::kinds::SHAPES)
         .chain(crate::site::report::SHAPES)
@@ -502,21 +509,10 @@ mod tests {
             .map(ToString::to_string),
         );
         // The extractor's page kinds and the records' warnings, with a number (and a list) for each part.
-        texts.extend(
-            crate::extract::generic::classify::SHAPES
-                .iter()
-                .chain(crate::warnings::SHAPES)
-                .chain(crate::mapping::kinds::SHAPES)
-                .chain(crate::site::report::SHAPES)
-                .chain(crate::source::http::SHAPES)
-                .chain(crate::crawl::fetch::SHAPES)
-                .chain(crate::job::SHAPES)
-                .map(|shape| {
-                    let values: Vec<&dyn fmt::Display> =
-                        shape.args.iter().map(|_| &7 as _).collect();
-                    shape.text(&values)
-                }),
-        );
+        texts.extend(super::module_shapes().map(|shape| {
+            let values: Vec<&dyn fmt::Display> = shape.args.iter().map(|_| &7 as _).collect();
+            shape.text(&values)
+        }));
         texts
     }
 

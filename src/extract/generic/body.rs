@@ -370,8 +370,7 @@ pub fn text_end(an: &Analysis<'_>, container: NodeId, boxes: &[NodeId]) -> Optio
             return tail_heading.map(TextEnd::Block);
         }
         let short = block.chars + block.link_chars < 40 && !is_sentence(&block.line);
-        let after_most = |before: usize| before * 10 >= total * 6;
-        if after_most(before)
+        if after_most(before, total)
             && ((short && END.find_word_in(&block.line).is_some()) || is_closing_note(an, block))
         {
             return Some(TextEnd::Block(block.order));
@@ -379,9 +378,9 @@ pub fn text_end(an: &Analysis<'_>, container: NodeId, boxes: &[NodeId]) -> Optio
         let weighted = block.weight() > 0.0;
         // A long block that reaches past most of the text may end with a closing note among its lines.
         if weighted
-            && after_most(before + block.chars)
+            && after_most(before + block.chars, total)
             && block.chars + block.link_chars > EDGE_META_MAX_CHARS
-            && let Some(end) = closing_line(an, block, before, &after_most)
+            && let Some(end) = closing_line(an, block, before, total)
         {
             return Some(TextEnd::Line(end));
         }
@@ -392,13 +391,19 @@ pub fn text_end(an: &Analysis<'_>, container: NodeId, boxes: &[NodeId]) -> Optio
     None
 }
 
-/// The first line of `block` that closes the article (see [`is_closing_line`]) after most of the text, where
-/// `before` characters of text come before the block.
+/// Whether `before` characters of text are most (six tenths) of the container's `total`: an end marker
+/// before that point is a sentence's or a section's, not the text's end.
+fn after_most(before: usize, total: usize) -> bool {
+    before * 10 >= total * 6
+}
+
+/// The first line of `block` that closes the article (see [`is_closing_line`]) after most of the `total`
+/// characters of text, where `before` of them come before the block.
 fn closing_line(
     an: &Analysis<'_>,
     block: &super::analysis::Block,
     before: usize,
-    after_most: &dyn Fn(usize) -> bool,
+    total: usize,
 ) -> Option<LineEnd> {
     let lines = lines_of(an, block.node);
     // A block of one line is judged as a block.
@@ -407,8 +412,8 @@ fn closing_line(
     }
     let mut seen = before;
     let at = lines.lines.iter().position(|line| {
-        let closing = after_most(seen) && is_closing_line(line);
-        seen += visible_len(&line.text) - line.link_chars.min(visible_len(&line.text));
+        let closing = after_most(seen, total) && is_closing_line(line);
+        seen += visible_len(&line.own_text);
         closing
     })?;
     let line = &lines.lines[at];

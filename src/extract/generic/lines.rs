@@ -11,15 +11,13 @@ use ego_tree::NodeRef;
 use scraper::Node;
 
 use crate::extract::dom::{attr, is_block, skip_subtree};
-use crate::normalize::text::{fold, visible_len};
+use crate::normalize::text::fold;
 
 /// One line of a block: its text and where it starts.
 #[derive(Debug, Clone)]
 pub struct Line {
     /// The line's text, whitespace folded.
     pub text: String,
-    /// Visible characters inside links.
-    pub link_chars: usize,
     /// The text outside links, whitespace folded.
     pub own_text: String,
     /// Index in [`Lines::nodes`] of the line's first node (the `<br>` before it, or its first text).
@@ -45,7 +43,6 @@ pub fn lines_of(an: &Analysis<'_>, block: NodeId) -> Lines {
     let mut raw = String::new();
     let mut cur = Line {
         text: String::new(),
-        link_chars: 0,
         own_text: String::new(),
         first: 0,
         blocks_before: None,
@@ -59,7 +56,6 @@ pub fn lines_of(an: &Analysis<'_>, block: NodeId) -> Lines {
         raw.clear();
         let next = Line {
             text: String::new(),
-            link_chars: 0,
             own_text: String::new(),
             first: out.nodes.len(),
             blocks_before: newer.or(cur.blocks_before),
@@ -103,9 +99,7 @@ pub fn lines_of(an: &Analysis<'_>, block: NodeId) -> Lines {
             Node::Text(t) => {
                 out.nodes.push(node.id());
                 raw.push_str(t);
-                if links > 0 {
-                    cur.link_chars += visible_len(t);
-                } else {
+                if links == 0 {
                     cur.own_text.push_str(t);
                 }
             }

@@ -166,8 +166,15 @@ struct Names<'a> {
 /// before it.
 fn site_suffix(title_tag: &str) -> Option<String> {
     let title = crate::normalize::text::fold(title_tag);
-    let (head, tail) = title.rsplit_once(['-', '－', '_', '|', '｜'])?;
-    (!head.trim().is_empty() && is_site_name(tail.trim())).then(|| tail.trim().to_string())
+    split_site_name(&title, &['-', '－', '_', '|', '｜']).map(|(_, site)| site.to_string())
+}
+
+/// `headline` and `site` of a title `headline<sep>site` whose last part, after one of `separators`, reads like a
+/// site's or institution's name and has a headline before it.
+fn split_site_name<'t>(title: &'t str, separators: &[char]) -> Option<(&'t str, &'t str)> {
+    let (head, tail) = title.rsplit_once(separators)?;
+    let (head, tail) = (head.trim(), tail.trim());
+    (!head.is_empty() && is_site_name(tail)).then_some((head, tail))
 }
 
 /// Every element that could be the headline, with the evidence that does not depend on `<title>`.
@@ -427,11 +434,8 @@ pub fn longest_common_run(a: &[char], b: &[char]) -> usize {
 pub fn strip_site_suffix(title: &str) -> Option<String> {
     let mut title = crate::normalize::text::fold(title);
     // An unspaced `-站名` suffix is cut only when it reads like an institution's or site's name.
-    if let Some((head, tail)) = title.rsplit_once(['-', '－'])
-        && !head.trim().is_empty()
-        && is_site_name(tail.trim())
-    {
-        title = head.trim().to_string();
+    if let Some((head, _)) = split_site_name(&title, &['-', '－']) {
+        title = head.to_string();
     }
     let parts: Vec<&str> = title
         .split(['_', '|', '｜'])

@@ -47,6 +47,8 @@ struct MappingFile {
     #[serde(default)]
     remove: Vec<String>,
     #[serde(default)]
+    body_edges: BodyEdges,
+    #[serde(default)]
     patterns: BTreeMap<toml::Spanned<String>, String>,
     crawl: Option<crawl::CrawlFile>,
     kinds: Option<kinds::KindsFile>,
@@ -61,6 +63,19 @@ struct SiteFile {
     encoding: Option<String>,
 }
 
+/// Where the text of a mapped body container starts and ends (top-level key `body_edges`).
+#[derive(Debug, Deserialize, Default, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum BodyEdges {
+    /// The whole container (after `remove`): a hand-written selector names exactly the article's element.
+    #[default]
+    Container,
+    /// Inside the container, where the generic rules find the text's start and end (closing 责任编辑 lines,
+    /// related-story headings and notes left out): a drafted container is where the generic rules found the
+    /// body on the template's pages, edges and all.
+    Text,
+}
+
 /// A validated mapping, ready to run against pages.
 #[derive(Debug, Default)]
 pub struct Mapping {
@@ -72,6 +87,8 @@ pub struct Mapping {
     selectors: BTreeMap<&'static str, (String, Selector)>,
     /// Noise removed from inside the body before anything else reads it.
     pub remove: Vec<Selector>,
+    /// Where the body selector's text starts and ends.
+    pub body_edges: BodyEdges,
     patterns: BTreeMap<&'static str, Regex>,
     /// The `[crawl]` table, when the mapping has one.
     pub crawl: Option<crawl::CrawlRules>,
@@ -187,6 +204,7 @@ impl Mapping {
             encoding,
             selectors,
             remove,
+            body_edges: file.body_edges,
             patterns,
             crawl,
             kinds,
@@ -229,7 +247,7 @@ fn compile_selector(path: &Path, key: &str, css: &str) -> Result<Selector> {
 }
 
 /// Top-level keys that a `[table]` header written above them would swallow.
-const TOP_LEVEL_KEYS: [&str; 1] = ["remove"];
+const TOP_LEVEL_KEYS: [&str; 2] = ["remove", "body_edges"];
 
 /// The TOML trap: a top-level key written after a `[table]` header belongs to that table, so `remove = [...]`
 /// below `[selectors]` reads as `selectors.remove` (and fails as "invalid type: sequence"). Say that instead.

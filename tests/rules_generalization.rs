@@ -680,3 +680,45 @@ fn labelled_publish_date_with_a_two_digit_year_is_read() {
     let ex = run(&article("春日读书会纪实", "23-04-18 09:30", &paras(3)));
     assert_eq!(published(&ex), None, "{}", show(&ex));
 }
+
+#[test]
+fn a_mapped_body_is_taken_whole_unless_its_text_edges_are_asked_for() {
+    let text = format!(
+        "{}<p>（责任编辑：李明）</p><p>点击查看报纸电子版</p>",
+        paras(4)
+    );
+    let html = article("科技周开幕", "发布时间：2023-05-20", &text);
+    let base = url::Url::parse(PAGE_URL).unwrap();
+    let with = |edges: &str| {
+        let m = sitelift::Mapping::parse(
+            std::path::Path::new("test.toml"),
+            &format!("{edges}[selectors]\nbody = \"div.wz\"\n"),
+        )
+        .expect("mapping");
+        sitelift::extract::extract(
+            &html,
+            &sitelift::extract::Context {
+                mapping: Some(&m),
+                base: Some(&base),
+                ..sitelift::extract::Context::default()
+            },
+        )
+    };
+    let body = |ex: &sitelift::extract::Extracted| ex.body.as_ref().unwrap().value.text.clone();
+    // The default: the selector's element whole, the prompt after the text included.
+    let whole = with("");
+    assert!(body(&whole).contains("电子版"), "{}", body(&whole));
+    // "text": the edges the generic rules find, and the closing line's credit as the editor.
+    let text = with("body_edges = \"text\"\n");
+    assert!(!body(&text).contains("电子版"), "{}", body(&text));
+    assert!(!body(&text).contains("责任编辑"), "{}", body(&text));
+    assert!(body(&text).contains(SENTENCES[3]), "{}", body(&text));
+    assert_eq!(value(&text.editor), Some("李明"));
+    // A typo in the value is refused with the key named.
+    let err = sitelift::Mapping::parse(
+        std::path::Path::new("test.toml"),
+        "body_edges = \"txt\"\n[selectors]\nbody = \"div.wz\"\n",
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("body_edges"), "{err}");
+}

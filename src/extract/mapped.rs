@@ -15,6 +15,7 @@ use super::dom::{flowing_text, spaced_text};
 use super::generic::analysis::Analysis;
 use super::generic::breadcrumb::items_of;
 use super::generic::links::attachment_name;
+use super::generic::meta::credit_value;
 use super::labels::{LabelKind, split_labels};
 use crate::mapping::Mapping;
 use crate::normalize::date::{PublishedAt, find_date, parse_date};
@@ -135,9 +136,15 @@ pub fn extract(an: &Analysis<'_>, mapping: &Mapping, base: Option<&Url>) -> Mapp
                 LabelKind::Published if m.published.is_none() => {
                     m.published = date_in(&value).map(|d| Found::new(d, rule));
                 }
-                LabelKind::Author if m.author.is_none() => m.author = Some(Found::new(value, rule)),
-                LabelKind::Editor if m.editor.is_none() => m.editor = Some(Found::new(value, rule)),
-                LabelKind::Source if m.source.is_none() => m.source = Some(Found::new(value, rule)),
+                LabelKind::Author if m.author.is_none() => {
+                    m.author = credit_value(pair.kind, &value).map(|v| Found::new(v, rule));
+                }
+                LabelKind::Editor if m.editor.is_none() => {
+                    m.editor = credit_value(pair.kind, &value).map(|v| Found::new(v, rule));
+                }
+                LabelKind::Source if m.source.is_none() => {
+                    m.source = credit_value(pair.kind, &value).map(|v| Found::new(v, rule));
+                }
                 _ => {}
             }
         }
@@ -243,7 +250,7 @@ fn date_in(text: &str) -> Option<PublishedAt> {
 fn labelled_value(text: &str, kind: LabelKind) -> Option<String> {
     let pairs = split_labels(text);
     if let Some(p) = pairs.iter().find(|p| p.kind == kind) {
-        return p.value.clone();
+        return p.value.as_deref().and_then(|v| credit_value(kind, v));
     }
     if let Some(p) = pairs.first() {
         return p.value.clone();

@@ -140,6 +140,11 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
     };
     let paths = site::Paths::new(&doc);
     let mapped_body = mapped.as_ref().is_some_and(|m| !m.body_roots.is_empty());
+    // A mapped container taken whole, or with the text's edges found inside it as without a mapping.
+    let whole_container = mapped_body
+        && ctx
+            .mapping
+            .is_some_and(|m| m.body_edges == crate::mapping::BodyEdges::Container);
 
     // Body container(s).
     let (mut roots, mut body_rule) = match mapped.as_ref().filter(|m| !m.body_roots.is_empty()) {
@@ -169,7 +174,7 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
         .flat_map(|r| generic::lists::boxes_inside(&an, *r))
         .collect();
     let text_end = match roots.as_slice() {
-        [root] if !mapped_body => generic::body::text_end(&an, *root, &boxes),
+        [root] if !whole_container => generic::body::text_end(&an, *root, &boxes),
         _ => None,
     };
     let cut = text_end.as_ref().map(generic::body::TextEnd::order);
@@ -181,7 +186,7 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
     // Notes at the text's edges (责任编辑 lines, reprint notices, disclaimers) leave the body; the metadata rules
     // then read them as the lines after the body.
     let body_range = match body_range {
-        Some((start, end)) if !mapped_body => Some(generic::body::trim_edges(&an, start, end)),
+        Some((start, end)) if !whole_container => Some(generic::body::trim_edges(&an, start, end)),
         other => other,
     };
     if tracing::enabled!(tracing::Level::DEBUG) {
@@ -311,7 +316,7 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
     // (Every page extracted again gets this and the kind rule: a relocated headline or body can bring chrome to
     // the body's edge, or leave a page with no text.)
     if let Some(h) = hint
-        && !mapped_body
+        && !whole_container
     {
         out.stripped = site::strip(&an, h, &roots, &mut exclude);
         if !out.stripped.is_empty() && !relocated_body {

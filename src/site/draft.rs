@@ -75,7 +75,12 @@ pub fn draft(model: &SiteModel, load: &dyn Fn(&str) -> Option<String>, pages: u6
         .collect();
 
     let mut out = header(model, pages);
-    // remove = [...] is a top-level key: it comes before the first table.
+    // Top-level keys come before the first table.
+    out.push_str(
+        "# The body containers below are where the generic rules found the text on each template's pages; the\n\
+         # text's start and end inside them are found as without a mapping (\"container\": take them whole).\n\
+         body_edges = \"text\"\n",
+    );
     let removes = remove_selectors(model, &samples, &places);
     if removes.is_empty() {
         out.push_str("remove = []\n");
@@ -114,28 +119,36 @@ pub fn draft(model: &SiteModel, load: &dyn Fn(&str) -> Option<String>, pages: u6
                 continue;
             };
             let candidates = selector_candidates(&samples[first].doc, node);
-            let fits = |css: &str| -> bool {
-                let list: Vec<String> = chosen
-                    .iter()
-                    .map(|(_, c)| c.clone())
-                    .chain(std::iter::once(css.to_string()))
-                    .collect();
-                let Ok(sel) = Selector::parse(&list.join(", ")) else {
+            let picks = |sel: &Selector, i: usize, node: NodeId| {
+                samples[i].doc.select(sel).next().map(|e| e.id()) == Some(node)
+            };
+            let fits = |extra: Option<&str>| -> bool {
+                let list = distinct(chosen.iter().map(|(_, c)| c.as_str()).chain(extra)).join(", ");
+                let Ok(sel) = Selector::parse(&list) else {
                     return false;
                 };
+                // On a claimed template's sample the list must pick the place; on any other sample it may pick
+                // nothing or that sample's own place for the field (a selector right on two templates is one
+                // selector less), never anything else.
                 samples.iter().enumerate().all(|(i, s)| {
                     let first = s.doc.select(&sel).next().map(|e| e.id());
                     let want = places[i][f];
                     let claimed = s.template == t || chosen.iter().any(|(c, _)| *c == s.template);
-                    if claimed {
-                        first == want
-                    } else {
-                        first.is_none()
-                    }
+                    first == want || (!claimed && first.is_none())
                 })
             };
-            if let Some(css) = candidates.into_iter().find(|c| fits(c)) {
-                chosen.push((t, css));
+            // A selector already chosen for another template that picks this one's place too covers it.
+            let covering = chosen
+                .iter()
+                .map(|(_, c)| c.clone())
+                .find(|c| Selector::parse(c).is_ok_and(|sel| picks(&sel, first, node)));
+            match covering {
+                Some(css) if fits(None) => chosen.push((t, css)),
+                _ => {
+                    if let Some(css) = candidates.into_iter().find(|c| fits(Some(c))) {
+                        chosen.push((t, css));
+                    }
+                }
             }
         }
         if chosen.is_empty() {
@@ -145,16 +158,19 @@ pub fn draft(model: &SiteModel, load: &dyn Fn(&str) -> Option<String>, pages: u6
             );
             continue;
         }
-        let _ = writeln!(
-            out,
-            "# {key}: {}",
-            chosen
-                .iter()
-                .map(|(t, c)| format!("{} {c}", model.templates[*t].hint.id))
-                .collect::<Vec<_>>()
-                .join(" · ")
-        );
-        let list: Vec<String> = chosen.iter().map(|(_, c)| c.clone()).collect();
+        let list = distinct(chosen.iter().map(|(_, c)| c.as_str()));
+        let by_selector: Vec<String> = list
+            .iter()
+            .map(|css| {
+                let ids: Vec<&str> = chosen
+                    .iter()
+                    .filter(|(_, c)| c == css)
+                    .map(|(t, _)| model.templates[*t].hint.id.as_str())
+                    .collect();
+                format!("{} {css}", ids.join(", "))
+            })
+            .collect();
+        let _ = writeln!(out, "# {key}: {}", by_selector.join(" · "));
         let _ = writeln!(out, "{key} = {}", toml_string(&list.join(", ")));
         match key {
             "body" => bodies = chosen,
@@ -182,6 +198,17 @@ pub fn draft(model: &SiteModel, load: &dyn Fn(&str) -> Option<String>, pages: u6
             "#   {}  {}",
             model.templates[s.template].hint.id, s.label
         );
+    }
+    out
+}
+
+/// The selectors in order, each once (one selector can serve several templates).
+fn distinct<'a>(all: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for css in all {
+        if !out.contains(&css) {
+            out.push(css);
+        }
     }
     out
 }
@@ -329,12 +356,7 @@ fn kinds(model: &SiteModel, samples: &[Sample], bodies: &[(usize, String)], out:
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let css = |v: &[&(usize, String)]| {
-        v.iter()
-            .map(|(_, c)| c.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let css = |v: &[&(usize, String)]| distinct(v.iter().map(|(_, c)| c.as_str())).join(", ");
     if !not_article.is_empty() {
         let _ = writeln!(
             out,

@@ -19,6 +19,9 @@ pub struct Article {
 pub const NOTICE: &str =
     "本站郑重声明：本网站刊登的各类信息，未经书面授权不得转载或建立镜像，违者依法追究责任。";
 
+/// The closing line after every article's text, inside the text's container.
+pub const EDITOR: &str = "王晓明";
+
 /// The left column's box heading.
 pub const RELATED: &str = "相关新闻";
 
@@ -63,7 +66,7 @@ pub fn page(a: &Article, notice: bool) -> String {
 <div class="biaoti">{title}</div>
 <div class="info">{date}作者：{author}</div>
 <div class="zw">
-{text}</div>
+{text}<p>（责任编辑：{EDITOR}）</p></div>
 </div>
 </td></tr></table>
 <div class="foot">版权所有：示范学院 地址：某市某区某路1号 ICP备00000000号</div>

@@ -49,7 +49,7 @@ impl Meta {
         let rule = || format!("generic:label {label}");
         match kind {
             LabelKind::Author if self.author.is_none() => {
-                self.author = people::author_value(value).map(|v| Found::new(v, rule()));
+                self.author = credit_value(kind, value).map(|v| Found::new(v, rule()));
             }
             LabelKind::Editor
                 if self
@@ -57,12 +57,12 @@ impl Meta {
                     .as_ref()
                     .is_none_or(|e| !is_chief_editor(&e.rule) && is_chief_editor(label)) =>
             {
-                if let Some(v) = people::clean_person(value) {
+                if let Some(v) = credit_value(kind, value) {
                     self.editor = Some(Found::new(v, rule()));
                 }
             }
             LabelKind::Source if self.source.is_none() => {
-                self.source = non_empty(source_name(value)).map(|v| Found::new(v, rule()));
+                self.source = credit_value(kind, value).map(|v| Found::new(v, rule()));
             }
             _ => {}
         }
@@ -554,6 +554,17 @@ fn url_date(url: &str) -> Option<Found<PublishedAt>> {
     let caps = URL_DATE.captures(url)?;
     let text = format!("{}-{}-{}", &caps[1], &caps[2], &caps[3]);
     parse_date(&text).map(|d| Found::new(d, "generic:date in URL".into()))
+}
+
+/// The value of a labelled credit as the record keeps it, whoever found the label (the generic rules or a
+/// mapping's meta line): the writers' names, the editor's name, the publication's name.
+pub fn credit_value(kind: LabelKind, value: &str) -> Option<String> {
+    match kind {
+        LabelKind::Author => people::author_value(value),
+        LabelKind::Editor => people::clean_person(value),
+        LabelKind::Source => non_empty(source_name(value)),
+        _ => non_empty(value),
+    }
 }
 
 /// A source cell's publication without the print date and page written around it (`2022年11月21日 天津日报 第1版`,

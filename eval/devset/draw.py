@@ -17,6 +17,8 @@ The draw is reproducible: the same corpus and seed give the same file. Nothing h
 - Second draw (more tune signal, issue 8): with its own seed (SEED_2) and rng, DRAW_2 pages per folder from what
   the first draw, labels.json, labels-2.json and kinds-2.json left, split the same way; its pages carry
   "draw": 2. Adding it leaves every page and part of the first draw as it was.
+- Third draw (fifth-session tune misses were down to a handful, issue 8): the same again with SEED_3 and DRAW_3
+  from what the earlier draws left (gne/ has no page left); its pages carry "draw": 3.
 """
 import json
 import os
@@ -28,6 +30,8 @@ CORPUS = os.path.join("..", "shared", "corpus")
 DRAW = {"nku": 240, "gne": 30, "netease-gbk": 30}
 SEED_2 = 20261207
 DRAW_2 = {"nku": 60, "gne": 10, "netease-gbk": 10}
+SEED_3 = 20261208
+DRAW_3 = {"nku": 84, "netease-gbk": 3}
 TUNE_SHARE = 2 / 3
 ENGLISH_WORDS = {"the", "and", "of", "to", "in", "is", "for", "that", "with", "on", "are", "was", "this", "by"}
 
@@ -67,15 +71,15 @@ def split(rng, files):
     return [{"file": f, "part": "tune" if i < cut else "check"} for i, f in enumerate(files)]
 
 
-def second_draw(taken):
-    """The second draw; see the module doc."""
-    rng = random.Random(SEED_2)
+def later_draw(taken, seed, sizes, number):
+    """The second and third draws; see the module doc."""
+    rng = random.Random(seed)
     pages = []
-    for folder, n in DRAW_2.items():
+    for folder, n in sizes.items():
         names = sorted(os.listdir(os.path.join(CORPUS, folder)))
         pool = [f"{folder}/{name}" for name in names if f"{folder}/{name}" not in taken]
         for p in split(rng, rng.sample(pool, min(n, len(pool)))):
-            pages.append({**p, "draw": 2})
+            pages.append({**p, "draw": number})
     return pages
 
 
@@ -106,7 +110,8 @@ def main():
             foreign.append(item["file"])
     benchmark = split(rng, foreign)
     replace_outside_pages(rng, pages, skip)
-    pages += second_draw(skip | outside_kinds() | {p["file"] for p in pages})
+    pages += later_draw(skip | outside_kinds() | {p["file"] for p in pages}, SEED_2, DRAW_2, 2)
+    pages += later_draw(skip | outside_kinds() | {p["file"] for p in pages}, SEED_3, DRAW_3, 3)
     out = {
         "seed": SEED,
         "method": __doc__.strip(),

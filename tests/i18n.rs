@@ -874,3 +874,63 @@ fn a_folder_that_is_no_job_is_explained_in_chinese() {
     );
     assert!(!err.contains("no job.sqlite in it"), "{err}");
 }
+
+#[test]
+fn how_a_page_was_decoded_in_chinese_in_the_report_and_check_mapping() {
+    let dir = tempfile::tempdir().unwrap();
+    // A page that declares UTF-8 and holds a byte that is not: one replacement character.
+    let site = dir.path().join("site");
+    std::fs::create_dir(&site).unwrap();
+    let mut page =
+        "<html><head><meta charset=\"utf-8\"><title>关于举办培训班的通知</title></head><body>\
+                    <h1>关于举办培训班的通知</h1><div class=\"content\"><p>"
+            .as_bytes()
+            .to_vec();
+    page.extend(
+        "为进一步提高业务水平，经研究决定举办培训班，请各单位按时参加。"
+            .repeat(8)
+            .as_bytes(),
+    );
+    page.push(0xff);
+    page.extend("</p></div></body></html>".as_bytes());
+    std::fs::write(site.join("bad.html"), page).unwrap();
+    let export = dir.path().join("out.jsonl");
+    let args = [
+        "extract",
+        "--all-pages",
+        site.to_str().unwrap(),
+        "--out",
+        export.to_str().unwrap(),
+    ];
+    let (code, _, err) = in_lang("zh", &args);
+    assert_eq!(code, Some(0), "{err}");
+    let page = report_page(
+        dir.path(),
+        "report.html",
+        &["--input", export.to_str().unwrap()],
+    );
+    assert!(
+        page.contains("<td>页面的 meta 声明</td>"),
+        "no Chinese 'chosen by' in the encoding audit"
+    );
+    assert!(
+        page.contains("1 个替换字符；声明 utf-8，实际按 UTF-8 解码（依据 页面的 meta 声明）"),
+        "no Chinese page with replacement characters"
+    );
+    assert!(
+        !page.contains("<td>meta</td>") && !page.contains("decoded as"),
+        "English 'chosen by' in the report"
+    );
+    // The record keeps the stored word.
+    let record = std::fs::read_to_string(&export).unwrap();
+    assert!(record.contains("\"by\":\"meta\""), "{record}");
+    // check-mapping's encoding line.
+    let page_args = ["check-mapping", DEMO_MAPPING, "--page", DEMO_ARTICLE];
+    let (_, out, _) = in_lang("zh", &page_args);
+    assert!(
+        out.contains("声明 gb2312，实际使用 GBK（依据 页面的 meta 声明）"),
+        "{out}"
+    );
+    let (_, out, _) = in_lang("en", &page_args);
+    assert!(out.contains("declared gb2312, used GBK (by meta)"), "{out}");
+}

@@ -381,6 +381,7 @@ report-js-showing = , showing {$from}–{$to}
 report-js-page = page {$page} of {$pages}
 report-js-encoding = declared {$declared}, used {$used} (by {$by}), {$replacements} replacement character(s)
 report-js-nothing = nothing
+report-replacements = {$n} replacement character(s); declared {$declared}, decoded as {$used} ({$by})
 report-js-no-alt = (no alt)
 report-js-image = [image]
 report-js-body = Body (sanitized)
@@ -409,6 +410,23 @@ rule-family-generic = generic
 rule-family-mapping = mapping
 rule-family-pattern = pattern
 rule-family-site-model = site-model
+
+## The step that chose a page's encoding (record.encoding.by: the stored word, shown in the report and
+## check-mapping)
+decoded-by-override = override
+decoded-by-bom = bom
+decoded-by-header = header
+decoded-by-meta = meta
+decoded-by-utf8 = utf8
+decoded-by-detected = detected
+
+## A URL's or an attachment's state in the job (frontier, attachments, outcomes), as the operator reads it
+state-queued = queued
+state-fetched = fetched
+state-failed = failed
+state-skipped = skipped
+state-done = done
+state-extracted = extracted
 
 ## `sitelift diff` (src/qa/diff/render.rs, src/commands/diff.rs)
 

@@ -380,6 +380,7 @@ report-js-showing = ，显示第 {$from}–{$to} 条
 report-js-page = 第 {$page} / {$pages} 页
 report-js-encoding = 声明 {$declared}，实际使用 {$used}（依据 {$by}），替换字符 {$replacements} 个
 report-js-nothing = 无
+report-replacements = {$n} 个替换字符；声明 {$declared}，实际按 {$used} 解码（依据 {$by}）
 report-js-no-alt = （无替代文字）
 report-js-image = [图片]
 report-js-body = 正文（已清理）
@@ -408,6 +409,23 @@ rule-family-generic = 通用规则
 rule-family-mapping = 映射选择器
 rule-family-pattern = 映射模式
 rule-family-site-model = 站点模型
+
+## The step that chose a page's encoding (record.encoding.by: the stored word, shown in the report and
+## check-mapping)
+decoded-by-override = --encoding 参数
+decoded-by-bom = BOM（字节顺序标记）
+decoded-by-header = HTTP 响应头
+decoded-by-meta = 页面的 meta 声明
+decoded-by-utf8 = 未声明，内容是有效的 UTF-8
+decoded-by-detected = 未声明，按内容检测
+
+## A URL's or an attachment's state in the job (frontier, attachments, outcomes), as the operator reads it
+state-queued = 排队中
+state-fetched = 已抓取
+state-failed = 失败
+state-skipped = 已跳过
+state-done = 已完成
+state-extracted = 已提取
 
 ## `sitelift diff` (src/qa/diff/render.rs, src/commands/diff.rs)
 

@@ -8,7 +8,8 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 
 use crate::handover::targets::{Target, Targets};
-use crate::record::{FILLABLE_FIELDS, Record};
+use crate::i18n::{self, Lang};
+use crate::record::{DecodedBy, EncodingAudit as Decoding, FILLABLE_FIELDS, Record};
 use crate::summary::reason_group;
 
 /// Entries kept in each "top" list and page list.
@@ -49,7 +50,12 @@ pub struct CategoryNode {
 #[derive(Debug, Clone, Serialize)]
 pub struct PageRef {
     pub url: String,
+    /// The stored English text (a reason, a warning), or the English words of the figures.
     pub detail: String,
+    /// What the page shows for it when the report words it itself (in the interface language); `None` for a
+    /// stored text, shown [`crate::outcome::localized`].
+    #[serde(skip)]
+    pub shown: Option<String>,
 }
 
 /// Pages sharing a reason.
@@ -66,7 +72,7 @@ pub struct ReasonGroup {
 pub struct EncodingCombo {
     pub declared: Option<String>,
     pub used: String,
-    pub by: String,
+    pub by: DecodedBy,
     pub count: usize,
     /// The declared label names another encoding than the one used (a lying or wrong declaration).
     pub mismatch: bool,
@@ -138,7 +144,7 @@ pub struct Tally {
     editors: HashMap<String, usize>,
     categories: CategoryNode,
     warnings: Groups,
-    combos: BTreeMap<(Option<String>, String, String), usize>,
+    combos: BTreeMap<(Option<String>, String, DecodedBy), usize>,
     replacements: Vec<(usize, PageRef)>,
     replacement_chars: usize,
     /// Link → (count, first page).
@@ -167,6 +173,7 @@ impl Groups {
             g.pages.push(PageRef {
                 url: url.to_string(),
                 detail: reason.to_string(),
+                shown: None,
             });
         }
     }
@@ -194,6 +201,27 @@ fn sort_tree(nodes: &mut Vec<CategoryNode>) {
     for n in nodes {
         sort_tree(&mut n.children);
     }
+}
+
+/// A page with replacement characters: how many, and how its bytes were decoded, in `lang`.
+fn replacements_detail(lang: Lang, e: &Decoding) -> String {
+    let declared = match &e.declared {
+        Some(label) => label.clone(),
+        None => i18n::tr_in(lang, "report-js-nothing", &[]),
+    };
+    i18n::tr_in(
+        lang,
+        "report-replacements",
+        &[
+            ("n", e.replacements.into()),
+            ("declared", declared.into()),
+            ("used", e.used.clone().into()),
+            (
+                "by",
+                i18n::word_in(lang, "decoded-by", e.by.as_str()).into(),
+            ),
+        ],
+    )
 }
 
 /// The `href`s of a sanitized body (ammonia writes `href="…"` with `&amp;` for `&`).
@@ -265,11 +293,7 @@ impl Tally {
         let e = &r.encoding;
         *self
             .combos
-            .entry((
-                e.declared.clone(),
-                e.used.clone(),
-                e.by.as_str().to_string(),
-            ))
+            .entry((e.declared.clone(), e.used.clone(), e.by))
             .or_default() += 1;
         if e.replacements > 0 {
             self.replacement_chars += e.replacements;
@@ -277,13 +301,8 @@ impl Tally {
                 e.replacements,
                 PageRef {
                     url: page.clone(),
-                    detail: format!(
-                        "{} replacement character(s); declared {}, decoded as {} ({})",
-                        e.replacements,
-                        e.declared.as_deref().unwrap_or("nothing"),
-                        e.used,
-                        e.by.as_str()
-                    ),
+                    detail: replacements_detail(Lang::En, e),
+                    shown: Some(replacements_detail(i18n::lang(), e)),
                 },
             ));
         }

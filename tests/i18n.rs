@@ -934,3 +934,68 @@ fn how_a_page_was_decoded_in_chinese_in_the_report_and_check_mapping() {
     let (_, out, _) = in_lang("en", &page_args);
     assert!(out.contains("declared gb2312, used GBK (by meta)"), "{out}");
 }
+
+/// `sitelift --lang LANG -q export --job JOB --out DIR/NAME`: unresolved-links.csv's text.
+fn unresolved_csv(lang: &str, job: &Path, dir: &Path, name: &str) -> String {
+    let out = dir.join(name);
+    let (code, _, err) = in_lang(
+        lang,
+        &[
+            "-q",
+            "export",
+            "--link-map",
+            "/articles/{yyyy}/{id}",
+            "--job",
+            job.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    std::fs::read_to_string(out.join("unresolved-links.csv")).unwrap()
+}
+
+#[test]
+fn why_links_were_not_migrated_in_chinese_in_the_hand_over_and_the_report() {
+    let server = support::server::Server::start(support::handover_site::handler, 2);
+    let dir = tempfile::tempdir().unwrap();
+    let job = dir.path().join("job");
+    let job_arg = job.to_str().unwrap();
+    let url = server.url("/index.html");
+    let run: Vec<&str> = support::handover_site::RUN_FLAGS
+        .into_iter()
+        .chain(["--out", job_arg, &url])
+        .collect();
+    let (code, _, err) = in_lang("zh", &run);
+    assert_eq!(code, Some(1), "{err}");
+    // The CSV's reason column is for a person: in the run's language; page_url, link and kind are data.
+    let csv = unresolved_csv("zh", &job, dir.path(), "zh");
+    assert!(csv.starts_with("page_url,link,kind,reason\n"), "{csv}");
+    for line in [
+        ",image,图片：抓取不下载图片\n",
+        ",attachment,附件未下载（失败）：HTTP 404",
+        "/xwdt/2019/t20190601_599.html,page,未迁移：失败：HTTP 404",
+        "/xwdt/index.html,page,未迁移（已跳过）：列表页：4 个指向其他页面的同类条目",
+    ] {
+        assert!(csv.contains(line), "no {line:?} in {csv}");
+    }
+    assert!(
+        !csv.contains("not migrated") && !csv.contains("not downloaded"),
+        "{csv}"
+    );
+    let csv = unresolved_csv("en", &job, dir.path(), "en");
+    assert!(
+        csv.contains("/xwdt/2019/t20190601_599.html,page,not migrated: failed: HTTP 404"),
+        "{csv}"
+    );
+    // The report's links not migrated, with the kind of target.
+    let page = report_page(dir.path(), "job.html", &["--job", job_arg]);
+    assert!(
+        page.contains("<td class=\"muted\">页面：未迁移：失败：HTTP 404"),
+        "no Chinese reason for an unresolved link in the report"
+    );
+    assert!(
+        !page.contains("not migrated"),
+        "English reason for an unresolved link in the report"
+    );
+}

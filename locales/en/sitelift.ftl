@@ -428,6 +428,21 @@ state-skipped = skipped
 state-done = done
 state-extracted = extracted
 
+## Why a link was left pointing at the old site (unresolved-links.csv's reason column, the report's links;
+## src/handover/why.rs). $state and $outcome are a state-* word, $detail the stored reason shown localized.
+unresolved-attachment-not-downloaded = attachment not downloaded ({$state})
+unresolved-attachment-not-downloaded-with = attachment not downloaded ({$state}): {$detail}
+unresolved-image = image: the crawl does not download images
+unresolved-no-new-path = migrated, but the link map gives it no new path
+unresolved-not-migrated = not migrated ({$outcome})
+unresolved-not-migrated-with = not migrated ({$outcome}): {$detail}
+unresolved-not-fetched = not migrated: {$state}
+unresolved-not-fetched-with = not migrated: {$state}: {$detail}
+unresolved-attachment-never-downloaded = attachment never downloaded (crawl without --download-attachments?)
+unresolved-never-crawled = not migrated: never crawled (out of scope or not linked)
+unresolved-not-in-export = not a record of this export
+report-link-why = {$kind}: {$why}
+
 ## `sitelift diff` (src/qa/diff/render.rs, src/commands/diff.rs)
 
 diff-expected = --- expected {$path} ({$n} records)

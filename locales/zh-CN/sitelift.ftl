@@ -427,6 +427,21 @@ state-skipped = 已跳过
 state-done = 已完成
 state-extracted = 已提取
 
+## Why a link was left pointing at the old site (unresolved-links.csv's reason column, the report's links;
+## src/handover/why.rs). $state and $outcome are a state-* word, $detail the stored reason shown localized.
+unresolved-attachment-not-downloaded = 附件未下载（{$state}）
+unresolved-attachment-not-downloaded-with = 附件未下载（{$state}）：{$detail}
+unresolved-image = 图片：抓取不下载图片
+unresolved-no-new-path = 已迁移，但链接映射没有给它新路径
+unresolved-not-migrated = 未迁移（{$outcome}）
+unresolved-not-migrated-with = 未迁移（{$outcome}）：{$detail}
+unresolved-not-fetched = 未迁移：{$state}
+unresolved-not-fetched-with = 未迁移：{$state}：{$detail}
+unresolved-attachment-never-downloaded = 附件从未下载（抓取时没有加 --download-attachments？）
+unresolved-never-crawled = 未迁移：从未抓取（不在抓取范围内，或没有页面链接到它）
+unresolved-not-in-export = 不是本导出中的记录
+report-link-why = {$kind}：{$why}
+
 ## `sitelift diff` (src/qa/diff/render.rs, src/commands/diff.rs)
 
 diff-expected = --- 预期 {$path}（{$n} 条记录）

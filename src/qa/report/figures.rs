@@ -7,7 +7,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
+use crate::error::Result;
 use crate::handover::targets::{Target, Targets};
+use crate::handover::why::Why;
 use crate::i18n::{self, Lang};
 use crate::record::{DecodedBy, EncodingAudit as Decoding, FILLABLE_FIELDS, Record};
 use crate::summary::reason_group;
@@ -97,7 +99,8 @@ pub struct UnresolvedLink {
     /// Links to it in record bodies.
     pub count: usize,
     pub example_page: String,
-    pub reason: String,
+    /// In the JSON figures, the English line (`page: not migrated …`).
+    pub reason: Why,
 }
 
 /// What the report shows, except the record table.
@@ -318,7 +321,7 @@ impl Tally {
     }
 
     /// The figures; `reason` explains an unresolved link.
-    pub fn finish(self, mut reason: impl FnMut(&str) -> String) -> Figures {
+    pub fn finish(self, mut reason: impl FnMut(&str) -> Result<Why>) -> Result<Figures> {
         let n = self.records.max(1) as f64;
         let fields = FILLABLE_FIELDS
             .iter()
@@ -369,14 +372,16 @@ impl Tally {
         let unresolved_links = links
             .into_iter()
             .take(LINKS_LISTED)
-            .map(|(link, (count, example_page))| UnresolvedLink {
-                reason: reason(&link),
-                link,
-                count,
-                example_page,
+            .map(|(link, (count, example_page))| {
+                Ok(UnresolvedLink {
+                    reason: reason(&link)?,
+                    link,
+                    count,
+                    example_page,
+                })
             })
-            .collect();
-        Figures {
+            .collect::<Result<_>>()?;
+        Ok(Figures {
             records: self.records,
             fields,
             years: self.years,
@@ -389,6 +394,6 @@ impl Tally {
             unresolved_links,
             unresolved_links_total,
             ..Figures::default()
-        }
+        })
     }
 }

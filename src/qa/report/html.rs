@@ -506,7 +506,7 @@ fn body_figures(f: &Figures, from_job: bool) -> String {
                 link(&l.link),
                 l.count,
                 link(&l.example_page),
-                esc(&l.reason)
+                esc(&l.reason.line(crate::i18n::lang()))
             );
         }
         s.push_str("</tbody></table>");

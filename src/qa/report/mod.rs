@@ -23,6 +23,7 @@ use crate::handover::canonical;
 use crate::handover::export::{Reasons, aliases, each_record};
 use crate::handover::rewrite::LinkKind;
 use crate::handover::targets::Targets;
+use crate::handover::why::Why;
 use crate::job::Job;
 use crate::record::Record;
 
@@ -134,10 +135,7 @@ pub fn from_job(dir: &Path) -> Result<Report> {
         rows.add(&r)
     })?;
     let mut reasons = Reasons::new(&job);
-    let mut figures = tally.finish(|link| match reasons.explain(LinkKind::Anchor, link) {
-        Ok((kind, reason)) => format!("{kind}: {reason}"),
-        Err(e) => e.to_string(),
-    });
+    let mut figures = tally.finish(|link| reasons.explain(LinkKind::Anchor, link))?;
     let count = |sql_text: &str| -> Result<std::collections::BTreeMap<String, u64>> {
         let mut stmt = job.conn.prepare(sql_text).map_err(&sql)?;
         let rows = stmt
@@ -218,7 +216,7 @@ pub fn from_export(path: &Path) -> Result<Report> {
         tally.add(&r, &targets);
         rows.add(&r)?;
     }
-    let mut figures = tally.finish(|_| "not a record of this export".to_string());
+    let mut figures = tally.finish(|_| Ok(Why::NotInExport))?;
     figures.source = format!("export {}", path.display());
     figures.generated_at = now();
     Ok(Report {

@@ -999,3 +999,42 @@ fn why_links_were_not_migrated_in_chinese_in_the_hand_over_and_the_report() {
         "English reason for an unresolved link in the report"
     );
 }
+
+#[test]
+fn the_reports_header_names_its_source_and_time_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let (job, _) = run_demo(dir.path(), &["-q"], &[]);
+    let header = |args: &[&str], name: &str| {
+        let page = report_page(dir.path(), name, args);
+        let start = page.find("<title>").unwrap();
+        let end = page.find("</header>").unwrap();
+        page[start..end].to_string()
+    };
+    let job_arg = job.to_str().unwrap();
+    let head = header(&["--job", job_arg], "job.html");
+    assert!(
+        head.contains(&format!("<title>sitelift 报告 — 任务 {job_arg}</title>"))
+            && head.contains(&format!(
+                "<p class=\"muted\">任务 {job_arg} · 记录 10 条 · 生成于 "
+            )),
+        "{head}"
+    );
+    // The time as a date in UTC, not an English HTTP date.
+    assert!(head.contains("（UTC）</p>"), "{head}");
+    assert!(!head.contains("job ") && !head.contains(" GMT"), "{head}");
+    let export = job.join("records.jsonl");
+    let head = header(&["--input", export.to_str().unwrap()], "export.html");
+    assert!(
+        head.contains(&format!("导出文件 {}", export.display())),
+        "{head}"
+    );
+    assert!(!head.contains("export "), "{head}");
+    // The JSON figures keep the English words.
+    let (_, json, _) = in_lang(
+        "zh",
+        &["-q", "report", "--job", job_arg, "--format", "json"],
+    );
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json["source"], format!("job {job_arg}"));
+    assert!(json["generated_at"].as_str().unwrap().ends_with(" GMT"));
+}

@@ -545,12 +545,12 @@ pub fn write(report: Report, path: &Path, from_job: bool) -> Result<()> {
         title = esc(&crate::t!("report-title")),
         subtitle = esc(&crate::t!(
             "report-subtitle",
-            source = figures.source.as_str(),
+            source = figures.source.shown(),
             records = figures.records,
-            when = figures.generated_at.as_str()
+            when = figures.generated_at.shown()
         )),
         nav = nav(),
-        source = esc(&figures.source),
+        source = esc(&figures.source.shown()),
     );
     let w = |out: &mut BufWriter<tempfile::NamedTempFile>, s: &str| {
         out.write_all(s.as_bytes())

@@ -15,7 +15,7 @@ use std::path::Path;
 use serde_json::{Value, json};
 
 pub use figures::Figures;
-use figures::{Groups, Tally};
+use figures::{Generated, Groups, Source, Tally};
 
 use crate::error::{Error, Result};
 use crate::export::read_records;
@@ -92,10 +92,6 @@ fn report_error(e: impl std::fmt::Display) -> Error {
     Error::Report(format!(
         "cannot write a temporary file ({e}); check the space in the temp folder"
     ))
-}
-
-fn now() -> String {
-    httpdate::fmt_http_date(std::time::SystemTime::now())
 }
 
 /// The report of a crawl job.
@@ -179,8 +175,8 @@ pub fn from_job(dir: &Path) -> Result<Report> {
     }
     figures.skipped = skipped.into_vec();
     figures.failed = failed.into_vec();
-    figures.source = format!("job {}", dir.display());
-    figures.generated_at = now();
+    figures.source = Source::Job(dir.to_path_buf());
+    figures.generated_at = Generated::now();
     Ok(Report {
         figures,
         rows: rows.finish()?,
@@ -217,8 +213,8 @@ pub fn from_export(path: &Path) -> Result<Report> {
         rows.add(&r)?;
     }
     let mut figures = tally.finish(|_| Ok(Why::NotInExport))?;
-    figures.source = format!("export {}", path.display());
-    figures.generated_at = now();
+    figures.source = Source::Export(path.to_path_buf());
+    figures.generated_at = Generated::now();
     Ok(Report {
         figures,
         rows: rows.finish()?,

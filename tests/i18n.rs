@@ -645,6 +645,19 @@ fn record_warnings_in_chinese_in_the_summary_the_report_and_check_mapping() {
         !page.contains("relative links kept as written"),
         "English warning in the report"
     );
+    // The record table too (the rows page.js renders; a record's warnings are its column 12).
+    let page = std::fs::read_to_string(dir.path().join("export.html")).unwrap();
+    let rows = page
+        .split("<script type=\"application/json\" id=\"rows\">")
+        .nth(1)
+        .unwrap();
+    let rows: serde_json::Value =
+        serde_json::from_str(&rows[..rows.find("</script>").unwrap()]).unwrap();
+    assert_eq!(
+        rows[0][12][0],
+        "没有页面网址：相对链接按原样保留；请加 --base-url，或在映射文件中设置 site.base_url",
+        "{rows}"
+    );
     let record = std::fs::read_to_string(&export).unwrap();
     assert!(
         record.contains("\"no page URL: relative links kept as written; pass --base-url"),

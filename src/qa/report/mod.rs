@@ -25,6 +25,7 @@ use crate::handover::rewrite::LinkKind;
 use crate::handover::targets::Targets;
 use crate::handover::why::Why;
 use crate::job::Job;
+use crate::outcome::localized;
 use crate::record::Record;
 
 /// The figures and the records' table rows (JSON, one array per record, comma-separated, in a temporary file).
@@ -48,7 +49,10 @@ impl Rows {
         })
     }
 
+    /// A record's row: the values page.js shows, its warnings as the summary shows them (in the interface
+    /// language, [`localized`]; the record keeps the English text).
     fn add(&mut self, r: &Record) -> Result<()> {
+        let warnings: Vec<String> = r.warnings.iter().map(|w| localized(w)).collect();
         let row = json!([
             r.id,
             r.url,
@@ -62,7 +66,7 @@ impl Rows {
             r.provenance,
             r.attachments,
             r.images,
-            r.warnings,
+            warnings,
             r.encoding,
             r.source_path,
         ]);

@@ -354,6 +354,28 @@ fn error_messages_with_their_remedy_in_both_languages() {
             "错误：参数 '--format <FORMAT>' 的值 'xml' 无效\n\n  [可选值：text, json]",
             "error: invalid value 'xml' for '--format <FORMAT>'",
         ),
+        // clap's tip, an option without its value, an option given twice, a number that is none.
+        (
+            vec!["extract", "--bogus"],
+            "错误：无法识别的参数 '--bogus'\n\n  提示：要把 '--bogus' 作为值传入，请写成 '-- --bogus'\n\n\
+             用法：sitelift extract [OPTIONS] [INPUT]...",
+            "  tip: to pass '--bogus' as a value, use '-- --bogus'",
+        ),
+        (
+            vec!["run", "--out"],
+            "错误：参数 '--out <DIR>' 需要一个值，但没有给出",
+            "error: a value is required for '--out <DIR>' but none was supplied",
+        ),
+        (
+            vec!["status", "--job", "a", "--job", "b"],
+            "错误：参数 '--job <DIR>' 只能使用一次",
+            "error: the argument '--job <DIR>' cannot be used multiple times",
+        ),
+        (
+            vec!["run", "--out", "x", "--delay-ms", "abc", "y"],
+            "错误：参数 '--delay-ms <MS>' 的值 'abc' 无效：不是整数",
+            "invalid digit found in string",
+        ),
     ];
     for (args, zh, en) in cases {
         let (code, _, err) = in_lang("zh", &args);
@@ -1050,4 +1072,48 @@ fn the_reports_header_names_its_source_and_time_in_chinese() {
     let json: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(json["source"], format!("job {job_arg}"));
     assert!(json["generated_at"].as_str().unwrap().ends_with(" GMT"));
+}
+
+#[test]
+fn clap_words_of_the_main_verbs_by_flag_and_by_locale() {
+    let by_locale = |args: &[&str]| {
+        sitelift()
+            .env("LANG", "zh_CN.UTF-8")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    for verb in ["run", "extract", "crawl", "status", "report", "export"] {
+        let (code, help, _) = in_lang("zh", &[verb, "--help"]);
+        assert_eq!(code, Some(0), "{help}");
+        assert_eq!(stdout_of(&by_locale(&[verb, "--help"])), help);
+        assert!(
+            help.contains(&format!("\n用法：sitelift {verb} ")) && help.contains("\n选项:\n"),
+            "{help}"
+        );
+        for english in [
+            "Usage:",
+            "Options:",
+            "Arguments:",
+            "Print help",
+            "[default:",
+        ] {
+            assert!(
+                !help.contains(english),
+                "{english} in {verb} --help: {help}"
+            );
+        }
+    }
+    let (_, help, _) = in_lang("zh", &["run", "--help"]);
+    assert!(help.contains("\n参数:\n  [URL|PATH]...  "), "{help}");
+    // An unknown argument: the same Chinese error, clap's tip included, by flag and by locale.
+    let (code, _, err) = in_lang("zh", &["extract", "--bogus"]);
+    assert_eq!(code, Some(2));
+    let out = by_locale(&["extract", "--bogus"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stderr_of(&out), err);
+    assert!(
+        err.contains("请写成 '-- --bogus'") && !err.contains("to pass"),
+        "{err}"
+    );
 }

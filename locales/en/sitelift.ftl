@@ -300,6 +300,14 @@ clap-wrong-values = wrong number of values for '{$arg}'
 clap-possible-values = [possible values: {$values}]
 clap-suggest = tip: a similar one exists: {$suggestion}
 clap-tip = tip: {$tip}
+clap-value-required = a value is required for '{$arg}' but none was supplied
+clap-used-twice = the argument '{$arg}' cannot be used multiple times
+clap-number-too-large = number too large
+clap-number-too-small = number too small
+clap-not-a-whole-number = not a whole number
+clap-not-a-number = not a number
+clap-tip-as-value = tip: to pass '{$arg}' as a value, use '-- {$arg}'
+clap-tip-remove-dashes = tip: subcommand '{$arg}' exists; to use it, remove the '--' before it
 clap-try-help = For more information, try '--help'.
 
 ## The HTML report (src/qa/report/html.rs)

@@ -299,6 +299,14 @@ clap-wrong-values = 参数 '{$arg}' 的值的个数不对
 clap-possible-values = [可选值：{$values}]
 clap-suggest = 提示：是不是想用 {$suggestion}？
 clap-tip = 提示：{$tip}
+clap-value-required = 参数 '{$arg}' 需要一个值，但没有给出
+clap-used-twice = 参数 '{$arg}' 只能使用一次
+clap-number-too-large = 数值太大
+clap-number-too-small = 数值太小
+clap-not-a-whole-number = 不是整数
+clap-not-a-number = 不是数字
+clap-tip-as-value = 提示：要把 '{$arg}' 作为值传入，请写成 '-- {$arg}'
+clap-tip-remove-dashes = 提示：有 '{$arg}' 这个命令；要使用它，请去掉它前面的 '--'
 clap-try-help = 查看详细说明请加 '--help'。
 
 ## The HTML report (src/qa/report/html.rs)

@@ -5,7 +5,9 @@
 //! global argument or one shared by several commands. The English file holds the same text as the doc comments
 //! (a test keeps them equal), so English help is unchanged. In another language clap's own words are replaced
 //! too: the usage, options, arguments and commands headings, `[default: …]`, `[possible values: …]` and the
-//! `help` command it adds.
+//! `help` command it adds; and its usage errors are written from the message files by their kind and context
+//! ([`exit`]): an unknown argument and clap's tips for it, a missing or invalid value (a number's parse failure
+//! too), an option given twice.
 
 use clap::builder::StyledStr;
 use clap::error::{ContextKind, ContextValue, ErrorFormatter, ErrorKind};
@@ -77,16 +79,52 @@ impl Localized {
     }
 }
 
+impl Localized {
+    /// The message for `error`: its kind's, or for two kinds clap words by their context, the case's (no value
+    /// at all for an option that takes one; the same option given twice).
+    fn refined<F: ErrorFormatter>(error: &clap::error::Error<F>) -> &'static str {
+        let same = |a: ContextKind, b: ContextKind| match (error.get(a), error.get(b)) {
+            (Some(a), Some(b)) => a == b,
+            _ => false,
+        };
+        match error.kind() {
+            ErrorKind::InvalidValue if matches!(error.get(ContextKind::InvalidValue), Some(ContextValue::String(v)) if v.is_empty()) => {
+                "clap-value-required"
+            }
+            ErrorKind::ArgumentConflict if same(ContextKind::InvalidArg, ContextKind::PriorArg) => {
+                "clap-used-twice"
+            }
+            kind => Localized::message(kind).unwrap_or("clap-wrong-values"),
+        }
+    }
+}
+
+/// Why a value did not parse: a number's failure in the interface language (the standard library words it
+/// in English only), any other as its parser wrote it (sitelift's own parsers write the interface language).
+fn parse_failure(e: &(dyn std::error::Error + 'static)) -> String {
+    use std::num::{IntErrorKind, ParseFloatError, ParseIntError};
+    if let Some(e) = e.downcast_ref::<ParseIntError>() {
+        return sitelift::t!(match e.kind() {
+            IntErrorKind::PosOverflow => "clap-number-too-large",
+            IntErrorKind::NegOverflow => "clap-number-too-small",
+            _ => "clap-not-a-whole-number",
+        });
+    }
+    if e.downcast_ref::<ParseFloatError>().is_some() {
+        return sitelift::t!("clap-not-a-number");
+    }
+    e.to_string()
+}
+
 impl ErrorFormatter for Localized {
     fn format_error(error: &clap::error::Error<Self>) -> StyledStr {
         let context =
             |kind: ContextKind| error.get(kind).map(|v| v.to_string()).unwrap_or_default();
         let reason = std::error::Error::source(error)
-            .map(|e| e.to_string())
+            .map(parse_failure)
             .unwrap_or_default();
-        let id = Localized::message(error.kind()).unwrap_or("clap-wrong-values");
         let what = sitelift::t!(
-            id,
+            Localized::refined(error),
             arg = context(ContextKind::InvalidArg),
             value = context(ContextKind::InvalidValue),
             reason = reason,
@@ -121,11 +159,22 @@ impl ErrorFormatter for Localized {
                 sitelift::t!("clap-suggest", suggestion = quoted)
             ));
         }
-        // clap's other tips (`to pass '-x' as a value, use '-- -x'`) exist in its English only.
+        // clap's other tips exist in its English only: the two that name nothing but the argument are known
+        // by comparing them with clap's words for it; any other is shown as clap wrote it.
         if let Some(ContextValue::StyledStrs(tips)) = error.get(ContextKind::Suggested) {
+            let arg = context(ContextKind::InvalidArg);
             for tip in tips {
                 let tip = tip.to_string();
-                text.push_str(&format!("\n\n  {}", sitelift::t!("clap-tip", tip = tip)));
+                let line = if tip == format!("to pass '{arg}' as a value, use '-- {arg}'") {
+                    sitelift::t!("clap-tip-as-value", arg = arg.as_str())
+                } else if tip
+                    == format!("subcommand '{arg}' exists; to use it, remove the '--' before it")
+                {
+                    sitelift::t!("clap-tip-remove-dashes", arg = arg.as_str())
+                } else {
+                    sitelift::t!("clap-tip", tip = tip)
+                };
+                text.push_str(&format!("\n\n  {line}"));
             }
         }
         if let Some(ContextValue::StyledStr(usage)) = error.get(ContextKind::Usage) {

@@ -161,16 +161,28 @@ pub fn field(name: &str) -> String {
 
 /// [`field`] in `lang`.
 pub fn field_in(lang: Lang, name: &str) -> String {
-    let id = format!("field-{}", name.replace('_', "-"));
-    message_in(lang, &id)
-        .or_else(|| message_in(Lang::En, &id))
-        .unwrap_or_else(|| name.to_string())
+    word_in(lang, "field", name)
 }
 
 /// A provenance rule's family for a person (the summary's and the report's rule counts): the message
 /// `rule-family-NAME` (`site-model` → `rule-family-site-model`; in English the family itself), else the name.
 pub fn rule_family(name: &str) -> String {
-    message_in(lang(), &format!("rule-family-{name}")).unwrap_or_else(|| name.to_string())
+    word("rule-family", name)
+}
+
+/// A stored value's word for a person: the message `PREFIX-NAME` (`_` in the name as `-`; in English the value
+/// itself), e.g. a job state (`state-queued`) or the step that chose a page's encoding (`decoded-by-meta`);
+/// else the value as it is.
+pub fn word(prefix: &str, name: &str) -> String {
+    word_in(lang(), prefix, name)
+}
+
+/// [`word`] in `lang`.
+pub fn word_in(lang: Lang, prefix: &str, name: &str) -> String {
+    let id = format!("{prefix}-{}", name.replace('_', "-"));
+    message_in(lang, &id)
+        .or_else(|| message_in(Lang::En, &id))
+        .unwrap_or_else(|| name.to_string())
 }
 
 /// The terminal columns `text` takes (a Chinese character takes two), to line up tables.

@@ -110,7 +110,7 @@ pub struct EncodingAudit {
 }
 
 /// Which step of the precedence chose the encoding.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum DecodedBy {
     Bom,
@@ -123,6 +123,22 @@ pub enum DecodedBy {
 }
 
 impl DecodedBy {
+    /// Every step, in precedence order.
+    pub const ALL: [DecodedBy; 6] = [
+        DecodedBy::Override,
+        DecodedBy::Bom,
+        DecodedBy::Header,
+        DecodedBy::Meta,
+        DecodedBy::Utf8,
+        DecodedBy::Detected,
+    ];
+
+    /// The step for a person, in the interface language (the message `decoded-by-STEP`; in English the stored
+    /// word itself).
+    pub fn shown(self) -> String {
+        crate::i18n::word("decoded-by", self.as_str())
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             DecodedBy::Bom => "bom",

@@ -67,14 +67,8 @@ fn migrate(link_map: impl FnOnce(&Server, &Path) -> String) -> Migrated {
     let dir = tempfile::tempdir().unwrap();
     let job = dir.path().join("job");
     let out = support::sitelift()
-        .args([
-            "run",
-            "--quiet",
-            "--download-attachments",
-            "--delay-ms",
-            "0",
-        ])
-        .args(["--retries", "0", "--out"])
+        .args(handover_site::RUN_FLAGS)
+        .arg("--out")
         .arg(&job)
         .arg(server.url("/index.html"))
         .output()

@@ -354,6 +354,28 @@ fn error_messages_with_their_remedy_in_both_languages() {
             "错误：参数 '--format <FORMAT>' 的值 'xml' 无效\n\n  [可选值：text, json]",
             "error: invalid value 'xml' for '--format <FORMAT>'",
         ),
+        // clap's tip, an option without its value, an option given twice, a number that is none.
+        (
+            vec!["extract", "--bogus"],
+            "错误：无法识别的参数 '--bogus'\n\n  提示：要把 '--bogus' 作为值传入，请写成 '-- --bogus'\n\n\
+             用法：sitelift extract [OPTIONS] [INPUT]...",
+            "  tip: to pass '--bogus' as a value, use '-- --bogus'",
+        ),
+        (
+            vec!["run", "--out"],
+            "错误：参数 '--out <DIR>' 需要一个值，但没有给出",
+            "error: a value is required for '--out <DIR>' but none was supplied",
+        ),
+        (
+            vec!["status", "--job", "a", "--job", "b"],
+            "错误：参数 '--job <DIR>' 只能使用一次",
+            "error: the argument '--job <DIR>' cannot be used multiple times",
+        ),
+        (
+            vec!["run", "--out", "x", "--delay-ms", "abc", "y"],
+            "错误：参数 '--delay-ms <MS>' 的值 'abc' 无效：不是整数",
+            "invalid digit found in string",
+        ),
     ];
     for (args, zh, en) in cases {
         let (code, _, err) = in_lang("zh", &args);
@@ -645,6 +667,19 @@ fn record_warnings_in_chinese_in_the_summary_the_report_and_check_mapping() {
         !page.contains("relative links kept as written"),
         "English warning in the report"
     );
+    // The record table too (the rows page.js renders; a record's warnings are its column 12).
+    let page = std::fs::read_to_string(dir.path().join("export.html")).unwrap();
+    let rows = page
+        .split("<script type=\"application/json\" id=\"rows\">")
+        .nth(1)
+        .unwrap();
+    let rows: serde_json::Value =
+        serde_json::from_str(&rows[..rows.find("</script>").unwrap()]).unwrap();
+    assert_eq!(
+        rows[0][12][0],
+        "没有页面网址：相对链接按原样保留；请加 --base-url，或在映射文件中设置 site.base_url",
+        "{rows}"
+    );
     let record = std::fs::read_to_string(&export).unwrap();
     assert!(
         record.contains("\"no page URL: relative links kept as written; pass --base-url"),
@@ -873,4 +908,212 @@ fn a_folder_that_is_no_job_is_explained_in_chinese() {
         "{err}"
     );
     assert!(!err.contains("no job.sqlite in it"), "{err}");
+}
+
+#[test]
+fn how_a_page_was_decoded_in_chinese_in_the_report_and_check_mapping() {
+    let dir = tempfile::tempdir().unwrap();
+    // A page that declares UTF-8 and holds a byte that is not: one replacement character.
+    let site = dir.path().join("site");
+    std::fs::create_dir(&site).unwrap();
+    let mut page =
+        "<html><head><meta charset=\"utf-8\"><title>关于举办培训班的通知</title></head><body>\
+                    <h1>关于举办培训班的通知</h1><div class=\"content\"><p>"
+            .as_bytes()
+            .to_vec();
+    page.extend(
+        "为进一步提高业务水平，经研究决定举办培训班，请各单位按时参加。"
+            .repeat(8)
+            .as_bytes(),
+    );
+    page.push(0xff);
+    page.extend("</p></div></body></html>".as_bytes());
+    std::fs::write(site.join("bad.html"), page).unwrap();
+    let export = dir.path().join("out.jsonl");
+    let args = [
+        "extract",
+        "--all-pages",
+        site.to_str().unwrap(),
+        "--out",
+        export.to_str().unwrap(),
+    ];
+    let (code, _, err) = in_lang("zh", &args);
+    assert_eq!(code, Some(0), "{err}");
+    let page = report_page(
+        dir.path(),
+        "report.html",
+        &["--input", export.to_str().unwrap()],
+    );
+    assert!(
+        page.contains("<td>页面的 meta 声明</td>"),
+        "no Chinese 'chosen by' in the encoding audit"
+    );
+    assert!(
+        page.contains("1 个替换字符；声明 utf-8，实际按 UTF-8 解码（依据 页面的 meta 声明）"),
+        "no Chinese page with replacement characters"
+    );
+    assert!(
+        !page.contains("<td>meta</td>") && !page.contains("decoded as"),
+        "English 'chosen by' in the report"
+    );
+    // The record keeps the stored word.
+    let record = std::fs::read_to_string(&export).unwrap();
+    assert!(record.contains("\"by\":\"meta\""), "{record}");
+    // check-mapping's encoding line.
+    let page_args = ["check-mapping", DEMO_MAPPING, "--page", DEMO_ARTICLE];
+    let (_, out, _) = in_lang("zh", &page_args);
+    assert!(
+        out.contains("声明 gb2312，实际使用 GBK（依据 页面的 meta 声明）"),
+        "{out}"
+    );
+    let (_, out, _) = in_lang("en", &page_args);
+    assert!(out.contains("declared gb2312, used GBK (by meta)"), "{out}");
+}
+
+/// `sitelift --lang LANG -q export --job JOB --out DIR/NAME`: unresolved-links.csv's text.
+fn unresolved_csv(lang: &str, job: &Path, dir: &Path, name: &str) -> String {
+    let out = dir.join(name);
+    let (code, _, err) = in_lang(
+        lang,
+        &[
+            "-q",
+            "export",
+            "--link-map",
+            "/articles/{yyyy}/{id}",
+            "--job",
+            job.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    std::fs::read_to_string(out.join("unresolved-links.csv")).unwrap()
+}
+
+#[test]
+fn why_links_were_not_migrated_in_chinese_in_the_hand_over_and_the_report() {
+    let server = support::server::Server::start(support::handover_site::handler, 2);
+    let dir = tempfile::tempdir().unwrap();
+    let job = dir.path().join("job");
+    let job_arg = job.to_str().unwrap();
+    let url = server.url("/index.html");
+    let run: Vec<&str> = support::handover_site::RUN_FLAGS
+        .into_iter()
+        .chain(["--out", job_arg, &url])
+        .collect();
+    let (code, _, err) = in_lang("zh", &run);
+    assert_eq!(code, Some(1), "{err}");
+    // The CSV's reason column is for a person: in the run's language; page_url, link and kind are data.
+    let csv = unresolved_csv("zh", &job, dir.path(), "zh");
+    assert!(csv.starts_with("page_url,link,kind,reason\n"), "{csv}");
+    for line in [
+        ",image,图片：抓取不下载图片\n",
+        ",attachment,附件未下载（失败）：HTTP 404",
+        "/xwdt/2019/t20190601_599.html,page,未迁移：失败：HTTP 404",
+        "/xwdt/index.html,page,未迁移（已跳过）：列表页：4 个指向其他页面的同类条目",
+    ] {
+        assert!(csv.contains(line), "no {line:?} in {csv}");
+    }
+    assert!(
+        !csv.contains("not migrated") && !csv.contains("not downloaded"),
+        "{csv}"
+    );
+    let csv = unresolved_csv("en", &job, dir.path(), "en");
+    assert!(
+        csv.contains("/xwdt/2019/t20190601_599.html,page,not migrated: failed: HTTP 404"),
+        "{csv}"
+    );
+    // The report's links not migrated, with the kind of target.
+    let page = report_page(dir.path(), "job.html", &["--job", job_arg]);
+    assert!(
+        page.contains("<td class=\"muted\">页面：未迁移：失败：HTTP 404"),
+        "no Chinese reason for an unresolved link in the report"
+    );
+    assert!(
+        !page.contains("not migrated"),
+        "English reason for an unresolved link in the report"
+    );
+}
+
+#[test]
+fn the_reports_header_names_its_source_and_time_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let (job, _) = run_demo(dir.path(), &["-q"], &[]);
+    let header = |args: &[&str], name: &str| {
+        let page = report_page(dir.path(), name, args);
+        let start = page.find("<title>").unwrap();
+        let end = page.find("</header>").unwrap();
+        page[start..end].to_string()
+    };
+    let job_arg = job.to_str().unwrap();
+    let head = header(&["--job", job_arg], "job.html");
+    assert!(
+        head.contains(&format!("<title>sitelift 报告 — 任务 {job_arg}</title>"))
+            && head.contains(&format!(
+                "<p class=\"muted\">任务 {job_arg} · 记录 10 条 · 生成于 "
+            )),
+        "{head}"
+    );
+    // The time as a date in UTC, not an English HTTP date.
+    assert!(head.contains("（UTC）</p>"), "{head}");
+    assert!(!head.contains("job ") && !head.contains(" GMT"), "{head}");
+    let export = job.join("records.jsonl");
+    let head = header(&["--input", export.to_str().unwrap()], "export.html");
+    assert!(
+        head.contains(&format!("导出文件 {}", export.display())),
+        "{head}"
+    );
+    assert!(!head.contains("export "), "{head}");
+    // The JSON figures keep the English words.
+    let (_, json, _) = in_lang(
+        "zh",
+        &["-q", "report", "--job", job_arg, "--format", "json"],
+    );
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json["source"], format!("job {job_arg}"));
+    assert!(json["generated_at"].as_str().unwrap().ends_with(" GMT"));
+}
+
+#[test]
+fn clap_words_of_the_main_verbs_by_flag_and_by_locale() {
+    let by_locale = |args: &[&str]| {
+        sitelift()
+            .env("LANG", "zh_CN.UTF-8")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    for verb in ["run", "extract", "crawl", "status", "report", "export"] {
+        let (code, help, _) = in_lang("zh", &[verb, "--help"]);
+        assert_eq!(code, Some(0), "{help}");
+        assert_eq!(stdout_of(&by_locale(&[verb, "--help"])), help);
+        assert!(
+            help.contains(&format!("\n用法：sitelift {verb} ")) && help.contains("\n选项:\n"),
+            "{help}"
+        );
+        for english in [
+            "Usage:",
+            "Options:",
+            "Arguments:",
+            "Print help",
+            "[default:",
+        ] {
+            assert!(
+                !help.contains(english),
+                "{english} in {verb} --help: {help}"
+            );
+        }
+    }
+    let (_, help, _) = in_lang("zh", &["run", "--help"]);
+    assert!(help.contains("\n参数:\n  [URL|PATH]...  "), "{help}");
+    // An unknown argument: the same Chinese error, clap's tip included, by flag and by locale.
+    let (code, _, err) = in_lang("zh", &["extract", "--bogus"]);
+    assert_eq!(code, Some(2));
+    let out = by_locale(&["extract", "--bogus"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stderr_of(&out), err);
+    assert!(
+        err.contains("请写成 '-- --bogus'") && !err.contains("to pass"),
+        "{err}"
+    );
 }

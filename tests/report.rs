@@ -143,16 +143,8 @@ fn figures_of_a_job_list_skipped_failed_pages_and_links_not_migrated() {
     let dir = tempfile::tempdir().unwrap();
     let job = dir.path().join("job");
     let o = sitelift()
-        .args([
-            "run",
-            "--quiet",
-            "--download-attachments",
-            "--delay-ms",
-            "0",
-            "--retries",
-            "0",
-            "--out",
-        ])
+        .args(handover_site::RUN_FLAGS)
+        .arg("--out")
         .arg(&job)
         .arg(server.url("/index.html"))
         .output()

@@ -300,6 +300,14 @@ clap-wrong-values = wrong number of values for '{$arg}'
 clap-possible-values = [possible values: {$values}]
 clap-suggest = tip: a similar one exists: {$suggestion}
 clap-tip = tip: {$tip}
+clap-value-required = a value is required for '{$arg}' but none was supplied
+clap-used-twice = the argument '{$arg}' cannot be used multiple times
+clap-number-too-large = number too large
+clap-number-too-small = number too small
+clap-not-a-whole-number = not a whole number
+clap-not-a-number = not a number
+clap-tip-as-value = tip: to pass '{$arg}' as a value, use '-- {$arg}'
+clap-tip-remove-dashes = tip: subcommand '{$arg}' exists; to use it, remove the '--' before it
 clap-try-help = For more information, try '--help'.
 
 ## The HTML report (src/qa/report/html.rs)
@@ -320,6 +328,9 @@ report-h-encoding = Encoding audit
 report-h-links = Links to pages not migrated
 report-title = sitelift report
 report-subtitle = {$source} · {$records} records · generated {$when}
+report-source-job = job {$path}
+report-source-export = export {$path}
+report-when = {$http}
 report-nav-summary = summary
 report-nav-fields = fields
 report-nav-values = values
@@ -381,6 +392,7 @@ report-js-showing = , showing {$from}–{$to}
 report-js-page = page {$page} of {$pages}
 report-js-encoding = declared {$declared}, used {$used} (by {$by}), {$replacements} replacement character(s)
 report-js-nothing = nothing
+report-replacements = {$n} replacement character(s); declared {$declared}, decoded as {$used} ({$by})
 report-js-no-alt = (no alt)
 report-js-image = [image]
 report-js-body = Body (sanitized)
@@ -409,6 +421,38 @@ rule-family-generic = generic
 rule-family-mapping = mapping
 rule-family-pattern = pattern
 rule-family-site-model = site-model
+
+## The step that chose a page's encoding (record.encoding.by: the stored word, shown in the report and
+## check-mapping)
+decoded-by-override = override
+decoded-by-bom = bom
+decoded-by-header = header
+decoded-by-meta = meta
+decoded-by-utf8 = utf8
+decoded-by-detected = detected
+
+## A URL's or an attachment's state in the job (frontier, attachments, outcomes), as the operator reads it
+state-queued = queued
+state-fetched = fetched
+state-failed = failed
+state-skipped = skipped
+state-done = done
+state-extracted = extracted
+
+## Why a link was left pointing at the old site (unresolved-links.csv's reason column, the report's links;
+## src/handover/why.rs). $state and $outcome are a state-* word, $detail the stored reason shown localized.
+unresolved-attachment-not-downloaded = attachment not downloaded ({$state})
+unresolved-attachment-not-downloaded-with = attachment not downloaded ({$state}): {$detail}
+unresolved-image = image: the crawl does not download images
+unresolved-no-new-path = migrated, but the link map gives it no new path
+unresolved-not-migrated = not migrated ({$outcome})
+unresolved-not-migrated-with = not migrated ({$outcome}): {$detail}
+unresolved-not-fetched = not migrated: {$state}
+unresolved-not-fetched-with = not migrated: {$state}: {$detail}
+unresolved-attachment-never-downloaded = attachment never downloaded (crawl without --download-attachments?)
+unresolved-never-crawled = not migrated: never crawled (out of scope or not linked)
+unresolved-not-in-export = not a record of this export
+report-link-why = {$kind}: {$why}
 
 ## `sitelift diff` (src/qa/diff/render.rs, src/commands/diff.rs)
 

@@ -299,6 +299,14 @@ clap-wrong-values = 参数 '{$arg}' 的值的个数不对
 clap-possible-values = [可选值：{$values}]
 clap-suggest = 提示：是不是想用 {$suggestion}？
 clap-tip = 提示：{$tip}
+clap-value-required = 参数 '{$arg}' 需要一个值，但没有给出
+clap-used-twice = 参数 '{$arg}' 只能使用一次
+clap-number-too-large = 数值太大
+clap-number-too-small = 数值太小
+clap-not-a-whole-number = 不是整数
+clap-not-a-number = 不是数字
+clap-tip-as-value = 提示：要把 '{$arg}' 作为值传入，请写成 '-- {$arg}'
+clap-tip-remove-dashes = 提示：有 '{$arg}' 这个命令；要使用它，请去掉它前面的 '--'
 clap-try-help = 查看详细说明请加 '--help'。
 
 ## The HTML report (src/qa/report/html.rs)
@@ -319,6 +327,9 @@ report-h-encoding = 编码审计
 report-h-links = 指向未迁移页面的链接
 report-title = sitelift 报告
 report-subtitle = {$source} · 记录 {$records} 条 · 生成于 {$when}
+report-source-job = 任务 {$path}
+report-source-export = 导出文件 {$path}
+report-when = {$date} {$time}（UTC）
 report-nav-summary = 摘要
 report-nav-fields = 字段
 report-nav-values = 字段值
@@ -380,6 +391,7 @@ report-js-showing = ，显示第 {$from}–{$to} 条
 report-js-page = 第 {$page} / {$pages} 页
 report-js-encoding = 声明 {$declared}，实际使用 {$used}（依据 {$by}），替换字符 {$replacements} 个
 report-js-nothing = 无
+report-replacements = {$n} 个替换字符；声明 {$declared}，实际按 {$used} 解码（依据 {$by}）
 report-js-no-alt = （无替代文字）
 report-js-image = [图片]
 report-js-body = 正文（已清理）
@@ -408,6 +420,38 @@ rule-family-generic = 通用规则
 rule-family-mapping = 映射选择器
 rule-family-pattern = 映射模式
 rule-family-site-model = 站点模型
+
+## The step that chose a page's encoding (record.encoding.by: the stored word, shown in the report and
+## check-mapping)
+decoded-by-override = --encoding 参数
+decoded-by-bom = BOM（字节顺序标记）
+decoded-by-header = HTTP 响应头
+decoded-by-meta = 页面的 meta 声明
+decoded-by-utf8 = 未声明，内容是有效的 UTF-8
+decoded-by-detected = 未声明，按内容检测
+
+## A URL's or an attachment's state in the job (frontier, attachments, outcomes), as the operator reads it
+state-queued = 排队中
+state-fetched = 已抓取
+state-failed = 失败
+state-skipped = 已跳过
+state-done = 已完成
+state-extracted = 已提取
+
+## Why a link was left pointing at the old site (unresolved-links.csv's reason column, the report's links;
+## src/handover/why.rs). $state and $outcome are a state-* word, $detail the stored reason shown localized.
+unresolved-attachment-not-downloaded = 附件未下载（{$state}）
+unresolved-attachment-not-downloaded-with = 附件未下载（{$state}）：{$detail}
+unresolved-image = 图片：抓取不下载图片
+unresolved-no-new-path = 已迁移，但链接映射没有给它新路径
+unresolved-not-migrated = 未迁移（{$outcome}）
+unresolved-not-migrated-with = 未迁移（{$outcome}）：{$detail}
+unresolved-not-fetched = 未迁移：{$state}
+unresolved-not-fetched-with = 未迁移：{$state}：{$detail}
+unresolved-attachment-never-downloaded = 附件从未下载（抓取时没有加 --download-attachments？）
+unresolved-never-crawled = 未迁移：从未抓取（不在抓取范围内，或没有页面链接到它）
+unresolved-not-in-export = 不是本导出中的记录
+report-link-why = {$kind}：{$why}
 
 ## `sitelift diff` (src/qa/diff/render.rs, src/commands/diff.rs)
 

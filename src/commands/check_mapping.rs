@@ -207,7 +207,7 @@ fn print_record(r: &sitelift::Record, matches: &[(&'static str, String, usize)])
             "cm-encoding",
             declared = e.declared.as_deref().unwrap_or(&none),
             used = e.used.to_string(),
-            by = e.by.as_str(),
+            by = e.by.shown(),
             n = e.replacements
         )
     );

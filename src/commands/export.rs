@@ -31,7 +31,7 @@ pub fn run(args: ExportArgs, quiet: bool) -> Result<ExitCode> {
             let kinds: Vec<String> = h
                 .unresolved
                 .iter()
-                .map(|(k, n)| format!("{n} {}", link_kind(k)))
+                .map(|(k, n)| format!("{n} {}", sitelift::i18n::word("link-kind", k)))
                 .collect();
             eprintln!(
                 "{}",
@@ -66,14 +66,4 @@ pub fn run(args: ExportArgs, quiet: bool) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// An unresolved link's kind (the CSV's and the JSON's English word) as the operator reads it.
-fn link_kind(kind: &str) -> String {
-    match kind {
-        "attachment" => t!("link-kind-attachment"),
-        "image" => t!("link-kind-image"),
-        "page" => t!("link-kind-page"),
-        other => other.to_string(),
-    }
 }

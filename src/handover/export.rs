@@ -20,6 +20,7 @@ use super::linkmap::{AttachmentMap, PageMap};
 use super::redirects::{self, Redirect};
 use super::rewrite::{LinkKind, rewrite_links};
 use super::targets::{Target, Targets};
+use super::why::Why;
 use super::{canonical, csv};
 use crate::assemble::web_links_only;
 use crate::error::{Error, Result};
@@ -29,13 +30,11 @@ use crate::outcome::SkipReason;
 use crate::record::Record;
 
 /// A link left pointing at the old site.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Unresolved {
     pub page_url: String,
     pub link: String,
-    /// `page`, `attachment` or `image`.
-    pub kind: String,
-    pub reason: String,
+    pub why: Why,
 }
 
 /// What an export did.
@@ -206,13 +205,12 @@ fn build(
                 }
                 Target::Unresolved => {
                     match reasons.explain(kind, href) {
-                        Ok((kind, reason)) => {
-                            *summary.unresolved.entry(kind.clone()).or_default() += 1;
+                        Ok(why) => {
+                            *summary.unresolved.entry(why.kind().into()).or_default() += 1;
                             unresolved.push(Unresolved {
                                 page_url: page_url.clone(),
                                 link: href.to_string(),
-                                kind,
-                                reason,
+                                why,
                             });
                         }
                         Err(e) => failure = Some(e),
@@ -243,9 +241,10 @@ fn build(
     write(out, "redirects.csv", &redirects::csv(&all))?;
     write(out, "redirects.nginx.conf", &redirects::nginx(&all))?;
     write(out, "redirects.apache.conf", &redirects::apache(&all))?;
+    // `kind` is data (English); `reason` is for a person, in the run's language.
     let mut table = csv::Table::new(&["page_url", "link", "kind", "reason"]);
     for u in &unresolved {
-        table.row(&[&u.page_url, &u.link, &u.kind, &u.reason]);
+        table.row(&[&u.page_url, &u.link, u.why.kind(), &u.why.text()]);
     }
     write(out, "unresolved-links.csv", &table.finish())?;
     let mut table = csv::Table::new(&["old_url", "new_path", "file", "sha256", "size", "mime"]);
@@ -389,8 +388,8 @@ impl<'a> Reasons<'a> {
         Reasons { job }
     }
 
-    /// (kind, reason) for an unresolved link.
-    pub(crate) fn explain(&mut self, kind: LinkKind, href: &str) -> Result<(String, String)> {
+    /// Why an unresolved link did not come along.
+    pub(crate) fn explain(&mut self, kind: LinkKind, href: &str) -> Result<Why> {
         let url = href.split('#').next().unwrap_or(href);
         let conn = &self.job.conn;
         let one = |sql: &str| -> Result<Option<(String, Option<String>)>> {
@@ -404,44 +403,25 @@ impl<'a> Reasons<'a> {
         if let Some((state, error)) =
             one("SELECT state, last_error FROM attachments WHERE url = ?1")?
         {
-            let why = error.map(|e| format!(": {e}")).unwrap_or_default();
-            return Ok((
-                "attachment".into(),
-                format!("attachment not downloaded ({state}){why}"),
-            ));
+            return Ok(Why::AttachmentNotDownloaded { state, error });
         }
         if kind == LinkKind::Image {
-            return Ok((
-                "image".into(),
-                "image: the crawl does not download images".into(),
-            ));
+            return Ok(Why::Image);
         }
         if let Some((outcome, reason)) = one("SELECT kind, reason FROM outcomes WHERE url = ?1")? {
-            let reason = reason.unwrap_or_default();
-            return Ok((
-                "page".into(),
-                match outcome.as_str() {
-                    "extracted" => "migrated, but the link map gives it no new path".to_string(),
-                    other => format!("not migrated ({other}): {reason}"),
-                },
-            ));
+            return Ok(match outcome.as_str() {
+                "extracted" => Why::NoNewPath,
+                _ => Why::NotMigrated { outcome, reason },
+            });
         }
         if let Some((state, error)) = one("SELECT state, last_error FROM frontier WHERE url = ?1")?
         {
-            let why = error.map(|e| format!(": {e}")).unwrap_or_default();
-            return Ok(("page".into(), format!("not migrated: {state}{why}")));
+            return Ok(Why::NotFetched { state, error });
         }
-        let is_file = crate::extract::generic::links::is_attachment_href(url);
-        Ok(if is_file {
-            (
-                "attachment".into(),
-                "attachment never downloaded (crawl without --download-attachments?)".into(),
-            )
+        Ok(if crate::extract::generic::links::is_attachment_href(url) {
+            Why::AttachmentNeverDownloaded
         } else {
-            (
-                "page".into(),
-                "not migrated: never crawled (out of scope or not linked)".into(),
-            )
+            Why::NeverCrawled
         })
     }
 }

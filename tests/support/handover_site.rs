@@ -39,6 +39,18 @@ pub const ATTACHMENT: &str = "/uploadfile/2019/%E5%AE%9E%E6%96%BD%E6%96%B9%E6%A1
 /// Its bytes.
 pub const ATTACHMENT_BYTES: &[u8] = b"fake doc bytes: 2019 kepu shishi fangan";
 
+/// `sitelift run`'s flags for crawling the site (before `--out JOB URL`): quiet, attachments downloaded, no
+/// delay, no retry of the pages that fail on purpose.
+pub const RUN_FLAGS: [&str; 7] = [
+    "run",
+    "--quiet",
+    "--download-attachments",
+    "--delay-ms",
+    "0",
+    "--retries",
+    "0",
+];
+
 fn page(title: &str, date: &str, body: &str) -> String {
     format!(
         r#"<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}_临溪县科学技术协会</title></head>

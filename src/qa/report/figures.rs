@@ -7,8 +7,11 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
+use crate::error::Result;
 use crate::handover::targets::{Target, Targets};
-use crate::record::{FILLABLE_FIELDS, Record};
+use crate::handover::why::Why;
+use crate::i18n::{self, Lang};
+use crate::record::{DecodedBy, EncodingAudit as Decoding, FILLABLE_FIELDS, Record};
 use crate::summary::reason_group;
 
 /// Entries kept in each "top" list and page list.
@@ -49,7 +52,12 @@ pub struct CategoryNode {
 #[derive(Debug, Clone, Serialize)]
 pub struct PageRef {
     pub url: String,
+    /// The stored English text (a reason, a warning), or the English words of the figures.
     pub detail: String,
+    /// What the page shows for it when the report words it itself (in the interface language); `None` for a
+    /// stored text, shown [`crate::outcome::localized`].
+    #[serde(skip)]
+    pub shown: Option<String>,
 }
 
 /// Pages sharing a reason.
@@ -66,7 +74,7 @@ pub struct ReasonGroup {
 pub struct EncodingCombo {
     pub declared: Option<String>,
     pub used: String,
-    pub by: String,
+    pub by: DecodedBy,
     pub count: usize,
     /// The declared label names another encoding than the one used (a lying or wrong declaration).
     pub mismatch: bool,
@@ -91,15 +99,119 @@ pub struct UnresolvedLink {
     /// Links to it in record bodies.
     pub count: usize,
     pub example_page: String,
-    pub reason: String,
+    /// In the JSON figures, the English line (`page: not migrated …`).
+    pub reason: Why,
+}
+
+/// What the report was made from. In the JSON figures `job DIR` or `export FILE`, in English; on the page in
+/// the interface language ([`Source::shown`]).
+#[derive(Debug, Clone)]
+pub enum Source {
+    Job(std::path::PathBuf),
+    Export(std::path::PathBuf),
+}
+
+impl Default for Source {
+    fn default() -> Source {
+        Source::Export(std::path::PathBuf::new())
+    }
+}
+
+impl Source {
+    /// The source in `lang` (the message `report-source-job` or `report-source-export`).
+    pub fn say(&self, lang: Lang) -> String {
+        let (id, path) = match self {
+            Source::Job(p) => ("report-source-job", p),
+            Source::Export(p) => ("report-source-export", p),
+        };
+        let path = path.display().to_string();
+        i18n::tr_in(lang, id, &[("path", path.into())])
+    }
+
+    /// The source in the interface language.
+    pub fn shown(&self) -> String {
+        self.say(i18n::lang())
+    }
+}
+
+impl Serialize for Source {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.say(Lang::En))
+    }
+}
+
+/// When the report was made. In the JSON figures an HTTP date (`Sun, 06 Dec 2026 20:26:11 GMT`); on the page
+/// the message `report-when` in the interface language, with the date and time in UTC as numbers.
+#[derive(Debug, Clone, Copy)]
+pub struct Generated(pub std::time::SystemTime);
+
+impl Default for Generated {
+    fn default() -> Generated {
+        Generated(std::time::UNIX_EPOCH)
+    }
+}
+
+impl Generated {
+    pub fn now() -> Generated {
+        Generated(std::time::SystemTime::now())
+    }
+
+    fn http(&self) -> String {
+        httpdate::fmt_http_date(self.0)
+    }
+
+    /// The time in the interface language.
+    pub fn shown(&self) -> String {
+        self.say(i18n::lang())
+    }
+
+    /// The time in `lang`.
+    pub fn say(&self, lang: Lang) -> String {
+        let secs = self
+            .0
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let (year, month, day) = civil_from_days((secs / 86_400) as i64);
+        let s = secs % 86_400;
+        let date = format!("{year}-{month:02}-{day:02}");
+        let time = format!("{:02}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60);
+        i18n::tr_in(
+            lang,
+            "report-when",
+            &[
+                ("http", self.http().into()),
+                ("date", date.into()),
+                ("time", time.into()),
+            ],
+        )
+    }
+}
+
+impl Serialize for Generated {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.http())
+    }
+}
+
+/// The proleptic Gregorian (year, month, day) of a day counted from 1970-01-01 (Howard Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
 }
 
 /// What the report shows, except the record table.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Figures {
-    /// `job DIR` or `export FILE`.
-    pub source: String,
-    pub generated_at: String,
+    pub source: Source,
+    pub generated_at: Generated,
     pub records: usize,
     /// Job only: stored pages by outcome (extracted, skipped, failed).
     pub outcomes: BTreeMap<String, u64>,
@@ -138,7 +250,7 @@ pub struct Tally {
     editors: HashMap<String, usize>,
     categories: CategoryNode,
     warnings: Groups,
-    combos: BTreeMap<(Option<String>, String, String), usize>,
+    combos: BTreeMap<(Option<String>, String, DecodedBy), usize>,
     replacements: Vec<(usize, PageRef)>,
     replacement_chars: usize,
     /// Link → (count, first page).
@@ -167,6 +279,7 @@ impl Groups {
             g.pages.push(PageRef {
                 url: url.to_string(),
                 detail: reason.to_string(),
+                shown: None,
             });
         }
     }
@@ -194,6 +307,27 @@ fn sort_tree(nodes: &mut Vec<CategoryNode>) {
     for n in nodes {
         sort_tree(&mut n.children);
     }
+}
+
+/// A page with replacement characters: how many, and how its bytes were decoded, in `lang`.
+fn replacements_detail(lang: Lang, e: &Decoding) -> String {
+    let declared = match &e.declared {
+        Some(label) => label.clone(),
+        None => i18n::tr_in(lang, "report-js-nothing", &[]),
+    };
+    i18n::tr_in(
+        lang,
+        "report-replacements",
+        &[
+            ("n", e.replacements.into()),
+            ("declared", declared.into()),
+            ("used", e.used.clone().into()),
+            (
+                "by",
+                i18n::word_in(lang, "decoded-by", e.by.as_str()).into(),
+            ),
+        ],
+    )
 }
 
 /// The `href`s of a sanitized body (ammonia writes `href="…"` with `&amp;` for `&`).
@@ -265,11 +399,7 @@ impl Tally {
         let e = &r.encoding;
         *self
             .combos
-            .entry((
-                e.declared.clone(),
-                e.used.clone(),
-                e.by.as_str().to_string(),
-            ))
+            .entry((e.declared.clone(), e.used.clone(), e.by))
             .or_default() += 1;
         if e.replacements > 0 {
             self.replacement_chars += e.replacements;
@@ -277,13 +407,8 @@ impl Tally {
                 e.replacements,
                 PageRef {
                     url: page.clone(),
-                    detail: format!(
-                        "{} replacement character(s); declared {}, decoded as {} ({})",
-                        e.replacements,
-                        e.declared.as_deref().unwrap_or("nothing"),
-                        e.used,
-                        e.by.as_str()
-                    ),
+                    detail: replacements_detail(Lang::En, e),
+                    shown: Some(replacements_detail(i18n::lang(), e)),
                 },
             ));
         }
@@ -299,7 +424,7 @@ impl Tally {
     }
 
     /// The figures; `reason` explains an unresolved link.
-    pub fn finish(self, mut reason: impl FnMut(&str) -> String) -> Figures {
+    pub fn finish(self, mut reason: impl FnMut(&str) -> Result<Why>) -> Result<Figures> {
         let n = self.records.max(1) as f64;
         let fields = FILLABLE_FIELDS
             .iter()
@@ -350,14 +475,16 @@ impl Tally {
         let unresolved_links = links
             .into_iter()
             .take(LINKS_LISTED)
-            .map(|(link, (count, example_page))| UnresolvedLink {
-                reason: reason(&link),
-                link,
-                count,
-                example_page,
+            .map(|(link, (count, example_page))| {
+                Ok(UnresolvedLink {
+                    reason: reason(&link)?,
+                    link,
+                    count,
+                    example_page,
+                })
             })
-            .collect();
-        Figures {
+            .collect::<Result<_>>()?;
+        Ok(Figures {
             records: self.records,
             fields,
             years: self.years,
@@ -370,6 +497,29 @@ impl Tally {
             unresolved_links,
             unresolved_links_total,
             ..Figures::default()
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_generation_time_as_a_date_and_as_http_does() {
+        // 2026-12-06 20:26:11 UTC; a leap day; the epoch.
+        for (secs, date) in [
+            (1_796_588_771, "2026-12-06 20:26:11"),
+            (951_782_400, "2000-02-29 00:00:00"),
+            (0, "1970-01-01 00:00:00"),
+        ] {
+            let when = Generated(std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs));
+            assert_eq!(when.say(Lang::Zh), format!("{date}（UTC）"));
+            assert_eq!(
+                when.say(Lang::En),
+                when.http(),
+                "English shows the HTTP date"
+            );
         }
     }
 }

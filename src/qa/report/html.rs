@@ -147,7 +147,7 @@ fn pages_list(pages: &[PageRef], total: usize) -> String {
             s,
             "<li>{} <span class=\"muted\">{}</span></li>",
             link(&p.url),
-            esc(&localized(&p.detail))
+            esc(&p.shown.clone().unwrap_or_else(|| localized(&p.detail)))
         );
     }
     if total > pages.len() {
@@ -266,6 +266,7 @@ fn templates(m: &crate::site::SiteReport) -> String {
                 .map(|(url, detail)| PageRef {
                     url: url.clone(),
                     detail: detail.clone(),
+                    shown: None,
                 })
                 .collect();
             let _ = write!(
@@ -453,7 +454,7 @@ fn body_figures(f: &Figures, from_job: bool) -> String {
             if c.mismatch { mismatch.as_str() } else { "" },
             esc(c.declared.as_deref().unwrap_or("—")),
             esc(&c.used),
-            esc(&c.by),
+            esc(&c.by.shown()),
             c.count
         );
     }
@@ -505,7 +506,7 @@ fn body_figures(f: &Figures, from_job: bool) -> String {
                 link(&l.link),
                 l.count,
                 link(&l.example_page),
-                esc(&l.reason)
+                esc(&l.reason.line(crate::i18n::lang()))
             );
         }
         s.push_str("</tbody></table>");
@@ -544,12 +545,12 @@ pub fn write(report: Report, path: &Path, from_job: bool) -> Result<()> {
         title = esc(&crate::t!("report-title")),
         subtitle = esc(&crate::t!(
             "report-subtitle",
-            source = figures.source.as_str(),
+            source = figures.source.shown(),
             records = figures.records,
-            when = figures.generated_at.as_str()
+            when = figures.generated_at.shown()
         )),
         nav = nav(),
-        source = esc(&figures.source),
+        source = esc(&figures.source.shown()),
     );
     let w = |out: &mut BufWriter<tempfile::NamedTempFile>, s: &str| {
         out.write_all(s.as_bytes())
@@ -623,6 +624,10 @@ fn script_words() -> serde_json::Value {
             replacements = "{replacements}"
         ),
         "nothing": t!("report-js-nothing"),
+        "decodedBy": crate::record::DecodedBy::ALL
+            .iter()
+            .map(|by| (by.as_str().to_string(), by.shown().into()))
+            .collect::<serde_json::Map<String, serde_json::Value>>(),
         "noAlt": t!("report-js-no-alt"),
         "image": t!("report-js-image"),
         "body": t!("report-js-body"),

@@ -15,7 +15,7 @@ use std::path::Path;
 use serde_json::{Value, json};
 
 pub use figures::Figures;
-use figures::{Groups, Tally};
+use figures::{Generated, Groups, Source, Tally};
 
 use crate::error::{Error, Result};
 use crate::export::read_records;
@@ -23,7 +23,9 @@ use crate::handover::canonical;
 use crate::handover::export::{Reasons, aliases, each_record};
 use crate::handover::rewrite::LinkKind;
 use crate::handover::targets::Targets;
+use crate::handover::why::Why;
 use crate::job::Job;
+use crate::outcome::localized;
 use crate::record::Record;
 
 /// The figures and the records' table rows (JSON, one array per record, comma-separated, in a temporary file).
@@ -47,7 +49,10 @@ impl Rows {
         })
     }
 
+    /// A record's row: the values page.js shows, its warnings as the summary shows them (in the interface
+    /// language, [`localized`]; the record keeps the English text).
     fn add(&mut self, r: &Record) -> Result<()> {
+        let warnings: Vec<String> = r.warnings.iter().map(|w| localized(w)).collect();
         let row = json!([
             r.id,
             r.url,
@@ -61,7 +66,7 @@ impl Rows {
             r.provenance,
             r.attachments,
             r.images,
-            r.warnings,
+            warnings,
             r.encoding,
             r.source_path,
         ]);
@@ -91,10 +96,6 @@ fn report_error(e: impl std::fmt::Display) -> Error {
     Error::Report(format!(
         "cannot write a temporary file ({e}); check the space in the temp folder"
     ))
-}
-
-fn now() -> String {
-    httpdate::fmt_http_date(std::time::SystemTime::now())
 }
 
 /// The report of a crawl job.
@@ -134,10 +135,7 @@ pub fn from_job(dir: &Path) -> Result<Report> {
         rows.add(&r)
     })?;
     let mut reasons = Reasons::new(&job);
-    let mut figures = tally.finish(|link| match reasons.explain(LinkKind::Anchor, link) {
-        Ok((kind, reason)) => format!("{kind}: {reason}"),
-        Err(e) => e.to_string(),
-    });
+    let mut figures = tally.finish(|link| reasons.explain(LinkKind::Anchor, link))?;
     let count = |sql_text: &str| -> Result<std::collections::BTreeMap<String, u64>> {
         let mut stmt = job.conn.prepare(sql_text).map_err(&sql)?;
         let rows = stmt
@@ -181,8 +179,8 @@ pub fn from_job(dir: &Path) -> Result<Report> {
     }
     figures.skipped = skipped.into_vec();
     figures.failed = failed.into_vec();
-    figures.source = format!("job {}", dir.display());
-    figures.generated_at = now();
+    figures.source = Source::Job(dir.to_path_buf());
+    figures.generated_at = Generated::now();
     Ok(Report {
         figures,
         rows: rows.finish()?,
@@ -218,9 +216,9 @@ pub fn from_export(path: &Path) -> Result<Report> {
         tally.add(&r, &targets);
         rows.add(&r)?;
     }
-    let mut figures = tally.finish(|_| "not a record of this export".to_string());
-    figures.source = format!("export {}", path.display());
-    figures.generated_at = now();
+    let mut figures = tally.finish(|_| Ok(Why::NotInExport))?;
+    figures.source = Source::Export(path.to_path_buf());
+    figures.generated_at = Generated::now();
     Ok(Report {
         figures,
         rows: rows.finish()?,

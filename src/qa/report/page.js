@@ -98,8 +98,8 @@
     field(label('id'), r[C.id]);
     ['title', 'published', 'author', 'editor', 'source', 'category'].forEach(function (k) { field(label(k), r[C[k]]); });
     var enc = r[C.encoding] || {};
-    field(label('encoding'), fmt(T.encoding, { declared: enc.declared || T.nothing, used: enc.used, by: enc.by,
-                                              replacements: enc.replacements }));
+    field(label('encoding'), fmt(T.encoding, { declared: enc.declared || T.nothing, used: enc.used,
+                                              by: T.decodedBy[enc.by] || enc.by, replacements: enc.replacements }));
     var att = el('div');
     (r[C.attachments] || []).forEach(function (a) {
       var line = el('div');

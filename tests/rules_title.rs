@@ -216,3 +216,43 @@ fn title_site_name_that_ends_the_title_tag_is_never_the_headline() {
     ));
     assert_eq!(title(&ex), Some("结构设计工程师"), "{}", show(&ex));
 }
+
+#[test]
+fn title_a_styled_line_among_lines_that_look_the_same_is_text() {
+    // A single-page column (学院领导) whose text is a list of posts typed in a large font, one <p> each, under a
+    // column heading: no line of the list is the headline, and the first stays in the body.
+    let big = r#"style="font-size: 18px""#;
+    let lines = [
+        "党委书记：陈明远 主持学院党委全面工作",
+        "院长：林静怡 主持学院行政全面工作",
+        "副院长：周子航 分管本科教学与学生工作",
+        "副院长：吴海宁 分管科研与对外交流工作",
+    ];
+    let text: String = lines.iter().map(|l| format!("<p {big}>{l}</p>")).collect();
+    let html = page(
+        "学院领导_青松市科学技术协会",
+        r#"<div class="location">当前位置：<a href="/">首页</a> &gt; <a href="/xygk/">学院概况</a> &gt; 学院领导</div><h2>学院领导</h2>"#,
+        &text,
+        "",
+    );
+    let ex = run(&html);
+    assert_eq!(title(&ex), None, "{}", show(&ex));
+    assert!(body_text(&ex).starts_with(lines[0]), "{}", show(&ex));
+    // The same styled line above text that looks different is the headline.
+    let ex = run(&page(
+        "学院领导_青松市科学技术协会",
+        "",
+        &format!(
+            "<p {big}>{}</p>{}",
+            "学院召开新学期领导班子分工会议",
+            paras(3)
+        ),
+        "",
+    ));
+    assert_eq!(
+        title(&ex),
+        Some("学院召开新学期领导班子分工会议"),
+        "{}",
+        show(&ex)
+    );
+}

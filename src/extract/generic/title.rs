@@ -37,7 +37,20 @@ struct Candidate {
     column: bool,
     /// The same (short) words as menu links elsewhere on the page.
     menu_words: bool,
+    /// Document-order span.
+    span: (usize, usize),
+    /// Its `class` and `style`, as written: what makes it look like a headline or like text.
+    look: (Option<String>, Option<String>),
 }
+
+/// Blocks between a candidate's end and the start of a twin that still make the twin "the text right after
+/// it" (an empty line or a picture may sit between two paragraphs).
+const TWIN_MAX_GAP: usize = 3;
+
+/// Taken off a candidate that looks exactly like the line after or before it: a headline is set apart from the
+/// text it heads, so a styled line among lines of the same tag, class and style is a line of the text (a
+/// leaders' list, paragraphs typed in a large font), not its headline. Large enough to undo any style bonus.
+const TEXT_LINE_PENALTY: f32 = 30.0;
 
 /// Characters of `<title>` compared with the candidates: a headline plus its column and site names fit many
 /// times over, and the comparison costs candidates × 120 × this, so a page with a megabyte of text in its
@@ -311,9 +324,41 @@ fn candidates(
             contained,
             column,
             menu_words,
+            span: (first_order, last_order),
+            look: (
+                attr(el, "class").map(str::to_string),
+                attr(el, "style").map(str::to_string),
+            ),
         });
     }
+    mark_text_lines(&mut out);
     out
+}
+
+/// Candidates that look exactly like the candidate right after or right before them (same tag, class and
+/// style) are lines of the text ([`TEXT_LINE_PENALTY`]). Headings (`h1`–`h6`) are left alone: a column heading and the headline can
+/// share a tag.
+fn mark_text_lines(candidates: &mut [Candidate]) {
+    for i in 0..candidates.len() {
+        let c = &candidates[i];
+        if c.tag.starts_with('h') && c.tag.len() == 2 {
+            continue;
+        }
+        let after = candidates[i + 1..]
+            .iter()
+            .filter(|n| n.span.0 > c.span.1)
+            .find(|n| n.tag == c.tag)
+            .is_some_and(|n| n.span.0 - c.span.1 <= TWIN_MAX_GAP && n.look == c.look);
+        let before = candidates[..i]
+            .iter()
+            .rev()
+            .filter(|p| p.span.1 < c.span.0)
+            .find(|p| p.tag == c.tag)
+            .is_some_and(|p| c.span.0 - p.span.1 <= TWIN_MAX_GAP && p.look == c.look);
+        if after || before {
+            candidates[i].base -= TEXT_LINE_PENALTY;
+        }
+    }
 }
 
 fn is_candidate_tag(name: &str) -> bool {

@@ -256,3 +256,28 @@ fn title_a_styled_line_among_lines_that_look_the_same_is_text() {
         show(&ex)
     );
 }
+
+#[test]
+fn title_a_four_character_column_name_is_not_a_person() {
+    // 常 and 管 are surnames, but a four-character heading is a person's name only after a two-character
+    // surname: 常用表格 under a breadcrumb ending in 常用表格 is the column's name, not a profile's headline.
+    for column in ["常用表格", "管理团队"] {
+        let ex = run(&page(
+            &format!("{column}_青松市科学技术协会"),
+            &format!(
+                r#"<div class="location">当前位置：<a href="/">首页</a> &gt; <a href="/xz/">下载中心</a> &gt; {column}</div><h2>{column}</h2>"#
+            ),
+            &paras(3),
+            "",
+        ));
+        assert_eq!(title(&ex), None, "{}", show(&ex));
+    }
+    // A compound surname and a two-character given name is a person's name.
+    let ex = run(&page(
+        "欧阳晓明_青松市科学技术协会",
+        r#"<div class="location">当前位置：<a href="/">首页</a> &gt; <a href="/zj/">专家库</a> &gt; 欧阳晓明</div><h2>欧阳晓明</h2>"#,
+        &paras(3),
+        "",
+    ));
+    assert_eq!(title(&ex), Some("欧阳晓明"), "{}", show(&ex));
+}

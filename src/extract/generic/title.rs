@@ -4,7 +4,8 @@
 //! `<title>` is usable, its site and column suffixes are cut off.
 
 use super::vocabulary::{
-    BADGES, HEADING_NAME_WORDS, NAME_MARKERS, SITE_NAME_ENDINGS, SURNAMES, TITLE_META,
+    BADGES, COMPOUND_SURNAMES, HEADING_NAME_WORDS, NAME_MARKERS, SITE_NAME_ENDINGS, SURNAMES,
+    TITLE_META,
 };
 use ego_tree::NodeId;
 use scraper::Node;
@@ -165,6 +166,7 @@ fn is_person_heading(text: &str) -> bool {
     super::people::is_name(text)
         && text.chars().all(crate::normalize::text::is_cjk)
         && text.chars().next().is_some_and(|c| SURNAMES.contains(c))
+        && (text.chars().count() < 4 || COMPOUND_SURNAMES.iter().any(|s| text.starts_with(s)))
 }
 
 /// Names that are never the page's headline: the column it sits in (the breadcrumb's last item) and the site or

@@ -281,3 +281,27 @@ fn title_a_four_character_column_name_is_not_a_person() {
     ));
     assert_eq!(title(&ex), Some("欧阳晓明"), "{}", show(&ex));
 }
+
+#[test]
+fn title_a_column_name_with_its_english_rendering_is_the_column() {
+    let ex = run(&page(
+        "餐饮服务_青松市科学技术协会",
+        r#"<div class="location">当前位置：<a href="/">首页</a> &gt; 餐饮服务</div><h2>餐饮服务 CATERING SERVICE</h2>"#,
+        &paras(3),
+        "",
+    ));
+    assert_eq!(title(&ex), None, "{}", show(&ex));
+    // A headline that only starts with the column's name is the page's own.
+    let ex = run(&page(
+        "餐饮服务_青松市科学技术协会",
+        r#"<div class="location">当前位置：<a href="/">首页</a> &gt; 餐饮服务</div><h2>餐饮服务中心举办秋季菜品品鉴会</h2>"#,
+        &paras(3),
+        "",
+    ));
+    assert_eq!(
+        title(&ex),
+        Some("餐饮服务中心举办秋季菜品品鉴会"),
+        "{}",
+        show(&ex)
+    );
+}

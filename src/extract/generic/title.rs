@@ -148,6 +148,16 @@ pub fn find(
     })
 }
 
+/// A heading that is the column's name, alone or followed by its English rendering (`新闻动态 NEWS`,
+/// `餐饮服务 CATERING SERVICE`): bilingual column headings name the column, not the page.
+fn is_column_heading(text: &str, column: &str) -> bool {
+    text.strip_prefix(column).is_some_and(|rest| {
+        rest.chars().all(|c| {
+            c.is_ascii_alphabetic() || c.is_whitespace() || matches!(c, '&' | '-' | '\'' | '.')
+        })
+    })
+}
+
 /// The headline without a leading badge word.
 fn without_badge(text: &str) -> String {
     for badge in BADGES {
@@ -286,8 +296,9 @@ fn candidates(
         let in_article =
             article_container.is_some_and(|(s, e)| first_order >= s && first_order <= e);
         let own = in_article || person;
-        let column =
-            (names.column == Some(text.as_str()) || names.site == Some(text.as_str())) && !own;
+        let column = (names.column.is_some_and(|c| is_column_heading(&text, c))
+            || names.site == Some(text.as_str()))
+            && !own;
         let menu_words = as_links > usize::from(link_headline) && chars.len() <= 8 && !own;
         let mut base = bonus;
         if menu_words {

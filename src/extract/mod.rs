@@ -224,7 +224,7 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
     if let Some(h) = hint
         && plan.title
         && !mapped_title
-        && let Some((t, node)) = site::title(&an, h, title.as_ref(), title_node, &paths)
+        && let Some((t, node)) = site::title(&an, h, title.as_ref(), title_node, column, &paths)
     {
         title = Some(t);
         title_node = Some(node);

@@ -152,6 +152,7 @@ pub fn title(
     hint: &TemplateHint,
     own: Option<&Found<String>>,
     own_node: Option<NodeId>,
+    column: Option<&str>,
     paths: &Paths<'_>,
 ) -> Option<(Found<String>, NodeId)> {
     let want = hint.location("title")?;
@@ -174,6 +175,11 @@ pub fn title(
         || hint.repeated.chrome.contains(&h)
         || hint.repeated.fixed.contains(&h)
     {
+        return None;
+    }
+    // The template's headline place holding this page's column name is the column heading of a page without
+    // a headline of its own (the generic rules' verdict too).
+    if column.is_some_and(|c| crate::extract::generic::title::is_column_heading(&text, c)) {
         return None;
     }
     Some((Found::new(text, hint.rule("title")), node))

@@ -150,7 +150,7 @@ pub fn find(
 
 /// A heading that is the column's name, alone or followed by its English rendering (`新闻动态 NEWS`,
 /// `餐饮服务 CATERING SERVICE`): bilingual column headings name the column, not the page.
-fn is_column_heading(text: &str, column: &str) -> bool {
+pub fn is_column_heading(text: &str, column: &str) -> bool {
     text.strip_prefix(column).is_some_and(|rest| {
         rest.chars().all(|c| {
             c.is_ascii_alphabetic() || c.is_whitespace() || matches!(c, '&' | '-' | '\'' | '.')

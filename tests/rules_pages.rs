@@ -97,6 +97,18 @@ fn classify_headline_over_only_its_metadata_line_is_no_article_unless_it_plays_a
     );
     let reason = skipped(process_page(PAGE_URL, &html));
     assert!(reason.contains("only its metadata line"), "{reason}");
+    // Nothing to keep, unlike a short page: a site model's article template must not make it an article.
+    assert!(
+        matches!(
+            run(&html).kind,
+            sitelift::extract::PageKind::NotArticle {
+                kind: sitelift::extract::NotArticleKind::Other,
+                ..
+            }
+        ),
+        "{:?}",
+        run(&html).kind
+    );
     // The same page with a video under the line is a video article.
     let video = r#"<video controls src="/video/kjhdz.mp4"></video>"#;
     let html = page(

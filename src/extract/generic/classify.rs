@@ -144,7 +144,8 @@ pub enum NotArticleKind {
     List,
     /// No article body, or too little text in it (the `no article …` reasons).
     Empty,
-    /// A frameset, a login page, an error page, or a mapping's declaration.
+    /// A frameset, a login page, an error page, a body that is only the page's metadata line, or a mapping's
+    /// declaration.
     Other,
 }
 
@@ -206,11 +207,12 @@ fn judge(
         return Some((List, DATED_LINKS.text(&[&dated_links])));
     }
     // A body that is only the page's own metadata line (a hub's 来源/发稿时间 line above its links) has no text,
-    // whatever header it has.
+    // whatever header it has. Not `Empty`: that is a short page, which an article template keeps; this one has
+    // nothing to keep.
     if ev.attachments == 0 && ev.images == 0 && only_metadata_lines(ev.body_text) && !has_media(an)
     {
         let line = ev.body_text.lines().next().unwrap_or_default().trim();
-        return Some((Empty, ONLY_METADATA.text(&[&line])));
+        return Some((Other, ONLY_METADATA.text(&[&line])));
     }
     // A page with its own headline and a labelled date is an article even when its body is a video, an image or
     // an embedded viewer: its record keeps the title and the date.

@@ -141,8 +141,28 @@ pub fn body_root(
     }
     let node = paths.find(want)?;
     let stats = an.stats.get(&node)?;
+    // The page's own container inside the template's, holding most of its text, is the same body with the
+    // template's edges (captions, a gallery, a tool bar) left off: a refinement, not a disagreement.
+    if let Some(&own) = roots.first()
+        && an
+            .doc
+            .tree
+            .get(own)
+            .is_some_and(|n| n.ancestors().any(|a| a.id() == node))
+        && an
+            .stats
+            .get(&own)
+            .is_some_and(|o| o.chars * OWN_BODY_SHARE_DEN >= stats.chars * OWN_BODY_SHARE_NUM)
+    {
+        return None;
+    }
     (stats.chars > 0).then(|| (node, hint.rule("body")))
 }
+
+/// The share of the template's body container's text that the page's own container inside it must hold to be
+/// kept as the same body (four fifths: a caption or two, not the text's other paragraphs).
+const OWN_BODY_SHARE_NUM: usize = 4;
+const OWN_BODY_SHARE_DEN: usize = 5;
 
 /// The headline at the template's place, when this page's own headline is weak — none from an element, or a
 /// text that repeats on the template's pages (a column's or the site's name, a section heading) — and came

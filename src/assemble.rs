@@ -68,6 +68,7 @@ pub fn to_record(
     ex: Extracted,
     opts: &NormalizeOptions,
 ) -> Record {
+    // Each field's typed rule becomes the record's family and detail (no text parsed back).
     let mut provenance = BTreeMap::new();
     let mut take = |field: &str, f: Option<Found<String>>| -> Option<String> {
         let f = f?;

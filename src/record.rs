@@ -33,8 +33,9 @@ pub struct Record {
 }
 
 /// The rule that produced a field: its family (`mapping`, `pattern`, `generic`, `site-model`) and, after the
-/// first `:` of its text, which rule of the family. Serialized as that text (`generic:label 发布时间`), so the
-/// summary and the report count families without splitting strings again.
+/// first `:` of its text, which rule of the family. Built from the extractor's typed rule
+/// ([`crate::extract::Rule`]); serialized as its text (`generic:label 发布时间`) and split on the first `:` only
+/// when read back, so the summary and the report count families without splitting strings again.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Rule {
     pub family: String,

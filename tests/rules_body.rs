@@ -516,7 +516,10 @@ fn render_images_resolved_with_alt() {
         show(&ex)
     );
     assert_eq!(ex.images[0].alt.as_deref(), Some("活动现场"));
-    assert_eq!(ex.images_rule, "generic:images");
+    assert_eq!(
+        ex.images_rule.map(|r| r.to_string()).as_deref(),
+        Some("generic:images")
+    );
 }
 
 #[test]

@@ -43,7 +43,10 @@ fn attachments_with(extra: &str) -> Vec<(Option<String>, String)> {
         &format!("{}{extra}", paras(4)),
         "",
     ));
-    assert_eq!(ex.attachments_rule, "generic:attachments");
+    assert_eq!(
+        ex.attachments_rule.map(|r| r.to_string()).as_deref(),
+        Some("generic:attachments")
+    );
     ex.attachments
         .into_iter()
         .map(|a| (a.name, a.url))

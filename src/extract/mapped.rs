@@ -10,13 +10,13 @@ use rustc_hash::FxHashSet as HashSet;
 use scraper::ElementRef;
 use url::Url;
 
-use super::Found;
 use super::dom::{flowing_text, spaced_text};
 use super::generic::analysis::Analysis;
 use super::generic::breadcrumb::items_of;
 use super::generic::links::attachment_name;
 use super::generic::meta::credit_value;
 use super::labels::{LabelKind, split_labels};
+use super::{Found, Rule};
 use crate::mapping::Mapping;
 use crate::normalize::date::{PublishedAt, find_date, parse_date};
 use crate::normalize::text::{fold, non_empty};
@@ -81,8 +81,8 @@ pub fn extract(an: &Analysis<'_>, mapping: &Mapping, base: Option<&Url>) -> Mapp
         };
         // 1. the selector's text, refined by the field's pattern when it has one
         let mut value = selected_text.as_deref().map(|t| match captured(t) {
-            Some(v) => (v, format!("pattern:{field}"), false),
-            None => (t.to_string(), format!("mapping:{field}"), true),
+            Some(v) => (v, Rule::pattern(field), false),
+            None => (t.to_string(), Rule::mapping(field), true),
         });
         // 2. the pattern over the meta block's text, else over the page's text
         if value.is_none() && pattern.is_some() {
@@ -96,7 +96,7 @@ pub fn extract(an: &Analysis<'_>, mapping: &Mapping, base: Option<&Url>) -> Mapp
                         .join("\n")
                 }),
             };
-            value = captured(haystack).map(|v| (v, format!("pattern:{field}"), false));
+            value = captured(haystack).map(|v| (v, Rule::pattern(field), false));
             if value.is_none() {
                 m.warnings.push(MAPPING_PATTERN.text(&[&field]));
             }
@@ -131,7 +131,7 @@ pub fn extract(an: &Analysis<'_>, mapping: &Mapping, base: Option<&Url>) -> Mapp
     if let Some(text) = &meta_text {
         for pair in split_labels(text) {
             let Some(value) = pair.value else { continue };
-            let rule = format!("mapping:meta {}", pair.label);
+            let rule = Rule::mapping_label(pair.label);
             match pair.kind {
                 LabelKind::Published if m.published.is_none() => {
                     m.published = date_in(&value).map(|d| Found::new(d, rule));
@@ -152,7 +152,7 @@ pub fn extract(an: &Analysis<'_>, mapping: &Mapping, base: Option<&Url>) -> Mapp
     if let Some(el) = first("breadcrumb", &mut m) {
         let items = items_of(*el, None);
         if !items.is_empty() {
-            m.category = Some(Found::new(items, "mapping:breadcrumb".into()));
+            m.category = Some(Found::new(items, Rule::mapping("breadcrumb")));
             m.category_node = Some(el.id());
         }
     }

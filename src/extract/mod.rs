@@ -1,6 +1,6 @@
 //! Extract: parse the decoded page once and find every field on that one DOM — the site's mapping first
 //! ([`mapped`]), the generic heuristics ([`generic`]) for anything the mapping omits or misses — recording which
-//! rule produced each value ([`Found::rule`]), then render the chosen body ([`render`]). A page whose tree would
+//! rule produced each value ([`Found::rule`], a typed [`Rule`]), then render the chosen body ([`render`]). A page whose tree would
 //! outgrow its memory budget is not parsed to the end ([`parse`]): it comes back [`PageKind::Refused`].
 
 pub mod dom;
@@ -10,6 +10,7 @@ pub mod mapped;
 pub mod outlinks;
 pub mod parse;
 pub mod render;
+pub mod rule;
 
 use rustc_hash::FxHashSet as HashSet;
 
@@ -24,25 +25,19 @@ use crate::site::apply as site;
 use generic::analysis::Analysis;
 pub use generic::classify::NotArticleKind;
 use generic::meta::Layout;
+pub use rule::Rule;
 
 /// A value and the rule that produced it (`mapping:title`, `generic:label 发布时间`, …).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found<T> {
     pub value: T,
-    pub rule: String,
+    pub rule: Rule,
 }
 
 impl<T> Found<T> {
-    pub fn new(value: T, rule: String) -> Found<T> {
+    pub fn new(value: T, rule: Rule) -> Found<T> {
         Found { value, rule }
     }
-}
-
-/// Whether a rule read its value from a label, a mapping or a mapping's pattern: the page states it, as opposed
-/// to a guess from a signature, a `<meta>` tag or the URL. The site model's own values count as labelled for the
-/// model only ([`crate::site::apply::meta_open`]).
-pub fn labelled_rule(rule: &str) -> bool {
-    rule.contains("label") || rule.starts_with("mapping") || rule.starts_with("pattern")
 }
 
 /// The rendered body: cleaned HTML (sanitized later) and paragraph text.
@@ -79,8 +74,8 @@ pub struct Extracted {
     pub attachments: Vec<Attachment>,
     pub images: Vec<Image>,
     /// Which rule found the attachments and images (`mapping:attachments`, `generic:attachments`, …).
-    pub attachments_rule: String,
-    pub images_rule: String,
+    pub attachments_rule: Option<Rule>,
+    pub images_rule: Option<Rule>,
     /// Hrefs (as written) of the later parts of a multi-page article, in order.
     pub later_parts: Vec<String>,
     /// When this page is part N of a multi-page article: the first part's file name.
@@ -148,10 +143,10 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
 
     // Body container(s).
     let (mut roots, mut body_rule) = match mapped.as_ref().filter(|m| !m.body_roots.is_empty()) {
-        Some(m) => (m.body_roots.clone(), "mapping:body".to_string()),
+        Some(m) => (m.body_roots.clone(), Some(Rule::mapping("body"))),
         None => match generic::body::choose(&an) {
-            Some(choice) => (vec![choice.node], choice.rule),
-            None => (Vec::new(), String::new()),
+            Some(choice) => (vec![choice.node], Some(choice.rule)),
+            None => (Vec::new(), None),
         },
     };
     // The site model: the template's body container where this page chose another.
@@ -162,7 +157,7 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
         && let Some((node, rule)) = site::body_root(&an, h, &roots, &paths)
     {
         roots = vec![node];
-        body_rule = rule;
+        body_rule = Some(rule);
         relocated_body = true;
     }
     // Where the article's text ends (a 相关文章 / 上一篇 heading after most of the prose): everything after it
@@ -189,7 +184,9 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
         Some((start, end)) if !whole_container => Some(generic::body::trim_edges(&an, start, end)),
         other => other,
     };
-    if tracing::enabled!(tracing::Level::DEBUG) {
+    if tracing::enabled!(tracing::Level::DEBUG)
+        && let Some(body_rule) = &body_rule
+    {
         for r in &roots {
             if let Some(el) = an.doc.tree.get(*r).and_then(scraper::ElementRef::wrap) {
                 tracing::debug!(
@@ -203,8 +200,8 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
         }
     }
     // The body is a container that CMS families use only for the article: headings inside it are its own.
-    let article_container =
-        full_range.filter(|_| body_rule.starts_with("generic:container") || relocated_body);
+    let article_container = full_range
+        .filter(|_| body_rule.as_ref().is_some_and(Rule::is_article_container) || relocated_body);
     let crumb = generic::breadcrumb::find(&an);
     let column = crumb
         .as_ref()
@@ -319,20 +316,22 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
         && !whole_container
     {
         out.stripped = site::strip(&an, h, &roots, &mut exclude);
-        if !out.stripped.is_empty() && !relocated_body {
-            body_rule = format!(
-                "{}:{} body: {} repeated block(s) left out of {body_rule}",
-                site::PROVENANCE,
-                h.id,
+        if !out.stripped.is_empty()
+            && !relocated_body
+            && let Some(rule) = &body_rule
+        {
+            let detail = format!(
+                "body: {} repeated block(s) left out of {rule}",
                 out.stripped.len()
             );
+            body_rule = Some(Rule::site_model(&h.id, detail));
         }
     }
     let rendered = render::render(&doc, &roots, &exclude, base);
 
     // Attachments and images.
     (out.attachments_rule, out.attachments) = match m.and_then(|m| m.attachments.clone()) {
-        Some(list) => ("mapping:attachments".into(), list),
+        Some(list) => (Some(Rule::mapping("attachments")), list),
         None => {
             let list = match body_range {
                 Some((start, end)) => {
@@ -343,12 +342,12 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
                 }
                 None => Vec::new(),
             };
-            ("generic:attachments".into(), list)
+            (Some(Rule::generic("attachments")), list)
         }
     };
     (out.images_rule, out.images) = match m.and_then(|m| m.images.clone()) {
-        Some(list) => ("mapping:images".into(), list),
-        None => ("generic:images".into(), rendered.images),
+        Some(list) => (Some(Rule::mapping("images")), list),
+        None => (Some(Rule::generic("images")), rendered.images),
     };
 
     if let Some(name) = ctx.page_name {
@@ -365,10 +364,7 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
         .map(|c| crate::normalize::url::resolve(base, c))
         .filter(|c| c.starts_with("http"));
 
-    let has_labelled_date = out
-        .published
-        .as_ref()
-        .is_some_and(|p| labelled_rule(&p.rule));
+    let has_labelled_date = out.published.as_ref().is_some_and(|p| p.rule.is_labelled());
     // The page's own headline with a date shown as the page's (labelled, or in the info line by the headline),
     // not one guessed from a signature or the URL.
     let has_dated_header = title_node.is_some()
@@ -376,7 +372,7 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
             || out
                 .published
                 .as_ref()
-                .is_some_and(|p| p.rule.contains("info line")));
+                .is_some_and(|p| p.rule.is_info_line()));
     let evidence = generic::classify::Evidence {
         body_text: &rendered.text,
         body_node: roots.first().copied(),
@@ -421,13 +417,13 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
         };
         site::kind(h, observed_kind, body, &mut out);
     }
-    if !roots.is_empty() {
+    if let Some(rule) = body_rule.filter(|_| !roots.is_empty()) {
         out.body = Some(Found::new(
             Body {
                 html: rendered.html,
                 text: rendered.text,
             },
-            body_rule,
+            rule,
         ));
     }
     if !matches!(ctx.site, site::SitePass::Off) {
@@ -537,31 +533,33 @@ mod tests {
     /// its metadata line may still fill, where its own values count as labelled too).
     #[test]
     fn labelled_rules_are_labels_mappings_and_patterns() {
-        let found = |rule: &str| Some(Found::new(String::new(), rule.to_string()));
+        let found = |rule: &Rule| Some(Found::new(String::new(), rule.clone()));
         for (rule, labelled) in [
-            ("label 发布时间", true),
-            ("info line label 来源", true),
-            ("mapping:published", true),
-            ("mapping:meta 作者", true),
-            ("pattern:published", true),
-            ("signature", false),
-            ("meta article:published_time", false),
-            ("url date", false),
-            ("info line", false),
-            ("site-model:t3 meta 时间", false),
+            (Rule::generic_label("发布时间"), true),
+            (Rule::mapping("published"), true),
+            (Rule::mapping_label("作者"), true),
+            (Rule::pattern("published"), true),
+            (Rule::generic("signature date"), false),
+            (Rule::generic("meta article:published_time"), false),
+            (Rule::generic("date in URL"), false),
+            (Rule::info_line("date in info line"), false),
+            // Words that only look like a label's are no label.
+            (Rule::generic("meta labelled_date"), false),
+            (Rule::site_model("t3", "title"), false),
+            (Rule::site_model_label("t3", "时间"), false),
         ] {
-            assert_eq!(labelled_rule(rule), labelled, "{rule}");
+            assert_eq!(rule.is_labelled(), labelled, "{rule}");
             let out = Extracted {
-                author: found(rule),
-                editor: found(rule),
-                source: found(rule),
+                author: found(&rule),
+                editor: found(&rule),
+                source: found(&rule),
                 published: Some(Found::new(
                     crate::normalize::date::parse_date("2020-01-02").unwrap(),
-                    rule.to_string(),
+                    rule.clone(),
                 )),
                 ..Extracted::default()
             };
-            let model_labelled = labelled || rule.starts_with(site::PROVENANCE);
+            let model_labelled = labelled || matches!(rule.family, rule::Family::SiteModel { .. });
             assert_eq!(site::meta_open(&out), !model_labelled, "{rule}");
         }
         assert!(site::meta_open(&Extracted::default()));

@@ -23,10 +23,8 @@ use super::signature::{
 };
 use crate::extract::dom::spaced_text;
 use crate::extract::generic::analysis::Analysis;
-use crate::extract::{Extracted, Found, NotArticleKind, PageKind, labelled_rule};
+use crate::extract::{Extracted, Found, NotArticleKind, PageKind, Rule};
 use crate::normalize::text::visible_len;
-
-pub use super::PROVENANCE;
 
 /// How the site model takes part in extracting one page.
 #[derive(Debug, Clone, Copy, Default)]
@@ -87,8 +85,8 @@ impl TemplateHint {
         signature::mix(h.finish())
     }
 
-    fn rule(&self, what: &str) -> String {
-        format!("{}:{} {what}", super::PROVENANCE, self.id)
+    fn rule(&self, what: &str) -> Rule {
+        Rule::site_model(&self.id, what)
     }
 
     fn location(&self, field: &str) -> Option<u64> {
@@ -134,7 +132,7 @@ pub fn body_root(
     hint: &TemplateHint,
     roots: &[NodeId],
     paths: &Paths<'_>,
-) -> Option<(NodeId, String)> {
+) -> Option<(NodeId, Rule)> {
     let want = hint.location("body")?;
     if roots.len() > 1 || location_of(an, roots.first().copied()) == want {
         return None;
@@ -221,7 +219,7 @@ pub fn meta_open(out: &Extracted) -> bool {
         out.source.as_ref().map(|f| &f.rule),
     ]
     .into_iter()
-    .any(|rule| !is_labelled(rule))
+    .any(|rule| !settled(rule))
 }
 
 /// Where the page's own metadata line is: the info line that gave the published date, else the first one.
@@ -249,24 +247,24 @@ pub fn fill_meta(an: &Analysis<'_>, hint: &TemplateHint, line: NodeId, out: &mut
         let Some(value) = pair.value.as_deref() else {
             continue;
         };
-        let rule = || hint.rule(&format!("meta {}", pair.label));
+        let rule = || Rule::site_model_label(&hint.id, pair.label);
         match pair.kind {
-            LabelKind::Published if !is_labelled(out.published.as_ref().map(|f| &f.rule)) => {
+            LabelKind::Published if !settled(out.published.as_ref().map(|f| &f.rule)) => {
                 if let Some(at) = parse_date(value).or_else(|| find_date(value).map(|d| d.0)) {
                     out.published = Some(Found::new(at, rule()));
                 }
             }
-            LabelKind::Author if !is_labelled(out.author.as_ref().map(|f| &f.rule)) => {
+            LabelKind::Author if !settled(out.author.as_ref().map(|f| &f.rule)) => {
                 if let Some(v) = crate::extract::generic::people::clean_person(value) {
                     out.author = Some(Found::new(v, rule()));
                 }
             }
-            LabelKind::Editor if !is_labelled(out.editor.as_ref().map(|f| &f.rule)) => {
+            LabelKind::Editor if !settled(out.editor.as_ref().map(|f| &f.rule)) => {
                 if let Some(v) = crate::extract::generic::people::clean_person(value) {
                     out.editor = Some(Found::new(v, rule()));
                 }
             }
-            LabelKind::Source if !is_labelled(out.source.as_ref().map(|f| &f.rule)) => {
+            LabelKind::Source if !settled(out.source.as_ref().map(|f| &f.rule)) => {
                 if let Some(v) = crate::normalize::text::non_empty(value) {
                     out.source = Some(Found::new(v, rule()));
                 }
@@ -276,10 +274,10 @@ pub fn fill_meta(an: &Analysis<'_>, hint: &TemplateHint, line: NodeId, out: &mut
     }
 }
 
-/// Whether a value's rule read it from a label, a mapping ([`labelled_rule`]) or the model (not guessed from a
-/// signature, a `<meta>` tag or the URL).
-fn is_labelled(rule: Option<&String>) -> bool {
-    rule.is_some_and(|r| labelled_rule(r) || r.starts_with(super::PROVENANCE))
+/// Whether a value's rule read it from a label, a mapping ([`Rule::is_labelled`]) or the model (not guessed from
+/// a signature, a `<meta>` tag or the URL): [`Rule::settled_for_model`].
+fn settled(rule: Option<&Rule>) -> bool {
+    rule.is_some_and(Rule::settled_for_model)
 }
 
 /// The breadcrumb at the template's place, for a page that found none of its own.
@@ -475,7 +473,7 @@ pub fn observe(an: &Analysis<'_>, d: &Decided<'_>, out: &Extracted) -> Observati
         if has {
             filled |= 1 << i;
         }
-        if is_labelled(rule) {
+        if settled(rule) {
             labelled |= 1 << i;
         }
     }
@@ -571,7 +569,7 @@ mod tests {
             ex.stripped,
             ["欢迎访问示范学院网站", "示范学院版面设计与维护"]
         );
-        let rule = &ex.body.unwrap().rule;
+        let rule = ex.body.unwrap().rule.to_string();
         assert!(
             rule.starts_with("site-model:t9 body: 2 repeated block(s) left out of generic:"),
             "{rule}"

@@ -107,8 +107,9 @@ pub fn value(f: &Option<Found<String>>) -> Option<&str> {
     f.as_ref().map(|f| f.value.as_str())
 }
 
-pub fn rule<T>(f: &Option<Found<T>>) -> &str {
-    f.as_ref().map(|f| f.rule.as_str()).unwrap_or("")
+/// The rule's provenance text ("" for no value).
+pub fn rule<T>(f: &Option<Found<T>>) -> String {
+    f.as_ref().map(|f| f.rule.to_string()).unwrap_or_default()
 }
 
 pub fn title(ex: &Extracted) -> Option<&str> {

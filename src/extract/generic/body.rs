@@ -21,6 +21,7 @@ use super::analysis::{Analysis, is_boilerplate};
 use super::lines::{Line, lines_of};
 use std::sync::LazyLock;
 
+use crate::extract::Rule;
 use crate::extract::dom::{Markers, has_name_word, is_block};
 use crate::extract::labels::{LabelKind, split_labels};
 use crate::normalize::text::{is_sentence, visible_len};
@@ -31,7 +32,7 @@ static BODY: LazyLock<Markers> = LazyLock::new(|| Markers::new(&BODY_MARKERS));
 #[derive(Debug, Clone)]
 pub struct BodyChoice {
     pub node: NodeId,
-    pub rule: String,
+    pub rule: Rule,
 }
 
 /// Pick the element most likely to hold the article body. Only elements holding text (those with subtree
@@ -78,18 +79,18 @@ pub fn choose(an: &Analysis<'_>) -> Option<BodyChoice> {
     {
         return Some(BodyChoice {
             node,
-            rule: format!("generic:container .{marker}"),
+            rule: Rule::article_container(marker),
         });
     }
     if let Some((node, marker)) = marked_ancestor(an, best_node) {
         return Some(BodyChoice {
             node,
-            rule: format!("generic:container .{marker}"),
+            rule: Rule::article_container(marker),
         });
     }
     Some(BodyChoice {
         node: best_node,
-        rule: "generic:densest block".to_string(),
+        rule: Rule::generic("densest block"),
     })
 }
 

@@ -8,6 +8,7 @@ use scraper::Node;
 use super::analysis::Analysis;
 use std::sync::LazyLock;
 
+use crate::extract::Rule;
 use crate::extract::dom::{Markers, spaced_text};
 
 static CLASSES: LazyLock<Markers> = LazyLock::new(|| Markers::new(&BREADCRUMB_CLASS_WORDS));
@@ -18,7 +19,7 @@ use crate::normalize::text::fold;
 pub struct Breadcrumb {
     pub node: NodeId,
     pub items: Vec<String>,
-    pub rule: String,
+    pub rule: Rule,
 }
 
 /// Find the breadcrumb and turn it into a category path.
@@ -34,7 +35,7 @@ pub fn find(an: &Analysis<'_>) -> Option<Breadcrumb> {
                 return Some(Breadcrumb {
                     node: block.node,
                     items,
-                    rule: format!("generic:breadcrumb {marker}"),
+                    rule: Rule::generic(format!("breadcrumb {marker}")),
                 });
             }
         }
@@ -65,7 +66,7 @@ pub fn find(an: &Analysis<'_>) -> Option<Breadcrumb> {
             return Some(Breadcrumb {
                 node: node.id(),
                 items,
-                rule: "generic:breadcrumb element".to_string(),
+                rule: Rule::generic("breadcrumb element"),
             });
         }
     }

@@ -16,8 +16,8 @@ use regex::Regex;
 
 use super::analysis::{Analysis, Block};
 use super::people;
-use crate::extract::Found;
 use crate::extract::labels::{LabelKind, LabeledValue, split_labels};
+use crate::extract::{Found, Rule};
 use crate::normalize::date::{PublishedAt, find_date, parse_date, parse_labelled_short_year};
 use crate::normalize::text::{non_empty, visible_len};
 
@@ -46,16 +46,15 @@ impl Meta {
     /// Take a labelled author, editor or source when the field is still open (a 责任编辑 wins over a plain 编辑
     /// anywhere on the page).
     fn take_credit(&mut self, kind: LabelKind, label: &str, value: &str) {
-        let rule = || format!("generic:label {label}");
+        let rule = || Rule::generic_label(label);
         match kind {
             LabelKind::Author if self.author.is_none() => {
                 self.author = credit_value(kind, value).map(|v| Found::new(v, rule()));
             }
             LabelKind::Editor
-                if self
-                    .editor
-                    .as_ref()
-                    .is_none_or(|e| !is_chief_editor(&e.rule) && is_chief_editor(label)) =>
+                if self.editor.as_ref().is_none_or(|e| {
+                    !e.rule.label().is_some_and(is_chief_editor) && is_chief_editor(label)
+                }) =>
             {
                 if let Some(v) = credit_value(kind, value) {
                     self.editor = Some(Found::new(v, rule()));
@@ -104,7 +103,7 @@ pub fn find(an: &Analysis<'_>, layout: Layout, page_url: Option<&str>) -> Meta {
                 used |= is_meta_kind(pair.kind);
                 continue;
             };
-            let rule = || format!("generic:label {}", pair.label);
+            let rule = || Rule::generic_label(pair.label);
             match pair.kind {
                 LabelKind::Published
                     if meta.published.is_none() && !is_event_time(an, line, pair) =>
@@ -153,23 +152,23 @@ pub fn find(an: &Analysis<'_>, layout: Layout, page_url: Option<&str>) -> Meta {
                 .map(|(d, range)| (d, line.block.node, &line.block.line, range.start))
         });
         let tagged = an.meta_value(&DATE_META).and_then(|(name, v)| {
-            parse_date(v).map(|d| Found::new(d, format!("generic:meta {name}")))
+            parse_date(v).map(|d| Found::new(d, Rule::generic(format!("meta {name}"))))
         });
         meta.published = match (shown, tagged) {
             (Some((d, node, line, at)), tagged) if d.time.is_some() || tagged.is_none() => {
                 meta.info_nodes.push(node);
                 if meta.author.is_none() {
                     meta.author = name_before_date(&line[..at])
-                        .map(|n| Found::new(n, "generic:name before the date".into()));
+                        .map(|n| Found::new(n, Rule::generic("name before the date")));
                 }
-                Some(Found::new(d, "generic:date in info line".into()))
+                Some(Found::new(d, Rule::info_line("date in info line")))
             }
             (_, tagged) => tagged,
         };
     }
     if meta.source.is_none() {
         meta.source = an.meta_value(&SOURCE_META).and_then(|(name, v)| {
-            non_empty(v).map(|v| Found::new(v, format!("generic:meta {name}")))
+            non_empty(v).map(|v| Found::new(v, Rule::generic(format!("meta {name}"))))
         });
     }
     if meta.author.is_none()
@@ -208,7 +207,7 @@ fn is_event_time(an: &Analysis<'_>, line: &InfoLine<'_>, pair: &LabeledValue) ->
         .any(|b| event(&split_labels(&b.line)))
 }
 
-/// Whether an editor label (or the rule that names it) is the responsible editor's.
+/// Whether an editor label is the responsible editor's.
 fn is_chief_editor(label: &str) -> bool {
     label.contains("责任编辑") || label.contains("责编")
 }
@@ -341,8 +340,7 @@ fn byline(an: &Analysis<'_>, layout: Layout) -> Option<(Found<String>, Option<No
     let body: Vec<&Block> = an.blocks_in(start, end).iter().collect();
     let after_title = |b: &&Block| layout.title_order.is_none_or(|t| b.order > t);
     let first_prose = body.iter().position(|b| after_title(b) && starts_text(b));
-    let found =
-        |names: Vec<String>, rule: &str| Found::new(names.join("、"), format!("generic:{rule}"));
+    let found = |names: Vec<String>, rule: &str| Found::new(names.join("、"), Rule::generic(rule));
     if let Some(first) = first_prose {
         let prose: Vec<&&Block> = body[first..].iter().filter(|b| is_prose(b)).collect();
         for block in prose.iter().take(3).chain(prose.iter().rev().take(2)) {
@@ -401,7 +399,7 @@ fn byline(an: &Analysis<'_>, layout: Layout) -> Option<(Found<String>, Option<No
         return Some((
             Found::new(
                 block.line.trim().to_string(),
-                "generic:writer element".into(),
+                Rule::generic("writer element"),
             ),
             Some(block.node),
         ));
@@ -431,7 +429,7 @@ fn byline(an: &Analysis<'_>, layout: Layout) -> Option<(Found<String>, Option<No
             .trim_start();
         if (before_text || by_date) && !link_text && is_name_line(line, by_date) {
             return Some((
-                Found::new(line.to_string(), "generic:name line".into()),
+                Found::new(line.to_string(), Rule::generic("name line")),
                 Some(block.node),
             ));
         }
@@ -490,7 +488,7 @@ fn signature_date(an: &Analysis<'_>, layout: Layout) -> Option<Found<PublishedAt
         }
         let (d, range) = find_date(&b.line)?;
         (range.end + 3 >= b.line.trim_end().len())
-            .then(|| Found::new(d, "generic:signature date".into()))
+            .then(|| Found::new(d, Rule::generic("signature date")))
     });
     signed.or_else(|| date_line_after(an, end))
 }
@@ -507,7 +505,7 @@ fn date_line_after(an: &Analysis<'_>, end: usize) -> Option<Found<PublishedAt>> 
             let line = b.line.trim();
             let only_date = range.start <= 1 && range.end + 1 >= line.len();
             (only_date && d.time.is_some())
-                .then(|| Found::new(d, "generic:date line after the body".into()))
+                .then(|| Found::new(d, Rule::generic("date line after the body")))
         })
 }
 
@@ -538,7 +536,7 @@ fn yearless_date(an: &Analysis<'_>, head: &[InfoLine<'_>]) -> Option<Found<Publi
                     time: Some((hour, minute, None)),
                     ..d
                 },
-                format!("generic:date in info line, year from meta {k}"),
+                Rule::info_line(format!("date in info line, year from meta {k}")),
             )
         })
     })
@@ -553,7 +551,7 @@ static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
 fn url_date(url: &str) -> Option<Found<PublishedAt>> {
     let caps = URL_DATE.captures(url)?;
     let text = format!("{}-{}-{}", &caps[1], &caps[2], &caps[3]);
-    parse_date(&text).map(|d| Found::new(d, "generic:date in URL".into()))
+    parse_date(&text).map(|d| Found::new(d, Rule::generic("date in URL")))
 }
 
 /// The value of a labelled credit as the record keeps it, whoever found the label (the generic rules or a

@@ -11,6 +11,7 @@ use ego_tree::NodeId;
 use scraper::Node;
 
 use super::analysis::Analysis;
+use crate::extract::Rule;
 use crate::extract::dom::{
     attr, contains_ignore_ascii_case, has_name_word, name_tokens, spaced_text,
 };
@@ -21,7 +22,7 @@ use crate::normalize::text::visible_len;
 pub struct TitleChoice {
     pub text: String,
     pub node: Option<NodeId>,
-    pub rule: String,
+    pub rule: Rule,
 }
 
 /// A headline candidate before scoring.
@@ -120,14 +121,14 @@ pub fn find(
         return Some(TitleChoice {
             text: without_badge(&c.text),
             node: Some(c.node),
-            rule: format!("generic:headline <{}>", c.tag),
+            rule: Rule::generic(format!("headline <{}>", c.tag)),
         });
     }
     if let Some((name, value)) = an.meta_value(&TITLE_META[..1]) {
         return Some(TitleChoice {
             text: crate::normalize::text::fold(value),
             node: None,
-            rule: format!("generic:meta {name}"),
+            rule: Rule::generic(format!("meta {name}")),
         });
     }
     let stripped = strip_site_suffix(title_tag)?;
@@ -144,7 +145,7 @@ pub fn find(
     Some(TitleChoice {
         text: stripped,
         node: None,
-        rule: "generic:<title> without site suffix".to_string(),
+        rule: Rule::generic("<title> without site suffix"),
     })
 }
 

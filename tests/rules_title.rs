@@ -282,26 +282,36 @@ fn title_a_four_character_column_name_is_not_a_person() {
     assert_eq!(title(&ex), Some("欧阳晓明"), "{}", show(&ex));
 }
 
+/// A page under the breadcrumb 首页 > `trail` (its last item the column), with `heading` above three paragraphs.
+fn under_trail(trail: &str, heading: &str) -> sitelift::extract::Extracted {
+    let column = trail.rsplit("&gt; ").next().unwrap_or(trail);
+    run(&page(
+        &format!("{column}_青松市科学技术协会"),
+        &format!(
+            r#"<div class="location">当前位置：<a href="/">首页</a> &gt; {trail}</div>{heading}"#
+        ),
+        &paras(3),
+        "",
+    ))
+}
+
 #[test]
 fn title_a_column_name_with_its_english_rendering_is_the_column() {
-    let ex = run(&page(
-        "餐饮服务_青松市科学技术协会",
-        r#"<div class="location">当前位置：<a href="/">首页</a> &gt; 餐饮服务</div><h2>餐饮服务 CATERING SERVICE</h2>"#,
-        &paras(3),
-        "",
-    ));
+    let ex = under_trail("餐饮服务", "<h2>餐饮服务 CATERING SERVICE</h2>");
     assert_eq!(title(&ex), None, "{}", show(&ex));
     // A headline that only starts with the column's name is the page's own.
-    let ex = run(&page(
-        "餐饮服务_青松市科学技术协会",
-        r#"<div class="location">当前位置：<a href="/">首页</a> &gt; 餐饮服务</div><h2>餐饮服务中心举办秋季菜品品鉴会</h2>"#,
-        &paras(3),
-        "",
-    ));
+    let ex = under_trail("餐饮服务", "<h2>餐饮服务中心举办秋季菜品品鉴会</h2>");
     assert_eq!(
         title(&ex),
         Some("餐饮服务中心举办秋季菜品品鉴会"),
         "{}",
         show(&ex)
     );
+}
+
+#[test]
+fn title_a_section_named_in_the_breadcrumb_is_not_the_headline() {
+    // The heading repeats a section above the column (学会服务 > 青少年科普): a section's name, not the page's.
+    let ex = under_trail("学会服务 &gt; 青少年科普", "<h1>学会服务</h1>");
+    assert_ne!(title(&ex), Some("学会服务"), "{}", show(&ex));
 }

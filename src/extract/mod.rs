@@ -213,7 +213,12 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
         .and_then(|m| m.title.clone().map(|t| (t, m.title_node)))
     {
         Some((t, node)) => (Some(t), node),
-        None => match generic::title::find(&an, body_range, column, article_container) {
+        None => match generic::title::find(
+            &an,
+            body_range,
+            crumb.as_ref().map_or(&[][..], |c| &c.items[..]),
+            article_container,
+        ) {
             Some(t) => (Some(Found::new(t.text, t.rule)), t.node),
             None => (None, None),
         },

@@ -59,16 +59,21 @@ const TEXT_LINE_PENALTY: f32 = 30.0;
 /// `<title>` costs no more than an ordinary one.
 const TITLE_TAG_MAX_CHARS: usize = 500;
 
-/// Find the headline. `body` is the document-order span of the body; `column` the breadcrumb's last item;
+/// Find the headline. `body` is the document-order span of the body; `trail` the breadcrumb's items (the last
+/// is the column's name, the others the sections above it);
 /// `article_container` the span of a container that CMS families use only for the article (wp_articlecontent,
 /// TRS_Editor …), when the body is one: a heading inside it is the article's own, even when it repeats the
 /// column's name (a single-article column).
 pub fn find(
     an: &Analysis<'_>,
     body: Option<(usize, usize)>,
-    column: Option<&str>,
+    trail: &[String],
     article_container: Option<(usize, usize)>,
 ) -> Option<TitleChoice> {
+    let (column, sections) = match trail.split_last() {
+        Some((last, rest)) => (Some(last.as_str()), rest),
+        None => (None, trail),
+    };
     let title_tag = an.title_tag.as_deref().unwrap_or("");
     let title_chars: Vec<char> = title_tag
         .chars()
@@ -78,6 +83,7 @@ pub fn find(
     let site = site_suffix(title_tag);
     let names = Names {
         column,
+        sections,
         site: site.as_deref(),
     };
     let candidates = candidates(an, body, &title_chars, names, article_container);
@@ -185,6 +191,8 @@ fn is_person_heading(text: &str) -> bool {
 #[derive(Clone, Copy)]
 struct Names<'a> {
     column: Option<&'a str>,
+    /// The breadcrumb's items above the column: the sections the column sits in.
+    sections: &'a [String],
     site: Option<&'a str>,
 }
 
@@ -298,6 +306,7 @@ fn candidates(
             article_container.is_some_and(|(s, e)| first_order >= s && first_order <= e);
         let own = in_article || person;
         let column = (names.column.is_some_and(|c| is_column_heading(&text, c))
+            || names.sections.iter().any(|s| is_column_heading(&text, s))
             || names.site == Some(text.as_str()))
             && !own;
         let menu_words = as_links > usize::from(link_headline) && chars.len() <= 8 && !own;

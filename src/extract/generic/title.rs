@@ -41,8 +41,6 @@ struct Candidate {
     menu_words: bool,
     /// Document-order span.
     span: (usize, usize),
-    /// Its `class` and `style`, as written: what makes it look like a headline or like text.
-    look: (Option<String>, Option<String>),
 }
 
 /// Blocks between a candidate's end and the start of a twin that still make the twin "the text right after
@@ -348,37 +346,44 @@ fn candidates(
             column,
             menu_words,
             span: (first_order, last_order),
-            look: (
-                attr(el, "class").map(str::to_string),
-                attr(el, "style").map(str::to_string),
-            ),
         });
     }
-    mark_text_lines(&mut out);
+    mark_text_lines(an, &mut out);
     out
 }
 
 /// Candidates that look exactly like the candidate right after or right before them (same tag, class and
-/// style) are lines of the text ([`TEXT_LINE_PENALTY`]). Headings (`h1`–`h6`) are left alone: a column heading and the headline can
-/// share a tag.
-fn mark_text_lines(candidates: &mut [Candidate]) {
+/// style) are lines of the text ([`TEXT_LINE_PENALTY`]). Headings (`h1`–`h6`) are left alone: a column heading
+/// and the headline can share a tag. The class and style are read from the tree only for such neighbours.
+fn mark_text_lines(an: &Analysis<'_>, candidates: &mut [Candidate]) {
+    let look = |node: NodeId| {
+        an.doc
+            .tree
+            .get(node)
+            .and_then(scraper::ElementRef::wrap)
+            .map(|el| (attr(el.value(), "class"), attr(el.value(), "style")))
+    };
+    let twin =
+        |c: &Candidate, other: Option<&Candidate>, gap: fn(&Candidate, &Candidate) -> usize| {
+            other.is_some_and(|o| gap(c, o) <= TWIN_MAX_GAP && look(o.node) == look(c.node))
+        };
     for i in 0..candidates.len() {
         let c = &candidates[i];
-        if c.tag.starts_with('h') && c.tag.len() == 2 {
+        if c.tag.len() == 2 && c.tag.starts_with('h') {
             continue;
         }
-        let after = candidates[i + 1..]
+        let next = candidates[i + 1..]
             .iter()
             .filter(|n| n.span.0 > c.span.1)
-            .find(|n| n.tag == c.tag)
-            .is_some_and(|n| n.span.0 - c.span.1 <= TWIN_MAX_GAP && n.look == c.look);
-        let before = candidates[..i]
+            .find(|n| n.tag == c.tag);
+        let previous = candidates[..i]
             .iter()
             .rev()
             .filter(|p| p.span.1 < c.span.0)
-            .find(|p| p.tag == c.tag)
-            .is_some_and(|p| c.span.0 - p.span.1 <= TWIN_MAX_GAP && p.look == c.look);
-        if after || before {
+            .find(|p| p.tag == c.tag);
+        if twin(c, next, |c, n| n.span.0 - c.span.1)
+            || twin(c, previous, |c, p| c.span.0 - p.span.1)
+        {
             candidates[i].base -= TEXT_LINE_PENALTY;
         }
     }

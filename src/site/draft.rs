@@ -3,8 +3,9 @@
 //! breadcrumb — become CSS selectors, found on the template's sample pages: the shortest chain of tag, id and
 //! class steps (then with `:nth-of-type`) whose first match is that place on every sample. One mapping serves
 //! the whole site, so each field's selectors of all templates join in one comma list, and an alternative is kept
-//! only while the list still picks the right element on every template's samples and nothing on the samples of
-//! templates that have no such place. Chrome the site model found inside a template's body container becomes a
+//! only while the list picks, on every sample, that sample's place for the field or nothing — never a wrong
+//! element; a selector already in the list that picks a template's place serves that template too, listed once.
+//! The body containers come with `body_edges = "text"` (the generic text edges inside them). Chrome the site model found inside a template's body container becomes a
 //! `remove` selector (only when it matches nothing but repeated lines on the samples); list templates become
 //! `[kinds] not_article_selector` alternatives (only when no article template's sample has one). The file is
 //! commented with each template's page count and two sample pages, and `check-mapping` accepts it as written.
@@ -119,9 +120,6 @@ pub fn draft(model: &SiteModel, load: &dyn Fn(&str) -> Option<String>, pages: u6
                 continue;
             };
             let candidates = selector_candidates(&samples[first].doc, node);
-            let picks = |sel: &Selector, i: usize, node: NodeId| {
-                samples[i].doc.select(sel).next().map(|e| e.id()) == Some(node)
-            };
             let fits = |extra: Option<&str>| -> bool {
                 let list = distinct(chosen.iter().map(|(_, c)| c.as_str()).chain(extra)).join(", ");
                 let Ok(sel) = Selector::parse(&list) else {
@@ -138,10 +136,11 @@ pub fn draft(model: &SiteModel, load: &dyn Fn(&str) -> Option<String>, pages: u6
                 })
             };
             // A selector already chosen for another template that picks this one's place too covers it.
-            let covering = chosen
-                .iter()
-                .map(|(_, c)| c.clone())
-                .find(|c| Selector::parse(c).is_ok_and(|sel| picks(&sel, first, node)));
+            let covering = chosen.iter().map(|(_, c)| c.clone()).find(|c| {
+                Selector::parse(c).is_ok_and(|sel| {
+                    samples[first].doc.select(&sel).next().map(|e| e.id()) == Some(node)
+                })
+            });
             match covering {
                 Some(css) if fits(None) => chosen.push((t, css)),
                 _ => {

@@ -9,7 +9,7 @@ use sitelift::Format;
 #[derive(Debug, Parser)]
 #[command(name = "sitelift", version, about, long_about = None)]
 pub struct Cli {
-    /// More log output on stderr (-v: decisions, -vv: everything).
+    /// More log output on stderr (-v: decisions, -vv: details, -vvv: body candidates and their scores).
     #[arg(short, long, action = clap::ArgAction::Count, global = true)]
     pub verbose: u8,
 

@@ -65,7 +65,8 @@ fn init_logging(verbose: u8, quiet: bool) {
         (true, _) => "error",
         (false, 0) => "warn",
         (false, 1) => "info",
-        (false, _) => "debug",
+        (false, 2) => "debug",
+        (false, _) => "trace",
     };
     let filter = tracing_subscriber::EnvFilter::try_from_env("SITELIFT_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(format!("sitelift={level}")));

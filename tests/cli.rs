@@ -641,3 +641,36 @@ fn a_closed_stderr_does_not_change_the_exit_code() {
         assert_eq!(status.code(), Some(code), "{args:?}");
     }
 }
+
+#[test]
+fn three_v_flags_list_the_body_candidates_with_their_scores() {
+    let dir = temp();
+    let out = dir.path().join("out.jsonl");
+    let page = root().join("fixtures/cases/boilerplate-heavy.html");
+    let assert = sitelift()
+        .args(["extract", "-vvv", "--out"])
+        .arg(&out)
+        .arg(&page)
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    let candidates: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains("body candidate <"))
+        .collect();
+    assert!(
+        (2..=10).contains(&candidates.len()),
+        "expected a ranked list of body candidates under -vvv, got:\n{stderr}"
+    );
+    assert!(candidates[0].contains(" score "), "{}", candidates[0]);
+    // Two flags stay at the body decision, without the candidate list.
+    let two = sitelift()
+        .args(["extract", "-vv", "--out"])
+        .arg(&out)
+        .arg(&page)
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&two.get_output().stderr).to_string();
+    assert!(stderr.contains("body container"), "{stderr}");
+    assert!(!stderr.contains("body candidate <"), "{stderr}");
+}

@@ -70,6 +70,9 @@ pub fn choose(an: &Analysis<'_>) -> Option<BodyChoice> {
             marked = Some((stats.pre, id, stats.score, m));
         }
     }
+    if tracing::enabled!(tracing::Level::TRACE) {
+        trace_candidates(an, &in_chrome);
+    }
     let (best_score, _, best_node) = best?;
     if best_score <= 0.0 {
         return None;
@@ -92,6 +95,26 @@ pub fn choose(an: &Analysis<'_>) -> Option<BodyChoice> {
         node: best_node,
         rule: Rule::generic("densest block"),
     })
+}
+
+/// Under `-vvv`: the ten strongest body candidates by raw score, for a developer asking why one won.
+fn trace_candidates(an: &Analysis<'_>, in_chrome: &ChromeSpans) {
+    let mut all: Vec<_> = an.stats.iter().collect();
+    all.sort_by(|a, b| b.1.score.total_cmp(&a.1.score));
+    for (id, stats) in all.into_iter().take(10) {
+        if let Some(el) = an.doc.tree.get(*id).and_then(|n| n.value().as_element()) {
+            tracing::trace!(
+                "body candidate <{} class={:?} id={:?}> score {:.1}, {} chars, {} link chars, chrome {}",
+                el.name(),
+                el.attr("class"),
+                el.id(),
+                stats.score,
+                stats.chars,
+                stats.link_chars,
+                in_chrome.contains(stats.pre)
+            );
+        }
+    }
 }
 
 /// Elements named as page chrome ([`CHROME_MARKERS`]: comments, sidebars, menus, footers …) and every element

@@ -714,3 +714,24 @@ fn a_tab_menu_inside_the_chosen_container_is_not_text() {
     assert!(body_text(&ex).ends_with(SENTENCES[3]), "{}", show(&ex));
     assert!(!body_text(&ex).contains("社会兼职"), "{}", show(&ex));
 }
+
+#[test]
+fn a_notice_whose_only_sentence_mentions_a_qr_code_keeps_it() {
+    // An event notice of one sentence that ends with a scan-the-code prompt: the prompt is all the text there
+    // is, not a note under it.
+    let only = "青松市科普讲解大赛线上报名于6月1日至6月5日进行，扫描图中二维码即可报名参加！";
+    let ex = run(&article(
+        "青松市科普讲解大赛线上报名",
+        "发布时间：2023-05-20",
+        &format!(r#"<p>地点：扫描图中二维码</p><p>{only}</p><p><img src="/upload/qr.jpg"></p>"#),
+    ));
+    assert!(body_text(&ex).contains(only), "{}", show(&ex));
+    // After prose, the same prompt is a note at the text's edge and leaves the body.
+    let ex = run(&article(
+        "青松市科普讲解大赛线上报名",
+        "发布时间：2023-05-20",
+        &format!("{}<p>扫描下方二维码，关注青松科协公众号</p>", paras(3)),
+    ));
+    assert!(body_text(&ex).ends_with(SENTENCES[2]), "{}", show(&ex));
+    assert!(!body_text(&ex).contains("二维码"), "{}", show(&ex));
+}

@@ -593,8 +593,16 @@ fn header_fields_end(blocks: &[super::analysis::Block]) -> usize {
 /// from the start, an 原标题 line is dropped. Returns the new span (first and last block order).
 pub fn trim_edges(an: &Analysis<'_>, start: usize, end: usize) -> (usize, usize) {
     let blocks = an.blocks_in(start, end);
+    // A note is trimmed only while a line of prose stays before it: a one-sentence notice that ends with 扫描二维码
+    // is all the text there is.
+    let first_prose = blocks
+        .iter()
+        .position(|b| b.punct >= 1 && b.chars >= EDGE_PROSE_CHARS);
     let mut last = blocks.len();
-    while last > 1 && is_edge_note(an, &blocks[last - 1]) {
+    while last > 1
+        && first_prose.is_some_and(|p| p < last - 1)
+        && is_edge_note(an, &blocks[last - 1])
+    {
         last -= 1;
     }
     let mut first = header_fields_end(&blocks[..last]);

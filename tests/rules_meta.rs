@@ -491,3 +491,31 @@ fn a_sources_print_date_and_page_are_not_its_name() {
         assert_eq!(value(&ex.source), Some(want), "{cell}: {}", show(&ex));
     }
 }
+
+#[test]
+fn an_event_time_field_at_the_end_of_a_short_notice_is_no_signature() {
+    // A talk notice of one sentence under its 时间 and 地点 fields: the time is when the talk happens, and the
+    // page shows no date of its own.
+    let text = r#"<p class="con_time">时间：2023-06-02 14:30</p><p class="con_time">地点：青松市科技馆报告厅</p><p>欢迎各学会会员和市民朋友届时参加。</p>"#;
+    let ex = run(&page(
+        "青松市科普大讲堂第十二讲_活动预告_青松市科学技术协会",
+        "<h1>青松市科普大讲堂第十二讲</h1>",
+        text,
+        "",
+    ));
+    assert_eq!(published(&ex), None, "{}", show(&ex));
+    // The same notice signed with a bare date under its text has that date.
+    let signed = format!("{text}<p>青松市科学技术协会</p><p>2023年5月26日</p>");
+    let ex = run(&page(
+        "青松市科普大讲堂第十二讲_活动预告_青松市科学技术协会",
+        "<h1>青松市科普大讲堂第十二讲</h1>",
+        &signed,
+        "",
+    ));
+    assert_eq!(
+        published(&ex).as_deref(),
+        Some("2023-05-26"),
+        "{}",
+        show(&ex)
+    );
+}

@@ -483,7 +483,9 @@ fn is_name_line(line: &str, by_date: bool) -> bool {
 fn signature_date(an: &Analysis<'_>, layout: Layout) -> Option<Found<PublishedAt>> {
     let (start, end) = layout.body?;
     let signed = an.blocks_in(start, end).iter().rev().take(3).find_map(|b| {
-        if visible_len(&b.line) > 40 {
+        // A signature is a bare date under the text, not a labelled field: `时间：…` on an event notice is when
+        // it happens.
+        if visible_len(&b.line) > 40 || !split_labels(&b.line).is_empty() {
             return None;
         }
         let (d, range) = find_date(&b.line)?;

@@ -6,7 +6,7 @@
 use super::vocabulary::{
     BYLINE_BODY_LINES, BYLINE_HEADER_REACH, BYLINE_LINE_MAX_CHARS, BYLINE_MARKS, BYLINE_TAIL_LINES,
     COLUMN_ENDINGS, CONTAINER_TAIL_LINES, DATE_AFTER_BODY_LINES, DATE_META, EVENT_LABELS,
-    HEAD_DATED_LINES_MAX, INTERFACE_WORDS, NO_ONE, SOURCE_META, SURNAMES, WRITER_CLASS_REACH,
+    HEAD_DATED_LINES_MAX, INTERFACE_WORDS, NO_ONE, SOURCE_META, WRITER_CLASS_REACH,
     WRITER_MAX_CHARS, WRITER_WORDS,
 };
 use std::sync::LazyLock;
@@ -474,8 +474,7 @@ fn is_name_line(line: &str, by_date: bool) -> bool {
         && names.iter().all(|n| {
             people::is_name(n)
                 && n.chars().all(crate::normalize::text::is_cjk)
-                && ((by_date && n.chars().count() >= 3)
-                    || n.chars().next().is_some_and(|c| SURNAMES.contains(c)))
+                && ((by_date && n.chars().count() >= 3) || people::has_surname(n))
         })
 }
 

@@ -6,8 +6,8 @@
 //! transliterated name with ·), and interface words (关注, 分享) are never names.
 
 use super::vocabulary::{
-    BYLINE_ROLE_HINTS, INSTITUTION_ENDINGS, INTERFACE_WORDS, NEWSROOM_ENDINGS, NO_ONE,
-    POST_ENDINGS, ROLE_QUALIFIERS, ROLE_SUFFIXES, SURNAMES,
+    BYLINE_ROLE_HINTS, COMPOUND_SURNAMES, INSTITUTION_ENDINGS, INTERFACE_WORDS, NEWSROOM_ENDINGS,
+    NO_ONE, POST_ENDINGS, ROLE_QUALIFIERS, ROLE_SUFFIXES, SURNAMES,
 };
 use std::sync::LazyLock;
 
@@ -134,6 +134,14 @@ pub fn is_name(token: &str) -> bool {
         && token
             .chars()
             .all(|c| c.is_alphabetic() || c == '.' || c == '-')
+}
+
+/// Whether a CJK name starts like a Chinese personal name: a common surname first, and four characters only
+/// after a two-character surname (欧阳, 司马 …). 常用表格, 管理团队 and 车务服务 start with a surname too, and are
+/// column names.
+pub fn has_surname(name: &str) -> bool {
+    name.chars().next().is_some_and(|c| SURNAMES.contains(c))
+        && (name.chars().count() < 4 || COMPOUND_SURNAMES.iter().any(|s| name.starts_with(s)))
 }
 
 /// Split a byline's text into tokens: whitespace, 、，, and the brackets around it.

@@ -3,10 +3,7 @@
 //! contains (GNE's longest-common-substring idea), by tag, and by sitting just before the body. When only
 //! `<title>` is usable, its site and column suffixes are cut off.
 
-use super::vocabulary::{
-    BADGES, COMPOUND_SURNAMES, HEADING_NAME_WORDS, NAME_MARKERS, SITE_NAME_ENDINGS, SURNAMES,
-    TITLE_META,
-};
+use super::vocabulary::{BADGES, HEADING_NAME_WORDS, NAME_MARKERS, SITE_NAME_ENDINGS, TITLE_META};
 use ego_tree::NodeId;
 use scraper::Node;
 
@@ -180,8 +177,7 @@ fn without_badge(text: &str) -> String {
 fn is_person_heading(text: &str) -> bool {
     super::people::is_name(text)
         && text.chars().all(crate::normalize::text::is_cjk)
-        && text.chars().next().is_some_and(|c| SURNAMES.contains(c))
-        && (text.chars().count() < 4 || COMPOUND_SURNAMES.iter().any(|s| text.starts_with(s)))
+        && super::people::has_surname(text)
 }
 
 /// Names that are never the page's headline: the column it sits in (the breadcrumb's last item) and the site or

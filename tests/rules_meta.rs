@@ -257,7 +257,7 @@ fn meta_bare_name_line_with_common_surname() {
     // Negative: a short line that is not a name (湖 is no common surname).
     let text = format!("<p>湖畔随笔</p>{}", paras(4));
     let ex = run(&article("湖畔的科学课", "发布时间：2023-05-06", &text));
-    assert_eq!(value(&ex.author), None, "{}", show(&ex));    // Four characters make a name only after a two-character surname: 车务服务 (车 is a surname) is a
+    assert_eq!(value(&ex.author), None, "{}", show(&ex)); // Four characters make a name only after a two-character surname: 车务服务 (车 is a surname) is a
     // column's heading, 欧阳明远 a writer.
     let text = format!("<p>车务服务</p>{}", paras(4));
     let ex = run(&article("湖畔的科学课", "发布时间：2023-05-06", &text));

@@ -482,9 +482,14 @@ fn is_name_line(line: &str, by_date: bool) -> bool {
 fn signature_date(an: &Analysis<'_>, layout: Layout) -> Option<Found<PublishedAt>> {
     let (start, end) = layout.body?;
     let signed = an.blocks_in(start, end).iter().rev().take(3).find_map(|b| {
-        // A signature is a bare date under the text, not a labelled field: `时间：…` on an event notice is when
-        // it happens.
-        if visible_len(&b.line) > 40 || !split_labels(&b.line).is_empty() {
+        // A signature is a date under the text, not another field: `时间：…` over `地点：…` on an event notice is
+        // when the event happens. A date labelled as the publication's (发布时间：…) still is the page's.
+        let field = || {
+            split_labels(&b.line)
+                .iter()
+                .any(|p| p.kind != LabelKind::Published || matches!(p.label, "时间" | "日期"))
+        };
+        if visible_len(&b.line) > 40 || field() {
             return None;
         }
         let (d, range) = find_date(&b.line)?;

@@ -735,3 +735,46 @@ fn a_notice_whose_only_sentence_mentions_a_qr_code_keeps_it() {
     assert!(body_text(&ex).ends_with(SENTENCES[2]), "{}", show(&ex));
     assert!(!body_text(&ex).contains("二维码"), "{}", show(&ex));
 }
+
+#[test]
+fn sibling_sections_of_one_text_are_one_body() {
+    // A column page built of parts: each `<section class="part partN">` holds a heading and prose, and the
+    // densest part alone would lose the others.
+    let part = |n: usize, heading: &str, from: usize, count: usize| {
+        let ps: String = SENTENCES[from..from + count]
+            .iter()
+            .map(|s| format!("<p>{s}</p>"))
+            .collect();
+        format!(
+            r#"<section class="part part{n}"><div class="w"><h3>{heading}</h3>{ps}</div></section>"#
+        )
+    };
+    // Links to the society's other pages under the parts weigh down the wrapper around them all.
+    let links: String = (1..=12)
+        .map(|i| format!(r#"<a href="/xhjj/{i}.html">青松市科协所属学会第{i}分会工作简介</a>"#))
+        .collect();
+    let text = format!(
+        r#"{}{}{}<div class="links">{links}</div>"#,
+        part(1, "发展目标", 0, 2),
+        part(2, "主要职能", 2, 3),
+        part(3, "工作特色", 5, 1)
+    );
+    let ex = run(&page("学会简介_青松市科学技术协会", "", &text, ""));
+    for s in &SENTENCES[..6] {
+        assert!(body_text(&ex).contains(s), "{s}: {}", show(&ex));
+    }
+    assert!(
+        rule(&ex.body).contains("sibling section"),
+        "{}",
+        rule(&ex.body)
+    );
+    // A sibling with another class is not part of the text: the densest block stays alone.
+    let text = format!(
+        r#"{}<section class="teaser"><div class="w"><p>{}</p></div></section>"#,
+        part(2, "主要职能", 2, 3),
+        SENTENCES[0]
+    );
+    let ex = run(&page("学会简介_青松市科学技术协会", "", &text, ""));
+    assert!(!body_text(&ex).contains(SENTENCES[0]), "{}", show(&ex));
+    assert_eq!(rule(&ex.body), "generic:densest block");
+}

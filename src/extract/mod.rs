@@ -145,6 +145,14 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
     let (mut roots, mut body_rule) = match mapped.as_ref().filter(|m| !m.body_roots.is_empty()) {
         Some(m) => (m.body_roots.clone(), Some(Rule::mapping("body"))),
         None => match generic::body::choose(&an) {
+            Some(choice) if !choice.rule.is_article_container() => {
+                let sections = generic::body::sections(&an, choice.node);
+                let rule = match sections.len() {
+                    1 => choice.rule,
+                    n => Rule::generic(format!("densest block and {} sibling section(s)", n - 1)),
+                };
+                (sections, Some(rule))
+            }
             Some(choice) => (vec![choice.node], Some(choice.rule)),
             None => (Vec::new(), None),
         },

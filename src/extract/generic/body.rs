@@ -9,8 +9,8 @@ use super::vocabulary::{
     CHROME_NAME_WEIGHT, EDGE_LINKS_MAX_CHARS, EDGE_META_MAX_CHARS, EDGE_NOTE_MAX_CHARS,
     EDGE_PHRASES, EDGE_PROSE_CHARS, END_MARKERS, HEADER_FIELDS_MAX_LINES, LINK_BOX_MIN_DENSITY,
     LINK_BOX_MIN_LINK_CHARS, LIST_TAG_WEIGHT, MARKED_ANCESTOR_SLACK_CHARS,
-    MARKED_CONTAINER_MIN_SHARE, SOCIAL_WORDS, TAIL_PARAGRAPH_MIN_WIDTH, WIDGET_LINE_MAX_CHARS,
-    WIDGET_LINE_STARTS,
+    MARKED_CONTAINER_MIN_SHARE, SECTION_MAX_LINK_DENSITY, SECTION_MIN_PUNCT, SECTION_MIN_SHARE,
+    SOCIAL_WORDS, TAIL_PARAGRAPH_MIN_WIDTH, WIDGET_LINE_MAX_CHARS, WIDGET_LINE_STARTS,
 };
 use rustc_hash::FxHashSet as HashSet;
 
@@ -95,6 +95,57 @@ pub fn choose(an: &Analysis<'_>) -> Option<BodyChoice> {
         node: best_node,
         rule: Rule::generic("densest block"),
     })
+}
+
+/// The densest block's section and its sibling sections of the same text, in document order. The section is the
+/// highest element around the block holding no more text than it; a sibling joins when it has the section's tag,
+/// shares a class word with it, reads as prose ([`SECTION_MIN_PUNCT`], [`SECTION_MAX_LINK_DENSITY`]) and scores
+/// [`SECTION_MIN_SHARE`] of the block. Siblings are taken outward from the section and the first one with text
+/// that fails stops the walk on its side, so the body stays one stretch of the page.
+pub fn sections(an: &Analysis<'_>, best: NodeId) -> Vec<NodeId> {
+    let Some((stats, mut top)) = an.stats.get(&best).zip(an.doc.tree.get(best)) else {
+        return vec![best];
+    };
+    while let Some(parent) = top.parent()
+        && parent.value().is_element()
+        && an
+            .stats
+            .get(&parent.id())
+            .is_some_and(|p| p.chars == stats.chars && p.link_chars == stats.link_chars)
+    {
+        top = parent;
+    }
+    let Some(top_el) = top.value().as_element() else {
+        return vec![best];
+    };
+    let joins = |node: ego_tree::NodeRef<'_, Node>| -> Option<bool> {
+        let el = node.value().as_element()?;
+        let s = an.stats.get(&node.id())?;
+        Some(
+            el.name() == top_el.name()
+                && el.classes().any(|c| top_el.classes().any(|t| t == c))
+                && s.punct >= SECTION_MIN_PUNCT
+                && s.link_density() <= SECTION_MAX_LINK_DENSITY
+                && s.score >= SECTION_MIN_SHARE * stats.score,
+        )
+    };
+    // `None`: no text of its own (a spacer, an image), passed over; `Some(false)`: the walk stops.
+    let walk = |siblings: &mut dyn Iterator<Item = ego_tree::NodeRef<'_, Node>>| -> Vec<NodeId> {
+        siblings
+            .map(|n| (n.id(), joins(n)))
+            .take_while(|(_, j)| *j != Some(false))
+            .filter_map(|(id, j)| j.map(|_| id))
+            .collect()
+    };
+    let before = walk(&mut top.prev_siblings());
+    let after = walk(&mut top.next_siblings());
+    if before.is_empty() && after.is_empty() {
+        return vec![best];
+    }
+    let mut all: Vec<NodeId> = before.into_iter().rev().collect();
+    all.push(top.id());
+    all.extend(after);
+    all
 }
 
 /// Under `-vvv`: the ten strongest body candidates by raw score, for a developer asking why one won.

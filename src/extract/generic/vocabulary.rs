@@ -184,6 +184,17 @@ pub const LINK_BOX_MIN_LINK_CHARS: usize = 12;
 /// Link density above which an element inside the body is a link box, not text (unless it holds an attachment).
 pub const LINK_BOX_MIN_DENSITY: f32 = 0.65;
 
+/// A sibling of the densest block's section joins the body as another section of the same text when it scores
+/// at least this share of the block: a page built of several `<section class="about">` parts (goals, functions,
+/// features) is one text, and its weakest part is still prose, not a teaser.
+pub const SECTION_MIN_SHARE: f32 = 0.25;
+
+/// Sentence punctuation a sibling section needs to count as prose (a section of tiles or slogans has none).
+pub const SECTION_MIN_PUNCT: usize = 2;
+
+/// Link share above which a sibling section is a list of links, not a part of the text.
+pub const SECTION_MAX_LINK_DENSITY: f32 = 0.3;
+
 /// Text outside links that an article container may hold beyond its densest block before it is taken for a
 /// wrapper of more than the article: as much again, plus a few lines (captions, a lead, a short last paragraph).
 pub const MARKED_ANCESTOR_SLACK_CHARS: usize = 200;

@@ -41,6 +41,45 @@ fn classify_list_page() {
     assert_eq!(reason, "list page: 12 similar items linking to other pages");
 }
 
+/// Teaser cards of a home page's carousel: a thumbnail linking to the story, its date, the story's title linking
+/// to the same page, and a summary of a few sentences.
+fn teaser_cards(n: usize, title: &str) -> String {
+    (1..=n)
+        .map(|i| {
+            let summary: String = SENTENCES[i % 4..i % 4 + 3].concat();
+            format!(
+                r#"<div class="swiper-slide"><div class="img"><a href="/2023/04{i:02}/page.htm"><img src="/upload/{i}.jpg"></a></div><div class="date">04.{i:02} 2023</div><div class="title"><a href="/2023/04{i:02}/page.htm">{title}{i}</a></div><div class="summary">{summary}</div></div>"#
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn classify_carousel_of_teaser_cards_is_a_list() {
+    // The card's title, not its empty thumbnail link, is what the item leads with.
+    let cards = teaser_cards(8, "青松市科协召开学会工作交流会暨年度表彰大会第");
+    let html = page(
+        "青松市科学技术协会",
+        "",
+        &format!(r#"<div class="swiper-wrapper">{cards}</div>"#),
+        "",
+    );
+    let reason = skipped(process_page(PAGE_URL, &html));
+    assert_eq!(reason, "list page: 8 similar items linking to other pages");
+    // Posts that open with an avatar and a short user name linking to the profile are no such list.
+    let posts = teaser_cards(8, "会员");
+    let html = page(
+        "青松市科学技术协会",
+        "",
+        &format!(r#"<div class="posts">{posts}</div>"#),
+        "",
+    );
+    assert!(matches!(
+        process_page(PAGE_URL, &html),
+        sitelift::PageOutcome::Extracted(_)
+    ));
+}
+
 #[test]
 fn classify_page_without_prose() {
     let list = format!("<ul>{}</ul>", news_items(12));

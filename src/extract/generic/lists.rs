@@ -5,10 +5,11 @@
 //! body is six .docx links is an article with attachments.
 
 use super::vocabulary::{
-    BOX_MAX_TEXT_SHARE, BOX_MIN_ITEMS, ITEM_LEAD_MAX_CHARS, LATIN_PAGER_WORDS,
-    LINKED_ITEM_MAX_AVG_CHARS, LINKED_ITEM_SHARE, LIST_ANCESTOR_LEVELS, LIST_MIN_ITEMS,
-    LIST_MIN_ITEMS_WITH_PAGER, LIST_TEXT_SHARE, PAGE_LIST_TEXT_RATIO, PAGER_MAX_CHARS, PAGER_WORDS,
-    RECORD_MAX_CHARS, RECORD_MAX_SENTENCES, RECORDS_MIN_ITEMS, TITLE_LINK_MIN_CHARS,
+    BOX_MAX_TEXT_SHARE, BOX_MIN_ITEMS, CARD_TITLE_MIN_CHARS, ITEM_LEAD_MAX_CHARS,
+    LATIN_PAGER_WORDS, LINKED_ITEM_MAX_AVG_CHARS, LINKED_ITEM_SHARE, LIST_ANCESTOR_LEVELS,
+    LIST_MIN_ITEMS, LIST_MIN_ITEMS_WITH_PAGER, LIST_TEXT_SHARE, PAGE_LIST_TEXT_RATIO,
+    PAGER_MAX_CHARS, PAGER_WORDS, RECORD_MAX_CHARS, RECORD_MAX_SENTENCES, RECORDS_MIN_ITEMS,
+    TITLE_LINK_MIN_CHARS,
 };
 use ego_tree::NodeRef;
 use ego_tree::iter::Edge;
@@ -368,7 +369,19 @@ fn leading_link<'a>(item: &NodeRef<'a, Node>) -> Option<(&'a str, usize)> {
                     let image = node
                         .descendants()
                         .any(|d| d.value().as_element().is_some_and(|e| e.name() == "img"));
-                    return (is_page_href(href) && (chars > 0 || image)).then_some((href, chars));
+                    if !is_page_href(href) || (chars == 0 && !image) {
+                        return None;
+                    }
+                    // A card's thumbnail links to the page its title links to: the title is the lead's text
+                    // (a user name beside an avatar, as in a forum thread, is shorter than a title).
+                    let chars = if chars == 0 {
+                        Some(title_link_chars(item, href))
+                            .filter(|n| *n >= CARD_TITLE_MIN_CHARS)
+                            .unwrap_or(0)
+                    } else {
+                        chars
+                    };
+                    return Some((href, chars));
                 }
                 Node::Element(el) if is_skipped(el.name()) => skipped = 1,
                 Node::Text(t) if skipped == 0 => {
@@ -407,6 +420,26 @@ fn is_page_href(href: &str) -> bool {
         && !starts_with_ignore_case(href, "mailto:")
         && !is_attachment_href(href)
         && !is_download_endpoint(href)
+}
+
+/// The text length of the longest link in `item` to `href` (a card's title beside its thumbnail), looked for in
+/// the item's first few dozen nodes ([`ITEM_LEAD_MAX_NODES`] twice over: a date and an image wrapper come first),
+/// so that an item of thousands of nested elements costs no more than a card.
+fn title_link_chars(item: &NodeRef<'_, Node>, href: &str) -> usize {
+    item.descendants()
+        .take(2 * ITEM_LEAD_MAX_NODES)
+        .filter(|d| {
+            d.value()
+                .as_element()
+                .is_some_and(|e| e.name() == "a" && attr(e, "href").map(str::trim) == Some(href))
+        })
+        .map(|a| {
+            a.descendants()
+                .filter_map(|t| t.value().as_text().map(|t| visible_len(t)))
+                .sum::<usize>()
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 /// Sentence ends in a line: `。！？` anywhere, `. ! ?` before a space or at the end.

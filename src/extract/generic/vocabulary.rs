@@ -782,6 +782,10 @@ pub const WEAK_BODY_SCORE: f32 = 60.0;
 /// Outside the chosen block, a list must hold at least this many times its text to be the page's content.
 pub const PAGE_LIST_TEXT_RATIO: usize = 2;
 
+/// A card whose thumbnail links to the same page as its title link leads with that title when the title is at
+/// least this long: an avatar beside a user name (a forum post) links to a profile under a shorter name.
+pub const CARD_TITLE_MIN_CHARS: usize = 16;
+
 /// Outside the chosen block, linked items must read like titles (average link text this long) or carry dates:
 /// menus of short column names are on every page.
 pub const TITLE_LINK_MIN_CHARS: usize = 8;

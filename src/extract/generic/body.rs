@@ -9,8 +9,9 @@ use super::vocabulary::{
     CHROME_NAME_WEIGHT, EDGE_LINKS_MAX_CHARS, EDGE_META_MAX_CHARS, EDGE_NOTE_MAX_CHARS,
     EDGE_PHRASES, EDGE_PROSE_CHARS, END_MARKERS, HEADER_FIELDS_MAX_LINES, LINK_BOX_MIN_DENSITY,
     LINK_BOX_MIN_LINK_CHARS, LIST_TAG_WEIGHT, MARKED_ANCESTOR_SLACK_CHARS,
-    MARKED_CONTAINER_MIN_SHARE, SECTION_MAX_LINK_DENSITY, SECTION_MIN_PUNCT, SECTION_MIN_SHARE,
-    SOCIAL_WORDS, TAIL_PARAGRAPH_MIN_WIDTH, WIDGET_LINE_MAX_CHARS, WIDGET_LINE_STARTS,
+    MARKED_CONTAINER_MIN_SHARE, PEOPLE_LINE_MAX_NODES, SECTION_MAX_LINK_DENSITY, SECTION_MIN_PUNCT,
+    SECTION_MIN_SHARE, SOCIAL_WORDS, TAIL_PARAGRAPH_MIN_WIDTH, WIDGET_LINE_MAX_CHARS,
+    WIDGET_LINE_STARTS,
 };
 use rustc_hash::FxHashSet as HashSet;
 
@@ -296,6 +297,7 @@ fn prune_container(
             && !holds_attachment
                 .get_or_init(|| attachment_holders(an))
                 .contains(&node.id())
+            && !links_are_people(node)
         {
             exclude.insert(node.id());
         }
@@ -340,6 +342,28 @@ fn prune_container(
         }
     }
     exclude_leading_widgets(an, range, exclude);
+}
+
+/// Whether every link in the element names a person (`中心成员：张树楠 刘俊岭 …`, each linked to a profile): a
+/// line of the text that credits people, not a box of links to other stories. Elements with many nodes are not
+/// looked at (a staff list is one line).
+fn links_are_people(node: ego_tree::NodeRef<'_, Node>) -> bool {
+    let mut names = 0;
+    for d in node.descendants().take(PEOPLE_LINE_MAX_NODES) {
+        let Some(el) = d.value().as_element() else {
+            continue;
+        };
+        if el.name() != "a" {
+            continue;
+        }
+        let text = crate::extract::dom::spaced_text(d);
+        let text = text.trim();
+        if !(super::people::is_name(text) && super::people::has_surname(text)) {
+            return false;
+        }
+        names += 1;
+    }
+    names >= 2 && node.descendants().nth(PEOPLE_LINE_MAX_NODES).is_none()
 }
 
 /// Whether a short line starts like a widget of a European blog or newspaper (case-insensitive).

@@ -181,6 +181,9 @@ pub const BOILERPLATE_MAX_SCORE_SHARE: f32 = 0.4;
 /// Link text an element inside the body needs before its link density can make it a link box.
 pub const LINK_BOX_MIN_LINK_CHARS: usize = 12;
 
+/// Nodes a line of linked names may have (`中心成员：` and a dozen names in spans): more is a box, not a line.
+pub const PEOPLE_LINE_MAX_NODES: usize = 80;
+
 /// Link density above which an element inside the body is a link box, not text (unless it holds an attachment).
 pub const LINK_BOX_MIN_DENSITY: f32 = 0.65;
 

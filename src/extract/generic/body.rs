@@ -1,6 +1,7 @@
 //! Body selection: the element whose subtree holds the most prose and the least navigation wins (block weights
 //! summed in [`Analysis`]); containers that CMS families always use for the article (TRS_Editor, wp_articlecontent
-//! …) win when they hold a fair share of it. Then boilerplate *inside* the chosen block — pagers, 上一篇/下一篇,
+//! …) win when they hold a fair share of it, and sibling sections of the same text (`<section class="about">` parts
+//! of one column page) join the densest block. Then boilerplate *inside* the chosen block — pagers, 上一篇/下一篇,
 //! 相关文章, print/close/font-size bars, share widgets, link lists — is marked for exclusion. Signatures and dates
 //! at the end of notices are prose-like short lines and are kept.
 

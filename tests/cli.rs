@@ -647,13 +647,16 @@ fn three_v_flags_list_the_body_candidates_with_their_scores() {
     let dir = temp();
     let out = dir.path().join("out.jsonl");
     let page = root().join("fixtures/cases/boilerplate-heavy.html");
-    let assert = sitelift()
-        .args(["extract", "-vvv", "--out"])
-        .arg(&out)
-        .arg(&page)
-        .assert()
-        .success();
-    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    let stderr_with = |flag: &str| {
+        let assert = sitelift()
+            .args(["extract", flag, "--out"])
+            .arg(&out)
+            .arg(&page)
+            .assert()
+            .success();
+        String::from_utf8_lossy(&assert.get_output().stderr).to_string()
+    };
+    let stderr = stderr_with("-vvv");
     let candidates: Vec<&str> = stderr
         .lines()
         .filter(|l| l.contains("body candidate <"))
@@ -664,13 +667,7 @@ fn three_v_flags_list_the_body_candidates_with_their_scores() {
     );
     assert!(candidates[0].contains(" score "), "{}", candidates[0]);
     // Two flags stay at the body decision, without the candidate list.
-    let two = sitelift()
-        .args(["extract", "-vv", "--out"])
-        .arg(&out)
-        .arg(&page)
-        .assert()
-        .success();
-    let stderr = String::from_utf8_lossy(&two.get_output().stderr).to_string();
+    let stderr = stderr_with("-vv");
     assert!(stderr.contains("body container"), "{stderr}");
     assert!(!stderr.contains("body candidate <"), "{stderr}");
 }

@@ -781,35 +781,31 @@ fn sibling_sections_of_one_text_are_one_body() {
 
 #[test]
 fn a_line_of_names_linked_to_profiles_stays_in_the_text() {
-    // A centre's introduction ends with its members, each name linked to a profile page: a line of the text,
-    // though nearly all of it is link text.
-    let members = ["林晓雨", "周湖滨", "欧阳明远", "宋一帆"]
-        .iter()
-        .enumerate()
-        .map(|(i, n)| format!(r#"<a href="/people/{i}.html">{n}</a>&nbsp;&nbsp;"#))
-        .collect::<String>();
-    let text = format!(
-        "{}<p>中心成员：{members}</p><p>中心电话：0571-86001234</p>",
-        paras(3)
-    );
-    let ex = run(&article(
-        "青松市科普实验中心简介",
-        "发布时间：2023-05-06",
-        &text,
-    ));
+    // A centre's introduction ends with a labelled line of links, then its phone number.
+    let with_line = |label: &str, links: &[String]| {
+        let line: String = links
+            .iter()
+            .enumerate()
+            .map(|(i, t)| format!(r#"<a href="/p/{i}.html">{t}</a>&nbsp;&nbsp;"#))
+            .collect();
+        let text = format!(
+            "{}<p>{label}{line}</p><p>中心电话：0571-86001234</p>",
+            paras(3)
+        );
+        run(&article(
+            "青松市科普实验中心简介",
+            "发布时间：2023-05-06",
+            &text,
+        ))
+    };
+    // Its members, each name linked to a profile page: a line of the text, though nearly all of it is link text.
+    let members = ["林晓雨", "周湖滨", "欧阳明远", "宋一帆"].map(String::from);
+    let ex = with_line("中心成员：", &members);
     assert!(body_text(&ex).contains("欧阳明远"), "{}", show(&ex));
     // Links to other stories in the same place are still a box, not text.
-    let stories = (1..=4)
-        .map(|i| format!(r#"<a href="/xwdt/{i}.html">青松市科协第{i}次学会工作交流会召开</a> "#))
-        .collect::<String>();
-    let text = format!(
-        "{}<p>推荐：{stories}</p><p>中心电话：0571-86001234</p>",
-        paras(3)
-    );
-    let ex = run(&article(
-        "青松市科普实验中心简介",
-        "发布时间：2023-05-06",
-        &text,
-    ));
+    let stories: Vec<String> = (1..=4)
+        .map(|i| format!("青松市科协第{i}次学会工作交流会召开"))
+        .collect();
+    let ex = with_line("推荐：", &stories);
     assert!(!body_text(&ex).contains("学会工作交流会"), "{}", show(&ex));
 }

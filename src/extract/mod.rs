@@ -1,7 +1,8 @@
 //! Extract: parse the decoded page once and find every field on that one DOM — the site's mapping first
 //! ([`mapped`]), the generic heuristics ([`generic`]) for anything the mapping omits or misses — recording which
-//! rule produced each value ([`Found::rule`], a typed [`Rule`]), then render the chosen body ([`render`]). A page whose tree would
-//! outgrow its memory budget is not parsed to the end ([`parse`]): it comes back [`PageKind::Refused`].
+//! rule produced each value ([`Found::rule`], a typed [`Rule`]), then render the chosen body ([`render`]). A
+//! page whose tree would outgrow its memory budget is not parsed to the end ([`parse`]): it comes back
+//! [`PageKind::Refused`].
 
 pub mod dom;
 pub mod generic;

@@ -165,13 +165,19 @@ impl Rule {
 /// model), which print as the rule does.
 impl From<Rule> for crate::record::Rule {
     fn from(rule: Rule) -> crate::record::Rule {
-        let detail = match &rule.family {
-            Family::SiteModel { template } => format!("{template} {}", rule.detail),
-            _ => rule.detail,
-        };
         crate::record::Rule {
             family: rule.family.name().to_string(),
-            detail: Some(detail),
+            detail: Some(rule.shown_detail().into_owned()),
+        }
+    }
+}
+
+impl Rule {
+    /// The detail as provenance shows it: the site model's template id first (`t3 title`).
+    fn shown_detail(&self) -> std::borrow::Cow<'_, str> {
+        match &self.family {
+            Family::SiteModel { template } => format!("{template} {}", self.detail).into(),
+            _ => self.detail.as_str().into(),
         }
     }
 }
@@ -179,12 +185,7 @@ impl From<Rule> for crate::record::Rule {
 /// The provenance text: `family:detail`, the site model's template id first in its detail.
 impl fmt::Display for Rule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.family {
-            Family::SiteModel { template } => {
-                write!(f, "{}:{template} {}", self.family.name(), self.detail)
-            }
-            family => write!(f, "{}:{}", family.name(), self.detail),
-        }
+        write!(f, "{}:{}", self.family.name(), self.shown_detail())
     }
 }
 

@@ -5,10 +5,11 @@
 //! the whole site, so each field's selectors of all templates join in one comma list, and an alternative is kept
 //! only while the list picks, on every sample, that sample's place for the field or nothing — never a wrong
 //! element; a selector already in the list that picks a template's place serves that template too, listed once.
-//! The body containers come with `body_edges = "text"` (the generic text edges inside them). Chrome the site model found inside a template's body container becomes a
-//! `remove` selector (only when it matches nothing but repeated lines on the samples); list templates become
-//! `[kinds] not_article_selector` alternatives (only when no article template's sample has one). The file is
-//! commented with each template's page count and two sample pages, and `check-mapping` accepts it as written.
+//! The body containers come with `body_edges = "text"` (the generic text edges inside them). Chrome the site
+//! model found inside a template's body container becomes a `remove` selector (only when it matches nothing but
+//! repeated lines on the samples); list templates become `[kinds] not_article_selector` alternatives (only when
+//! no article template's sample has one). The file is commented with each template's page count and two sample
+//! pages, and `check-mapping` accepts it as written.
 
 use std::fmt::Write as _;
 

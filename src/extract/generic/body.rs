@@ -349,22 +349,20 @@ fn prune_container(
 /// line of the text that credits people, not a box of links to other stories. Elements with many nodes are not
 /// looked at (a staff list is one line).
 fn links_are_people(node: ego_tree::NodeRef<'_, Node>) -> bool {
+    if node.descendants().nth(PEOPLE_LINE_MAX_NODES).is_some() {
+        return false;
+    }
     let mut names = 0;
-    for d in node.descendants().take(PEOPLE_LINE_MAX_NODES) {
-        let Some(el) = d.value().as_element() else {
-            continue;
-        };
-        if el.name() != "a" {
-            continue;
-        }
-        let text = crate::extract::dom::spaced_text(d);
-        let text = text.trim();
-        if !(super::people::is_name(text) && super::people::has_surname(text)) {
+    for link in node
+        .descendants()
+        .filter(|d| d.value().as_element().is_some_and(|el| el.name() == "a"))
+    {
+        if !super::people::is_chinese_name(crate::extract::dom::spaced_text(link).trim()) {
             return false;
         }
         names += 1;
     }
-    names >= 2 && node.descendants().nth(PEOPLE_LINE_MAX_NODES).is_none()
+    names >= 2
 }
 
 /// Whether a short line starts like a widget of a European blog or newspaper (case-insensitive).

@@ -362,10 +362,7 @@ fn leading_link<'a>(item: &NodeRef<'a, Node>) -> Option<(&'a str, usize)> {
                     let href = attr(el, "href")?.trim();
                     // The link's text is read whole: an item reaches a link only within its first
                     // ITEM_LEAD_MAX_NODES nodes, so each link is read by a few dozen items at most.
-                    let chars: usize = node
-                        .descendants()
-                        .filter_map(|d| d.value().as_text().map(|t| visible_len(t)))
-                        .sum();
+                    let chars = link_chars(node);
                     let image = node
                         .descendants()
                         .any(|d| d.value().as_element().is_some_and(|e| e.name() == "img"));
@@ -433,13 +430,16 @@ fn title_link_chars(item: &NodeRef<'_, Node>, href: &str) -> usize {
                 .as_element()
                 .is_some_and(|e| e.name() == "a" && attr(e, "href").map(str::trim) == Some(href))
         })
-        .map(|a| {
-            a.descendants()
-                .filter_map(|t| t.value().as_text().map(|t| visible_len(t)))
-                .sum::<usize>()
-        })
+        .map(link_chars)
         .max()
         .unwrap_or(0)
+}
+
+/// The visible characters of a link's text, read whole.
+fn link_chars(link: NodeRef<'_, Node>) -> usize {
+    link.descendants()
+        .filter_map(|d| d.value().as_text().map(|t| visible_len(t)))
+        .sum()
 }
 
 /// Sentence ends in a line: `。！？` anywhere, `. ! ?` before a space or at the end.

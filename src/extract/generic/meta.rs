@@ -472,9 +472,11 @@ fn is_name_line(line: &str, by_date: bool) -> bool {
     !names.is_empty()
         && names.len() <= 2
         && names.iter().all(|n| {
-            people::is_name(n)
-                && n.chars().all(crate::normalize::text::is_cjk)
-                && ((by_date && n.chars().count() >= 3) || people::has_surname(n))
+            let pen_name = by_date
+                && n.chars().count() >= 3
+                && people::is_name(n)
+                && n.chars().all(crate::normalize::text::is_cjk);
+            pen_name || people::is_chinese_name(n)
         })
 }
 

@@ -144,6 +144,12 @@ pub fn has_surname(name: &str) -> bool {
         && (name.chars().count() < 4 || COMPOUND_SURNAMES.iter().any(|s| name.starts_with(s)))
 }
 
+/// Whether a token is a Chinese personal name by its shape: a name ([`is_name`]) of CJK characters only that
+/// starts with a surname ([`has_surname`]). A profile's heading, a bare name line and a linked name are judged so.
+pub fn is_chinese_name(token: &str) -> bool {
+    is_name(token) && token.chars().all(is_cjk) && has_surname(token)
+}
+
 /// Split a byline's text into tokens: whitespace, 、，, and the brackets around it.
 fn tokens(text: &str) -> Vec<&str> {
     text.split(|c: char| {

@@ -175,9 +175,7 @@ fn without_badge(text: &str) -> String {
 
 /// A person's name as a profile page's heading (`王炳钰`, `金正琳`): shorter than any other headline.
 fn is_person_heading(text: &str) -> bool {
-    super::people::is_name(text)
-        && text.chars().all(crate::normalize::text::is_cjk)
-        && super::people::has_surname(text)
+    super::people::is_chinese_name(text)
 }
 
 /// Names that are never the page's headline: the column it sits in (the breadcrumb's last item) and the site or

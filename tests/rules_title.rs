@@ -282,6 +282,19 @@ fn title_a_four_character_column_name_is_not_a_person() {
     assert_eq!(title(&ex), Some("欧阳晓明"), "{}", show(&ex));
 }
 
+#[test]
+fn title_a_chinese_name_in_latin_letters_is_a_profile_headline() {
+    // English pages of Chinese institutions write their people's names in pinyin; a single-page column about one
+    // person repeats the name in the breadcrumb, the heading and <title>.
+    for name in ["Zhou Qingsong", "HE Xiaolan"] {
+        let ex = under_trail(&format!("Faculty &gt; {name}"), &format!("<h2>{name}</h2>"));
+        assert_eq!(title(&ex), Some(name), "{}", show(&ex));
+    }
+    // An English column name is no person, though it is two capitalised words.
+    let ex = under_trail("About &gt; Development Goals", "<h2>Development Goals</h2>");
+    assert_eq!(title(&ex), None, "{}", show(&ex));
+}
+
 /// A page under the breadcrumb 首页 > `trail` (its last item the column), with `heading` above three paragraphs.
 fn under_trail(trail: &str, heading: &str) -> sitelift::extract::Extracted {
     let column = trail.rsplit("&gt; ").next().unwrap_or(trail);

@@ -3,11 +3,12 @@
 //! 付坤`, `文/林晓`, `澎湃新闻记者 贺梨萍` — parsed token by token, so a role word inside a name (the 文 of 辛文忠 or
 //! 代惠文) is never a role, and a newsroom before a role (南开新闻网记者) is a prefix, not a name. Writers are the
 //! authors; photographers are left out. Names are checked for shape (CJK names of two to four characters, or a
-//! transliterated name with ·), and interface words (关注, 分享) are never names.
+//! transliterated name with ·, or after a role word without it), and interface words (关注, 分享) are never names.
 
 use super::vocabulary::{
-    BYLINE_ROLE_HINTS, COMPOUND_SURNAMES, INSTITUTION_ENDINGS, INTERFACE_WORDS, NEWSROOM_ENDINGS,
-    NO_ONE, POST_ENDINGS, ROLE_QUALIFIERS, ROLE_SUFFIXES, SURNAMES,
+    BYLINE_ROLE_HINTS, COLUMN_ENDINGS, COMPOUND_SURNAMES, INSTITUTION_ENDINGS, INTERFACE_WORDS,
+    NEWSROOM_ENDINGS, NO_ONE, PINYIN_SYLLABLES, PINYIN_WORD_MAX_SYLLABLES, POST_ENDINGS,
+    ROLE_QUALIFIERS, ROLE_SUFFIXES, SURNAMES, TRANSLITERATED_NAME_MAX_CHARS,
 };
 use std::sync::LazyLock;
 
@@ -136,6 +137,18 @@ pub fn is_name(token: &str) -> bool {
             .all(|c| c.is_alphabetic() || c == '.' || c == '-')
 }
 
+/// Whether a token after a role word is a name transliterated without a dot (Uyghur and other names written in
+/// Chinese characters: 苏比伊努尔, 阿依努尔), too long for [`is_name`]. Only a byline's role word vouches for it,
+/// so it is never used where a name must be recognised by its shape alone.
+fn is_transliterated_name(token: &str) -> bool {
+    (5..=TRANSLITERATED_NAME_MAX_CHARS).contains(&token.chars().count())
+        && token.chars().all(is_cjk)
+        && !INTERFACE_WORDS.contains(&token)
+        && !INSTITUTION_ENDINGS.iter().any(|e| token.ends_with(e))
+        && !POST_ENDINGS.iter().any(|e| token.ends_with(e))
+        && !COLUMN_ENDINGS.iter().any(|e| token.ends_with(e))
+}
+
 /// Whether a CJK name starts like a Chinese personal name: a common surname first, and four characters only
 /// after a two-character surname (欧阳, 司马 …). 常用表格, 管理团队 and 车务服务 start with a surname too, and are
 /// column names.
@@ -148,6 +161,39 @@ pub fn has_surname(name: &str) -> bool {
 /// starts with a surname ([`has_surname`]). A profile's heading, a bare name line and a linked name are judged so.
 pub fn is_chinese_name(token: &str) -> bool {
     is_name(token) && token.chars().all(is_cjk) && has_surname(token)
+}
+
+/// Whether a text is a Chinese name in Latin letters, as English pages of Chinese institutions write their
+/// people (`Jiang Pei`, `WANG Canjuan`, `Yang Ju-ping`): two or three capitalised words, each made of one or two
+/// pinyin syllables ([`PINYIN_SYLLABLES`]; the parts of a hyphenated given name count as one word).
+pub fn is_romanized_chinese_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                && pinyin_syllables(&w.to_ascii_lowercase().replace('-', ""))
+                    .is_some_and(|n| (1..=PINYIN_WORD_MAX_SYLLABLES).contains(&n))
+        })
+}
+
+/// The fewest pinyin syllables `word` (lower-case ASCII) splits into, or `None` when it does not split.
+fn pinyin_syllables(word: &str) -> Option<usize> {
+    static SYLLABLES: LazyLock<std::collections::HashSet<&'static str>> =
+        LazyLock::new(|| PINYIN_SYLLABLES.split_whitespace().collect());
+    // fewest[i]: the fewest syllables the first i bytes split into.
+    let mut fewest: Vec<Option<usize>> = vec![None; word.len() + 1];
+    fewest[0] = Some(0);
+    for end in 1..=word.len() {
+        fewest[end] = (end.saturating_sub(6)..end)
+            .filter_map(|start| {
+                let before = fewest[start]?;
+                (word.is_char_boundary(start) && word.is_char_boundary(end))
+                    .then(|| SYLLABLES.contains(&word[start..end]))?
+                    .then_some(before + 1)
+            })
+            .min();
+    }
+    fewest[word.len()].filter(|_| word.bytes().all(|b| b.is_ascii_lowercase()))
 }
 
 /// Split a byline's text into tokens: whitespace, 、，, and the brackets around it.
@@ -213,7 +259,7 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
         if ROLE_SUFFIXES.contains(tok) && i + 1 == toks.len() {
             continue;
         }
-        if !is_name(tok) {
+        if !is_name(tok) && !is_transliterated_name(tok) {
             return None;
         }
         push(&mut out, r, tok);
@@ -357,6 +403,43 @@ mod tests {
             Some("王文")
         );
         assert_eq!(writers("文/图"), None);
+    }
+
+    #[test]
+    fn long_transliterated_names_count_after_a_role_word_only() {
+        assert_eq!(
+            writers("通讯员 孟晓霞 阿依古丽米娜"),
+            Some(vec!["孟晓霞".to_string(), "阿依古丽米娜".to_string()])
+        );
+        // A long run after a role is a name only when it does not end like a unit, a post or a column.
+        assert_eq!(writers("通讯员 孟晓霞 信息工程学院"), None);
+        assert_eq!(writers("记者 孟晓霞 校园新闻动态"), None);
+        // Without a role word, the shape alone never makes a name of it.
+        assert_eq!(trailing_names("会议顺利结束。（阿依古丽米娜）"), None);
+    }
+
+    #[test]
+    fn chinese_names_in_latin_letters_are_names_and_english_headings_are_not() {
+        for name in [
+            "Jiang Pei",
+            "WANG Canjuan",
+            "Yang Ju-ping",
+            "Ouyang Xiaoming",
+            "Li Fan",
+        ] {
+            assert!(is_romanized_chinese_name(name), "{name}");
+        }
+        for heading in [
+            "Development goals",
+            "Academic Achievements",
+            "Home Page",
+            "Foreign Students",
+            "Jiang",
+            "jiang pei",
+            "Jiang Pei Xiao Ming",
+        ] {
+            assert!(!is_romanized_chinese_name(heading), "{heading}");
+        }
     }
 
     #[test]

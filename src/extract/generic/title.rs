@@ -173,9 +173,13 @@ fn without_badge(text: &str) -> String {
     text.to_string()
 }
 
+/// The longest person's name a heading is tested for (letters without spaces): three romanized words
+/// (`Ouyang Xiaoming`); a Chinese name has at most four characters.
+const PERSON_HEADING_MAX_CHARS: usize = 24;
+
 /// A person's name as a profile page's heading (`王炳钰`, `金正琳`): shorter than any other headline.
 fn is_person_heading(text: &str) -> bool {
-    super::people::is_chinese_name(text)
+    super::people::is_chinese_name(text) || super::people::is_romanized_chinese_name(text)
 }
 
 /// Names that are never the page's headline: the column it sits in (the breadcrumb's last item) and the site or
@@ -268,7 +272,7 @@ fn candidates(
             continue;
         };
         let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
-        let person = (2..=4).contains(&chars.len())
+        let person = chars.len() <= PERSON_HEADING_MAX_CHARS
             && is_person_heading(&text)
             && (el.name().starts_with('h')
                 || crate::extract::dom::has_name_word(el, &NAME_MARKERS));

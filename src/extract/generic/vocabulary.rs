@@ -539,6 +539,10 @@ pub const BYLINE_BODY_LINES: usize = 3;
 /// How many of the body's last blocks (and blocks after it) may hold a byline line.
 pub const BYLINE_TAIL_LINES: usize = 3;
 
+/// The longest name written in Chinese characters without a dot that a byline's role word vouches for: Uyghur and
+/// Kazakh names run to six or seven characters (阿不都热合曼); longer runs after a role are phrases.
+pub const TRANSLITERATED_NAME_MAX_CHARS: usize = 7;
+
 /// A byline line is short.
 pub const BYLINE_LINE_MAX_CHARS: usize = 40;
 
@@ -612,6 +616,30 @@ pub const COMPOUND_SURNAMES: [&str; 20] = [
 ];
 
 pub const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝";
+
+/// The syllables of Mandarin as written in pinyin without tones (ü as v). A Chinese name in Latin letters
+/// (`Jiang Pei`, `WANG Canjuan`, `Yang Ju-ping`) is made of them; English words almost never are.
+pub const PINYIN_SYLLABLES: &str = "a ai an ang ao ba bai ban bang bao bei ben beng bi bian biao bie bin bing bo bu \
+    ca cai can cang cao ce cen ceng cha chai chan chang chao che chen cheng chi chong chou chu chua chuai chuan \
+    chuang chui chun chuo ci cong cou cu cuan cui cun cuo da dai dan dang dao de dei den deng di dia dian diao die \
+    ding diu dong dou du duan dui dun duo e ei en eng er fa fan fang fei fen feng fo fou fu ga gai gan gang gao ge \
+    gei gen geng gong gou gu gua guai guan guang gui gun guo ha hai han hang hao he hei hen heng hong hou hu hua \
+    huai huan huang hui hun huo ji jia jian jiang jiao jie jin jing jiong jiu ju juan jue jun ka kai kan kang kao \
+    ke kei ken keng kong kou ku kua kuai kuan kuang kui kun kuo la lai lan lang lao le lei leng li lia lian liang \
+    liao lie lin ling liu lo long lou lu luan lue lun luo lv lve ma mai man mang mao me mei men meng mi mian miao \
+    mie min ming miu mo mou mu na nai nan nang nao ne nei nen neng ni nian niang niao nie nin ning niu nong nou nu \
+    nuan nue nuo nv nve o ou pa pai pan pang pao pei pen peng pi pian piao pie pin ping po pou pu qi qia qian qiang \
+    qiao qie qin qing qiong qiu qu quan que qun ran rang rao re ren reng ri rong rou ru rua ruan rui run ruo sa sai \
+    san sang sao se sen seng sha shai shan shang shao she shei shen sheng shi shou shu shua shuai shuan shuang shui \
+    shun shuo si song sou su suan sui sun suo ta tai tan tang tao te teng ti tian tiao tie ting tong tou tu tuan \
+    tui tun tuo wa wai wan wang wei wen weng wo wu xi xia xian xiang xiao xie xin xing xiong xiu xu xuan xue xun ya \
+    yan yang yao ye yi yin ying yo yong you yu yuan yue yun za zai zan zang zao ze zei zen zeng zha zhai zhan zhang \
+    zhao zhe zhei zhen zheng zhi zhong zhou zhu zhua zhuai zhuan zhuang zhui zhun zhuo zi zong zou zu zuan zui zun \
+    zuo";
+
+/// The most syllables one word of a romanized Chinese name has: a surname (Ouyang) or a given name written as
+/// one word (Xiaoqin, Canjuan). A longer word is not such a name.
+pub const PINYIN_WORD_MAX_SYLLABLES: usize = 2;
 
 /// Qualifiers that may stand before a role word (本报记者, 学生记者, 实习生, 特约撰稿, 融媒体记者).
 pub const ROLE_QUALIFIERS: [&str; 11] = [

@@ -295,6 +295,29 @@ fn title_a_chinese_name_in_latin_letters_is_a_profile_headline() {
     assert_eq!(title(&ex), None, "{}", show(&ex));
 }
 
+#[test]
+fn title_a_word_that_links_qualify_is_no_person() {
+    // 简 is a surname, so 简介 has a name's shape; but the menu's 学会简介 and 中心简介 end with it, and a
+    // person's name is not a word other links qualify. The column's heading is then neither title nor author.
+    let menu = r#"<ul class="sub"><li><a href="/a/">学会简介</a></li><li><a href="/b/">中心简介</a></li></ul>"#;
+    let column_page = |menu: &str| {
+        run(&page(
+            "简介",
+            &format!(
+                r#"{menu}<div class="location">当前位置：<a href="/">首页</a> &gt; <a href="/gk/">学会概况</a> &gt; 简介</div><h2>简介</h2>"#
+            ),
+            &paras(3),
+            "",
+        ))
+    };
+    let ex = column_page(menu);
+    assert_eq!(title(&ex), None, "{}", show(&ex));
+    assert_eq!(value(&ex.author), None, "{}", show(&ex));
+    // Without such links the same heading reads as a one-person column's name, as before.
+    let ex = column_page("");
+    assert_eq!(title(&ex), Some("简介"), "{}", show(&ex));
+}
+
 /// A page under the breadcrumb 首页 > `trail` (its last item the column), with `heading` above three paragraphs.
 fn under_trail(trail: &str, heading: &str) -> sitelift::extract::Extracted {
     let column = trail.rsplit("&gt; ").next().unwrap_or(trail);

@@ -195,6 +195,10 @@ pub fn title(
     {
         return None;
     }
+    // A roster line (`工作人员：鲍萍`) at the template's headline place is this page's content: a role and a name.
+    if crate::extract::generic::people::is_role_and_name(&text) {
+        return None;
+    }
     // The template's headline place holding this page's column name is the column heading of a page without
     // a headline of its own (the generic rules' verdict too).
     if column.is_some_and(|c| crate::extract::generic::title::is_column_heading(&text, c)) {

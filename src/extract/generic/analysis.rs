@@ -548,6 +548,19 @@ impl<'a> Analysis<'a> {
             .unwrap_or(0)
     }
 
+    /// Whether longer link texts of the page end with `text` (学院简介 and 中心简介 for 简介): a word that links
+    /// qualify is a common noun, even one that starts with a surname's character, never a person's name.
+    pub fn qualifies_link_texts(&self, text: &str) -> bool {
+        let text = text.trim();
+        self.anchors.iter().any(|(id, _)| {
+            self.doc.tree.get(*id).is_some_and(|a| {
+                let link = crate::extract::dom::spaced_text(a);
+                let link = link.trim();
+                link.len() > text.len() && link.ends_with(text)
+            })
+        })
+    }
+
     /// A `<meta>` value by any of several names (case-insensitive), non-empty.
     pub fn meta_value<'n>(&self, names: &[&'n str]) -> Option<(&'n str, &str)> {
         names.iter().find_map(|n| {

@@ -427,7 +427,11 @@ fn byline(an: &Analysis<'_>, layout: Layout) -> Option<(Found<String>, Option<No
             .trim()
             .trim_start_matches(BYLINE_MARKS)
             .trim_start();
-        if (before_text || by_date) && !link_text && is_name_line(line, by_date) {
+        if (before_text || by_date)
+            && !link_text
+            && is_name_line(line, by_date)
+            && !an.qualifies_link_texts(line)
+        {
             return Some((
                 Found::new(line.to_string(), Rule::generic("name line")),
                 Some(block.node),

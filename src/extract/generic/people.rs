@@ -8,7 +8,8 @@
 use super::vocabulary::{
     BYLINE_ROLE_HINTS, COLUMN_ENDINGS, COMPOUND_SURNAMES, INSTITUTION_ENDINGS, INTERFACE_WORDS,
     NEWSROOM_ENDINGS, NO_ONE, PINYIN_SYLLABLES, PINYIN_WORD_MAX_SYLLABLES, POST_ENDINGS,
-    ROLE_QUALIFIERS, ROLE_SUFFIXES, SURNAMES, TRANSLITERATED_NAME_MAX_CHARS,
+    ROLE_QUALIFIERS, ROLE_SUFFIXES, ROSTER_LABEL_MAX_CHARS, SURNAMES,
+    TRANSLITERATED_NAME_MAX_CHARS,
 };
 use std::sync::LazyLock;
 
@@ -135,6 +136,17 @@ pub fn is_name(token: &str) -> bool {
         && token
             .chars()
             .all(|c| c.is_alphabetic() || c == '.' || c == '-')
+}
+
+/// Whether a line is a roster entry: a short label of Chinese characters, a colon and a person's name
+/// (`工作人员：鲍萍`, `联系人：王晓`). Such a line is a field of the page's content, never its headline.
+pub fn is_role_and_name(line: &str) -> bool {
+    line.split_once(['：', ':']).is_some_and(|(label, name)| {
+        let label = label.trim();
+        (1..=ROSTER_LABEL_MAX_CHARS).contains(&label.chars().count())
+            && label.chars().all(is_cjk)
+            && is_chinese_name(name.trim())
+    })
 }
 
 /// Whether a token after a role word is a name transliterated without a dot (Uyghur and other names written in
@@ -440,6 +452,14 @@ mod tests {
         ] {
             assert!(!is_romanized_chinese_name(heading), "{heading}");
         }
+    }
+
+    #[test]
+    fn a_label_and_a_name_is_a_roster_line() {
+        assert!(is_role_and_name("工作人员：鲍萍"));
+        assert!(is_role_and_name("联系人: 王晓"));
+        assert!(!is_role_and_name("专访：人工智能如何改变科研"));
+        assert!(!is_role_and_name("王晓"));
     }
 
     #[test]

@@ -140,7 +140,8 @@ pub fn find(
         None => an.links_with_text(&stripped) > 0,
     };
     // A person's name is a headline even as a column's name (a single-page column about one person).
-    if names_column && !is_person_heading(&stripped) {
+    let person = is_person_heading(&stripped) && !an.qualifies_link_texts(&stripped);
+    if names_column && !person {
         return None;
     }
     Some(TitleChoice {
@@ -274,6 +275,7 @@ fn candidates(
         let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
         let person = chars.len() <= PERSON_HEADING_MAX_CHARS
             && is_person_heading(&text)
+            && !an.qualifies_link_texts(&text)
             && (el.name().starts_with('h')
                 || crate::extract::dom::has_name_word(el, &NAME_MARKERS));
         if !(4..=120).contains(&chars.len()) && !person {

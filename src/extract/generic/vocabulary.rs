@@ -543,6 +543,9 @@ pub const BYLINE_TAIL_LINES: usize = 3;
 /// Kazakh names run to six or seven characters (阿不都热合曼); longer runs after a role are phrases.
 pub const TRANSLITERATED_NAME_MAX_CHARS: usize = 7;
 
+/// The longest label of a roster line (`工作人员：鲍萍`, `办公室主任：王晓`): a role, not a sentence.
+pub const ROSTER_LABEL_MAX_CHARS: usize = 6;
+
 /// A byline line is short.
 pub const BYLINE_LINE_MAX_CHARS: usize = 40;
 

@@ -193,6 +193,35 @@ fn classify_empty_shell() {
 }
 
 #[test]
+fn classify_column_whose_only_text_is_the_footer_address_box() {
+    // An empty column: the list holds nothing, and the only lines of text are the footer's contact box.
+    let contact = r#"<div class="footer"><div class="addr"><h2>联系我们</h2><p>地址：青松市湖滨路18号 科技馆二楼</p>
+        <p>邮编：310012</p><p>综合办公室：0571-88812345</p><p>学会工作部：0571-88812346</p>
+        <p>科普部：0571-88812347</p></div></div>"#;
+    let html = bare(
+        "通知公告_青松市科学技术协会",
+        &format!(r#"{MENU}<h2>通知公告</h2><div class="list"><!-- 暂无数据 --></div>{contact}"#),
+    );
+    let reason = skipped(process_page(PAGE_URL, &html));
+    assert!(reason.starts_with("no article"), "{reason}");
+    // The same box beside a short text of the page's own leaves that text the body.
+    let html = bare(
+        "通知_通知公告_青松市科学技术协会",
+        &format!(
+            r#"{MENU}<h1>关于暂停开放科技馆的通知</h1><div class="wz"><p>因设备检修，科技馆本周六暂停开放一天，敬请谅解。</p></div>{contact}"#
+        ),
+    );
+    let r = record(process_page(PAGE_URL, &html));
+    assert!(
+        r.body_text
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("因设备检修"),
+        "{r:?}"
+    );
+}
+
+#[test]
 fn classify_short_notice_with_an_attachment_is_an_article() {
     let html = page(
         "2023年科普经费预算表_通知公告_青松市科学技术协会",

@@ -8,8 +8,8 @@
 use super::vocabulary::{
     BODY_MARKERS, BOILERPLATE_MAX_SCORE_SHARE, BOILERPLATE_WORDS, CHROME_LINES, CHROME_MARKERS,
     CHROME_NAME_WEIGHT, EDGE_LINKS_MAX_CHARS, EDGE_META_MAX_CHARS, EDGE_NOTE_MAX_CHARS,
-    EDGE_PHRASES, EDGE_PROSE_CHARS, END_MARKERS, HEADER_FIELDS_MAX_LINES, LINK_BOX_MIN_DENSITY,
-    LINK_BOX_MIN_LINK_CHARS, LIST_TAG_WEIGHT, MARKED_ANCESTOR_SLACK_CHARS,
+    EDGE_PHRASES, EDGE_PROSE_CHARS, END_MARKERS, FOOTER_NAME_WORDS, HEADER_FIELDS_MAX_LINES,
+    LINK_BOX_MIN_DENSITY, LINK_BOX_MIN_LINK_CHARS, LIST_TAG_WEIGHT, MARKED_ANCESTOR_SLACK_CHARS,
     MARKED_CONTAINER_MIN_SHARE, PEOPLE_LINE_MAX_NODES, SECTION_MAX_LINK_DENSITY, SECTION_MIN_PUNCT,
     SECTION_MIN_SHARE, SOCIAL_WORDS, TAIL_PARAGRAPH_MIN_WIDTH, WIDGET_LINE_MAX_CHARS,
     WIDGET_LINE_STARTS,
@@ -40,7 +40,7 @@ pub struct BodyChoice {
 /// Pick the element most likely to hold the article body. Only elements holding text (those with subtree
 /// statistics) are candidates; on equal scores the deeper (later in document order) wins.
 pub fn choose(an: &Analysis<'_>) -> Option<BodyChoice> {
-    let mut best: Option<(f32, usize, NodeId)> = None;
+    let mut best: Option<(f32, usize, NodeId, bool)> = None;
     let mut marked: Option<(usize, NodeId, f32, &'static str)> = None;
     let in_chrome = chrome_scoped(an);
     for (&id, stats) in &an.stats {
@@ -62,8 +62,8 @@ pub fn choose(an: &Analysis<'_>) -> Option<BodyChoice> {
         ) {
             score *= LIST_TAG_WEIGHT;
         }
-        if best.is_none_or(|(s, pre, _)| score > s || (score == s && stats.pre > pre)) {
-            best = Some((score, stats.pre, id));
+        if best.is_none_or(|(s, pre, _, _)| score > s || (score == s && stats.pre > pre)) {
+            best = Some((score, stats.pre, id, in_chrome.contains(stats.pre)));
         }
         if stats.chars >= 10
             && marked.is_none_or(|(pre, ..)| stats.pre < pre)
@@ -75,7 +75,7 @@ pub fn choose(an: &Analysis<'_>) -> Option<BodyChoice> {
     if tracing::enabled!(tracing::Level::TRACE) {
         trace_candidates(an, &in_chrome);
     }
-    let (best_score, _, best_node) = best?;
+    let (best_score, _, best_node, best_in_chrome) = best?;
     if best_score <= 0.0 {
         return None;
     }
@@ -92,6 +92,12 @@ pub fn choose(an: &Analysis<'_>) -> Option<BodyChoice> {
             node,
             rule: Rule::article_container(marker),
         });
+    }
+    // The page's text is all in its footer (the site's address box) when the best candidate is inside one even
+    // after the chrome weight, and no article container vouches for it: the page has no text of its own (an
+    // empty column). Sidebars and menus are left out of this: sites put real articles in elements so named.
+    if best_in_chrome && in_footer(an, best_node) {
+        return None;
     }
     Some(BodyChoice {
         node: best_node,
@@ -168,6 +174,18 @@ fn trace_candidates(an: &Analysis<'_>, in_chrome: &ChromeSpans) {
             );
         }
     }
+}
+
+/// Whether a node is, or is inside, an element named as the page's footer ([`FOOTER_NAME_WORDS`]); `<body>`
+/// and `<html>` do not count (their classes describe the page's look: `cb-footer-dark`).
+fn in_footer(an: &Analysis<'_>, node: NodeId) -> bool {
+    an.doc.tree.get(node).is_some_and(|n| {
+        std::iter::once(n)
+            .chain(n.ancestors())
+            .filter_map(|a| a.value().as_element())
+            .take_while(|el| !matches!(el.name(), "body" | "html"))
+            .any(|el| has_name_word(el, &FOOTER_NAME_WORDS))
+    })
 }
 
 /// Elements named as page chrome ([`CHROME_MARKERS`]: comments, sidebars, menus, footers …) and every element

@@ -108,6 +108,10 @@ pub const BODY_MARKERS: [&str; 24] = [
     "ccontent",
 ];
 
+/// Those of [`CHROME_MARKERS`] that name the page's closing block (address, copyright, licence): text found only
+/// there is the site's, never a page's own.
+pub const FOOTER_NAME_WORDS: [&str; 3] = ["footer", "foot", "copyright"];
+
 /// Class/id words of page chrome, which makes an element a poor body candidate.
 pub const CHROME_MARKERS: [&str; 21] = [
     "cookie",

@@ -318,6 +318,41 @@ fn title_a_word_that_links_qualify_is_no_person() {
     assert_eq!(title(&ex), Some("简介"), "{}", show(&ex));
 }
 
+#[test]
+fn title_section_headings_of_the_body_are_not_the_headline() {
+    // A single-page column: no headline of its own, its text in sections under bold headings that look alike.
+    let sections = ["基本目标", "项目内容", "组织管理"]
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            format!(
+                r#"<p><strong><span style="font-size:18px">{h}</span></strong></p>{}"#,
+                paras(i + 4)
+            )
+        })
+        .collect::<String>();
+    let ex = run(&page(
+        "科普项目_青松市科学技术协会",
+        r#"<div class="location">当前位置：<a href="/">首页</a> &gt; <a href="/xm/">项目</a> &gt; 科普项目</div>"#,
+        &sections,
+        "",
+    ));
+    assert_eq!(title(&ex), None, "{}", show(&ex));
+    let body = body_text(&ex);
+    assert!(body.starts_with("基本目标"), "{}", show(&ex));
+    // One bold line alone at the top of the text is still read as its headline.
+    let ex = run(&page(
+        "科普项目_青松市科学技术协会",
+        "",
+        &format!(
+            r#"<p><strong><span style="font-size:18px">青少年科普项目实施方案</span></strong></p>{}"#,
+            paras(3)
+        ),
+        "",
+    ));
+    assert_eq!(title(&ex), Some("青少年科普项目实施方案"), "{}", show(&ex));
+}
+
 /// A page under the breadcrumb 首页 > `trail` (its last item the column), with `heading` above three paragraphs.
 fn under_trail(trail: &str, heading: &str) -> sitelift::extract::Extracted {
     let column = trail.rsplit("&gt; ").next().unwrap_or(trail);

@@ -48,6 +48,12 @@ const TWIN_MAX_GAP: usize = 3;
 /// text it heads, so a styled line among lines of the same tag, class and style is a line of the text (a
 /// leaders' list, paragraphs typed in a large font), not its headline. Large enough to undo any style bonus.
 const TEXT_LINE_PENALTY: f32 = 30.0;
+/// What a heading inside the body loses when a later heading of the body looks the same: section headings
+/// of a text repeat their style, a headline has its own.
+const SECTION_HEADING_PENALTY: f32 = 30.0;
+/// How many candidates at the top of the body are tested for a look-alike section heading (bounds the work on
+/// pages with thousands of styled lines).
+const SECTION_HEADING_SCAN: usize = 16;
 
 /// Characters of `<title>` compared with the candidates: a headline plus its column and site names fit many
 /// times over, and the comparison costs candidates × 120 × this, so a page with a megabyte of text in its
@@ -349,6 +355,7 @@ fn candidates(
         });
     }
     mark_text_lines(an, &mut out);
+    mark_section_headings(an, body, &mut out);
     out
 }
 
@@ -386,6 +393,48 @@ fn mark_text_lines(an: &Analysis<'_>, candidates: &mut [Candidate]) {
         {
             candidates[i].base -= TEXT_LINE_PENALTY;
         }
+    }
+}
+
+/// Candidates at the top of the body that look exactly like another candidate inside the body (same tag, class
+/// and style, any distance apart) are the text's section headings (教研室 after 教研室, 基本目标 before 项目内容),
+/// not the page's headline ([`SECTION_HEADING_PENALTY`]). Only the first [`SECTION_HEADING_SCAN`] are tested:
+/// a headline stands at the top, and deeper candidates lose on position already.
+fn mark_section_headings(
+    an: &Analysis<'_>,
+    body: Option<(usize, usize)>,
+    candidates: &mut [Candidate],
+) {
+    let Some((start, end)) = body else {
+        return;
+    };
+    let inside: Vec<usize> = (0..candidates.len())
+        .filter(|&i| candidates[i].span.0 >= start && candidates[i].span.1 <= end)
+        .collect();
+    let looks: Vec<_> = inside
+        .iter()
+        .map(|&i| {
+            an.doc
+                .tree
+                .get(candidates[i].node)
+                .and_then(scraper::ElementRef::wrap)
+                .map(|el| (attr(el.value(), "class"), attr(el.value(), "style")))
+        })
+        .collect();
+    let apart = |a: &Candidate, b: &Candidate| a.span.1 < b.span.0 || b.span.1 < a.span.0;
+    let mut marked = Vec::new();
+    for (a, &i) in inside.iter().enumerate().take(SECTION_HEADING_SCAN) {
+        let c = &candidates[i];
+        let twin = inside.iter().enumerate().any(|(b, &j)| {
+            let o = &candidates[j];
+            b != a && apart(c, o) && o.tag == c.tag && o.text != c.text && looks[b] == looks[a]
+        });
+        if twin {
+            marked.push(i);
+        }
+    }
+    for i in marked {
+        candidates[i].base -= SECTION_HEADING_PENALTY;
     }
 }
 

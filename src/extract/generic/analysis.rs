@@ -105,6 +105,9 @@ pub struct Analysis<'a> {
     pub anchors: Vec<(NodeId, &'a str)>,
     /// Texts of the page's short links (menus, breadcrumbs, columns) → how many links carry them.
     link_texts: HashMap<u64, usize>,
+    /// Hashes of the last two to [`LINK_ENDING_MAX_CHARS`] visible characters of the short links' texts, each
+    /// shorter than its text (简介 for 学院简介): the words that links qualify.
+    link_endings: rustc_hash::FxHashSet<u64>,
     /// `src` of `<frame>` and `<iframe>` elements.
     pub frames: Vec<String>,
     pub is_frameset: bool,
@@ -193,6 +196,7 @@ impl<'a> Analysis<'a> {
             base_href: None,
             canonical: None,
             link_texts: HashMap::default(),
+            link_endings: Default::default(),
             anchors: Vec::new(),
             chrome_nodes: Vec::new(),
             embeds: Vec::new(),
@@ -299,10 +303,11 @@ impl<'a> Analysis<'a> {
                             link_depth = link_depth.saturating_sub(1);
                             if link_depth == 0 {
                                 let (hash, len) = folded_hash(&link_text);
-                                link_text.clear();
                                 if (2..=30).contains(&len) {
                                     *self.link_texts.entry(hash).or_default() += 1;
+                                    self.note_link_endings(&link_text, len);
                                 }
+                                link_text.clear();
                             }
                         }
                         if opens.content_link {
@@ -548,17 +553,30 @@ impl<'a> Analysis<'a> {
             .unwrap_or(0)
     }
 
+    /// Remember the endings of a short link's text (`len` visible characters) for [`Self::qualifies_link_texts`].
+    fn note_link_endings(&mut self, text: &str, len: usize) {
+        let mut tail = [' '; LINK_ENDING_MAX_CHARS];
+        let mut n = 0;
+        for c in visible_chars(text).rev().take(LINK_ENDING_MAX_CHARS) {
+            tail[LINK_ENDING_MAX_CHARS - 1 - n] = c;
+            n += 1;
+        }
+        let tail = &tail[LINK_ENDING_MAX_CHARS - n..];
+        for k in 2..=n.min(len.saturating_sub(1)) {
+            self.link_endings
+                .insert(chars_hash(tail[tail.len() - k..].iter().copied()));
+        }
+    }
+
     /// Whether longer link texts of the page end with `text` (学院简介 and 中心简介 for 简介): a word that links
     /// qualify is a common noun, even one that starts with a surname's character, never a person's name.
+    /// Only words of up to [`LINK_ENDING_MAX_CHARS`] visible characters are looked up (Chinese names).
     pub fn qualifies_link_texts(&self, text: &str) -> bool {
-        let text = text.trim();
-        self.anchors.iter().any(|(id, _)| {
-            self.doc.tree.get(*id).is_some_and(|a| {
-                let link = crate::extract::dom::spaced_text(a);
-                let link = link.trim();
-                link.len() > text.len() && link.ends_with(text)
-            })
-        })
+        let chars: Vec<char> = visible_chars(text).collect();
+        (2..=LINK_ENDING_MAX_CHARS).contains(&chars.len())
+            && self
+                .link_endings
+                .contains(&chars_hash(chars.iter().copied()))
     }
 
     /// A `<meta>` value by any of several names (case-insensitive), non-empty.
@@ -570,6 +588,25 @@ impl<'a> Analysis<'a> {
                 .map(|v| (*n, v.as_str()))
         })
     }
+}
+
+/// The longest word looked up among the endings of link texts ([`Analysis::qualifies_link_texts`]): a Chinese
+/// personal name has at most four characters.
+const LINK_ENDING_MAX_CHARS: usize = 4;
+
+/// The characters of a text that are neither whitespace nor invisible.
+fn visible_chars(text: &str) -> impl DoubleEndedIterator<Item = char> + '_ {
+    text.chars().filter(|&c| !is_invisible(c) && !is_space(c))
+}
+
+/// A hash of a run of characters.
+fn chars_hash(chars: impl Iterator<Item = char>) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    for c in chars {
+        h.write_u32(c as u32);
+    }
+    h.finish()
 }
 
 /// A hash of the text with whitespace folded (as [`fold`] would), and its visible length, without allocating.

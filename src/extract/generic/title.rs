@@ -427,7 +427,7 @@ fn mark_section_headings(
         let c = &candidates[i];
         let twin = inside.iter().enumerate().any(|(b, &j)| {
             let o = &candidates[j];
-            b != a && apart(c, o) && o.tag == c.tag && o.text != c.text && looks[b] == looks[a]
+            b != a && looks[b] == looks[a] && o.tag == c.tag && apart(c, o) && o.text != c.text
         });
         if twin {
             marked.push(i);

@@ -353,6 +353,16 @@ fn title_section_headings_of_the_body_are_not_the_headline() {
     assert_eq!(title(&ex), Some("青少年科普项目实施方案"), "{}", show(&ex));
 }
 
+#[test]
+fn title_a_title_tag_that_greets_the_visitor_names_the_site() {
+    // A one-page site: no headline in the page, and a <title> that welcomes the visitor.
+    let ex = run(&bare("欢迎光临青松市科技馆！", &paras(3)));
+    assert_eq!(title(&ex), None, "{}", show(&ex));
+    // A <title> that names the page is still its headline.
+    let ex = run(&bare("青松市科技馆开放时间", &paras(3)));
+    assert_eq!(title(&ex), Some("青松市科技馆开放时间"), "{}", show(&ex));
+}
+
 /// A page under the breadcrumb 首页 > `trail` (its last item the column), with `heading` above three paragraphs.
 fn under_trail(trail: &str, heading: &str) -> sitelift::extract::Extracted {
     let column = trail.rsplit("&gt; ").next().unwrap_or(trail);

@@ -3,7 +3,9 @@
 //! contains (GNE's longest-common-substring idea), by tag, and by sitting just before the body. When only
 //! `<title>` is usable, its site and column suffixes are cut off.
 
-use super::vocabulary::{BADGES, HEADING_NAME_WORDS, NAME_MARKERS, SITE_NAME_ENDINGS, TITLE_META};
+use super::vocabulary::{
+    BADGES, HEADING_NAME_WORDS, NAME_MARKERS, SITE_GREETINGS, SITE_NAME_ENDINGS, TITLE_META,
+};
 use ego_tree::NodeId;
 use scraper::Node;
 
@@ -139,6 +141,14 @@ pub fn find(
         });
     }
     let stripped = strip_site_suffix(title_tag)?;
+    // A <title> that greets the visitor (欢迎光临…图书馆) names the site, not a page of it.
+    if SITE_GREETINGS.iter().any(|g| {
+        stripped
+            .get(..g.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(g))
+    }) {
+        return None;
+    }
     // A <title> that only names the page's column gives no headline: the breadcrumb's end, or — on a page
     // without a breadcrumb — the words of a menu link.
     let names_column = match column {

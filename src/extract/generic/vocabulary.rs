@@ -108,6 +108,9 @@ pub const BODY_MARKERS: [&str; 24] = [
     "ccontent",
 ];
 
+/// How a `<title>` that greets the visitor starts (欢迎光临本站, Welcome to …): it names the site, never a page.
+pub const SITE_GREETINGS: [&str; 5] = ["欢迎光临", "欢迎访问", "欢迎来到", "欢迎您", "welcome to"];
+
 /// Those of [`CHROME_MARKERS`] that name the page's closing block (address, copyright, licence): text found only
 /// there is the site's, never a page's own.
 pub const FOOTER_NAME_WORDS: [&str; 3] = ["footer", "foot", "copyright"];

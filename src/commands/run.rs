@@ -10,6 +10,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 use sitelift::job::State;
+use sitelift::job::attachments::AttachmentState;
 use sitelift::job::status::Status;
 use sitelift::t;
 
@@ -65,15 +66,14 @@ pub fn run(args: RunArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
         if status.trap_hits > 0 {
             eprintln!("{}", t!("run-traps", n = status.trap_hits));
         }
-        let n = |k: &str| status.attachments.get(k).copied().unwrap_or(0);
         if !status.attachments.is_empty() {
             eprintln!(
                 "{}",
                 t!(
                     "run-attachments",
-                    done = n("done"),
-                    failed = n("failed"),
-                    skipped = n("skipped")
+                    done = status.attachments_in(AttachmentState::Done),
+                    failed = status.attachments_in(AttachmentState::Failed),
+                    skipped = status.attachments_in(AttachmentState::Skipped)
                 )
             );
         }

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::Job;
+use super::attachments::AttachmentState;
 use super::frontier::{self, State};
 use super::skips::TrapLimit;
 use crate::error::Result;
@@ -197,6 +198,11 @@ impl Status {
         self.pages.get(state.as_str()).copied().unwrap_or(0)
     }
 
+    /// Attachments in `state`.
+    pub fn attachments_in(&self, state: AttachmentState) -> u64 {
+        attachments_in(&self.attachments, state)
+    }
+
     /// The text `sitelift status` prints.
     pub fn render(&self) -> String {
         let n = |m: &BTreeMap<String, u64>, k: &str| m.get(k).copied().unwrap_or(0);
@@ -268,10 +274,10 @@ impl Status {
         if !self.attachments.is_empty() {
             line(crate::t!(
                 "status-attachments",
-                done = n(&self.attachments, "done"),
-                failed = n(&self.attachments, "failed"),
-                skipped = n(&self.attachments, "skipped"),
-                queued = n(&self.attachments, "queued"),
+                done = self.attachments_in(AttachmentState::Done),
+                failed = self.attachments_in(AttachmentState::Failed),
+                skipped = self.attachments_in(AttachmentState::Skipped),
+                queued = self.attachments_in(AttachmentState::Queued),
             ));
         }
         line(crate::t!(
@@ -284,4 +290,9 @@ impl Status {
         }
         out
     }
+}
+
+/// How many of the attachments counted by state (`Status::attachments`) are in `state`.
+pub fn attachments_in(counts: &BTreeMap<String, u64>, state: AttachmentState) -> u64 {
+    counts.get(state.as_str()).copied().unwrap_or(0)
 }

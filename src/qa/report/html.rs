@@ -15,6 +15,7 @@ use sha2::{Digest, Sha256};
 use super::Report;
 use super::figures::{CategoryNode, Count, Figures, PageRef, ReasonGroup};
 use crate::error::{Error, Result};
+use crate::job::attachments::AttachmentState;
 use crate::outcome::{group_heading, localized};
 use crate::t;
 
@@ -310,7 +311,6 @@ fn card(label: &str, value: &str) -> String {
 /// Everything above the record table.
 fn body_figures(f: &Figures, from_job: bool) -> String {
     let mut s = String::new();
-    let n = |m: &std::collections::BTreeMap<String, u64>, k: &str| m.get(k).copied().unwrap_or(0);
     heading(&mut s, "summary", "report-h-summary");
     s.push_str("<div class=\"cards\">");
     s.push_str(&card(
@@ -331,7 +331,7 @@ fn body_figures(f: &Figures, from_job: bool) -> String {
                 &crate::t!("report-card-attachments-downloaded"),
                 &format!(
                     "{} / {}",
-                    n(&f.attachments, "done"),
+                    crate::job::status::attachments_in(&f.attachments, AttachmentState::Done),
                     f.attachments.values().sum::<u64>()
                 ),
             ));

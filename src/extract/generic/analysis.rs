@@ -572,11 +572,8 @@ impl<'a> Analysis<'a> {
     /// qualify is a common noun, even one that starts with a surname's character, never a person's name.
     /// Only words of up to [`LINK_ENDING_MAX_CHARS`] visible characters are looked up (Chinese names).
     pub fn qualifies_link_texts(&self, text: &str) -> bool {
-        let chars: Vec<char> = visible_chars(text).collect();
-        (2..=LINK_ENDING_MAX_CHARS).contains(&chars.len())
-            && self
-                .link_endings
-                .contains(&chars_hash(chars.iter().copied()))
+        (2..=LINK_ENDING_MAX_CHARS).contains(&visible_chars(text).count())
+            && self.link_endings.contains(&chars_hash(visible_chars(text)))
     }
 
     /// A `<meta>` value by any of several names (case-insensitive), non-empty.

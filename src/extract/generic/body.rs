@@ -40,7 +40,7 @@ pub struct BodyChoice {
 /// Pick the element most likely to hold the article body. Only elements holding text (those with subtree
 /// statistics) are candidates; on equal scores the deeper (later in document order) wins.
 pub fn choose(an: &Analysis<'_>) -> Option<BodyChoice> {
-    let mut best: Option<(f32, usize, NodeId, bool)> = None;
+    let mut best: Option<(f32, usize, NodeId)> = None;
     let mut marked: Option<(usize, NodeId, f32, &'static str)> = None;
     let in_chrome = chrome_scoped(an);
     for (&id, stats) in &an.stats {
@@ -62,8 +62,8 @@ pub fn choose(an: &Analysis<'_>) -> Option<BodyChoice> {
         ) {
             score *= LIST_TAG_WEIGHT;
         }
-        if best.is_none_or(|(s, pre, _, _)| score > s || (score == s && stats.pre > pre)) {
-            best = Some((score, stats.pre, id, in_chrome.contains(stats.pre)));
+        if best.is_none_or(|(s, pre, _)| score > s || (score == s && stats.pre > pre)) {
+            best = Some((score, stats.pre, id));
         }
         if stats.chars >= 10
             && marked.is_none_or(|(pre, ..)| stats.pre < pre)
@@ -75,7 +75,7 @@ pub fn choose(an: &Analysis<'_>) -> Option<BodyChoice> {
     if tracing::enabled!(tracing::Level::TRACE) {
         trace_candidates(an, &in_chrome);
     }
-    let (best_score, _, best_node, best_in_chrome) = best?;
+    let (best_score, best_pre, best_node) = best?;
     if best_score <= 0.0 {
         return None;
     }
@@ -96,7 +96,7 @@ pub fn choose(an: &Analysis<'_>) -> Option<BodyChoice> {
     // The page's text is all in its footer (the site's address box) when the best candidate is inside one even
     // after the chrome weight, and no article container vouches for it: the page has no text of its own (an
     // empty column). Sidebars and menus are left out of this: sites put real articles in elements so named.
-    if best_in_chrome && in_footer(an, best_node) {
+    if in_chrome.contains(best_pre) && in_footer(an, best_node) {
         return None;
     }
     Some(BodyChoice {

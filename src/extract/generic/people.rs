@@ -125,9 +125,7 @@ pub fn is_name(token: &str) -> bool {
         return false;
     }
     if token.chars().all(is_cjk) {
-        return (2..=4).contains(&n)
-            && !INSTITUTION_ENDINGS.iter().any(|e| token.ends_with(e))
-            && !POST_ENDINGS.iter().any(|e| token.ends_with(e));
+        return (2..=4).contains(&n) && !ends_like_an_office(token);
     }
     if token.contains('·') || token.contains('•') {
         return (3..=12).contains(&n) && token.chars().all(|c| is_cjk(c) || c == '·' || c == '•');
@@ -156,9 +154,14 @@ fn is_transliterated_name(token: &str) -> bool {
     (5..=TRANSLITERATED_NAME_MAX_CHARS).contains(&token.chars().count())
         && token.chars().all(is_cjk)
         && !INTERFACE_WORDS.contains(&token)
-        && !INSTITUTION_ENDINGS.iter().any(|e| token.ends_with(e))
-        && !POST_ENDINGS.iter().any(|e| token.ends_with(e))
+        && !ends_like_an_office(token)
         && !COLUMN_ENDINGS.iter().any(|e| token.ends_with(e))
+}
+
+/// Whether a word ends like a unit (学院, 报社) or a post (院长, 教授): it names an office, not a person.
+fn ends_like_an_office(token: &str) -> bool {
+    INSTITUTION_ENDINGS.iter().any(|e| token.ends_with(e))
+        || POST_ENDINGS.iter().any(|e| token.ends_with(e))
 }
 
 /// Whether a CJK name starts like a Chinese personal name: a common surname first, and four characters only
@@ -188,24 +191,26 @@ pub fn is_romanized_chinese_name(text: &str) -> bool {
         })
 }
 
-/// The fewest pinyin syllables `word` (lower-case ASCII) splits into, or `None` when it does not split.
+/// The fewest pinyin syllables `word` (lower-case) splits into, or `None` when it does not split.
 fn pinyin_syllables(word: &str) -> Option<usize> {
     static SYLLABLES: LazyLock<std::collections::HashSet<&'static str>> =
         LazyLock::new(|| PINYIN_SYLLABLES.split_whitespace().collect());
-    // fewest[i]: the fewest syllables the first i bytes split into.
+    // The longest syllables (chuang, shuang, zhuang) have six letters.
+    const LONGEST: usize = 6;
+    if !word.is_ascii() {
+        return None;
+    }
+    // fewest[i]: the fewest syllables the first i letters split into.
     let mut fewest: Vec<Option<usize>> = vec![None; word.len() + 1];
     fewest[0] = Some(0);
     for end in 1..=word.len() {
-        fewest[end] = (end.saturating_sub(6)..end)
+        fewest[end] = (end.saturating_sub(LONGEST)..end)
             .filter_map(|start| {
-                let before = fewest[start]?;
-                (word.is_char_boundary(start) && word.is_char_boundary(end))
-                    .then(|| SYLLABLES.contains(&word[start..end]))?
-                    .then_some(before + 1)
+                Some(fewest[start]? + 1).filter(|_| SYLLABLES.contains(&word[start..end]))
             })
             .min();
     }
-    fewest[word.len()].filter(|_| word.bytes().all(|b| b.is_ascii_lowercase()))
+    fewest[word.len()]
 }
 
 /// Split a byline's text into tokens: whitespace, 、，, and the brackets around it.

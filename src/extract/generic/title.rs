@@ -142,11 +142,10 @@ pub fn find(
     }
     let stripped = strip_site_suffix(title_tag)?;
     // A <title> that greets the visitor (欢迎光临…图书馆) names the site, not a page of it.
-    if SITE_GREETINGS.iter().any(|g| {
-        stripped
-            .get(..g.len())
-            .is_some_and(|p| p.eq_ignore_ascii_case(g))
-    }) {
+    if SITE_GREETINGS
+        .iter()
+        .any(|g| crate::href::starts_with_ignore_case(&stripped, g))
+    {
         return None;
     }
     // A <title> that only names the page's column gives no headline: the breadcrumb's end, or — on a page
@@ -156,8 +155,7 @@ pub fn find(
         None => an.links_with_text(&stripped) > 0,
     };
     // A person's name is a headline even as a column's name (a single-page column about one person).
-    let person = is_person_heading(&stripped) && !an.qualifies_link_texts(&stripped);
-    if names_column && !person {
+    if names_column && !is_person_heading(an, &stripped) {
         return None;
     }
     Some(TitleChoice {
@@ -194,9 +192,11 @@ fn without_badge(text: &str) -> String {
 /// (`Ouyang Xiaoming`); a Chinese name has at most four characters.
 const PERSON_HEADING_MAX_CHARS: usize = 24;
 
-/// A person's name as a profile page's heading (`王炳钰`, `金正琳`): shorter than any other headline.
-fn is_person_heading(text: &str) -> bool {
-    super::people::is_chinese_name(text) || super::people::is_romanized_chinese_name(text)
+/// A person's name as a profile page's heading (`王炳钰`, `金正琳`, `Jiang Pei`): shorter than any other
+/// headline. A word that the page's links qualify (简介 of 学院简介) is no name, whatever its shape.
+fn is_person_heading(an: &Analysis<'_>, text: &str) -> bool {
+    (super::people::is_chinese_name(text) || super::people::is_romanized_chinese_name(text))
+        && !an.qualifies_link_texts(text)
 }
 
 /// Names that are never the page's headline: the column it sits in (the breadcrumb's last item) and the site or
@@ -290,8 +290,7 @@ fn candidates(
         };
         let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
         let person = chars.len() <= PERSON_HEADING_MAX_CHARS
-            && is_person_heading(&text)
-            && !an.qualifies_link_texts(&text)
+            && is_person_heading(an, &text)
             && (el.name().starts_with('h')
                 || crate::extract::dom::has_name_word(el, &NAME_MARKERS));
         if !(4..=120).contains(&chars.len()) && !person {
@@ -373,16 +372,9 @@ fn candidates(
 /// style) are lines of the text ([`TEXT_LINE_PENALTY`]). Headings (`h1`–`h6`) are left alone: a column heading
 /// and the headline can share a tag. The class and style are read from the tree only for such neighbours.
 fn mark_text_lines(an: &Analysis<'_>, candidates: &mut [Candidate]) {
-    let look = |node: NodeId| {
-        an.doc
-            .tree
-            .get(node)
-            .and_then(scraper::ElementRef::wrap)
-            .map(|el| (attr(el.value(), "class"), attr(el.value(), "style")))
-    };
     let twin =
         |c: &Candidate, other: Option<&Candidate>, gap: fn(&Candidate, &Candidate) -> usize| {
-            other.is_some_and(|o| gap(c, o) <= TWIN_MAX_GAP && look(o.node) == look(c.node))
+            other.is_some_and(|o| gap(c, o) <= TWIN_MAX_GAP && look(an, o.node) == look(an, c.node))
         };
     for i in 0..candidates.len() {
         let c = &candidates[i];
@@ -423,13 +415,7 @@ fn mark_section_headings(
         .collect();
     let looks: Vec<_> = inside
         .iter()
-        .map(|&i| {
-            an.doc
-                .tree
-                .get(candidates[i].node)
-                .and_then(scraper::ElementRef::wrap)
-                .map(|el| (attr(el.value(), "class"), attr(el.value(), "style")))
-        })
+        .map(|&i| look(an, candidates[i].node))
         .collect();
     let apart = |a: &Candidate, b: &Candidate| a.span.1 < b.span.0 || b.span.1 < a.span.0;
     let mut marked = Vec::new();
@@ -446,6 +432,15 @@ fn mark_section_headings(
     for i in marked {
         candidates[i].base -= SECTION_HEADING_PENALTY;
     }
+}
+
+/// How an element looks, as far as telling a headline from lines styled alike goes: its class and style.
+fn look<'a>(an: &Analysis<'a>, node: NodeId) -> Option<(Option<&'a str>, Option<&'a str>)> {
+    an.doc
+        .tree
+        .get(node)
+        .and_then(scraper::ElementRef::wrap)
+        .map(|el| (attr(el.value(), "class"), attr(el.value(), "style")))
 }
 
 fn is_candidate_tag(name: &str) -> bool {

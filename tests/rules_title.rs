@@ -396,3 +396,64 @@ fn title_a_section_named_in_the_breadcrumb_is_not_the_headline() {
     let ex = under_trail("学会服务 &gt; 青少年科普", "<h1>学会服务</h1>");
     assert_ne!(title(&ex), Some("学会服务"), "{}", show(&ex));
 }
+
+#[test]
+fn title_a_styled_phrase_inside_a_sentence_is_not_a_headline() {
+    // The opening sentence is set in large spans around a link: its first span is a phrase of that sentence.
+    let opening = r#"<p><span style="font-size:18px">青松市科技馆于2016年5月起试运行</span><a href="/yy/">预约系统</a><span style="font-size:18px">，读者可在网上预约参观时段，入馆时出示预约码即可。</span></p>"#;
+    let ex = run(&page(
+        "参观须知_青松市科技馆",
+        "",
+        &format!("{opening}{}", paras(3)),
+        "",
+    ));
+    assert_eq!(title(&ex), Some("参观须知"), "{}", show(&ex));
+    assert!(
+        body_text(&ex).starts_with("青松市科技馆于2016年5月起试运行预约系统"),
+        "{}",
+        show(&ex)
+    );
+    // The same large span as a line of its own (space or a break after it) still heads the text.
+    let own_line = r#"<p><span style="font-size:18px">青松市科技馆参观须知</span><br><span>读者可在网上预约参观时段。</span></p>"#;
+    let ex = run(&page(
+        "参观须知_青松市科技馆",
+        "",
+        &format!("{own_line}{}", paras(3)),
+        "",
+    ));
+    assert_eq!(title(&ex), Some("青松市科技馆参观须知"), "{}", show(&ex));
+}
+
+#[test]
+fn title_a_roster_line_is_never_the_headline() {
+    // A single-text column about an office: its bold first line lists the staff, each with a post in brackets.
+    let roster = r#"<p><strong>工作人员：李春华（主任） 王立新 赵永明</strong></p>"#;
+    let ex = run(&page(
+        "考试中心_青松大学",
+        "",
+        &format!("{roster}{}", paras(3)),
+        "",
+    ));
+    assert_ne!(
+        title(&ex),
+        Some("工作人员：李春华（主任） 王立新 赵永明"),
+        "{}",
+        show(&ex)
+    );
+    // A bold first line that names the office is its headline.
+    let ex = run(&page(
+        "考试中心_青松大学",
+        "",
+        &format!(
+            "<p><strong>青松大学外语考试中心简介</strong></p>{}",
+            paras(3)
+        ),
+        "",
+    ));
+    assert_eq!(
+        title(&ex),
+        Some("青松大学外语考试中心简介"),
+        "{}",
+        show(&ex)
+    );
+}

@@ -136,14 +136,21 @@ pub fn is_name(token: &str) -> bool {
             .all(|c| c.is_alphabetic() || c == '.' || c == '-')
 }
 
-/// Whether a line is a roster entry: a short label of Chinese characters, a colon and a person's name
-/// (`工作人员：鲍萍`, `联系人：王晓`). Such a line is a field of the page's content, never its headline.
+/// Whether a line is a roster entry: a short label of Chinese characters, a colon and one or more people's
+/// names, each perhaps with its post in brackets (`工作人员：鲍萍`, `联系人：王晓`, `工作人员：崔桂青（主任） 冯雷`).
+/// Such a line is a field of the page's content, never its headline.
 pub fn is_role_and_name(line: &str) -> bool {
-    line.split_once(['：', ':']).is_some_and(|(label, name)| {
+    line.split_once(['：', ':']).is_some_and(|(label, names)| {
         let label = label.trim();
+        let mut names = names
+            .split(|c: char| c.is_whitespace() || c == '、')
+            .filter(|n| !n.is_empty())
+            .map(|n| n.split(['（', '(']).next().unwrap_or(n))
+            .peekable();
         (1..=ROSTER_LABEL_MAX_CHARS).contains(&label.chars().count())
             && label.chars().all(is_cjk)
-            && is_chinese_name(name.trim())
+            && names.peek().is_some()
+            && names.all(is_chinese_name)
     })
 }
 

@@ -280,7 +280,7 @@ fn candidates(
                 continue;
             }
             bonus = tag_bonus(el).unwrap_or(0.0);
-            if bonus <= 0.0 || has_link_inside(node) || inside_link(node) {
+            if bonus <= 0.0 || has_link_inside(node) || inside_link(node) || runs_on(node) {
                 continue;
             }
             spaced_text(node)
@@ -296,8 +296,8 @@ fn candidates(
         if !(4..=120).contains(&chars.len()) && !person {
             continue;
         }
-        // A label (`专业要求：`) introduces a field, never a headline.
-        if text.trim_end().ends_with(['：', ':']) {
+        // A label (`专业要求：`) introduces a field, never a headline; nor is a roster line (`工作人员：王晓`).
+        if text.trim_end().ends_with(['：', ':']) || super::people::is_role_and_name(&text) {
             continue;
         }
         // A sentence is body text, never a headline.
@@ -513,6 +513,64 @@ fn inside_link(node: ego_tree::NodeRef<'_, Node>) -> bool {
         }
     }
     false
+}
+
+/// Whether an inline element is a piece of a running line: the text before or after it (up to its nearest
+/// block, not across a `<br>`) touches it with no space between, as a styled phrase inside a sentence does
+/// (`<span>…开始试运行</span><a>座位管理系统</a>，目前…`). A headline set inline is a line of its own.
+fn runs_on(node: ego_tree::NodeRef<'_, Node>) -> bool {
+    touches(node, true) || touches(node, false)
+}
+
+/// Whether the nearest visible character after (`forward`) or before `node`, inside its nearest block and
+/// before a `<br>`, is not whitespace.
+fn touches<'a>(node: ego_tree::NodeRef<'a, Node>, forward: bool) -> bool {
+    use crate::extract::dom::is_block;
+    let step = |n: ego_tree::NodeRef<'a, Node>| {
+        if forward {
+            n.next_sibling()
+        } else {
+            n.prev_sibling()
+        }
+    };
+    let facing = |t: &str| {
+        if forward {
+            t.chars().next()
+        } else {
+            t.chars().next_back()
+        }
+    };
+    let mut at = node;
+    loop {
+        let mut next = step(at);
+        while let Some(n) = next {
+            match n.value() {
+                Node::Element(e) if e.name() == "br" || is_block(e.name()) => return false,
+                Node::Text(t) => {
+                    if let Some(c) = facing(t) {
+                        return !c.is_whitespace();
+                    }
+                }
+                Node::Element(_) => {
+                    let mut texts = n.descendants().filter_map(|d| d.value().as_text());
+                    let c = if forward {
+                        texts.find_map(|t| facing(t))
+                    } else {
+                        texts.filter_map(|t| facing(t)).last()
+                    };
+                    if let Some(c) = c {
+                        return !c.is_whitespace();
+                    }
+                }
+                _ => {}
+            }
+            next = step(n);
+        }
+        match at.parent() {
+            Some(p) if p.value().as_element().is_some_and(|e| !is_block(e.name())) => at = p,
+            _ => return false,
+        }
+    }
 }
 
 fn has_link_inside(node: ego_tree::NodeRef<'_, Node>) -> bool {

@@ -1,4 +1,5 @@
-//! What happened to one page, as values: a [`PageOutcome`] is a record, a [`SkipReason`] or a [`FailReason`].
+//! What happened to one page, as values: a [`PageOutcome`] is a record, a [`SkipReason`] or a [`FailReason`]
+//! (its [`OutcomeKind`] names which, for the job store and the counts of `status`).
 //! Consumers (the job store, the mirror's merge pass, the summary, the site model) match on the variants, so the
 //! compiler checks each of them when a reason is added; the English text of a reason is its `Display`, which is
 //! what the job store and the JSON summary keep. Text read back from a store is parsed once, here, by `FromStr`:
@@ -13,6 +14,10 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::{self, FluentValue, Lang};
 use crate::record::Record;
 use crate::scope::ScopeRule;
+
+mod kind;
+
+pub use kind::OutcomeKind;
 
 /// What happened to one page. Outcomes are data: a failed page is counted and reported, never propagated.
 #[derive(Debug, Clone)]
@@ -392,12 +397,12 @@ impl FailReason {
 }
 
 impl PageOutcome {
-    /// The outcome's kind as the job store names it.
-    pub fn kind(&self) -> &'static str {
+    /// The outcome's kind, as the job store keeps it.
+    pub fn kind(&self) -> OutcomeKind {
         match self {
-            PageOutcome::Extracted(_) => "extracted",
-            PageOutcome::Skipped(_) => "skipped",
-            PageOutcome::Failed(_) => "failed",
+            PageOutcome::Extracted(_) => OutcomeKind::Extracted,
+            PageOutcome::Skipped(_) => OutcomeKind::Skipped,
+            PageOutcome::Failed(_) => OutcomeKind::Failed,
         }
     }
 

@@ -576,7 +576,7 @@ impl Engine<'_> {
             self.pending += 1;
         }
         self.count_change(change);
-        tracing::debug!(url = %final_url, kind = kind.as_str(), links = found.len(), new = new_links, outcome = outcome.kind(), "page recorded");
+        tracing::debug!(url = %final_url, kind = kind.as_str(), links = found.len(), new = new_links, outcome = outcome.kind().as_str(), "page recorded");
         Ok(())
     }
 

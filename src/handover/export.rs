@@ -26,7 +26,7 @@ use crate::assemble::web_links_only;
 use crate::error::{Error, Result};
 use crate::export::{JsonlSink, Sink, SqliteSink, Tee};
 use crate::job::Job;
-use crate::outcome::SkipReason;
+use crate::outcome::{OutcomeKind, SkipReason};
 use crate::record::Record;
 
 /// A link left pointing at the old site.
@@ -391,30 +391,25 @@ impl<'a> Reasons<'a> {
     /// Why an unresolved link did not come along.
     pub(crate) fn explain(&mut self, kind: LinkKind, href: &str) -> Result<Why> {
         let url = href.split('#').next().unwrap_or(href);
-        let conn = &self.job.conn;
-        let one = |sql: &str| -> Result<Option<(String, Option<String>)>> {
-            conn.prepare_cached(sql)
-                .and_then(|mut s| {
-                    s.query_row([url], |r| Ok((r.get(0)?, r.get(1)?)))
-                        .optional()
-                })
-                .map_err(job_error(self.job))
-        };
-        if let Some((state, error)) =
-            one("SELECT state, last_error FROM attachments WHERE url = ?1")?
-        {
+        if let Some((state, error)) = self.one(
+            "SELECT state, last_error FROM attachments WHERE url = ?1",
+            url,
+        )? {
             return Ok(Why::AttachmentNotDownloaded { state, error });
         }
         if kind == LinkKind::Image {
             return Ok(Why::Image);
         }
-        if let Some((outcome, reason)) = one("SELECT kind, reason FROM outcomes WHERE url = ?1")? {
-            return Ok(match outcome.as_str() {
-                "extracted" => Why::NoNewPath,
+        if let Some((outcome, reason)) =
+            self.one("SELECT kind, reason FROM outcomes WHERE url = ?1", url)?
+        {
+            return Ok(match outcome {
+                OutcomeKind::Extracted => Why::NoNewPath,
                 _ => Why::NotMigrated { outcome, reason },
             });
         }
-        if let Some((state, error)) = one("SELECT state, last_error FROM frontier WHERE url = ?1")?
+        if let Some((state, error)) =
+            self.one("SELECT state, last_error FROM frontier WHERE url = ?1", url)?
         {
             return Ok(Why::NotFetched { state, error });
         }
@@ -423,6 +418,22 @@ impl<'a> Reasons<'a> {
         } else {
             Why::NeverCrawled
         })
+    }
+
+    /// The row `sql` selects for `url` (`?1`): a state or kind, read as its enum, and the stored text.
+    fn one<T: rusqlite::types::FromSql>(
+        &self,
+        sql: &str,
+        url: &str,
+    ) -> Result<Option<(T, Option<String>)>> {
+        self.job
+            .conn
+            .prepare_cached(sql)
+            .and_then(|mut s| {
+                s.query_row([url], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .optional()
+            })
+            .map_err(job_error(self.job))
     }
 }
 

@@ -6,14 +6,16 @@
 //! the job's states by their word (`state-*`).
 
 use crate::i18n::{self, FluentValue, Lang};
-use crate::outcome::localized_in;
+use crate::job::attachments::AttachmentState;
+use crate::job::frontier::State;
+use crate::outcome::{OutcomeKind, localized_in};
 
 /// Why an unresolved link did not come along.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Why {
     /// An attachment the crawl queued whose download did not finish: its state, and its last error.
     AttachmentNotDownloaded {
-        state: String,
+        state: AttachmentState,
         error: Option<String>,
     },
     /// An image (the crawl does not download images).
@@ -22,14 +24,11 @@ pub enum Why {
     NoNewPath,
     /// A page stored with another outcome (`skipped`, `failed`), and the stored reason.
     NotMigrated {
-        outcome: String,
+        outcome: OutcomeKind,
         reason: Option<String>,
     },
     /// A URL the crawl has in its frontier but no outcome for: its state, and its last error.
-    NotFetched {
-        state: String,
-        error: Option<String>,
-    },
+    NotFetched { state: State, error: Option<String> },
     /// A link to a file the crawl never queued (it ran without `--download-attachments`).
     AttachmentNeverDownloaded,
     /// A page URL the job has never seen (out of scope, or linked from nowhere it read).
@@ -73,14 +72,17 @@ impl Why {
             Why::AttachmentNotDownloaded { state: s, error } => with(
                 "unresolved-attachment-not-downloaded",
                 "state",
-                state(s),
+                state(s.as_str()),
                 error,
             ),
-            Why::NotMigrated { outcome, reason } => {
-                with("unresolved-not-migrated", "outcome", state(outcome), reason)
-            }
+            Why::NotMigrated { outcome, reason } => with(
+                "unresolved-not-migrated",
+                "outcome",
+                state(outcome.as_str()),
+                reason,
+            ),
             Why::NotFetched { state: s, error } => {
-                with("unresolved-not-fetched", "state", state(s), error)
+                with("unresolved-not-fetched", "state", state(s.as_str()), error)
             }
             Why::Image => i18n::tr_in(lang, "unresolved-image", &[]),
             Why::NoNewPath => i18n::tr_in(lang, "unresolved-no-new-path", &[]),
@@ -126,29 +128,29 @@ mod tests {
     fn all() -> Vec<Why> {
         vec![
             Why::AttachmentNotDownloaded {
-                state: "failed".into(),
+                state: AttachmentState::Failed,
                 error: Some("HTTP 404".into()),
             },
             Why::AttachmentNotDownloaded {
-                state: "queued".into(),
+                state: AttachmentState::Queued,
                 error: None,
             },
             Why::Image,
             Why::NoNewPath,
             Why::NotMigrated {
-                outcome: "skipped".into(),
+                outcome: OutcomeKind::Skipped,
                 reason: Some("empty file".into()),
             },
             Why::NotMigrated {
-                outcome: "failed".into(),
+                outcome: OutcomeKind::Failed,
                 reason: None,
             },
             Why::NotFetched {
-                state: "failed".into(),
+                state: State::Failed,
                 error: Some("HTTP 404".into()),
             },
             Why::NotFetched {
-                state: "queued".into(),
+                state: State::Queued,
                 error: None,
             },
             Why::AttachmentNeverDownloaded,
@@ -192,7 +194,7 @@ mod tests {
             );
         }
         let skipped = Why::NotMigrated {
-            outcome: "skipped".into(),
+            outcome: OutcomeKind::Skipped,
             reason: Some("empty file".into()),
         };
         assert_eq!(skipped.say(Lang::Zh), "未迁移（已跳过）：空文件");

@@ -14,6 +14,13 @@ pub enum AttachmentState {
 }
 
 impl AttachmentState {
+    pub const ALL: [AttachmentState; 4] = [
+        AttachmentState::Queued,
+        AttachmentState::Done,
+        AttachmentState::Failed,
+        AttachmentState::Skipped,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             AttachmentState::Queued => "queued",
@@ -21,6 +28,18 @@ impl AttachmentState {
             AttachmentState::Failed => "failed",
             AttachmentState::Skipped => "skipped",
         }
+    }
+}
+
+/// A state column read back: one of the four names [`AttachmentState::as_str`] writes.
+impl rusqlite::types::FromSql for AttachmentState {
+    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        super::schema::named(
+            value,
+            &AttachmentState::ALL,
+            AttachmentState::as_str,
+            "attachment state",
+        )
     }
 }
 

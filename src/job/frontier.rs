@@ -5,12 +5,15 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::scope::PageKind;
 
-/// A URL's state in the frontier.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A URL's state in the frontier. Declared in the order of their names, so a map keyed by state (`status`'s
+/// `pages`) lists them as `status --json` does (its test `json_keys_are_the_names_in_their_order` holds them to
+/// it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum State {
-    Queued,
-    Fetched,
     Failed,
+    Fetched,
+    Queued,
     Skipped,
 }
 
@@ -30,15 +33,7 @@ impl State {
 /// A state column read back: one of the four names [`State::as_str`] writes.
 impl rusqlite::types::FromSql for State {
     fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
-        let text = value.as_str()?;
-        State::ALL
-            .into_iter()
-            .find(|s| s.as_str() == text)
-            .ok_or_else(|| {
-                rusqlite::types::FromSqlError::Other(
-                    format!("unknown frontier state {text:?}").into(),
-                )
-            })
+        super::schema::named(value, &State::ALL, State::as_str, "frontier state")
     }
 }
 
@@ -249,6 +244,6 @@ mod tests {
         let status = crate::job::status::status(&job).unwrap();
         assert_eq!(status.pages_in(State::Failed), 0);
         assert_eq!(status.pages_in(State::Fetched), 2);
-        assert_eq!(status.pages["skipped"], 1);
+        assert_eq!(status.pages[&State::Skipped], 1);
     }
 }

@@ -8,6 +8,7 @@ use sha2::{Digest, Sha256};
 use url::Url;
 
 use crate::export::{WriteOutcome, record_hash};
+use crate::outcome::OutcomeKind;
 use crate::pipeline::{FailReason, PageOutcome};
 use crate::record::Record;
 use crate::source::RawPage;
@@ -198,7 +199,7 @@ pub fn set_outcome(
          ON CONFLICT(url) DO UPDATE SET kind = excluded.kind, reason = excluded.reason,
             record_id = excluded.record_id, updated_at = excluded.updated_at",
     )?
-    .execute(params![url, kind, reason, record_id])?;
+    .execute(params![url, kind.as_str(), reason, record_id])?;
     conn.prepare_cached("UPDATE pages SET unextracted = 0 WHERE url = ?1 AND unextracted != 0")?
         .execute([url])?;
     let PageOutcome::Extracted(record) = outcome else {
@@ -237,15 +238,31 @@ fn parse<R: std::str::FromStr<Err = std::convert::Infallible>>(reason: Option<St
 }
 
 /// Rebuild an outcome from its row (records come back from their JSON).
-pub fn outcome_from_row(kind: &str, reason: Option<String>, json: Option<String>) -> PageOutcome {
+pub fn outcome_from_row(
+    kind: OutcomeKind,
+    reason: Option<String>,
+    json: Option<String>,
+) -> PageOutcome {
     match (kind, json) {
-        ("extracted", Some(json)) => match serde_json::from_str::<Record>(&json) {
+        (OutcomeKind::Extracted, Some(json)) => match serde_json::from_str::<Record>(&json) {
             Ok(r) => PageOutcome::Extracted(Box::new(r)),
             Err(e) => {
                 PageOutcome::Failed(FailReason::Other(format!("stored record unreadable: {e}")))
             }
         },
-        ("failed", _) => PageOutcome::Failed(parse(reason)),
+        (OutcomeKind::Failed, _) => PageOutcome::Failed(parse(reason)),
         _ => PageOutcome::Skipped(parse(reason)),
+    }
+}
+
+/// A kind column read back: one of the names [`OutcomeKind::as_str`] writes.
+impl rusqlite::types::FromSql for OutcomeKind {
+    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        super::schema::named(
+            value,
+            &OutcomeKind::ALL,
+            OutcomeKind::as_str,
+            "outcome kind",
+        )
     }
 }

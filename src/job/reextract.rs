@@ -10,6 +10,7 @@ use super::{Job, frontier, pages};
 use crate::batch::Observer;
 use crate::error::Result;
 use crate::export::Sink;
+use crate::outcome::OutcomeKind;
 use crate::pipeline::{
     Options, PageOutcome, PartSource, Processed, SkipReason, page_links, process_crawled,
     process_site,
@@ -246,7 +247,7 @@ pub fn pass(
 }
 
 /// A stored page's outcome as read back: rowid, URL, outcome kind, reason, record JSON.
-type StoredRow = (i64, String, String, Option<String>, Option<String>);
+type StoredRow = (i64, String, OutcomeKind, Option<String>, Option<String>);
 
 /// Hand every stored page's outcome to `done`, in the job's page order (what `extract --job` writes).
 fn stored_outcomes(job: &Job, done: &mut dyn FnMut(&str, PageOutcome) -> Result<()>) -> Result<()> {
@@ -257,7 +258,7 @@ fn stored_outcomes(job: &Job, done: &mut dyn FnMut(&str, PageOutcome) -> Result<
         (0i64, BATCH),
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
         |row: &StoredRow| row.0,
-        |(_, url, kind, reason, json)| done(&url, pages::outcome_from_row(&kind, reason, json)),
+        |(_, url, kind, reason, json)| done(&url, pages::outcome_from_row(kind, reason, json)),
     )
 }
 
@@ -271,9 +272,9 @@ pub fn export(job: &Job, sink: &mut dyn Sink) -> Result<Summary> {
          WHERE o.url > ?1 ORDER BY o.url LIMIT ?2",
         (String::new(), BATCH),
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-        |row: &(String, String, Option<String>, Option<String>)| row.0.clone(),
+        |row: &(String, OutcomeKind, Option<String>, Option<String>)| row.0.clone(),
         |(url, kind, reason, json)| {
-            summary.write_and_add(sink, &url, &pages::outcome_from_row(&kind, reason, json))
+            summary.write_and_add(sink, &url, &pages::outcome_from_row(kind, reason, json))
         },
     )?;
     // URLs that never became stored pages.
@@ -288,15 +289,15 @@ pub fn export(job: &Job, sink: &mut dyn Sink) -> Result<Summary> {
         .query_map([], |r| {
             Ok((
                 r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
+                r.get::<_, frontier::State>(1)?,
                 r.get::<_, Option<String>>(2)?,
             ))
         })
         .map_err(job.sql_error())?;
     for row in rows {
         let (url, state, reason) = row.map_err(job.sql_error())?;
-        let reason = reason.unwrap_or_else(|| state.clone());
-        if state == frontier::State::Failed.as_str() {
+        let reason = reason.unwrap_or_else(|| state.as_str().to_string());
+        if state == frontier::State::Failed {
             summary.add_fetch_failure(&url, &reason);
         } else {
             summary.add_not_fetched(&url, &reason);

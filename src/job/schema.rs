@@ -6,6 +6,7 @@
 //! they are nullable or defaulted, so a sitelift that does not know them still reads the job.
 
 use rusqlite::Connection;
+use rusqlite::types::{FromSqlError, FromSqlResult, ValueRef};
 
 /// Version of the job schema this code reads and writes.
 pub const JOB_SCHEMA_VERSION: i64 = 1;
@@ -110,6 +111,21 @@ pub fn has_column(conn: &Connection, table: &str, column: &str) -> rusqlite::Res
         }
     }
     Ok(false)
+}
+
+/// A name column (a state, an outcome's kind) read back as the value of `all` that `name` gives that name; any
+/// other text is an error that names `what` and the text, never a guess.
+pub(crate) fn named<T: Copy>(
+    value: ValueRef<'_>,
+    all: &[T],
+    name: fn(T) -> &'static str,
+    what: &str,
+) -> FromSqlResult<T> {
+    let text = value.as_str()?;
+    all.iter()
+        .copied()
+        .find(|v| name(*v) == text)
+        .ok_or_else(|| FromSqlError::Other(format!("unknown {what} {text:?}").into()))
 }
 
 #[cfg(test)]

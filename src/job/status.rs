@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use rusqlite::types::FromSql;
 use serde::Serialize;
 
 use super::Job;
@@ -11,6 +12,7 @@ use super::attachments::AttachmentState;
 use super::frontier::{self, State};
 use super::skips::TrapLimit;
 use crate::error::Result;
+use crate::outcome::OutcomeKind;
 use crate::record::{FILLABLE_FIELDS, Record};
 use crate::scope::ScopeRule;
 use crate::summary::{GroupLayout, ReasonGroup, add_reason, group_lines};
@@ -27,7 +29,7 @@ const GROUPS: GroupLayout = GroupLayout {
 pub struct Status {
     pub job: String,
     /// Frontier URLs by state: queued, fetched, failed, skipped.
-    pub pages: BTreeMap<String, u64>,
+    pub pages: BTreeMap<State, u64>,
     pub failures: BTreeMap<String, ReasonGroup>,
     pub skipped: BTreeMap<String, ReasonGroup>,
     /// Trap-limit hits (also among `skipped`).
@@ -36,7 +38,7 @@ pub struct Status {
     pub scope_dropped: BTreeMap<ScopeRule, u64>,
     /// Outcomes of stored pages: extracted, skipped, failed; pages waiting for later parts, and mirror pages
     /// not extracted yet.
-    pub outcomes: BTreeMap<String, u64>,
+    pub outcomes: BTreeMap<OutcomeKind, u64>,
     pub outcome_reasons: BTreeMap<String, ReasonGroup>,
     pub records: u64,
     /// Field → share of records with a value (0–1).
@@ -67,12 +69,12 @@ fn grouped(job: &Job, sql: &str) -> Result<BTreeMap<String, ReasonGroup>> {
     Ok(out)
 }
 
-fn counts(job: &Job, sql: &str) -> Result<BTreeMap<String, u64>> {
+/// Rows counted by a column (`SELECT column, count(*) … GROUP BY column`), keyed by what the column reads back
+/// as: a name as its enum (an unknown name is an error), or the text itself.
+pub(crate) fn counts<K: FromSql + Ord>(job: &Job, sql: &str) -> Result<BTreeMap<K, u64>> {
     let mut stmt = job.conn.prepare(sql).map_err(job.sql_error())?;
     let rows = stmt
-        .query_map([], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))
-        })
+        .query_map([], |r| Ok((r.get::<_, K>(0)?, r.get::<_, i64>(1)? as u64)))
         .map_err(job.sql_error())?;
     rows.collect::<rusqlite::Result<BTreeMap<_, _>>>()
         .map_err(job.sql_error())
@@ -84,14 +86,9 @@ pub fn status(job: &Job) -> Result<Status> {
         job: job.dir().display().to_string(),
         ..Status::default()
     };
-    let states = frontier::counts(&job.conn).map_err(job.sql_error())?;
-    for state in State::ALL {
-        let n = states
-            .iter()
-            .find(|(s, _)| *s == state)
-            .map_or(0, |(_, n)| *n);
-        s.pages.insert(state.as_str().to_string(), n);
-    }
+    s.pages = State::ALL.map(|state| (state, 0)).into();
+    s.pages
+        .extend(frontier::counts(&job.conn).map_err(job.sql_error())?);
     s.failures = grouped(
         job,
         "SELECT url, last_error FROM frontier WHERE state = 'failed' ORDER BY id",
@@ -117,7 +114,7 @@ pub fn status(job: &Job) -> Result<Status> {
         .map_err(job.sql_error())?;
     if pending > 0 {
         s.outcomes
-            .insert("waiting_for_parts".into(), pending as u64);
+            .insert(OutcomeKind::WaitingForParts, pending as u64);
     }
     // Mirror pages imported but not extracted yet (a run stopped by --limit); older jobs lack the column.
     if super::schema::has_column(&job.conn, "pages", "unextracted").map_err(job.sql_error())? {
@@ -130,7 +127,7 @@ pub fn status(job: &Job) -> Result<Status> {
             )
             .map_err(job.sql_error())?;
         if due > 0 {
-            s.outcomes.insert("not_extracted".into(), due as u64);
+            s.outcomes.insert(OutcomeKind::NotExtracted, due as u64);
         }
     }
     s.outcome_reasons = grouped(
@@ -195,7 +192,12 @@ pub fn status(job: &Job) -> Result<Status> {
 impl Status {
     /// Frontier URLs in `state`.
     pub fn pages_in(&self, state: State) -> u64 {
-        self.pages.get(state.as_str()).copied().unwrap_or(0)
+        self.pages.get(&state).copied().unwrap_or(0)
+    }
+
+    /// Stored pages whose outcome is of `kind`.
+    pub fn outcomes_in(&self, kind: OutcomeKind) -> u64 {
+        self.outcomes.get(&kind).copied().unwrap_or(0)
     }
 
     /// Attachments in `state`.
@@ -205,7 +207,6 @@ impl Status {
 
     /// The text `sitelift status` prints.
     pub fn render(&self) -> String {
-        let n = |m: &BTreeMap<String, u64>, k: &str| m.get(k).copied().unwrap_or(0);
         let mut out = String::new();
         let mut line = |text: String| {
             out.push_str(&text);
@@ -221,14 +222,14 @@ impl Status {
         ));
         line(crate::t!(
             "status-outcomes",
-            extracted = n(&self.outcomes, "extracted"),
-            skipped = n(&self.outcomes, "skipped"),
-            failed = n(&self.outcomes, "failed"),
-            waiting = match n(&self.outcomes, "waiting_for_parts") {
+            extracted = self.outcomes_in(OutcomeKind::Extracted),
+            skipped = self.outcomes_in(OutcomeKind::Skipped),
+            failed = self.outcomes_in(OutcomeKind::Failed),
+            waiting = match self.outcomes_in(OutcomeKind::WaitingForParts) {
                 0 => String::new(),
                 w => crate::t!("status-waiting", n = w),
             },
-            not_extracted = match n(&self.outcomes, "not_extracted") {
+            not_extracted = match self.outcomes_in(OutcomeKind::NotExtracted) {
                 0 => String::new(),
                 w => crate::t!("status-not-extracted", n = w),
             }
@@ -245,7 +246,7 @@ impl Status {
             line(crate::t!(title));
             group_lines(groups, GROUPS).into_iter().for_each(&mut line);
         }
-        if n(&self.outcomes, "skipped") > 0 {
+        if self.outcomes_in(OutcomeKind::Skipped) > 0 {
             line(crate::t!("status-not-articles"));
         }
         if !self.scope_dropped.is_empty() {
@@ -295,4 +296,53 @@ impl Status {
 /// How many of the attachments counted by state (`Status::attachments`) are in `state`.
 pub fn attachments_in(counts: &BTreeMap<String, u64>, state: AttachmentState) -> u64 {
     counts.get(state.as_str()).copied().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `--json` keys pages and outcomes by name, in the order of the names, as when the maps were keyed by text.
+    #[test]
+    fn json_keys_are_the_names_in_their_order() {
+        let mut s = Status::default();
+        for (n, state) in (1..).zip(State::ALL) {
+            s.pages.insert(state, n);
+        }
+        for (n, kind) in (1..).zip(OutcomeKind::ALL.into_iter().rev()) {
+            s.outcomes.insert(kind, n);
+        }
+        let json = serde_json::to_string(&s).unwrap();
+        // Each key is the name the job store writes.
+        for state in State::ALL {
+            assert_eq!(serde_json::json!(state), state.as_str());
+        }
+        for kind in OutcomeKind::ALL {
+            assert_eq!(serde_json::json!(kind), kind.as_str());
+        }
+        assert!(
+            json.contains(r#""pages":{"failed":3,"fetched":2,"queued":1,"skipped":4},"#),
+            "{json}"
+        );
+        assert!(
+            json.contains(
+                r#""outcomes":{"extracted":5,"failed":4,"not_extracted":3,"skipped":2,"waiting_for_parts":1},"#
+            ),
+            "{json}"
+        );
+    }
+
+    /// A kind no sitelift writes is an error naming it, not a count under a made-up key.
+    #[test]
+    fn an_unknown_outcome_kind_is_an_error() {
+        let (_dir, job) = crate::job::scratch_job();
+        job.conn
+            .execute(
+                "INSERT INTO outcomes (url, kind, updated_at) VALUES ('http://a.cn/', 'merged', 'now')",
+                [],
+            )
+            .unwrap();
+        let e = status(&job).unwrap_err().to_string();
+        assert!(e.contains(r#"unknown outcome kind "merged""#), "{e}");
+    }
 }

@@ -20,6 +20,7 @@ use crate::error::Result;
 use crate::job::parts::JobParts;
 use crate::job::reextract::{page_kind, processed_for};
 use crate::job::{Job, pages};
+use crate::outcome::OutcomeKind;
 use crate::pipeline::{Options, PageOutcome, PartSource};
 use crate::scope::Scope;
 
@@ -344,11 +345,11 @@ const STORED: &str = "SELECT p.rowid, p.url, s.observation, s.applied, s.outcome
     WHERE p.rowid > ?1 AND p.pending = 0 ORDER BY p.rowid LIMIT ?2";
 
 fn stored_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Stored> {
-    let kind: String = r.get(7)?;
+    let kind: OutcomeKind = r.get(7)?;
     let reason: Option<String> = r.get(8)?;
     let hash: Option<String> = r.get(9)?;
-    let (sig, skipped) = match kind.as_str() {
-        "extracted" => (format!("extracted:{}", hash.unwrap_or_default()), None),
+    let (sig, skipped) = match kind {
+        OutcomeKind::Extracted => (format!("{kind}:{}", hash.unwrap_or_default()), None),
         _ => {
             let reason = reason.unwrap_or_default();
             (format!("{kind}:{reason}"), Some(reason))

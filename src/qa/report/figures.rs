@@ -11,6 +11,7 @@ use crate::error::Result;
 use crate::handover::targets::{Target, Targets};
 use crate::handover::why::Why;
 use crate::i18n::{self, Lang};
+use crate::outcome::OutcomeKind;
 use crate::record::{DecodedBy, EncodingAudit as Decoding, FILLABLE_FIELDS, Record};
 use crate::summary::reason_group;
 
@@ -214,7 +215,7 @@ pub struct Figures {
     pub generated_at: Generated,
     pub records: usize,
     /// Job only: stored pages by outcome (extracted, skipped, failed).
-    pub outcomes: BTreeMap<String, u64>,
+    pub outcomes: BTreeMap<OutcomeKind, u64>,
     /// Job only: attachments by download state.
     pub attachments: BTreeMap<String, u64>,
     pub elapsed_secs: Option<f64>,

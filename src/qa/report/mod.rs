@@ -25,6 +25,7 @@ use crate::handover::rewrite::LinkKind;
 use crate::handover::targets::Targets;
 use crate::handover::why::Why;
 use crate::job::Job;
+use crate::job::status::counts;
 use crate::outcome::localized;
 use crate::record::Record;
 
@@ -136,26 +137,21 @@ pub fn from_job(dir: &Path) -> Result<Report> {
     })?;
     let mut reasons = Reasons::new(&job);
     let mut figures = tally.finish(|link| reasons.explain(LinkKind::Anchor, link))?;
-    let count = |sql_text: &str| -> Result<std::collections::BTreeMap<String, u64>> {
-        let mut stmt = job.conn.prepare(sql_text).map_err(&sql)?;
-        let rows = stmt
-            .query_map([], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))
-            })
-            .map_err(&sql)?;
-        rows.collect::<rusqlite::Result<_>>().map_err(&sql)
-    };
-    figures.outcomes = count("SELECT kind, count(*) FROM outcomes GROUP BY kind")?;
-    figures.attachments = count("SELECT state, count(*) FROM attachments GROUP BY state")?;
+    figures.outcomes = counts(&job, "SELECT kind, count(*) FROM outcomes GROUP BY kind")?;
+    figures.attachments = counts(
+        &job,
+        "SELECT state, count(*) FROM attachments GROUP BY state",
+    )?;
     figures.elapsed_secs = job.meta("elapsed_secs")?.and_then(|v| v.parse().ok());
     figures.site_model = crate::site::job::stored_report(&job)?;
     let (mut skipped, mut failed) = (Groups::keeping_all(), Groups::keeping_all());
     let mut stmt = job
         .conn
         .prepare(
-            "SELECT url, kind, reason FROM outcomes WHERE kind != 'extracted'
+            "SELECT url, kind = 'failed', coalesce(reason, kind) FROM outcomes WHERE kind != 'extracted'
              UNION ALL
-             SELECT url, state, last_error FROM frontier WHERE state IN ('failed', 'skipped')
+             SELECT url, state = 'failed', coalesce(last_error, state) FROM frontier
+                WHERE state IN ('failed', 'skipped')
                 AND coalesce(last_error, '') NOT LIKE 'redirected to %'
              ORDER BY 1",
         )
@@ -164,17 +160,17 @@ pub fn from_job(dir: &Path) -> Result<Report> {
         .query_map([], |r| {
             Ok((
                 r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, Option<String>>(2)?,
+                r.get::<_, bool>(1)?,
+                r.get::<_, String>(2)?,
             ))
         })
         .map_err(&sql)?;
     for row in rows_iter {
-        let (url, kind, reason) = row.map_err(&sql)?;
-        let reason = reason.unwrap_or_else(|| kind.clone());
-        match kind.as_str() {
-            "failed" => failed.add(&url, &reason),
-            _ => skipped.add(&url, &reason),
+        let (url, is_failed, reason) = row.map_err(&sql)?;
+        if is_failed {
+            failed.add(&url, &reason);
+        } else {
+            skipped.add(&url, &reason);
         }
     }
     figures.skipped = skipped.into_vec();

@@ -58,6 +58,37 @@ fn notice_whose_body_is_document_links_is_an_article_with_attachments() {
 }
 
 #[test]
+fn download_column_of_dated_document_links_is_a_list_page() {
+    // A 下载专区 column: half its items link to the file's own page, half straight to the file, each dated, and
+    // a pager below. The documents are the column's items, not one notice's attachments.
+    let items: String = (1..=12)
+        .map(|i| {
+            let href = if i % 2 == 0 {
+                format!("/upload/2023/biao{i}.docx")
+            } else {
+                format!("/xzzq/2023/c{i}/page.htm")
+            };
+            format!(
+                r#"<li class="news n{i}"><span class="news_title"><a href="{href}">青松市学会年度工作表格第{i}号</a></span><span class="news_meta">2023-03-{i:02}</span></li>"#
+            )
+        })
+        .collect();
+    let html = page(
+        "下载专区_青松市科学技术协会",
+        "",
+        &format!(
+            r#"<ul class="news_list">{items}</ul><div class="pager">总共 40 记录 <a href="list2.htm">下一页</a> 页码 1/3</div>"#
+        ),
+        "",
+    );
+    let reason = skipped(process_page(PAGE_URL, &html));
+    assert!(
+        reason.starts_with("list page: 12 similar items"),
+        "{reason}"
+    );
+}
+
+#[test]
 fn column_page_whose_body_is_one_document_beside_a_long_column_menu_is_an_article() {
     // No headline of its own, no date: the body is a single .pdf link, and the column's menu beside it has
     // fourteen links. The document is the page's content; the menu is no evidence of a list page.

@@ -204,7 +204,7 @@ fn groups_of(
                 .count()
         };
         // The cheap tests first: most groups are paragraphs or menus that fail them.
-        let mut leads: Vec<(&str, usize)> = Vec::new();
+        let mut leads: Vec<Lead<'_>> = Vec::new();
         if n >= needed && text <= LINKED_ITEM_MAX_AVG_CHARS * n {
             // Stop at the first item that makes the share unreachable.
             let allowed_misses = n - (share.ceil() as usize).min(n);
@@ -219,18 +219,29 @@ fn groups_of(
                 }
             }
         }
+        // Items leading with a document count only in a dated list (a download column lists its files with
+        // their dates; a notice's attachments are not dated items).
+        let documents = leads.iter().filter(|l| l.document).count();
+        let counted = if documents > 0 && (dated() as f32) < share {
+            leads.len() - documents
+        } else {
+            leads.len()
+        };
         let distinct = || {
             let mut hrefs: Vec<&str> = items.iter().flat_map(page_links).collect();
+            if documents > 0 {
+                hrefs.extend(leads.iter().filter(|l| l.document).map(|l| l.href));
+            }
             hrefs.sort_unstable();
             hrefs.dedup();
             hrefs.len()
         };
         // Items that start with a title (a link of a title's length), or short records (a name card, a dated
         // line): a forum thread's posts start with a short user name and go on in prose.
-        let titled = leads.iter().map(|(_, chars)| chars).sum::<usize>()
+        let titled = leads.iter().map(|l| l.chars).sum::<usize>()
             >= TITLE_LINK_MIN_CHARS * leads.len().max(1);
         let records = || items.iter().filter(|i| is_short_record(an, i)).count() as f32 >= share;
-        if n >= needed && leads.len() as f32 >= share && distinct() as f32 >= share {
+        if n >= needed && counted as f32 >= share && distinct() as f32 >= share {
             out.push(Group {
                 kind: ListKind::Linked,
                 parent: parent.id(),
@@ -238,7 +249,7 @@ fn groups_of(
                 items: n,
                 nodes: items.iter().map(|i| i.id()).collect(),
                 text,
-                link_chars: leads.iter().map(|(_, chars)| chars).sum(),
+                link_chars: leads.iter().map(|l| l.chars).sum(),
                 dated: dated(),
             });
             continue;
@@ -338,12 +349,25 @@ const ITEM_TEXT_MAX_CHARS: usize = 1_000;
 /// dozen). It bounds the walk: an item holding thousands of nested elements costs this much, not its subtree.
 const ITEM_LEAD_MAX_NODES: usize = 32;
 
-/// The href of the link an item starts with (after at most a few characters of date or numbering), if it links
-/// to another page (not a document, a script or an anchor).
-fn leading_link<'a>(item: &NodeRef<'a, Node>) -> Option<(&'a str, usize)> {
+/// An item's leading link.
+struct Lead<'a> {
+    href: &'a str,
+    /// Visible characters of its text (a card's title when the link is its thumbnail).
+    chars: usize,
+    /// It links to a document (`.pdf`, `.docx` …), not a page.
+    document: bool,
+}
+
+/// The link an item starts with (after at most a few characters of date or numbering), if it links to another
+/// page or to a document (not a script or an anchor).
+fn leading_link<'a>(item: &NodeRef<'a, Node>) -> Option<Lead<'a>> {
     if let Some(target) = item.value().as_element().and_then(onclick_target) {
         let chars = crate::extract::dom::visible_chars_upto(*item, ITEM_TEXT_MAX_CHARS);
-        return is_page_href(target).then_some((target, chars));
+        return is_page_href(target).then_some(Lead {
+            href: target,
+            chars,
+            document: false,
+        });
     }
     let mut lead = 0usize;
     let mut skipped = 0usize;
@@ -366,7 +390,8 @@ fn leading_link<'a>(item: &NodeRef<'a, Node>) -> Option<(&'a str, usize)> {
                     let image = node
                         .descendants()
                         .any(|d| d.value().as_element().is_some_and(|e| e.name() == "img"));
-                    if !is_page_href(href) || (chars == 0 && !image) {
+                    let document = is_attachment_href(href);
+                    if !(document || is_page_href(href)) || (chars == 0 && !image) {
                         return None;
                     }
                     // A card's thumbnail links to the page its title links to: the title is the lead's text
@@ -378,7 +403,11 @@ fn leading_link<'a>(item: &NodeRef<'a, Node>) -> Option<(&'a str, usize)> {
                     } else {
                         chars
                     };
-                    return Some((href, chars));
+                    return Some(Lead {
+                        href,
+                        chars,
+                        document,
+                    });
                 }
                 Node::Element(el) if is_skipped(el.name()) => skipped = 1,
                 Node::Text(t) if skipped == 0 => {

@@ -753,3 +753,36 @@ fn a_mapped_body_is_taken_whole_unless_its_text_edges_are_asked_for() {
     .unwrap_err();
     assert!(err.to_string().contains("body_edges"), "{err}");
 }
+
+#[test]
+fn column_that_is_a_roll_of_names_keeps_every_name_and_credits_no_one() {
+    // A 荣休教师 column: one name per paragraph, no sentence. The short lines are the text, not a toolbar above
+    // it, and the first name is an entry of the roll, not the writer's byline.
+    let names = [
+        "赵春明",
+        "钱文华",
+        "孙立平",
+        "李建国",
+        "周秀英",
+        "吴志强",
+        "郑丽华",
+        "王德胜",
+    ];
+    let roll: String = names.iter().map(|n| format!("<p>{n}</p>")).collect();
+    let html = page("荣休教师_青松大学法学院", "", &roll, "");
+    let r = record(process_page(PAGE_URL, &html));
+    assert_eq!(r.author, None, "{r:?}");
+    let body = r.body_text.clone().unwrap_or_default();
+    for n in names {
+        assert!(body.contains(n), "{n} missing from {body:?}");
+    }
+    // One name alone above the text is still its byline.
+    let html = page(
+        "科普讲座走进社区_青松市科学技术协会",
+        "<h1>科普讲座走进社区</h1><p>赵春明</p>",
+        &paras(3),
+        "",
+    );
+    let r = record(process_page(PAGE_URL, &html));
+    assert_eq!(r.author.as_deref(), Some("赵春明"), "{r:?}");
+}

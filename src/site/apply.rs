@@ -195,13 +195,23 @@ pub fn title(
     {
         return None;
     }
+    use crate::extract::generic::people;
     // A roster line (`工作人员：鲍萍`) at the template's headline place is this page's content: a role and a name;
     // a line that is mostly a link (`课程简介.doc`) points elsewhere, as the generic rules also judge.
     let outside_links = an.doc.tree.get(node).map_or(0, |n| {
         visible_len(&crate::extract::dom::text_outside_links(n))
     });
     let linked = outside_links * 2 < len;
-    if crate::extract::generic::people::is_role_and_name(&text) || linked {
+    // A name followed by another name is the first entry of a roll of names, not a profile's heading.
+    let roll = || {
+        people::is_bare_name(&text)
+            && an.block_of(node).is_some_and(|b| {
+                an.blocks_in(b.order + 1, usize::MAX)
+                    .first()
+                    .is_some_and(|next| people::is_bare_name(&next.line))
+            })
+    };
+    if people::is_role_and_name(&text) || linked || roll() {
         return None;
     }
     // The template's headline place holding this page's column name is the column heading of a page without

@@ -408,11 +408,15 @@ fn exclude_leading_widgets(
     let Some((first, last)) = range else {
         return;
     };
-    let leading: Vec<&super::analysis::Block> = an
-        .blocks_in(first, last)
+    let blocks = an.blocks_in(first, last);
+    let leading: Vec<&super::analysis::Block> = blocks
         .iter()
         .take_while(|b| !(b.punct >= 1 && b.chars >= 10 || b.chars >= 40))
         .collect();
+    // Without a sentence after them, the tiny lines are the text itself (a roll of names, a list of rooms).
+    if leading.len() == blocks.len() {
+        return;
+    }
     let tiny: Vec<NodeId> = leading
         .iter()
         .rev()

@@ -136,6 +136,13 @@ pub fn is_name(token: &str) -> bool {
             .all(|c| c.is_alphabetic() || c == '.' || c == '-')
 }
 
+/// Whether a line is only a name of Chinese characters (`李光灿`): a byline or a profile's heading when it stands
+/// alone, an entry of a roll of names when another follows it.
+pub fn is_bare_name(line: &str) -> bool {
+    let line = line.trim();
+    line.chars().all(is_cjk) && is_name(line)
+}
+
 /// Whether a line is a roster entry: a short label of Chinese characters, a colon and one or more people's
 /// names, each perhaps with its post in brackets (`工作人员：鲍萍`, `联系人：王晓`, `工作人员：崔桂青（主任） 冯雷`).
 /// Such a line is a field of the page's content, never its headline.

@@ -343,3 +343,47 @@ fn record_without_url_keeps_relative_links_and_warns() {
         r.warnings
     );
 }
+
+#[test]
+fn classify_short_column_whose_date_cell_looks_like_a_header_is_a_list() {
+    // The last page of a column in a table layout: two rows (title link, date cell) under the column's name and
+    // a pager. The column name reads as a headline and a row's date as its date, yet the 'body' is that date
+    // cell: a piece of the list, which is the page.
+    let rows: String = (1..=2)
+        .map(|i| {
+            format!(
+                r#"<tr><td width="8"></td><td><img src="/images/dot.gif"></td><td><table><tr><td><a href="/2020/1117/c{i}/page.htm">青松市前沿科学中心建设管理办法第{i}号文件</a></td><td><div>2020-11-1{i}</div></td></tr></table></td></tr>"#
+            )
+        })
+        .collect();
+    let html = page(
+        "前沿科学中心",
+        r#"<table><tr><td><h2>前沿科学中心</h2></td></tr></table>"#,
+        &format!(
+            r#"<table>{rows}</table><div class="pager">每页 14 记录 总共 2 记录 <a href="javascript:void(0)">第一页</a> <a href="javascript:void(0)">下一页</a> 页码 1/1</div>"#
+        ),
+        "",
+    );
+    let reason = skipped(process_page(PAGE_URL, &html));
+    assert!(reason.starts_with("list page: 2 similar items"), "{reason}");
+}
+
+#[test]
+fn classify_list_of_one_card_beside_a_pager_is_a_list() {
+    // A faculty column with a single person: one card (photo and name linking to the profile, post, field) in
+    // its list, and the list's pager showing one page.
+    let card = r#"<ul><li><div class="pic"><a href="../../info/1069/1074.htm"><img src="/photo/1074.jpg"></a></div><div class="name"><a href="../../info/1069/1074.htm">ZHAO Chunming</a></div><div class="desc"><div>Professor</div><div>Regional Planning and Urban Governance</div></div></li></ul>"#;
+    let pager = r#"<div class="pager"><span>First</span><span>Previous</span><span>1</span><span>Next</span><span>Last</span></div>"#;
+    let html = page("Public Administration", "", &format!("{card}{pager}"), "");
+    let reason = skipped(process_page(PAGE_URL, &html));
+    assert_eq!(
+        reason,
+        "list page: one item linking to another page, and a pager"
+    );
+    // The same card without a pager is the page's content (a profile teaser stays exported).
+    let html = page("Public Administration", "", card, "");
+    assert!(matches!(
+        process_page(PAGE_URL, &html),
+        sitelift::pipeline::PageOutcome::Extracted(_)
+    ));
+}

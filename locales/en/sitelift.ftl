@@ -489,6 +489,7 @@ reason-unreadable = cannot read file: {$error}
 reason-frameset = frameset page: its content lives in {$count} frame(s) ({$frames}); extract those pages instead
 reason-login-page = login page (password form)
 reason-error-page = error page (the site says the page or column does not exist)
+reason-list-one-pager = list page: one item linking to another page, and a pager
 reason-list-linked-pager = list page: {$items} similar items linking to other pages, and a pager
 reason-list-linked = list page: {$items} similar items linking to other pages
 reason-list-records-pager = list page: {$items} similar records, and a pager

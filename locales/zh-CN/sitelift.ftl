@@ -487,6 +487,7 @@ reason-unreadable = 无法读取文件：{$error}
 reason-frameset = 框架集页面：内容在 {$count} 个框架中（{$frames}），请改为提取这些页面
 reason-login-page = 登录页（整页是密码表单）
 reason-error-page = 错误页（网站提示页面或栏目不存在）
+reason-list-one-pager = 列表页：仅一个指向其他页面的条目，并有翻页
 reason-list-linked-pager = 列表页：{$items} 个指向其他页面的同类条目，并有翻页
 reason-list-linked = 列表页：{$items} 个指向其他页面的同类条目
 reason-list-records-pager = 列表页：{$items} 条同类记录，并有翻页

@@ -2,7 +2,7 @@
 //! so a whole mirror yields articles only.
 
 use super::analysis::Analysis;
-use super::lists::{ListKind, main_list};
+use super::lists::{ListKind, list_holding, main_list};
 use super::vocabulary::{
     DATED_LINKS_MIN, EMPTY_TEXT_MAX, ERROR_PAGE_MAX_TEXT, ERROR_PHRASES, LOGIN_AREA_MAX_CHARS,
     LOGIN_PAGE_MAX_TEXT, METADATA_ONLY_MAX_TEXT, WEAK_BODY_SCORE,
@@ -17,6 +17,7 @@ pub(crate) const SHAPES: &[Shape] = &[
     FRAMESET,
     LOGIN,
     ERROR,
+    LIST_ONE_PAGER,
     LIST_LINKED_PAGER,
     LIST_LINKED,
     LIST_RECORDS_PAGER,
@@ -43,6 +44,11 @@ const LOGIN: Shape = Shape {
 const ERROR: Shape = Shape {
     id: "reason-error-page",
     pieces: &["error page (the site says the page or column does not exist)"],
+    args: &[],
+};
+const LIST_ONE_PAGER: Shape = Shape {
+    id: "reason-list-one-pager",
+    pieces: &["list page: one item linking to another page, and a pager"],
     args: &[],
 };
 const LIST_LINKED_PAGER: Shape = Shape {
@@ -185,18 +191,30 @@ fn judge(
     let body_stats = ev.body_node.and_then(|n| an.stats.get(&n));
     let weak = !(ev.attachments > 0 && body_stats.is_some_and(|s| holds_documents(an, s)))
         && body_stats.is_none_or(|s| s.score < WEAK_BODY_SCORE);
-    let list = ev
-        .body_node
-        .and_then(|n| main_list(an, n, weak && !ev.has_dated_header));
+    // A dated header does not keep a weak body from the search for a list when the body is a piece of that
+    // list (the 'headline' a column name, the 'date' a list row's): the list is then the page.
+    let list = ev.body_node.and_then(|n| {
+        main_list(an, n, weak && !ev.has_dated_header).or_else(|| {
+            (weak && ev.has_dated_header)
+                .then(|| list_holding(an, n))
+                .flatten()
+        })
+    });
     if let Some(list) = list {
         *list_node = Some(list.container);
         let shape = match (list.kind, list.pager) {
+            (ListKind::Linked, true) if list.items == 1 => &LIST_ONE_PAGER,
             (ListKind::Linked, true) => &LIST_LINKED_PAGER,
             (ListKind::Linked, false) => &LIST_LINKED,
             (ListKind::Records, true) => &LIST_RECORDS_PAGER,
             (ListKind::Records, false) => &LIST_RECORDS,
         };
-        return Some((List, shape.text(&[&list.items])));
+        let items: &[&dyn std::fmt::Display] = if shape.args.is_empty() {
+            &[]
+        } else {
+            &[&list.items]
+        };
+        return Some((List, shape.text(items)));
     }
     let dated_links = an
         .blocks

@@ -1,15 +1,16 @@
 //! Lists of links to other pages: the positive evidence that a page is a column list, a directory or a hub rather
 //! than an article. A list is a run of sibling elements of one shape (same tag and class) that each *start with*
 //! a link to another page — news items (date, title link, teaser), table rows of a column, person cards. A pager
-//! (下一页, 尾页, 页码 1/12, "Next") beside a list confirms it. Links to documents do not count: a notice whose
-//! body is six .docx links is an article with attachments.
+//! (下一页, 尾页, 页码 1/12, "Next") beside a list confirms it, and makes a list of even one such item. Links to
+//! documents count only in a dated list (a download column): a notice whose body is six .docx links is an article
+//! with attachments.
 
 use super::vocabulary::{
     BOX_MAX_TEXT_SHARE, BOX_MIN_ITEMS, CARD_TITLE_MIN_CHARS, ITEM_LEAD_MAX_CHARS,
-    LATIN_PAGER_WORDS, LINKED_ITEM_MAX_AVG_CHARS, LINKED_ITEM_SHARE, LIST_ANCESTOR_LEVELS,
-    LIST_MIN_ITEMS, LIST_MIN_ITEMS_WITH_PAGER, LIST_TEXT_SHARE, PAGE_LIST_TEXT_RATIO,
-    PAGER_MAX_CHARS, PAGER_WORDS, RECORD_MAX_CHARS, RECORD_MAX_SENTENCES, RECORDS_MIN_ITEMS,
-    TITLE_LINK_MIN_CHARS,
+    LATIN_PAGER_BUTTONS, LATIN_PAGER_BUTTONS_MIN, LATIN_PAGER_WORDS, LINKED_ITEM_MAX_AVG_CHARS,
+    LINKED_ITEM_SHARE, LIST_ANCESTOR_LEVELS, LIST_MIN_ITEMS, LIST_MIN_ITEMS_WITH_PAGER,
+    LIST_TEXT_SHARE, PAGE_LIST_TEXT_RATIO, PAGER_MAX_CHARS, PAGER_WORDS, RECORD_MAX_CHARS,
+    RECORD_MAX_SENTENCES, RECORDS_MIN_ITEMS, TITLE_LINK_MIN_CHARS,
 };
 use ego_tree::NodeRef;
 use ego_tree::iter::Edge;
@@ -73,6 +74,13 @@ pub fn main_list(an: &Analysis<'_>, main: ego_tree::NodeId, weak: bool) -> Optio
                 consider(&mut best, group.evidence(pager));
             }
         }
+        if pager
+            && best.is_none()
+            && let Some(item) = single_item(an, scope)
+            && text_of(an, item.container) as f32 >= LIST_TEXT_SHARE * whole as f32
+        {
+            consider(&mut best, item);
+        }
     }
     if best.is_none() && weak {
         for scope in an.doc.tree.root().descendants() {
@@ -92,6 +100,56 @@ pub fn main_list(an: &Analysis<'_>, main: ego_tree::NodeId, weak: bool) -> Optio
         }
     }
     best
+}
+
+/// A list of one item beside a pager (a column's last page, a faculty list of one person): an `li` alone in a
+/// list that holds most of its wrapper's text, a short record linking by a title to another page. An article's
+/// one-item list is a small part of its text, and an article is no short record.
+fn single_item(an: &Analysis<'_>, item: NodeRef<'_, Node>) -> Option<ListEvidence> {
+    let is = |n: NodeRef<'_, Node>, names: &[&str]| {
+        n.value()
+            .as_element()
+            .is_some_and(|e| names.contains(&e.name()))
+    };
+    if !is(item, &["li"]) {
+        return None;
+    }
+    let list = item.parent().filter(|p| is(*p, &["ul", "ol"]))?;
+    let wrapper = list.parent()?;
+    let alone = list.children().filter(|c| is(*c, &["li"])).count() == 1;
+    let holds_wrapper =
+        text_of(an, list.id()) as f32 >= LIST_TEXT_SHARE * text_of(an, wrapper.id()) as f32;
+    let titled = || {
+        page_links(&item)
+            .into_iter()
+            .any(|href| title_link_chars(&item, href) >= TITLE_LINK_MIN_CHARS)
+    };
+    (alone && holds_wrapper && is_short_record(an, &item) && titled()).then_some(ListEvidence {
+        container: list.id(),
+        items: 1,
+        pager: true,
+        kind: ListKind::Linked,
+    })
+}
+
+/// The list that `node` is a piece of (a row's date cell, an item's title): a titled group of same-shaped
+/// siblings, one of which holds `node`.
+pub fn list_holding(an: &Analysis<'_>, node: ego_tree::NodeId) -> Option<ListEvidence> {
+    let pager = has_pager(an);
+    let node = an.doc.tree.get(node)?;
+    let mut item = node;
+    for parent in node.ancestors() {
+        if parent.value().is_element() {
+            let found = item_groups(an, parent, pager)
+                .into_iter()
+                .find(|g| g.titled && g.nodes.contains(&item.id()));
+            if let Some(group) = found {
+                return Some(group.evidence(pager));
+            }
+        }
+        item = parent;
+    }
+    None
 }
 
 fn text_of(an: &Analysis<'_>, node: ego_tree::NodeId) -> usize {
@@ -507,9 +565,9 @@ pub fn has_pager(an: &Analysis<'_>) -> bool {
             .split(|c: char| !c.is_ascii_digit())
             .filter(|n| (1..=3).contains(&n.len()))
             .count();
-        numbers >= 2
-            && LATIN_PAGER_WORDS
-                .iter()
-                .any(|w| crate::extract::dom::contains_ignore_ascii_case(line, w))
+        let has = |w: &str| crate::extract::dom::contains_ignore_ascii_case(line, w);
+        (numbers >= 2 && LATIN_PAGER_WORDS.iter().any(|w| has(w)))
+            || (numbers >= 1
+                && LATIN_PAGER_BUTTONS.iter().filter(|w| has(w)).count() >= LATIN_PAGER_BUTTONS_MIN)
     })
 }

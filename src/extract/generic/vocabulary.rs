@@ -853,5 +853,12 @@ pub const PAGER_WORDS: [&str; 7] = [
 /// Latin pager words count only beside page numbers (`1 2 3 Next »`): "next" alone is a post navigation.
 pub const LATIN_PAGER_WORDS: [&str; 5] = ["next", "last", "»", "›", "weiter"];
 
+/// A pager's four Latin buttons: three of them beside one page number (`First Previous 1 Next Last`) are a
+/// pager of a single page, where [`LATIN_PAGER_WORDS`] want two numbers.
+pub const LATIN_PAGER_BUTTONS: [&str; 4] = ["first", "prev", "next", "last"];
+
+/// How many of [`LATIN_PAGER_BUTTONS`] make a pager with a single page number.
+pub const LATIN_PAGER_BUTTONS_MIN: usize = 3;
+
 /// A pager line is short.
 pub const PAGER_MAX_CHARS: usize = 120;

@@ -396,3 +396,35 @@ fn a_drafts_remove_list_and_list_kind_take_effect_when_extracting_with_it() {
         assert_eq!(body(r), body(&mapped[file]), "{file}");
     }
 }
+
+#[test]
+fn the_template_s_headline_place_gives_no_title_when_it_holds_a_roster_line_or_a_document_link() {
+    // Two short pages of the template: alone, each loses its headline to the left column's box heading, and
+    // the model would take the template's headline place. There one holds a roster line and the other a link
+    // to a document: neither is a headline, so the model leaves their titles alone.
+    let dir = tempfile::tempdir().unwrap();
+    let mut articles = template_site::articles(8, 4);
+    for a in &mut articles[6..] {
+        a.paragraphs = vec!["请各单位按时参加。".to_string()];
+    }
+    articles[6].title = "工作人员：李春华（主任） 王立新 赵永明".to_string();
+    articles[7].title = r#"<a href="/upload/2024/kcjj.doc">课程简介2024.doc</a>"#.to_string();
+    template_site::write(dir.path(), &articles, true);
+    let (model, _) = extract(dir.path(), &[]);
+    let roster = &model[&articles[6].file];
+    assert_ne!(
+        roster["title"], "工作人员：李春华（主任） 王立新 赵永明",
+        "{roster}"
+    );
+    let linked = &model[&articles[7].file];
+    assert_ne!(linked["title"], "课程简介2024.doc", "{linked}");
+    // The same place holding a headline is taken (the test above: a_short_article_gets_the_template_s_body…).
+    for a in &articles[6..] {
+        let r = &model[&a.file];
+        assert_ne!(
+            r["provenance"]["title"].as_str().unwrap_or_default(),
+            "site-model:t1 title",
+            "{r}"
+        );
+    }
+}

@@ -387,3 +387,29 @@ fn classify_list_of_one_card_beside_a_pager_is_a_list() {
         sitelift::pipeline::PageOutcome::Extracted(_)
     ));
 }
+
+#[test]
+fn classify_profile_whose_only_text_is_the_person_s_card_is_no_article() {
+    // A teacher's profile of a template whose CV tabs are empty: what is left is the card.
+    let card = "<p>职 称：教授</p><p>研究方向：社会工作、社会政策</p><p>部 门：社会工作系</p><p>办公电话：</p><p>电子邮箱：zhaocm@qingsong.edu.cn</p>";
+    let html = page("赵春明_青松大学社会学院", "<h2>赵春明</h2>", card, "");
+    assert_eq!(
+        skipped(process_page(PAGE_URL, &html)),
+        "no article text: the body is only a person's card (post, field, contact)"
+    );
+    // The same card above a CV is an article.
+    let cv = format!(
+        "{card}<p>赵春明，1968年生，长期从事社会工作教学与研究，主持国家社会科学基金项目多项，出版专著三部。</p>"
+    );
+    let html = page("赵春明_青松大学社会学院", "<h2>赵春明</h2>", &cv, "");
+    record(process_page(PAGE_URL, &html));
+    // A contact page (address, phone, e-mail, no person's fields) is an article.
+    let contact = "<p>办公地址：青松大学行政楼302室</p><p>电话：0371-12345678</p><p>电子邮箱：office@qingsong.edu.cn</p>";
+    let html = page(
+        "联系我们_青松大学社会学院",
+        "<h2>联系我们</h2>",
+        contact,
+        "",
+    );
+    record(process_page(PAGE_URL, &html));
+}

@@ -4,8 +4,9 @@
 use super::analysis::Analysis;
 use super::lists::{ListKind, list_holding, main_list};
 use super::vocabulary::{
-    DATED_LINKS_MIN, EMPTY_TEXT_MAX, ERROR_PAGE_MAX_TEXT, ERROR_PHRASES, LOGIN_AREA_MAX_CHARS,
-    LOGIN_PAGE_MAX_TEXT, METADATA_ONLY_MAX_TEXT, WEAK_BODY_SCORE,
+    CARD_LINE_MAX_CHARS, CONTACT_CARD_LABELS, DATED_LINKS_MIN, EMPTY_TEXT_MAX, ERROR_PAGE_MAX_TEXT,
+    ERROR_PHRASES, LOGIN_AREA_MAX_CHARS, LOGIN_PAGE_MAX_TEXT, METADATA_ONLY_MAX_TEXT,
+    PERSON_CARD_LABELS, PERSON_CARD_MIN_FIELDS, WEAK_BODY_SCORE,
 };
 use crate::normalize::date::find_date;
 use crate::normalize::text::visible_len;
@@ -26,6 +27,7 @@ pub(crate) const SHAPES: &[Shape] = &[
     NO_BODY,
     NO_TEXT,
     ONLY_METADATA,
+    PERSON_CARD,
 ];
 const FRAMESET: Shape = Shape {
     id: "reason-frameset",
@@ -90,6 +92,11 @@ const NO_TEXT: Shape = Shape {
     args: &["chars"],
 };
 
+const PERSON_CARD: Shape = Shape {
+    id: "reason-person-card",
+    pieces: &["no article text: the body is only a person's card (post, field, contact)"],
+    args: &[],
+};
 const ONLY_METADATA: Shape = Shape {
     id: "reason-only-metadata",
     pieces: &["no article text: the body is only its metadata line (", ")"],
@@ -237,6 +244,10 @@ fn judge(
     if ev.has_dated_header {
         return None;
     }
+    // A profile whose text is empty: what is left is the person's card.
+    if ev.attachments == 0 && is_person_card(ev.body_text) {
+        return Some((Other, PERSON_CARD.text(&[])));
+    }
     if ev.body_node.is_none() && ev.attachments == 0 && ev.images == 0 {
         return Some((Empty, NO_BODY.text(&[])));
     }
@@ -274,6 +285,34 @@ fn only_metadata_lines(text: &str) -> bool {
                     .iter()
                     .any(|p| !matches!(p.kind, LabelKind::Other))
         })
+}
+
+/// Whether a body is only a person's card: short lines without a sentence, each a field of the card (`职称：教授`,
+/// `研究方向 社会政策`, `Email：…`; the label's spacing ignored), naming at least [`PERSON_CARD_MIN_FIELDS`] of a
+/// person's fields besides contact ones.
+fn is_person_card(text: &str) -> bool {
+    let mut person = 0;
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        if visible_len(line) > CARD_LINE_MAX_CHARS || crate::normalize::text::is_sentence(line) {
+            return false;
+        }
+        let squeezed: String = line
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .collect();
+        let starts = |labels: &[&str]| {
+            labels
+                .iter()
+                .any(|l| squeezed.starts_with(&l.replace(' ', "")))
+        };
+        if starts(&PERSON_CARD_LABELS) {
+            person += 1;
+        } else if !starts(&CONTACT_CARD_LABELS) {
+            return false;
+        }
+    }
+    person >= PERSON_CARD_MIN_FIELDS
 }
 
 /// Whether the page plays a video or a sound, or embeds a player: that is its content.

@@ -776,6 +776,48 @@ pub const DATED_LINKS_MIN: usize = 8;
 /// such lines fit, a short notice has a sentence.
 pub const METADATA_ONLY_MAX_TEXT: usize = 120;
 
+/// Fields of a person's card on a profile page (post, research field, unit): a body made of these lines and
+/// contact lines alone is the card of a profile whose text is empty, not an article.
+pub const PERSON_CARD_LABELS: [&str; 12] = [
+    "职称",
+    "职务",
+    "行政职务",
+    "研究方向",
+    "研究领域",
+    "研究中心",
+    "导师类别",
+    "academic title",
+    "research field",
+    "research center",
+    "research interests",
+    "position",
+];
+
+/// Contact fields that a person's card shows beside [`PERSON_CARD_LABELS`] (a contact page shows them alone,
+/// and is an article).
+pub const CONTACT_CARD_LABELS: [&str; 14] = [
+    "部门",
+    "办公电话",
+    "电话",
+    "电子邮箱",
+    "邮箱",
+    "办公室号",
+    "办公地址",
+    "办公室",
+    "接待时间",
+    "phone",
+    "tel",
+    "email",
+    "e-mail",
+    "address",
+];
+
+/// A person's card names at least this many of [`PERSON_CARD_LABELS`]: one could be a notice's line.
+pub const PERSON_CARD_MIN_FIELDS: usize = 2;
+
+/// A card's line is short: a longer line is text.
+pub const CARD_LINE_MAX_CHARS: usize = 60;
+
 /// A best block shorter than this (with no attachment and no image) is no article text.
 pub const EMPTY_TEXT_MAX: usize = 20;
 

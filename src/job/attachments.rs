@@ -4,12 +4,14 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-/// An attachment's download state.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// An attachment's download state. Declared in the order of their names, so a map keyed by state (`status`'s
+/// `attachments`) lists them as `status --json` does (held to it by `json_keys_are_the_names_in_their_order`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum AttachmentState {
-    Queued,
     Done,
     Failed,
+    Queued,
     Skipped,
 }
 

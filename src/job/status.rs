@@ -44,7 +44,7 @@ pub struct Status {
     /// Field → share of records with a value (0–1).
     pub fill_rates: BTreeMap<String, f64>,
     /// Attachments by state: queued, done, failed, skipped.
-    pub attachments: BTreeMap<String, u64>,
+    pub attachments: BTreeMap<AttachmentState, u64>,
     pub attachment_failures: BTreeMap<String, ReasonGroup>,
     pub elapsed_secs: f64,
     /// Pages done (fetched or failed) per second of crawl time, over every run of the job.
@@ -294,15 +294,15 @@ impl Status {
 }
 
 /// How many of the attachments counted by state (`Status::attachments`) are in `state`.
-pub fn attachments_in(counts: &BTreeMap<String, u64>, state: AttachmentState) -> u64 {
-    counts.get(state.as_str()).copied().unwrap_or(0)
+pub fn attachments_in(counts: &BTreeMap<AttachmentState, u64>, state: AttachmentState) -> u64 {
+    counts.get(&state).copied().unwrap_or(0)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// `--json` keys pages and outcomes by name, in the order of the names, as when the maps were keyed by text.
+    /// `--json` keys pages, outcomes and attachments by name, in the order of the names, as when the maps were keyed by text.
     #[test]
     fn json_keys_are_the_names_in_their_order() {
         let mut s = Status::default();
@@ -312,7 +312,17 @@ mod tests {
         for (n, kind) in (1..).zip(OutcomeKind::ALL.into_iter().rev()) {
             s.outcomes.insert(kind, n);
         }
+        for (n, state) in (1..).zip(AttachmentState::ALL) {
+            s.attachments.insert(state, n);
+        }
         let json = serde_json::to_string(&s).unwrap();
+        for state in AttachmentState::ALL {
+            assert_eq!(serde_json::json!(state), state.as_str());
+        }
+        assert!(
+            json.contains(r#""attachments":{"done":2,"failed":3,"queued":1,"skipped":4},"#),
+            "{json}"
+        );
         // Each key is the name the job store writes.
         for state in State::ALL {
             assert_eq!(serde_json::json!(state), state.as_str());

@@ -217,7 +217,7 @@ pub struct Figures {
     /// Job only: stored pages by outcome (extracted, skipped, failed).
     pub outcomes: BTreeMap<OutcomeKind, u64>,
     /// Job only: attachments by download state.
-    pub attachments: BTreeMap<String, u64>,
+    pub attachments: BTreeMap<crate::job::attachments::AttachmentState, u64>,
     pub elapsed_secs: Option<f64>,
     pub fields: Vec<FieldFill>,
     /// Year → records published that year; `undated` for none.

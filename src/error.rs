@@ -155,18 +155,19 @@ impl Error {
     /// The message in the interface language ([`crate::i18n`]). In English it is the `Display` text (a unit test
     /// holds the two equal). The match has no catch-all: a new variant needs its message.
     pub fn localized(&self) -> String {
+        use crate::i18n::{io_error, os_text};
         use crate::t;
         let p = |path: &std::path::Path| path.display().to_string();
-        // The messages about a file and what is wrong with it.
+        // The messages about a file and what is wrong with it (an OS error in the words said in the language).
         let about = |id: &str, path: &std::path::Path, message: &str| {
-            t!(id, path = p(path), message = message)
+            t!(id, path = p(path), message = os_text(message))
         };
         match self {
             Error::MappingRead { path, source } => {
                 t!(
                     "error-mapping-read",
                     path = p(path),
-                    source = source.to_string()
+                    source = io_error(source)
                 )
             }
             Error::MappingInvalid { path, message } => {
@@ -195,7 +196,7 @@ impl Error {
             Error::UnknownEncoding(label) => t!("error-unknown-encoding", label = label.as_str()),
             Error::BadBaseUrl(url) => t!("error-bad-base-url", url = url.as_str()),
             Error::Input { path, source } => {
-                t!("error-input", path = p(path), source = source.to_string())
+                t!("error-input", path = p(path), source = io_error(source))
             }
             Error::Output { path, message } => about("error-output", path, message),
             Error::StdoutClosed => t!("error-stdout-closed"),
@@ -221,8 +222,8 @@ impl Error {
                 pattern = format!("{pattern:?}"),
                 message = message.as_str()
             ),
-            Error::HttpClient(message) => t!("error-http-client", message = message.as_str()),
-            Error::Report(message) => t!("error-report", message = message.as_str()),
+            Error::HttpClient(message) => t!("error-http-client", message = os_text(message)),
+            Error::Report(message) => t!("error-report", message = os_text(message)),
             Error::EvalInput { path, message } => about("error-eval-input", path, message),
             Error::FloorsInvalid { path, message } => about("error-floors-invalid", path, message),
             Error::Sqlite { path, source } => {
@@ -240,9 +241,9 @@ impl Error {
             } => t!(
                 "error-link-map",
                 source = source_name.as_str(),
-                message = message.as_str()
+                message = os_text(message)
             ),
-            Error::Spool(source) => t!("error-spool", message = source.to_string()),
+            Error::Spool(source) => t!("error-spool", message = io_error(source)),
         }
     }
 }

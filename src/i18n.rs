@@ -15,6 +15,10 @@ use std::sync::OnceLock;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 
+mod os;
+
+pub use os::{io_error, io_error_in, os_text, os_text_in};
+
 /// The English messages (the default, and the fallback for a message the Chinese file lacks).
 pub const EN_FTL: &str = include_str!("../locales/en/sitelift.ftl");
 /// The Simplified Chinese messages.

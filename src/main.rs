@@ -41,13 +41,17 @@ fn main() -> ExitCode {
 }
 
 /// The error and its causes, `: `-separated like `{err:#}`, but without a cause whose text the message before it
-/// already includes (our errors quote their `source`, e.g. "No such file or directory (os error 2)").
+/// already includes (our errors quote their `source`, e.g. "No such file or directory (os error 2)"). An OS
+/// error is said in the interface language ([`sitelift::i18n::io_error`]).
 fn message(err: &anyhow::Error) -> String {
     let mut out = String::new();
     for cause in err.chain() {
-        let text = match cause.downcast_ref::<sitelift::Error>() {
-            Some(e) => e.localized(),
-            None => cause.to_string(),
+        let text = if let Some(e) = cause.downcast_ref::<sitelift::Error>() {
+            e.localized()
+        } else if let Some(e) = cause.downcast_ref::<std::io::Error>() {
+            sitelift::i18n::io_error(e)
+        } else {
+            sitelift::i18n::os_text(&cause.to_string())
         };
         if out.contains(&text) {
             continue;

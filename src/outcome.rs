@@ -195,7 +195,8 @@ impl Shape {
                 let value = match *name {
                     "reason" => localized_in(lang, part),
                     "field" => i18n::field_in(lang, part),
-                    _ => part.to_string(),
+                    // A library's or the OS's words: an OS error among them is said in `lang` too.
+                    _ => i18n::os_text_in(lang, part),
                 };
                 (*name, FluentValue::from(value))
             })
@@ -293,8 +294,9 @@ fn module_shapes() -> impl Iterator<Item = &'static Shape> {
 }
 
 /// A reason as it is stored (the English text of the job store, the JSON summary and the report's data) in
-/// the interface language, for a person to read. A text no reason of this crate writes — the extractor's
-/// words, a network error — comes back as it is.
+/// the interface language, for a person to read: a reason this crate writes from parts, an HTTP status
+/// ([`crate::source::status`]), an OS error ([`i18n::os_text_in`]). Other words — the extractor's, a library's
+/// — come back as they are.
 pub fn localized(text: &str) -> String {
     localized_in(i18n::lang(), text)
 }
@@ -303,7 +305,8 @@ pub fn localized(text: &str) -> String {
 pub fn localized_in(lang: Lang, text: &str) -> String {
     shapes()
         .find_map(|shape| Some(shape.say(lang, &shape.parts(text)?)))
-        .unwrap_or_else(|| text.to_string())
+        .or_else(|| crate::source::status::localized_in(lang, text))
+        .unwrap_or_else(|| i18n::os_text_in(lang, text))
 }
 
 /// Group keys ([`crate::summary::reason_group`]: the summary's JSON keys too) and the messages that head their
@@ -374,6 +377,7 @@ pub fn group_heading_in(lang: Lang, key: &str) -> String {
             };
             Some(i18n::tr_in(lang, id, &[("rest", FluentValue::from(rest))]))
         })
+        .or_else(|| crate::source::status::localized_in(lang, key))
         .or_else(|| {
             crate::warnings::GROUPS
                 .iter()
@@ -540,6 +544,23 @@ mod tests {
             localized_in(Lang::Zh, words),
             "列表页：12 条同类记录，并有翻页"
         );
+        // An HTTP status, also inside a reason that wraps it, and an OS error inside a reason.
+        let status = crate::source::status::status_text(503);
+        assert_eq!(localized_in(Lang::En, &status), status);
+        let retried = crate::source::http::SHAPES[0].text(&[&status, &3]);
+        assert_eq!(
+            localized_in(Lang::Zh, &retried),
+            "HTTP 503 服务暂时不可用（共尝试 3 次）"
+        );
+        if cfg!(unix) {
+            let e = std::io::Error::from_raw_os_error(2);
+            let unreadable = FailReason::Unreadable(e.to_string()).to_string();
+            assert_eq!(localized_in(Lang::En, &unreadable), unreadable);
+            assert_eq!(
+                localized_in(Lang::Zh, &unreadable),
+                "无法读取文件：找不到文件或目录（os error 2）"
+            );
+        }
         // Words no reason of this crate writes (a mapping's own) are shown as they are.
         let words = "not an article: matches the mapping's not_article_selector";
         assert_eq!(localized_in(Lang::Zh, words), words);
@@ -571,6 +592,9 @@ mod tests {
         );
         // A key no heading names stays as it is; a prefix heading needs its space.
         assert_eq!(group_heading_in(Lang::Zh, "HTTP 404"), "HTTP 404");
+        let gone = crate::source::status::status_text(404);
+        assert_eq!(group_heading_in(Lang::En, &gone), gone);
+        assert_eq!(group_heading_in(Lang::Zh, &gone), "HTTP 404 找不到页面");
         assert_eq!(group_heading_in(Lang::Zh, "merged parts"), "merged parts");
     }
 

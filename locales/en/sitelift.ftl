@@ -660,3 +660,58 @@ score-source = source
 score-body = body
 score-attachments-recall = attachments_recall
 score-attachments-precision = attachments_precision
+
+## Operating-system errors (src/i18n/os.rs): English shows Rust's own text; these are the kinds' names.
+
+os-error-with-code = {$message} (os error {$code})
+os-error-not-found = no such file or directory
+os-error-permission-denied = permission denied
+os-error-already-exists = already exists
+os-error-is-a-directory = is a directory
+os-error-not-a-directory = not a directory
+os-error-directory-not-empty = directory not empty
+os-error-read-only-filesystem = read-only file system
+os-error-storage-full = no space left on device
+os-error-quota-exceeded = disk quota exceeded
+os-error-file-too-large = file too large
+os-error-resource-busy = resource busy
+os-error-crosses-devices = cross-device link or rename
+os-error-too-many-links = too many links
+os-error-invalid-filename = invalid file name
+os-error-connection-refused = connection refused
+os-error-connection-reset = connection reset by peer
+os-error-connection-aborted = connection aborted
+os-error-not-connected = not connected
+os-error-host-unreachable = host unreachable
+os-error-network-unreachable = network unreachable
+os-error-network-down = network down
+os-error-addr-in-use = address already in use
+os-error-addr-not-available = address not available
+os-error-timed-out = timed out
+os-error-broken-pipe = broken pipe
+os-error-would-block = operation would block
+os-error-interrupted = operation interrupted
+os-error-invalid-input = invalid argument
+os-error-invalid-data = invalid data
+os-error-unexpected-eof = unexpected end of file
+os-error-write-zero = write zero
+os-error-unsupported = operation not supported
+os-error-out-of-memory = out of memory
+
+## HTTP status reasons (src/source/http.rs): the stored reason is `HTTP 404 Not Found`; shown with these words.
+
+http-status = HTTP {$code} {$reason}
+http-reason-400 = Bad Request
+http-reason-401 = Unauthorized
+http-reason-403 = Forbidden
+http-reason-404 = Not Found
+http-reason-405 = Method Not Allowed
+http-reason-408 = Request Timeout
+http-reason-410 = Gone
+http-reason-429 = Too Many Requests
+http-reason-500 = Internal Server Error
+http-reason-502 = Bad Gateway
+http-reason-503 = Service Unavailable
+http-reason-504 = Gateway Timeout
+# Another status: its standard English name (`$class` is client, server or other).
+http-reason-other = {$canonical}

@@ -655,3 +655,62 @@ score-source = 来源
 score-body = 正文
 score-attachments-recall = 附件召回率
 score-attachments-precision = 附件精确率
+
+## 操作系统错误（src/i18n/os.rs）：括号里保留系统错误码
+
+os-error-with-code = {$message}（os error {$code}）
+os-error-not-found = 找不到文件或目录
+os-error-permission-denied = 权限不足，无法访问
+os-error-already-exists = 已经存在
+os-error-is-a-directory = 这是一个文件夹，不是文件
+os-error-not-a-directory = 不是文件夹
+os-error-directory-not-empty = 文件夹不是空的
+os-error-read-only-filesystem = 文件系统是只读的
+os-error-storage-full = 磁盘空间已满
+os-error-quota-exceeded = 超出磁盘配额
+os-error-file-too-large = 文件太大
+os-error-resource-busy = 资源正忙
+os-error-crosses-devices = 不能跨设备链接或移动
+os-error-too-many-links = 链接过多
+os-error-invalid-filename = 文件名无效
+os-error-connection-refused = 连接被拒绝
+os-error-connection-reset = 连接被对方重置
+os-error-connection-aborted = 连接已中断
+os-error-not-connected = 未连接
+os-error-host-unreachable = 无法访问该主机
+os-error-network-unreachable = 网络不可达
+os-error-network-down = 网络已断开
+os-error-addr-in-use = 地址已被占用
+os-error-addr-not-available = 地址不可用
+os-error-timed-out = 操作超时
+os-error-broken-pipe = 管道已断开
+os-error-would-block = 操作会被阻塞
+os-error-interrupted = 操作被中断
+os-error-invalid-input = 参数无效
+os-error-invalid-data = 数据无效
+os-error-unexpected-eof = 文件意外结束
+os-error-write-zero = 无法写入数据
+os-error-unsupported = 不支持此操作
+os-error-out-of-memory = 内存不足
+
+## HTTP 状态说明（src/source/http.rs）：任务中保存的是英文（HTTP 404 Not Found），显示时换成这些说法
+
+http-status = HTTP {$code} {$reason}
+http-reason-400 = 请求有误
+http-reason-401 = 需要登录认证
+http-reason-403 = 禁止访问
+http-reason-404 = 找不到页面
+http-reason-405 = 不允许的请求方法
+http-reason-408 = 请求超时
+http-reason-410 = 页面已永久删除
+http-reason-429 = 请求过多
+http-reason-500 = 服务器内部错误
+http-reason-502 = 网关错误
+http-reason-503 = 服务暂时不可用
+http-reason-504 = 网关超时
+# 其他状态码：按类别说明（$class 为 client、server 或 other）
+http-reason-other = { $class ->
+    [client] 请求未被接受
+    [server] 服务器出错
+   *[other] 非正常状态
+}

@@ -12,10 +12,9 @@ use url::Url;
 use super::robots::Robots;
 use super::scope::Scope;
 use crate::outcome::Shape;
-use crate::source::http::{
-    Collect, FetchCause, FetchError, Fetcher, Response, Validators, reason_phrase,
-};
+use crate::source::http::{Collect, FetchCause, FetchError, Fetcher, Response, Validators};
 use crate::source::politeness::Politeness;
+use crate::source::status::status_text;
 
 /// Why the crawl did not fetch or keep a URL (robots.txt, redirects, a response that is not a page), in English
 /// as the job store keeps it, and the message that says it in the interface language (see [`crate::outcome`]).
@@ -335,10 +334,7 @@ impl Shared {
             }
             if !(200..300).contains(&response.status) {
                 let retryable = matches!(response.status, 408 | 425);
-                return Err(fail(
-                    format!("HTTP {}{}", response.status, reason_phrase(response.status)),
-                    retryable,
-                ));
+                return Err(fail(status_text(response.status), retryable));
             }
             return Ok(Fetched {
                 url: current,

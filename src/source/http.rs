@@ -11,6 +11,7 @@ use reqwest::header::{HeaderMap, HeaderValue, IF_MODIFIED_SINCE, IF_NONE_MATCH};
 use url::Url;
 
 use super::politeness::Politeness;
+use super::status::status_text;
 use crate::error::{Error, Result};
 use crate::outcome::Shape;
 
@@ -69,8 +70,9 @@ impl Response {
 }
 
 /// Why a request failed, in English as the job store keeps it, and the message that says it in the interface
-/// language (see [`crate::outcome`]); the error a library gives (the OS's "Connection refused", a DNS lookup's
-/// words) is quoted as it is. [`ATTEMPTS`] comes first: it wraps any of them.
+/// language (see [`crate::outcome`]); the error a library gives (a DNS lookup's words) is quoted as it is, the
+/// OS's ("Connection refused (os error 111)") said in the interface language ([`crate::i18n::os_text_in`]). A
+/// response's status is [`super::status::status_text`]. [`ATTEMPTS`] comes first: it wraps any of them.
 pub(crate) const SHAPES: &[Shape] = &[ATTEMPTS, TIMEOUT, CONNECT, BAD_BODY, REQUEST, STORE, HALTED];
 /// A failure after retries: the last attempt's reason (itself shown in the interface language), and how many.
 const ATTEMPTS: Shape = Shape {
@@ -224,7 +226,7 @@ impl Fetcher {
                 }
                 Ok((resp, Verdict::Retry(after))) => {
                     let e = FetchError {
-                        message: format!("HTTP {}{}", resp.status, reason_phrase(resp.status)),
+                        message: status_text(resp.status),
                         retryable: true,
                         attempts: attempt,
                         halted: false,
@@ -434,15 +436,6 @@ fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
         cur = next;
     }
     cur.to_string()
-}
-
-/// ` Not Found` for 404, for messages.
-pub fn reason_phrase(status: u16) -> String {
-    reqwest::StatusCode::from_u16(status)
-        .ok()
-        .and_then(|s| s.canonical_reason())
-        .map(|r| format!(" {r}"))
-        .unwrap_or_default()
 }
 
 #[cfg(test)]

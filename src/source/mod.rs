@@ -5,6 +5,7 @@
 pub mod files;
 pub mod http;
 pub mod politeness;
+pub mod status;
 
 use std::path::PathBuf;
 

@@ -59,6 +59,22 @@ pub enum Error {
     #[error("cannot write output '{path}': {message}. Check the folder exists and is writable")]
     Output { path: PathBuf, message: String },
 
+    /// The output's folder is not there (to write a file atomically, a temporary file is made beside it).
+    #[error(
+        "cannot write output '{path}': the folder '{dir}' does not exist. Check the folder exists and is writable"
+    )]
+    OutputFolderMissing { path: PathBuf, dir: PathBuf },
+
+    #[error(
+        "cannot write output '{path}': cannot create a temporary file in '{dir}': {source}. Check the folder \
+         exists and is writable"
+    )]
+    OutputTempFile {
+        path: PathBuf,
+        dir: PathBuf,
+        source: std::io::Error,
+    },
+
     /// Stdout was closed by the reading process (`sitelift … | head`): not a failure, the run stops and exits 0.
     #[error("stdout was closed by the reading process (broken pipe)")]
     StdoutClosed,
@@ -199,6 +215,15 @@ impl Error {
                 t!("error-input", path = p(path), source = io_error(source))
             }
             Error::Output { path, message } => about("error-output", path, message),
+            Error::OutputFolderMissing { path, dir } => {
+                t!("error-output-folder-missing", path = p(path), dir = p(dir))
+            }
+            Error::OutputTempFile { path, dir, source } => t!(
+                "error-output-temp-file",
+                path = p(path),
+                dir = p(dir),
+                source = io_error(source)
+            ),
             Error::StdoutClosed => t!("error-stdout-closed"),
             Error::JobLocked { dir } => t!("error-job-locked", dir = p(dir)),
             Error::JobRunning { dir } => t!("error-job-running", dir = p(dir)),
@@ -293,6 +318,15 @@ mod tests {
                 path: path.clone(),
                 message: "m".into(),
             },
+            Error::OutputFolderMissing {
+                path: path.clone(),
+                dir: PathBuf::from("out"),
+            },
+            Error::OutputTempFile {
+                path: path.clone(),
+                dir: PathBuf::from("out"),
+                source: io(),
+            },
             Error::StdoutClosed,
             Error::JobLocked { dir: path.clone() },
             Error::JobRunning { dir: path.clone() },
@@ -335,6 +369,27 @@ mod tests {
         ];
         for e in errors {
             assert_eq!(e.localized(), e.to_string());
+        }
+    }
+
+    /// An output that cannot be written, in Chinese: the crate's words and the OS's.
+    #[test]
+    fn output_errors_in_chinese() {
+        use crate::i18n::{FluentValue, Lang, io_error_in, tr_in};
+        let zh = |id: &str, source: String| {
+            let args = [
+                ("path", FluentValue::from("out/a.jsonl")),
+                ("dir", FluentValue::from("out")),
+                ("source", FluentValue::from(source)),
+            ];
+            tr_in(Lang::Zh, id, &args)
+        };
+        let missing = zh("error-output-folder-missing", String::new());
+        assert!(missing.contains("文件夹 'out' 不存在"), "{missing}");
+        if cfg!(unix) {
+            let read_only = std::io::Error::from_raw_os_error(30);
+            let text = zh("error-output-temp-file", io_error_in(Lang::Zh, &read_only));
+            assert!(text.contains("文件系统是只读的（os error 30）"), "{text}");
         }
     }
 }

@@ -124,14 +124,15 @@ pub(crate) fn temp_sibling(path: &Path) -> Result<NamedTempFile> {
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     let tmp = builder.tempfile_in(dir).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => output_error(
-            path,
-            format_args!("the folder '{}' does not exist", dir.display()),
-        ),
-        _ => output_error(
-            path,
-            format_args!("cannot create a temporary file in '{}': {e}", dir.display()),
-        ),
+        std::io::ErrorKind::NotFound => Error::OutputFolderMissing {
+            path: path.to_path_buf(),
+            dir: dir.to_path_buf(),
+        },
+        _ => Error::OutputTempFile {
+            path: path.to_path_buf(),
+            dir: dir.to_path_buf(),
+            source: e,
+        },
     })?;
     if let Ok(meta) = std::fs::metadata(path) {
         // Best effort: keep the mode of the file being replaced.

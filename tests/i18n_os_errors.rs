@@ -42,17 +42,17 @@ fn a_missing_input_is_explained_in_chinese_with_the_os_code() {
 #[test]
 fn an_output_that_cannot_be_written_is_explained_in_chinese_with_the_os_code() {
     let dir = tempfile::tempdir().unwrap();
-    // A folder path through a file: "Not a directory" whoever runs the test (root included).
-    let file = dir.path().join("plain.txt");
-    std::fs::write(&file, "x").unwrap();
-    let out = file.join("sub").join("out.jsonl");
+    // The output file's name is taken by a folder: "Is a directory" whoever runs the test (root included). (A
+    // path through a file is said by sitelift itself: tests/operators.rs.)
+    let out = dir.path().join("out.jsonl");
+    std::fs::create_dir(&out).unwrap();
     let args = [
         "extract",
         "fixtures/demo-site",
         "--out",
         out.to_str().unwrap(),
     ];
-    fails_with_the_os_error(&args, 20, "不是文件夹", "Not a directory");
+    fails_with_the_os_error(&args, 21, "这是一个文件夹，不是文件", "Is a directory");
 }
 
 /// A site whose home page links a page that is gone (404) and one whose server is down (503).

@@ -579,3 +579,48 @@ fn progress_interval_is_a_number_of_seconds() {
         stderr_of(&a)
     );
 }
+
+#[test]
+fn an_output_path_through_a_file_is_said_to_be_a_file_in_the_interface_language() {
+    // `--out report.txt/records.jsonl` where report.txt is a file: the operating system says "already exists"
+    // (os error 17); the message names the file and what to do.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report.txt");
+    std::fs::write(&file, "notes").unwrap();
+    let demo = root().join("fixtures/demo-site");
+    for (lang, want) in [
+        (
+            "en_US.UTF-8",
+            "is a file, not a folder. Choose another --out path",
+        ),
+        ("zh_CN.UTF-8", "是一个文件，不是文件夹。请换一个 --out 路径"),
+    ] {
+        let a = sitelift()
+            .env("LANG", lang)
+            .env_remove("LC_ALL")
+            .arg("extract")
+            .arg(&demo)
+            .arg("--out")
+            .arg(file.join("records.jsonl"))
+            .assert()
+            .code(2);
+        let err = stderr_of(&a);
+        assert!(err.contains(want), "{lang}: {err}");
+        assert!(err.contains(&file.display().to_string()), "{err}");
+    }
+    // `run --out` through the same file says the same.
+    let a = sitelift()
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL")
+        .arg("run")
+        .arg(&demo)
+        .arg("--out")
+        .arg(file.join("job"))
+        .assert()
+        .code(2);
+    assert!(
+        stderr_of(&a).contains("is a file, not a folder"),
+        "{}",
+        stderr_of(&a)
+    );
+}

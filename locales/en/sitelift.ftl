@@ -56,6 +56,7 @@ cannot-write-stdout = cannot write to stdout
 cannot-write = cannot write '{$path}'
 extract-sqlite-needs-out = --format sqlite needs --out FILE (a database cannot be streamed to stdout), e.g. --out out/records.sqlite
 extract-reads-files = {$error}; `extract` reads files, `sitelift run --out DIR URL` crawls
+folder-is-a-file = cannot create the output folder '{$path}': '{$file}' is a file, not a folder. Choose another --out path, or move that file away
 extract-create-folder = cannot create the output folder '{$path}'
 extract-output = output: {$out}
 extract-quiet-failed = {$n} page(s) failed ({$how}); records for the others were written

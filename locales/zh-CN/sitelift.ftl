@@ -55,6 +55,7 @@ cannot-write-stdout = 无法写入 stdout
 cannot-write = 无法写入 '{$path}'
 extract-sqlite-needs-out = --format sqlite 需要同时指定 --out 文件（数据库无法输出到 stdout），如 --out out/records.sqlite
 extract-reads-files = {$error}；`extract` 只读取本地文件，抓取网站请用 `sitelift run --out DIR 网址`
+folder-is-a-file = 无法创建输出文件夹 '{$path}'：'{$file}' 是一个文件，不是文件夹。请换一个 --out 路径，或移走这个文件
 extract-create-folder = 无法创建输出文件夹 '{$path}'
 extract-output = 输出：{$out}
 extract-quiet-failed = {$n} 个页面失败（{$how}）；其余页面的记录已写出

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use sitelift::batch::extract_files;
 use sitelift::export::open_sink;
 use sitelift::source::files::collect;
@@ -73,8 +73,7 @@ pub fn run(args: ExtractArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
         .and_then(Path::parent)
         .filter(|p| !p.as_os_str().is_empty())
     {
-        std::fs::create_dir_all(parent)
-            .with_context(|| t!("extract-create-folder", path = parent.display().to_string()))?;
+        super::create_folder(parent)?;
     }
     let mut sink = open_sink(format, args.out.as_deref())?;
     let progress = Progress::new(files.len(), quiet, verbose);

@@ -120,6 +120,24 @@ pub fn url_without_scheme(input: &str) -> Option<sitelift::Error> {
     looks_like_host.then(|| sitelift::Error::MissingScheme(input.to_string()))
 }
 
+/// Create an output folder (and its parents). A file where a folder of the path should be is said as such,
+/// not as the operating system's "already exists".
+pub fn create_folder(path: &std::path::Path) -> Result<()> {
+    let file = path
+        .ancestors()
+        .find(|a| a.exists())
+        .filter(|a| !a.as_os_str().is_empty() && !a.is_dir());
+    if let Some(file) = file {
+        anyhow::bail!(sitelift::t!(
+            "folder-is-a-file",
+            path = path.display().to_string(),
+            file = file.display().to_string()
+        ));
+    }
+    std::fs::create_dir_all(path)
+        .with_context(|| sitelift::t!("extract-create-folder", path = path.display().to_string()))
+}
+
 /// The inputs hold no page: nothing to do, so nothing is written (exit 2) rather than an empty export.
 pub fn no_pages(inputs: &[String]) -> anyhow::Error {
     anyhow::anyhow!(sitelift::t!("no-pages", inputs = inputs.join(", ")))

@@ -8,7 +8,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use sitelift::job::State;
 use sitelift::job::attachments::AttachmentState;
 use sitelift::job::status::Status;
@@ -119,6 +119,5 @@ pub fn this_run(report: &sitelift::crawl::CrawlReport, status: &Status, job_dir:
 }
 
 fn create_out(out: &Path) -> Result<()> {
-    std::fs::create_dir_all(out)
-        .with_context(|| t!("extract-create-folder", path = out.display().to_string()))
+    super::create_folder(out)
 }

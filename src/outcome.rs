@@ -141,11 +141,12 @@ pub(crate) struct Shape {
 }
 
 impl Shape {
-    /// The pieces with `values` between them.
+    /// The pieces with `values` between them (never after the last piece: a value a shape has no place for,
+    /// such as the item count of a one-item list, is left out).
     pub fn write(&self, f: &mut fmt::Formatter<'_>, values: &[&dyn fmt::Display]) -> fmt::Result {
         for (i, piece) in self.pieces.iter().enumerate() {
             f.write_str(piece)?;
-            if let Some(value) = values.get(i) {
+            if let Some(value) = values.get(i).filter(|_| i + 1 < self.pieces.len()) {
                 write!(f, "{value}")?;
             }
         }

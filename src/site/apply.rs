@@ -205,11 +205,9 @@ pub fn title(
     // A name followed by another name is the first entry of a roll of names, not a profile's heading.
     let roll = || {
         people::is_bare_name(&text)
-            && an.block_of(node).is_some_and(|b| {
-                an.blocks_in(b.order + 1, usize::MAX)
-                    .first()
-                    .is_some_and(|next| people::is_bare_name(&next.line))
-            })
+            && an
+                .block_of(node)
+                .is_some_and(|b| people::name_follows(an, b.order))
     };
     if people::is_role_and_name(&text) || linked || roll() {
         return None;

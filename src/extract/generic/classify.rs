@@ -216,12 +216,7 @@ fn judge(
             (ListKind::Records, true) => &LIST_RECORDS_PAGER,
             (ListKind::Records, false) => &LIST_RECORDS,
         };
-        let items: &[&dyn std::fmt::Display] = if shape.args.is_empty() {
-            &[]
-        } else {
-            &[&list.items]
-        };
-        return Some((List, shape.text(items)));
+        return Some((List, shape.text(&[&list.items])));
     }
     let dated_links = an
         .blocks
@@ -296,15 +291,19 @@ fn is_person_card(text: &str) -> bool {
         if visible_len(line) > CARD_LINE_MAX_CHARS || crate::normalize::text::is_sentence(line) {
             return false;
         }
-        let squeezed: String = line
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .flat_map(char::to_lowercase)
-            .collect();
+        // The line's letters without spaces and lower-cased, against each label's the same way.
+        let squeezed = || {
+            line.chars()
+                .filter(|c| !c.is_whitespace())
+                .flat_map(char::to_lowercase)
+        };
         let starts = |labels: &[&str]| {
-            labels
-                .iter()
-                .any(|l| squeezed.starts_with(&l.replace(' ', "")))
+            labels.iter().any(|l| {
+                let mut letters = squeezed();
+                l.chars()
+                    .filter(|c| *c != ' ')
+                    .all(|c| letters.next() == Some(c))
+            })
         };
         if starts(&PERSON_CARD_LABELS) {
             person += 1;

@@ -428,16 +428,11 @@ fn byline(an: &Analysis<'_>, layout: Layout) -> Option<(Found<String>, Option<No
             .trim_start_matches(BYLINE_MARKS)
             .trim_start();
         // A name line followed by another is a roll of names (a memorial list, a staff list), not a byline.
-        let roll = || {
-            an.blocks_in(block.order + 1, usize::MAX)
-                .first()
-                .is_some_and(|next| people::is_bare_name(&next.line))
-        };
         if (before_text || by_date)
             && !link_text
             && is_name_line(line, by_date)
             && !an.qualifies_link_texts(line)
-            && !roll()
+            && !people::name_follows(an, block.order)
         {
             return Some((
                 Found::new(line.to_string(), Rule::generic("name line")),

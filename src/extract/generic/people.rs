@@ -143,6 +143,14 @@ pub fn is_bare_name(line: &str) -> bool {
     line.chars().all(is_cjk) && is_name(line)
 }
 
+/// Whether the block after the one at `order` is a bare name: the line at `order`, a name itself, opens a roll
+/// of names (a memorial list, a staff list) rather than standing alone as a byline or a profile's heading.
+pub fn name_follows(an: &super::analysis::Analysis<'_>, order: usize) -> bool {
+    an.blocks_in(order + 1, usize::MAX)
+        .first()
+        .is_some_and(|next| is_bare_name(&next.line))
+}
+
 /// Whether a line is a roster entry: a short label of Chinese characters, a colon and one or more people's
 /// names, each perhaps with its post in brackets (`工作人员：鲍萍`, `联系人：王晓`, `工作人员：崔桂青（主任） 冯雷`).
 /// Such a line is a field of the page's content, never its headline.

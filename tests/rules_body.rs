@@ -327,6 +327,29 @@ fn prune_related_heading_before_most_prose_does_not_end_the_text() {
 }
 
 #[test]
+fn numbered_points_that_mention_a_public_account_are_text_not_a_closing_note() {
+    // A notice's own numbered points: one asks readers to sign up through the association's public account, the
+    // next gives the contact details. Both stay in the body.
+    let text = format!(
+        "{}<p>四、报名方式：关注微信公众号“青松科协”，在菜单中填写报名表。</p><p>五、联系我们</p><p>联系电话：0571-85012345</p>",
+        paras(5)
+    );
+    let ex = run(&page("青松市科学技术协会", "", &text, ""));
+    assert!(
+        body_text(&ex).ends_with("联系电话：0571-85012345"),
+        "{}",
+        show(&ex)
+    );
+    // The same words as an unnumbered prompt under the text still close it.
+    let text = format!(
+        "{}<p>关注微信公众号“青松科协”，了解更多科普资讯。</p><p>联系电话：0571-85012345</p>",
+        paras(5)
+    );
+    let ex = run(&page("青松市科学技术协会", "", &text, ""));
+    assert!(body_text(&ex).ends_with(SENTENCES[4]), "{}", show(&ex));
+}
+
+#[test]
 fn prune_headline_repeated_inside_the_body() {
     let text = format!("<p><strong>市科协召开全委会议</strong></p>{}", paras(4));
     let ex = run(&page(

@@ -92,6 +92,61 @@ pub fn is_sentence(line: &str) -> bool {
     line.contains(['。', '，', '；']) || line.contains(". ") || line.ends_with('.')
 }
 
+/// Whether a line opens with the number of an item in a numbered sequence — `2.2现场选座`, `3、离馆`,
+/// `四、联系我们`, `六 、`, `（二）`, `(3)`, `①` — the way a document numbers its own sections and points. A closing
+/// note (a follow-us prompt, an editor's credit) is never numbered; a year (`2024.06`) is not an item number.
+pub fn opens_with_item_number(line: &str) -> bool {
+    const CJK_NUMERALS: &str = "一二三四五六七八九十";
+    let line = line.trim_start_matches(is_space);
+    let mut chars = line.chars().peekable();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if ('①'..='⑳').contains(&first) {
+        return true;
+    }
+    if matches!(first, '（' | '(') {
+        let inner: String = chars
+            .by_ref()
+            .take_while(|c| !matches!(c, '）' | ')'))
+            .collect();
+        let count = inner.chars().count();
+        return (1..=3).contains(&count)
+            && inner
+                .chars()
+                .all(|c| c.is_ascii_digit() || CJK_NUMERALS.contains(c));
+    }
+    let arabic = first.is_ascii_digit();
+    if !arabic && !CJK_NUMERALS.contains(first) {
+        return false;
+    }
+    let mut digits = 1;
+    while let Some(&c) = chars.peek() {
+        let same_kind = if arabic {
+            c.is_ascii_digit()
+        } else {
+            CJK_NUMERALS.contains(c)
+        };
+        if !same_kind {
+            break;
+        }
+        digits += 1;
+        chars.next();
+    }
+    while chars.peek().is_some_and(|c| is_space(*c)) {
+        chars.next();
+    }
+    let Some(mark) = chars.next() else {
+        return false;
+    };
+    digits <= 2
+        && if arabic {
+            matches!(mark, '.' | '．' | '、' | ')' | '）')
+        } else {
+            mark == '、'
+        }
+}
+
 /// Count of characters that are not whitespace.
 pub fn visible_len(s: &str) -> usize {
     s.chars().filter(|c| !is_space(*c)).count()
@@ -114,6 +169,32 @@ pub fn is_cjk(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn item_numbers_open_numbered_points_not_years_or_sentences() {
+        for line in [
+            "2.2现场选座：利用…",
+            "3、离馆",
+            "四、联系我们",
+            "六 、联系我们",
+            "（二）报名方式",
+            "(3) 材料",
+            "①择业期",
+            "10. 其他",
+        ] {
+            assert!(opens_with_item_number(line), "{line}");
+        }
+        for line in [
+            "2024.06.17 发布",
+            "三月的校园",
+            "扫描二维码关注",
+            "十分感谢",
+            "(本文来源：新华社)",
+            "123. 太长",
+        ] {
+            assert!(!opens_with_item_number(line), "{line}");
+        }
+    }
 
     #[test]
     fn folds_legacy_whitespace() {

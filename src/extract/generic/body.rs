@@ -26,7 +26,7 @@ use std::sync::LazyLock;
 use crate::extract::Rule;
 use crate::extract::dom::{Markers, has_name_word, is_block};
 use crate::extract::labels::{LabelKind, split_labels};
-use crate::normalize::text::{is_sentence, visible_len};
+use crate::normalize::text::{is_sentence, opens_with_item_number, visible_len};
 
 static BODY: LazyLock<Markers> = LazyLock::new(|| Markers::new(&BODY_MARKERS));
 
@@ -491,6 +491,7 @@ pub fn text_end(an: &Analysis<'_>, container: NodeId, boxes: &[NodeId]) -> Optio
         }
         let short = block.chars + block.link_chars < 40 && !is_sentence(&block.line);
         if after_most(before, total)
+            && !opens_with_item_number(&block.line)
             && ((short && END.find_word_in(&block.line).is_some()) || is_closing_note(an, block))
         {
             return Some(TextEnd::Block(block.order));
@@ -548,6 +549,9 @@ fn closing_line(
 /// A line that closes an article, as [`is_closing_note`] judges a block: an edge phrase (reprint notice, app
 /// prompt) outside its links, an editor's or proofreader's credit, or a short end marker (相关阅读).
 fn is_closing_line(line: &Line) -> bool {
+    if opens_with_item_number(&line.text) {
+        return false;
+    }
     let len = visible_len(&line.text);
     if len <= EDGE_NOTE_MAX_CHARS && EDGE.find_word_in(&line.own_text).is_some() {
         return !line.text.contains("原标题");

@@ -296,6 +296,30 @@ fn title_a_chinese_name_in_latin_letters_is_a_profile_headline() {
 }
 
 #[test]
+fn title_a_name_heading_a_person_card_is_the_profile_headline_whatever_its_surname() {
+    // 戈 and 宓 are surnames too rare for the surname list; above a card of a person's fields (职称, 研究方向) the
+    // name is the profile's headline all the same. <title> names only the site.
+    let profile = |name: &str, card: &str| {
+        run(&page(
+            "青松市科学技术协会",
+            &format!(
+                r#"<div class="photo"><img src="/upload/tx.jpg" alt="头像"></div><h2>{name}</h2>{card}"#
+            ),
+            &paras(3),
+            "",
+        ))
+    };
+    let card = "<p>职 称：研究员</p><p>研究方向：植物保护</p><p>电子邮箱：kx@qs.example.cn</p>";
+    for name in ["戈明远", "宓晓兰"] {
+        let ex = profile(name, card);
+        assert_eq!(title(&ex), Some(name), "{}", show(&ex));
+    }
+    // Above an ordinary line the same short heading is not taken for a person's name.
+    let ex = profile("戈明远", "<p>本栏目介绍学会专家委员会的工作。</p>");
+    assert_ne!(title(&ex), Some("戈明远"), "{}", show(&ex));
+}
+
+#[test]
 fn title_a_word_that_links_qualify_is_no_person() {
     // 简 is a surname, so 简介 has a name's shape; but the menu's 学会简介 and 中心简介 end with it, and a
     // person's name is not a word other links qualify. The column's heading is then neither title nor author.

@@ -3,6 +3,7 @@
 
 use super::analysis::Analysis;
 use super::lists::{ListKind, list_holding, main_list};
+use super::people::starts_with_label;
 use super::vocabulary::{
     CARD_LINE_MAX_CHARS, CONTACT_CARD_LABELS, DATED_LINKS_MIN, EMPTY_TEXT_MAX, ERROR_PAGE_MAX_TEXT,
     ERROR_PHRASES, LOGIN_AREA_MAX_CHARS, LOGIN_PAGE_MAX_TEXT, METADATA_ONLY_MAX_TEXT,
@@ -291,23 +292,9 @@ fn is_person_card(text: &str) -> bool {
         if visible_len(line) > CARD_LINE_MAX_CHARS || crate::normalize::text::is_sentence(line) {
             return false;
         }
-        // The line's letters without spaces and lower-cased, against each label's the same way.
-        let squeezed = || {
-            line.chars()
-                .filter(|c| !c.is_whitespace())
-                .flat_map(char::to_lowercase)
-        };
-        let starts = |labels: &[&str]| {
-            labels.iter().any(|l| {
-                let mut letters = squeezed();
-                l.chars()
-                    .filter(|c| *c != ' ')
-                    .all(|c| letters.next() == Some(c))
-            })
-        };
-        if starts(&PERSON_CARD_LABELS) {
+        if starts_with_label(line, &PERSON_CARD_LABELS) {
             person += 1;
-        } else if !starts(&CONTACT_CARD_LABELS) {
+        } else if !starts_with_label(line, &CONTACT_CARD_LABELS) {
             return false;
         }
     }

@@ -7,8 +7,8 @@
 
 use super::vocabulary::{
     BYLINE_ROLE_HINTS, COLUMN_ENDINGS, COMPOUND_SURNAMES, INSTITUTION_ENDINGS, INTERFACE_WORDS,
-    NEWSROOM_ENDINGS, NO_ONE, PINYIN_SYLLABLES, PINYIN_WORD_MAX_SYLLABLES, POST_ENDINGS,
-    ROLE_QUALIFIERS, ROLE_SUFFIXES, ROSTER_LABEL_MAX_CHARS, SURNAMES,
+    NEWSROOM_ENDINGS, NO_ONE, PERSON_CARD_LABELS, PINYIN_SYLLABLES, PINYIN_WORD_MAX_SYLLABLES,
+    POST_ENDINGS, ROLE_QUALIFIERS, ROLE_SUFFIXES, ROSTER_LABEL_MAX_CHARS, SURNAMES,
     TRANSLITERATED_NAME_MAX_CHARS,
 };
 use std::sync::LazyLock;
@@ -149,6 +149,29 @@ pub fn name_follows(an: &super::analysis::Analysis<'_>, order: usize) -> bool {
     an.blocks_in(order + 1, usize::MAX)
         .first()
         .is_some_and(|next| is_bare_name(&next.line))
+}
+
+/// Whether a line opens with one of `labels` (`职 称 教授`, `Academic Title：lecturer`): the line's letters without
+/// spaces and lower-cased, against each label's the same way.
+pub fn starts_with_label(line: &str, labels: &[&str]) -> bool {
+    labels.iter().any(|label| {
+        let mut letters = line
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase);
+        label
+            .chars()
+            .filter(|c| *c != ' ')
+            .all(|c| letters.next() == Some(c))
+    })
+}
+
+/// Whether the block after the one at `order` is a field of a person's card (`职称：教授`, `Academic Title：…`):
+/// the line at `order` is then the person's name heading the card, whatever its surname.
+pub fn card_field_follows(an: &super::analysis::Analysis<'_>, order: usize) -> bool {
+    an.blocks_in(order + 1, usize::MAX)
+        .first()
+        .is_some_and(|next| starts_with_label(&next.line, &PERSON_CARD_LABELS))
 }
 
 /// Whether a line is a roster entry: a short label of Chinese characters, a colon and one or more people's

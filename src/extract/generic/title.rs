@@ -199,6 +199,16 @@ fn is_person_heading(an: &Analysis<'_>, text: &str) -> bool {
         && !an.qualifies_link_texts(text)
 }
 
+/// A name-shaped line heading a person's card (`回春萍` above `职称：副教授`): a profile's heading, whatever the
+/// surname (the surname list cannot hold every rare one).
+fn heads_a_person_card(an: &Analysis<'_>, node: ego_tree::NodeId, text: &str) -> bool {
+    super::people::is_name(text.trim())
+        && an
+            .block_of(node)
+            .is_some_and(|b| super::people::card_field_follows(an, b.order))
+        && !an.qualifies_link_texts(text)
+}
+
 /// Names that are never the page's headline: the column it sits in (the breadcrumb's last item) and the site or
 /// institution that `<title>` ends with (`研发实习生-某某科技有限公司`).
 #[derive(Clone, Copy)]
@@ -290,7 +300,7 @@ fn candidates(
         };
         let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
         let person = chars.len() <= PERSON_HEADING_MAX_CHARS
-            && is_person_heading(an, &text)
+            && (is_person_heading(an, &text) || heads_a_person_card(an, node.id(), &text))
             && (el.name().starts_with('h')
                 || crate::extract::dom::has_name_word(el, &NAME_MARKERS));
         if !(4..=120).contains(&chars.len()) && !person {

@@ -350,6 +350,28 @@ fn numbered_points_that_mention_a_public_account_are_text_not_a_closing_note() {
 }
 
 #[test]
+fn an_e_mail_address_linked_as_a_web_address_is_contact_text_not_a_link_bar() {
+    // Editors link an address as `http://name@host`: it is the notice's contact line, the last line of its text.
+    let text = format!(
+        r#"{}<p>联系邮箱：</p><p><a href="http://kepu@qs-kx.example.cn" target="_blank">kepu@qs-kx.example.cn</a></p>"#,
+        paras(5)
+    );
+    let ex = run(&page("青松市科学技术协会", "", &text, ""));
+    assert!(
+        body_text(&ex).ends_with("kepu@qs-kx.example.cn"),
+        "{}",
+        show(&ex)
+    );
+    // A link to a page, under the same words, is still a link bar at the text's edge.
+    let text = format!(
+        r#"{}<p><a href="http://www.qs-kx.example.cn/kepu/">科普中国</a></p>"#,
+        paras(5)
+    );
+    let ex = run(&page("青松市科学技术协会", "", &text, ""));
+    assert!(body_text(&ex).ends_with(SENTENCES[4]), "{}", show(&ex));
+}
+
+#[test]
 fn prune_headline_repeated_inside_the_body() {
     let text = format!("<p><strong>市科协召开全委会议</strong></p>{}", paras(4));
     let ex = run(&page(

@@ -284,6 +284,27 @@ fn closing_names_after_the_last_sentence() {
 }
 
 #[test]
+fn closing_credit_whose_newsroom_and_role_are_glued_to_the_name() {
+    // A reprint's credit line: newsroom, qualifier and role written straight onto the first name.
+    let text = format!(
+        "{}<p>（青松日报全媒体记者林晓 通讯员周默 孔一帆）</p>",
+        paras(3)
+    );
+    let ex = run(&article("科技周开幕", "发布时间：2023-05-20", &text));
+    assert_eq!(
+        value(&ex.author),
+        Some("林晓、周默、孔一帆"),
+        "{}",
+        show(&ex)
+    );
+    assert!(!body_text(&ex).contains("林晓"), "{}", show(&ex));
+    // Negative: after a newsroom, glued words that are no name (no surname) make no byline.
+    let text = format!("{}<p>（青松日报记者节特刊）</p>", paras(3));
+    let ex = run(&article("科技周开幕", "发布时间：2023-05-20", &text));
+    assert_eq!(value(&ex.author), None, "{}", show(&ex));
+}
+
+#[test]
 fn nobody_is_no_author_and_the_chief_editor_wins() {
     let text = format!("{}<p>（编辑：周默 责任编辑：梁一舟）</p>", paras(3));
     let ex = run(&article(

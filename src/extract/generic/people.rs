@@ -91,10 +91,11 @@ fn role_of(token: &str) -> Option<(Role, &str)> {
         if let Some(at) = token.find(word) {
             let prefix = &token[..at];
             let rest = &token[at + word.len()..];
-            // `作者魏星`: a bare label glued to one name.
+            // `作者魏星`: a bare label glued to one name; after a newsroom or a qualifier
+            // (`光明日报全媒体记者王艺钊`), a name that starts with a surname.
             let rest_ok = rest.is_empty()
                 || rest.starts_with(['/', '／', ':', '：'])
-                || (prefix.is_empty() && is_name(rest));
+                || (is_name(rest) && (prefix.is_empty() || has_surname(rest)));
             if rest_ok && is_role_prefix(prefix) && best.is_none_or(|(len, ..)| word.len() > len) {
                 best = Some((
                     word.len(),

@@ -372,6 +372,27 @@ fn an_e_mail_address_linked_as_a_web_address_is_contact_text_not_a_link_bar() {
 }
 
 #[test]
+fn a_paragraph_of_prose_wrapped_in_a_link_is_text_not_a_link_box() {
+    // A reprint links its last paragraph to the newspaper's page: a sentence, so text.
+    let last = "青松市科协同日启动科普志愿服务月活动，组织全市科技工作者走进社区开展讲座。活动启动当天，就有三百余名志愿者报名参加。";
+    let text = format!(
+        r#"{}<p><a href="http://epaper.qs-ribao.example.cn/2023-05/20/content_12.htm">{last}</a></p>"#,
+        paras(4)
+    );
+    let ex = run(&page("青松市科学技术协会", "", &text, ""));
+    assert!(body_text(&ex).ends_with(last), "{}", show(&ex));
+    // A linked headline of the same length, with no full stop, is still a link box.
+    let headline =
+        "青松市科协同日启动科普志愿服务月活动 组织全市科技工作者走进社区开展科普讲座和咨询服务";
+    let text = format!(
+        r#"{}<p><a href="http://www.qs-kx.example.cn/news/2023/0520.html">{headline}</a></p>"#,
+        paras(4)
+    );
+    let ex = run(&page("青松市科学技术协会", "", &text, ""));
+    assert!(!body_text(&ex).contains(headline), "{}", show(&ex));
+}
+
+#[test]
 fn prune_headline_repeated_inside_the_body() {
     let text = format!("<p><strong>市科协召开全委会议</strong></p>{}", paras(4));
     let ex = run(&page(

@@ -9,10 +9,10 @@ use super::vocabulary::{
     BODY_MARKERS, BOILERPLATE_MAX_SCORE_SHARE, BOILERPLATE_WORDS, CHROME_LINES, CHROME_MARKERS,
     CHROME_NAME_WEIGHT, EDGE_LINKS_MAX_CHARS, EDGE_META_MAX_CHARS, EDGE_NOTE_MAX_CHARS,
     EDGE_PHRASES, EDGE_PROSE_CHARS, END_MARKERS, FOOTER_NAME_WORDS, HEADER_FIELDS_MAX_LINES,
-    LINK_BOX_MIN_DENSITY, LINK_BOX_MIN_LINK_CHARS, LIST_TAG_WEIGHT, MARKED_ANCESTOR_SLACK_CHARS,
-    MARKED_CONTAINER_MIN_SHARE, PEOPLE_LINE_MAX_NODES, SECTION_MAX_LINK_DENSITY, SECTION_MIN_PUNCT,
-    SECTION_MIN_SHARE, SOCIAL_WORDS, TAIL_PARAGRAPH_MIN_WIDTH, WIDGET_LINE_MAX_CHARS,
-    WIDGET_LINE_STARTS,
+    LINK_BOX_MIN_DENSITY, LINK_BOX_MIN_LINK_CHARS, LINKED_PROSE_MIN_CHARS, LIST_TAG_WEIGHT,
+    MARKED_ANCESTOR_SLACK_CHARS, MARKED_CONTAINER_MIN_SHARE, PEOPLE_LINE_MAX_NODES,
+    SECTION_MAX_LINK_DENSITY, SECTION_MIN_PUNCT, SECTION_MIN_SHARE, SOCIAL_WORDS,
+    TAIL_PARAGRAPH_MIN_WIDTH, WIDGET_LINE_MAX_CHARS, WIDGET_LINE_STARTS,
 };
 use rustc_hash::FxHashSet as HashSet;
 
@@ -317,6 +317,7 @@ fn prune_container(
                 .get_or_init(|| attachment_holders(an))
                 .contains(&node.id())
             && !links_are_people(node)
+            && !is_linked_prose(an, node.id())
         {
             exclude.insert(node.id());
         }
@@ -381,6 +382,14 @@ fn links_are_people(node: ego_tree::NodeRef<'_, Node>) -> bool {
         names += 1;
     }
     names >= 2
+}
+
+/// Whether a block is a paragraph of prose that a link wraps (a reprint's last paragraph linked to the newspaper's
+/// page): a sentence that ends with its full stop, not a box of headlines, which never end with one.
+fn is_linked_prose(an: &Analysis<'_>, node: NodeId) -> bool {
+    an.block_of(node).is_some_and(|b| {
+        b.link_chars >= LINKED_PROSE_MIN_CHARS && b.line.trim_end().ends_with(['。', '！', '？'])
+    })
 }
 
 /// Whether a short line starts like a widget of a European blog or newspaper (case-insensitive).

@@ -191,6 +191,10 @@ pub const LINK_BOX_MIN_LINK_CHARS: usize = 12;
 /// Nodes a line of linked names may have (`中心成员：` and a dozen names in spans): more is a box, not a line.
 pub const PEOPLE_LINE_MAX_NODES: usize = 80;
 
+/// Linked text a paragraph needs to be prose that a link wraps rather than a linked headline: two sentences
+/// worth (a headline is rarely longer, and never ends with a full stop).
+pub const LINKED_PROSE_MIN_CHARS: usize = 40;
+
 /// Link density above which an element inside the body is a link box, not text (unless it holds an attachment).
 pub const LINK_BOX_MIN_DENSITY: f32 = 0.65;
 

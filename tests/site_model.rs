@@ -428,3 +428,67 @@ fn the_template_s_headline_place_gives_no_title_when_it_holds_a_roster_line_or_a
         );
     }
 }
+
+/// A page of another layout that is not a template of its own (three of them are too few): its own `<h1>`
+/// headline, and a side box whose heading has the class the article template's headline has.
+fn topic_page(n: usize) -> String {
+    let text: String = (0..4)
+        .map(|p| {
+            format!(
+                "<p>{}</p>\n",
+                template_site::paragraph(900 + n * 10 + p, "专题")
+            )
+        })
+        .collect();
+    format!(
+        r#"<html><head><meta charset="utf-8"><title>学院专题报道之{n}：青年教师发展计划_专题_示范学院</title></head>
+<body><div class="zt-head"><h1>学院专题报道之{n}：青年教师发展计划</h1><div class="riqi">发布时间：2024-06-0{n}</div></div>
+<div class="zt-side"><div class="biaoti">专题导读</div><ul><li><a href="/zt/{n}1.html">导读一</a></li><li><a href="/zt/{n}2.html">导读二</a></li></ul></div>
+<div class="zt-body">{text}</div>
+<div class="foot">版权所有：示范学院</div></body></html>
+"#
+    )
+}
+
+/// Issue 9 §2: a selector found on the template's sample pages that takes another place on pages the samples do
+/// not show is left out of the draft (here the headline's bare class, which also names a side box's heading
+/// elsewhere): the draft is checked against the site-model run over every page, so extracting with it gives that
+/// run's records.
+#[test]
+fn a_draft_selector_that_takes_another_place_on_pages_outside_the_samples_is_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = site(dir.path());
+    for n in 1..=3 {
+        std::fs::write(dir.path().join(format!("zt_{n}.html")), topic_page(n)).unwrap();
+    }
+    let (_out, draft, text) = draft_of(dir.path());
+    let (model, _) = extract(dir.path(), &[]);
+    let (mapped, _) = extract(dir.path(), &["--mapping", draft.to_str().unwrap()]);
+    for n in 1..=3 {
+        let file = format!("zt_{n}.html");
+        assert_eq!(
+            model[&file]["title"],
+            format!("学院专题报道之{n}：青年教师发展计划").as_str()
+        );
+    }
+    assert_eq!(
+        model.keys().collect::<Vec<_>>(),
+        mapped.keys().collect::<Vec<_>>()
+    );
+    for (file, r) in &model {
+        for field in sitelift::record::FILLABLE_FIELDS {
+            assert_eq!(mapped[file][field], r[field], "{file} {field}\n{text}");
+        }
+    }
+    assert!(!text.contains("title = \"div.biaoti\""), "{text}");
+    // The template's headline still has a selector: one that names its place.
+    assert!(text.contains("> div.biaoti\"\n"), "{text}");
+    assert!(
+        text.contains("the run differs from the site-model run on 0 record(s)"),
+        "{text}"
+    );
+    assert_eq!(
+        mapped[&articles[0].file]["provenance"]["title"],
+        "mapping:title"
+    );
+}

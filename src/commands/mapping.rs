@@ -54,7 +54,12 @@ fn draft(args: DraftArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
             let page = sitelift::job::pages::load(&job.conn, url).ok().flatten()?;
             Some(decode_page(&page.raw(), &opts).text)
         };
-        let text = sitelift::site::draft::draft(&model, &load, stored as u64);
+        let (text, _) = sitelift::site::draft::draft(
+            &model,
+            &load,
+            stored as u64,
+            &sitelift::site::draft_check::Bans::default(),
+        );
         (model, stored as u64, text)
     } else {
         let files = collect(&args.inputs)?;
@@ -67,15 +72,16 @@ fn draft(args: DraftArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
             parts: &parts,
         };
         let progress = Progress::new(files.len(), quiet, verbose);
-        let model = sitelift::site::run::learn(&pages, &progress)?;
+        let learned = sitelift::site::run::learn(&pages, &progress)?;
         progress.finish();
-        let model = model.ok_or_else(|| too_few(t!("mapping-pages-found", n = files.len())))?;
+        let (model, template) =
+            learned.ok_or_else(|| too_few(t!("mapping-pages-found", n = files.len())))?;
         let load = |label: &str| -> Option<String> {
             let input = files.iter().find(|f| f.rel == label)?;
             let page = read(input, &urls).ok()?;
             Some(decode_page(&page, &opts).text)
         };
-        let text = sitelift::site::draft::draft(&model, &load, files.len() as u64);
+        let text = checked_draft(&model, &template, &pages, &args.out, &load)?;
         (model, files.len() as u64, text)
     };
     write(&args.out, &text)?;
@@ -98,6 +104,49 @@ fn draft(args: DraftArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Draft, run the draft over the files with the site model, compare with the site-model run, ban the selector
+/// alternatives that differ ([`draft_check::judge`]) and draft again, at most [`draft_check::MAX_ROUNDS`] times.
+fn checked_draft(
+    model: &sitelift::site::SiteModel,
+    template: &[Option<usize>],
+    pages: &FilePages<'_>,
+    out: &Path,
+    load: &(dyn Fn(&str) -> Option<String> + Sync),
+) -> Result<String> {
+    use sitelift::site::draft_check::{self, Bans};
+    let n = pages.files.len();
+    let want = draft_check::run(pages)?;
+    let load_page = |i: usize| load(&pages.files[i].rel);
+    let labels: Vec<String> = pages.files.iter().map(|f| f.rel.clone()).collect();
+    let mut bans = Bans::default();
+    let mut round = 0;
+    loop {
+        round += 1;
+        let (text, lists) = sitelift::site::draft::draft(model, load, n as u64, &bans);
+        let opts = Options {
+            mapping: Some(Mapping::parse(out, &text)?),
+            base_url: pages.opts.base_url.clone(),
+            encoding: pages.opts.encoding,
+            max_page_bytes: pages.opts.max_page_bytes,
+            site_model: true,
+            ..Options::default()
+        };
+        let drafted = FilePages {
+            opts: &opts,
+            ..*pages
+        };
+        let got = draft_check::run(&drafted)?;
+        let more = draft_check::judge(&lists, &want, &got, template, &labels, &load_page);
+        if round == draft_check::MAX_ROUNDS || !bans.extend(more) {
+            let note = draft_check::note(n, &bans, round, draft_check::differences(&want, &got));
+            return Ok(match text.find("#\n# Templates, largest first:") {
+                Some(at) => format!("{}{note}{}", &text[..at], &text[at..]),
+                None => format!("{note}{text}"),
+            });
+        }
+    }
 }
 
 /// Why no draft: too few pages for any template.

@@ -9,13 +9,15 @@
 //! model found inside a template's body container becomes a `remove` selector (only when it matches nothing but
 //! repeated lines on the samples); list templates become `[kinds] not_article_selector` alternatives (only when
 //! no article template's sample has one). The file is commented with each template's page count and two sample
-//! pages, and `check-mapping` accepts it as written.
+//! pages, and `check-mapping` accepts it as written. `mapping draft` over files then checks the draft against
+//! the site-model run over every page and drafts again without what it got wrong ([`super::draft_check`]).
 
 use std::fmt::Write as _;
 
 use ego_tree::NodeId;
 use scraper::{ElementRef, Html, Selector};
 
+use super::draft_check::{Alternative, Bans, KINDS, Lists, REMOVE};
 use super::kinds::TemplateKind;
 use super::model::SiteModel;
 use super::signature::{LOCATED, elements_by_path, hashable, text_hash};
@@ -40,7 +42,15 @@ struct Sample {
 
 /// Write the draft of `model`; `load` gives a sample page's decoded text by its label. `pages` is the number of
 /// pages the model was learned from.
-pub fn draft(model: &SiteModel, load: &dyn Fn(&str) -> Option<String>, pages: u64) -> String {
+/// `bans` are selector alternatives a check of an earlier draft against the site-model run found wrong
+/// ([`super::draft_check`]); a template whose candidate is banned takes its next one. Returns the file's text and
+/// its selector lists.
+pub fn draft(
+    model: &SiteModel,
+    load: &dyn Fn(&str) -> Option<String>,
+    pages: u64,
+    bans: &Bans,
+) -> (String, Lists) {
     let samples: Vec<Sample> = model
         .templates
         .iter()
@@ -83,7 +93,7 @@ pub fn draft(model: &SiteModel, load: &dyn Fn(&str) -> Option<String>, pages: u6
          # text's start and end inside them are found as without a mapping (\"container\": take them whole).\n\
          body_edges = \"text\"\n",
     );
-    let removes = remove_selectors(model, &samples, &places);
+    let removes = remove_selectors(model, &samples, &places, bans, load);
     if removes.is_empty() {
         out.push_str("remove = []\n");
     } else {
@@ -102,14 +112,23 @@ pub fn draft(model: &SiteModel, load: &dyn Fn(&str) -> Option<String>, pages: u6
     out.push_str("\n[selectors]\n");
     let mut bodies: Vec<(usize, String)> = Vec::new();
     let mut metas = false;
+    let mut lists = Lists { lists: Vec::new() };
     // The mapping's selector keys are the located fields' names.
     for (f, &key) in LOCATED.iter().enumerate() {
         let mut chosen: Vec<(usize, String)> = Vec::new();
+        // Pages where an earlier draft's selector for this field took what the model did not.
+        let avoid: Vec<Html> = bans
+            .pages(key)
+            .filter_map(|label| Some(Html::parse_document(&load(label)?)))
+            .collect();
         for t in 0..model.templates.len() {
             // The headline, meta line and breadcrumb places of a list or mixed template are a column's heading
             // and a site's banner as often as an article's fields: over a whole site they take pages of other
             // templates. Only the body container of such a template is drafted (for `[kinds]`).
             if key != "body" && model.templates[t].hint.kind != Some(TemplateKind::Article) {
+                continue;
+            }
+            if bans.has_template(key, t) {
                 continue;
             }
             // The first sample that has the place (a template's sample can be one of its odd pages: a list
@@ -120,7 +139,8 @@ pub fn draft(model: &SiteModel, load: &dyn Fn(&str) -> Option<String>, pages: u6
             else {
                 continue;
             };
-            let candidates = selector_candidates(&samples[first].doc, node);
+            let mut candidates = selector_candidates(&samples[first].doc, node);
+            candidates.retain(|c| !bans.has(key, c) && !matches_any(c, &avoid));
             let fits = |extra: Option<&str>| -> bool {
                 let list = distinct(chosen.iter().map(|(_, c)| c.as_str()).chain(extra)).join(", ");
                 let Ok(sel) = Selector::parse(&list) else {
@@ -138,9 +158,11 @@ pub fn draft(model: &SiteModel, load: &dyn Fn(&str) -> Option<String>, pages: u6
             };
             // A selector already chosen for another template that picks this one's place too covers it.
             let covering = chosen.iter().map(|(_, c)| c.clone()).find(|c| {
-                Selector::parse(c).is_ok_and(|sel| {
-                    samples[first].doc.select(&sel).next().map(|e| e.id()) == Some(node)
-                })
+                !bans.has(key, c)
+                    && !matches_any(c, &avoid)
+                    && Selector::parse(c).is_ok_and(|sel| {
+                        samples[first].doc.select(&sel).next().map(|e| e.id()) == Some(node)
+                    })
             });
             match covering {
                 Some(css) if fits(None) => chosen.push((t, css)),
@@ -172,6 +194,18 @@ pub fn draft(model: &SiteModel, load: &dyn Fn(&str) -> Option<String>, pages: u6
             .collect();
         let _ = writeln!(out, "# {key}: {}", by_selector.join(" · "));
         let _ = writeln!(out, "{key} = {}", toml_string(&list.join(", ")));
+        lists.lists.push((
+            key.to_string(),
+            list.iter()
+                .map(|css| {
+                    let ts = chosen.iter().filter(|(_, c)| c == css).map(|(t, _)| *t);
+                    Alternative {
+                        css: css.to_string(),
+                        templates: ts.collect(),
+                    }
+                })
+                .collect(),
+        ));
         match key {
             "body" => bodies = chosen,
             "meta" => metas = true,
@@ -190,7 +224,14 @@ pub fn draft(model: &SiteModel, load: &dyn Fn(&str) -> Option<String>, pages: u6
          # for an attachment box outside the body.\n",
     );
 
-    kinds(model, &samples, &bodies, &mut out);
+    if let Some(not_article) = kinds(model, &samples, &bodies, bans, &mut out) {
+        lists.lists.push((KINDS.to_string(), not_article));
+    }
+    if !removes.is_empty() {
+        let css = distinct(removes.iter().map(|(c, ..)| c.as_str()));
+        let alts = css.iter().map(|c| Alternative::new(c)).collect();
+        lists.lists.push((REMOVE.to_string(), alts));
+    }
     let _ = writeln!(out, "\n# Sample pages the selectors were checked on:");
     for s in &samples {
         let _ = writeln!(
@@ -199,7 +240,7 @@ pub fn draft(model: &SiteModel, load: &dyn Fn(&str) -> Option<String>, pages: u6
             model.templates[s.template].hint.id, s.label
         );
     }
-    out
+    (out, lists)
 }
 
 /// The selectors in order, each once (one selector can serve several templates).
@@ -248,9 +289,15 @@ fn remove_selectors(
     model: &SiteModel,
     samples: &[Sample],
     places: &[[Option<NodeId>; LOCATED.len()]],
+    bans: &Bans,
+    load: &dyn Fn(&str) -> Option<String>,
 ) -> Vec<(String, String, String)> {
     let body = super::signature::located("body");
     let mut out: Vec<(String, String, String)> = Vec::new();
+    let avoid: Vec<Html> = bans
+        .pages(REMOVE)
+        .filter_map(|label| Some(Html::parse_document(&load(label)?)))
+        .collect();
     // The selectors of `out`, parsed once.
     let mut listed: Vec<Selector> = Vec::new();
     for (i, s) in samples.iter().enumerate() {
@@ -277,9 +324,11 @@ fn remove_selectors(
             if already_removed(&s.doc, b.node, &listed) {
                 continue;
             }
-            let found = selector_candidates(&s.doc, b.node)
-                .into_iter()
-                .find(|css| only_repeated(css, model, samples));
+            let found = selector_candidates(&s.doc, b.node).into_iter().find(|css| {
+                !bans.has(REMOVE, css)
+                    && !matches_any(css, &avoid)
+                    && only_repeated(css, model, samples)
+            });
             if let Some(css) = found {
                 listed.extend(Selector::parse(&css).ok());
                 out.push((css, hint.id.clone(), b.line.clone()));
@@ -287,6 +336,11 @@ fn remove_selectors(
         }
     }
     out
+}
+
+/// Whether a selector matches something on one of the pages.
+fn matches_any(css: &str, pages: &[Html]) -> bool {
+    Selector::parse(css).is_ok_and(|sel| pages.iter().any(|d| d.select(&sel).next().is_some()))
 }
 
 /// Whether one of the `remove` selectors listed so far matches the element.
@@ -321,7 +375,14 @@ fn only_repeated(css: &str, model: &SiteModel, samples: &[Sample]) -> bool {
 
 /// The `[kinds]` table: list templates' containers as `not_article_selector` (when no article template's
 /// sample has one), and the article templates' bodies as a commented `article_selector`.
-fn kinds(model: &SiteModel, samples: &[Sample], bodies: &[(usize, String)], out: &mut String) {
+/// Returns the `not_article_selector` alternatives written.
+fn kinds(
+    model: &SiteModel,
+    samples: &[Sample],
+    bodies: &[(usize, String)],
+    bans: &Bans,
+    out: &mut String,
+) -> Option<Vec<Alternative>> {
     let is = |t: usize, k: TemplateKind| model.templates[t].hint.kind == Some(k);
     let lists: Vec<&(usize, String)> = bodies
         .iter()
@@ -340,14 +401,14 @@ fn kinds(model: &SiteModel, samples: &[Sample], bodies: &[(usize, String)], out:
     };
     let not_article: Vec<&(usize, String)> = lists
         .into_iter()
-        .filter(|(_, css)| !matches_on(css, TemplateKind::Article))
+        .filter(|(_, css)| !matches_on(css, TemplateKind::Article) && !bans.has(KINDS, css))
         .collect();
     let article: Vec<&(usize, String)> = articles
         .into_iter()
         .filter(|(_, css)| !matches_on(css, TemplateKind::List))
         .collect();
     if not_article.is_empty() && article.is_empty() {
-        return;
+        return None;
     }
     out.push_str("\n[kinds]\n");
     let ids = |v: &[&(usize, String)]| {
@@ -375,6 +436,12 @@ fn kinds(model: &SiteModel, samples: &[Sample], bodies: &[(usize, String)], out:
             toml_string(&css(&article))
         );
     }
+    (!not_article.is_empty()).then(|| {
+        distinct(not_article.iter().map(|(_, c)| c.as_str()))
+            .into_iter()
+            .map(Alternative::new)
+            .collect()
+    })
 }
 
 /// A TOML basic string.

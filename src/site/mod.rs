@@ -16,6 +16,7 @@
 pub mod apply;
 pub mod boilerplate;
 pub mod draft;
+pub mod draft_check;
 pub mod fields;
 pub mod job;
 pub mod kinds;

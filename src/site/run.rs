@@ -115,13 +115,26 @@ pub fn two_pass(
     Ok(Some(report.finish()))
 }
 
-/// Learn the site model of the pages (the first pass only: for `mapping draft`); `None` when there are too
-/// few pages for a template.
-pub fn learn(pages: &dyn Pages, observer: &dyn Observer) -> Result<Option<SiteModel>> {
+/// Learn the site model of the pages (the first pass only: for `mapping draft`), with each page's template
+/// index; `None` when there are too few pages for a template.
+pub fn learn(
+    pages: &dyn Pages,
+    observer: &dyn Observer,
+) -> Result<Option<(SiteModel, Vec<Option<usize>>)>> {
     if pages.len() < MIN_TEMPLATE_PAGES {
         return Ok(None);
     }
-    Ok(Some(first_pass(pages, observer)?.model))
+    let first = first_pass(pages, observer)?;
+    let template = first
+        .observed
+        .iter()
+        .map(|&k| {
+            (k != u32::MAX)
+                .then(|| first.model.template_index(k as usize))
+                .flatten()
+        })
+        .collect();
+    Ok(Some((first.model, template)))
 }
 
 /// The first pass's outcomes and observations on disk, each page's index among the observed pages, and the

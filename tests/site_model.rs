@@ -492,3 +492,47 @@ fn a_draft_selector_that_takes_another_place_on_pages_outside_the_samples_is_lef
         "mapping:title"
     );
 }
+
+/// Issue 9 §2: a credit the template shows labelled in an element of its own, outside the metadata line (an
+/// editor row under the text), gets a selector in the draft. The generic rules, and so the site-model run, take
+/// a page's own `编辑/…` photo-editor line in the text instead; the draft gives the template's row, as a
+/// hand-written mapping of the template does, also on that page extracted alone.
+#[test]
+fn a_draft_gives_a_credit_row_of_the_template_its_own_selector() {
+    let dir = tempfile::tempdir().unwrap();
+    let editors = ["李享", "蓝芳", "南欣", "韦承金"];
+    let articles = template_site::articles(12, 4);
+    for (i, a) in articles.iter().enumerate() {
+        let own = if i == 5 {
+            "<p>编辑/赵六 钱七</p>"
+        } else {
+            ""
+        };
+        let html = template_site::page(a, true).replace(
+            &format!("<p>（责任编辑：{}）</p></div>", template_site::EDITOR),
+            &format!(
+                "{own}</div><table class=\"credit\"><tr><td><p><span class=\"hong\">编辑：</span>{}</p></td></tr></table>",
+                editors[i % editors.len()]
+            ),
+        );
+        std::fs::write(dir.path().join(&a.file), html).unwrap();
+    }
+    let (_out, draft, text) = draft_of(dir.path());
+    let (model, _) = extract(dir.path(), &[]);
+    let odd = &articles[5].file;
+    assert_eq!(model[odd]["editor"], "赵六 钱七", "{}", model[odd]);
+    assert!(text.contains("\neditor = \""), "{text}");
+    let (alone, _) = extract(
+        &dir.path().join(odd),
+        &["--mapping", draft.to_str().unwrap()],
+    );
+    let r = alone.values().next().expect("the page's record");
+    assert_eq!(r["editor"], editors[5 % editors.len()], "{text}");
+    assert_eq!(r["provenance"]["editor"], "mapping:editor");
+    // On the template's other pages the row is what the model read too.
+    let (mapped, _) = extract(dir.path(), &["--mapping", draft.to_str().unwrap()]);
+    for (i, a) in articles.iter().enumerate().filter(|(i, _)| *i != 5) {
+        assert_eq!(mapped[&a.file]["editor"], editors[i % editors.len()]);
+        assert_eq!(mapped[&a.file]["editor"], model[&a.file]["editor"]);
+    }
+}

@@ -247,7 +247,7 @@ fn date_in(text: &str) -> Option<PublishedAt> {
 }
 
 /// The value of a mapped element: the value of its label when it has one (`作者：张三` → 张三), else its text.
-fn labelled_value(text: &str, kind: LabelKind) -> Option<String> {
+pub(crate) fn labelled_value(text: &str, kind: LabelKind) -> Option<String> {
     let pairs = split_labels(text);
     if let Some(p) = pairs.iter().find(|p| p.kind == kind) {
         return p.value.as_deref().and_then(|v| credit_value(kind, v));

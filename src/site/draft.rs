@@ -1,6 +1,8 @@
 //! `sitelift mapping draft`: a mapping written from the site model, for a developer to review instead of
 //! writing it. For each template (largest first) its consensus places — headline, metadata line, body container,
-//! breadcrumb — become CSS selectors, found on the template's sample pages: the shortest chain of tag, id and
+//! breadcrumb — and the credits (author, editor, source) its first sample showing them has labelled in an element
+//! of their own outside the metadata line (an editor row under the text) become CSS selectors, found on the
+//! template's sample pages: the shortest chain of tag, id and
 //! class steps (then with `:nth-of-type`) whose first match is that place on every sample. One mapping serves
 //! the whole site, so each field's selectors of all templates join in one comma list, and an alternative is kept
 //! only while the list picks, on every sample, that sample's place for the field or nothing — never a wrong
@@ -23,6 +25,7 @@ use super::model::SiteModel;
 use super::signature::{LOCATED, elements_by_path, hashable, text_hash};
 use crate::extract::dom::attr;
 use crate::extract::generic::analysis::Analysis;
+use crate::extract::labels::{LabelKind, split_labels};
 
 /// Steps of a selector without `:nth-of-type` tried before indexed ones (deeper places need more context).
 const MAX_PLAIN_STEPS: usize = 6;
@@ -33,11 +36,38 @@ const MAX_INDEXED_STEPS: usize = 14;
 /// Remove selectors kept at most per template (the most frequent chrome inside the body comes first).
 const MAX_REMOVE_PER_TEMPLATE: usize = 8;
 
+/// The mapping keys a draft writes selectors for: the located fields (their places come from the model), then
+/// the credits a template shows labelled in an element of their own (their places are found on the samples).
+const KEYS: [&str; 7] = [
+    "title",
+    "meta",
+    "body",
+    "breadcrumb",
+    "author",
+    "editor",
+    "source",
+];
+
+/// The credit keys of [`KEYS`], after the located ones, with their labels' kind.
+const CREDITS: [(&str, LabelKind); 3] = [
+    ("author", LabelKind::Author),
+    ("editor", LabelKind::Editor),
+    ("source", LabelKind::Source),
+];
+
+/// A credit's element holds at most this much text (visible characters): a line, not a paragraph of text.
+const CREDIT_MAX_CHARS: usize = 60;
+
+/// Ancestors of the text holding a credit's value searched for its labelled element.
+const CREDIT_MAX_UP: usize = 4;
+
 /// A template's sample page, parsed.
 struct Sample {
     template: usize,
     label: String,
     doc: Html,
+    /// The generic rules' labelled value of each of [`CREDITS`] on the page.
+    credits: [Option<String>; CREDITS.len()],
 }
 
 /// Write the draft of `model`; `load` gives a sample page's decoded text by its label. `pages` is the number of
@@ -58,20 +88,31 @@ pub fn draft(
         .flat_map(|(t, tpl)| {
             tpl.samples.iter().filter_map(move |label| {
                 let text = load(label)?;
+                let ex = crate::extract::extract(&text, &crate::extract::Context::default());
+                let labelled = |f: &Option<crate::extract::Found<String>>| {
+                    f.as_ref()
+                        .filter(|f| f.rule.is_labelled())
+                        .map(|f| f.value.clone())
+                };
                 Some(Sample {
                     template: t,
                     label: label.clone(),
                     doc: Html::parse_document(&text),
+                    credits: [
+                        labelled(&ex.author),
+                        labelled(&ex.editor),
+                        labelled(&ex.source),
+                    ],
                 })
             })
         })
         .collect();
     // Per sample: the node at each located field's consensus place.
-    let places: Vec<[Option<NodeId>; LOCATED.len()]> = samples
+    let places: Vec<([Option<NodeId>; KEYS.len()], _)> = samples
         .iter()
         .map(|s| {
             let paths = elements_by_path(&s.doc);
-            let mut out = [None; LOCATED.len()];
+            let mut out = [None; KEYS.len()];
             for (i, loc) in model.templates[s.template]
                 .hint
                 .locations
@@ -80,6 +121,34 @@ pub fn draft(
             {
                 if *loc != 0 {
                     out[i] = paths.get(loc).copied();
+                }
+            }
+            let meta = out[super::signature::located("meta")];
+            for (c, (_, kind)) in CREDITS.iter().enumerate() {
+                out[LOCATED.len() + c] = s.credits[c]
+                    .as_deref()
+                    .and_then(|v| credit_place(&s.doc, *kind, v, meta));
+            }
+            (out, paths)
+        })
+        .collect();
+    // A credit's place is its template's: where the first sample that shows it has it (the other sample may be a
+    // page whose own rules found nothing there).
+    let places: Vec<[Option<NodeId>; KEYS.len()]> = places
+        .iter()
+        .zip(&samples)
+        .map(|((own, paths), s)| {
+            let mut out = *own;
+            for c in 0..CREDITS.len() {
+                let k = LOCATED.len() + c;
+                let first = places
+                    .iter()
+                    .zip(&samples)
+                    .filter(|(_, o)| o.template == s.template)
+                    .find_map(|((p, _), o)| Some((p[k]?, o)));
+                if let Some((node, o)) = first {
+                    let path = o.doc.tree.get(node).map_or(0, super::signature::path_hash);
+                    out[k] = paths.get(&path).copied();
                 }
             }
             out
@@ -113,8 +182,8 @@ pub fn draft(
     let mut bodies: Vec<(usize, String)> = Vec::new();
     let mut metas = false;
     let mut lists = Lists { lists: Vec::new() };
-    // The mapping's selector keys are the located fields' names.
-    for (f, &key) in LOCATED.iter().enumerate() {
+    // The mapping's selector keys are the located fields' names, then the credits'.
+    for (f, &key) in KEYS.iter().enumerate() {
         let mut chosen: Vec<(usize, String)> = Vec::new();
         // Pages where an earlier draft's selector for this field took what the model did not.
         let avoid: Vec<Html> = bans
@@ -215,7 +284,8 @@ pub fn draft(
 
     out.push_str(if metas {
         "# published, author, editor, source: split from the meta line by their labels (发布时间, 作者, 责任编辑,\n\
-         # 来源, …); give one its own selector, or a [patterns] entry, where a template shows it unlabelled.\n"
+         # 来源, …) where no selector above gives them (a credit a template shows labelled in an element of its\n\
+         # own); give one its own selector, or a [patterns] entry, where a template shows it unlabelled.\n"
     } else {
         "# published, author, editor, source: the generic rules (labels anywhere in the page's header).\n"
     });
@@ -288,7 +358,7 @@ fn header(model: &SiteModel, pages: u64) -> String {
 fn remove_selectors(
     model: &SiteModel,
     samples: &[Sample],
-    places: &[[Option<NodeId>; LOCATED.len()]],
+    places: &[[Option<NodeId>; KEYS.len()]],
     bans: &Bans,
     load: &dyn Fn(&str) -> Option<String>,
 ) -> Vec<(String, String, String)> {
@@ -336,6 +406,45 @@ fn remove_selectors(
         }
     }
     out
+}
+
+/// The element that shows a credit labelled on its own (`<p><span>编辑：</span>李享</p>`), outside the metadata
+/// line: the innermost short element around the value's text whose label gives that value.
+fn credit_place(doc: &Html, kind: LabelKind, value: &str, meta: Option<NodeId>) -> Option<NodeId> {
+    let inside_meta = |n: NodeId| {
+        meta.is_some_and(|m| {
+            n == m
+                || doc.tree.get(n).is_some_and(|node| {
+                    node.ancestors().any(|a| a.id() == m) || node.descendants().any(|d| d.id() == m)
+                })
+        })
+    };
+    for node in doc.tree.nodes() {
+        let scraper::Node::Text(t) = node.value() else {
+            continue;
+        };
+        let t = t.trim();
+        if t.is_empty() || !(t.contains(value) || value.contains(t)) {
+            continue;
+        }
+        for el in node
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .take(CREDIT_MAX_UP)
+        {
+            let text = crate::extract::dom::spaced_text(*el);
+            if crate::normalize::text::visible_len(&text) > CREDIT_MAX_CHARS {
+                break;
+            }
+            let labelled = split_labels(&text).iter().any(|p| p.kind == kind);
+            if labelled
+                && crate::extract::mapped::labelled_value(&text, kind).as_deref() == Some(value)
+            {
+                return (!inside_meta(el.id())).then_some(el.id());
+            }
+        }
+    }
+    None
 }
 
 /// Whether a selector matches something on one of the pages.

@@ -95,17 +95,30 @@ impl Bans {
 /// The key of a ban on a `remove` selector.
 pub const REMOVE: &str = "remove";
 
-/// Record fields compared, with the mapping key whose selector fills each.
+/// Record fields compared, with the provenance entry that says which mapping key filled each.
 const COMPARED: [(&str, &str); 9] = [
     ("title", "title"),
-    ("published", "meta"),
-    ("author", "meta"),
-    ("editor", "meta"),
-    ("source", "meta"),
-    ("category", "breadcrumb"),
+    ("published", "published"),
+    ("author", "author"),
+    ("editor", "editor"),
+    ("source", "source"),
+    ("category", "category"),
     ("body", "body"),
+    // Attachments and images follow the body container.
     ("attachments", "body"),
     ("images", "body"),
+];
+
+/// The mapping keys a provenance detail can start with (`mapping:meta 编辑` → `meta`; `mapping:breadcrumb`).
+const KEYS: [&str; 8] = [
+    "title",
+    "meta",
+    "published",
+    "author",
+    "editor",
+    "source",
+    "body",
+    "breadcrumb",
 ];
 
 /// What one page gave in a run, as the check compares it.
@@ -117,8 +130,8 @@ pub struct Seen {
     pub not_article_by_mapping: bool,
     /// A hash of each [`COMPARED`] field's value.
     values: [u64; COMPARED.len()],
-    /// Per [`COMPARED`] field: whether a mapping selector or pattern gave it.
-    mapped: [bool; COMPARED.len()],
+    /// Per [`COMPARED`] field: the mapping key whose selector or pattern gave it.
+    mapped: [Option<&'static str>; COMPARED.len()],
 }
 
 impl Seen {
@@ -147,16 +160,14 @@ impl Seen {
             "attachments" => hash(serde_json::to_string(&r.attachments)),
             _ => hash(serde_json::to_string(&r.images)),
         });
-        // Attachments and images follow the body container.
-        let mapped = COMPARED.map(|(field, _)| {
-            let field = if matches!(field, "attachments" | "images") {
-                "body"
-            } else {
-                field
-            };
-            r.provenance
-                .get(field)
-                .is_some_and(|rule| matches!(rule.family.as_str(), "mapping" | "pattern"))
+        let mapped = COMPARED.map(|(_, entry)| {
+            let rule = r.provenance.get(entry)?;
+            if !matches!(rule.family.as_str(), "mapping" | "pattern") {
+                return None;
+            }
+            let detail = rule.detail.as_deref().unwrap_or_default();
+            let word = detail.split(' ').next().unwrap_or_default();
+            KEYS.into_iter().find(|k| *k == word)
         });
         Seen {
             exported: true,
@@ -240,12 +251,12 @@ pub fn judge(
             let acted: Vec<(&str, bool)> = if g.exported {
                 let mut keys: Vec<(&str, bool)> = Vec::new();
                 let mut unmapped_differs = false;
-                for (f, (_, key)) in COMPARED.iter().enumerate() {
+                for (f, key) in g.mapped.iter().enumerate() {
                     let differs = !w.exported || w.values[f] != g.values[f];
-                    if !g.mapped[f] {
+                    let Some(key) = key else {
                         unmapped_differs |= differs;
                         continue;
-                    }
+                    };
                     match keys.iter_mut().find(|(k, _)| k == key) {
                         Some(entry) => entry.1 |= differs,
                         None => keys.push((key, differs)),

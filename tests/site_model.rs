@@ -536,3 +536,40 @@ fn a_draft_gives_a_credit_row_of_the_template_its_own_selector() {
         assert_eq!(mapped[&a.file]["editor"], model[&a.file]["editor"]);
     }
 }
+
+/// Issue 9 §2: with `body_edges = "text"` (what a draft writes), a mapped body container that holds the generic
+/// rules' own container with most of its text gives that container, as the site model keeps it: the captions
+/// of a gallery above the text stay out of the body, as without the mapping.
+#[test]
+fn a_drafted_body_container_keeps_the_page_s_own_text_container_inside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let paras: String = (0..4)
+        .map(|i| format!("<p>{}</p>\n", template_site::paragraph(i, "科技周")))
+        .collect();
+    let page = format!(
+        r#"<html><head><meta charset="utf-8"><title>学院科技周开幕_学院新闻</title></head><body>
+<div class="nav"><a href="/">首页</a> <a href="/xw/">学院新闻</a></div>
+<div class="article"><h1>学院科技周开幕</h1>
+<div class="pic"><img src="/pic/1.jpg"><p>①科技周开幕式现场。 照片均由学院宣传部提供</p><img src="/pic/2.jpg"><p>②参观展览的师生。 照片均由学院宣传部提供</p></div>
+<div class="TRS_Editor">{paras}</div></div>
+<div class="foot">版权所有：示范学院</div></body></html>"#
+    );
+    let file = dir.path().join("kjz.html");
+    std::fs::write(&file, page).unwrap();
+    let mapping = dir.path().join("draft.toml");
+    std::fs::write(
+        &mapping,
+        "body_edges = \"text\"\n[selectors]\nbody = \"div.article\"\n",
+    )
+    .unwrap();
+    let (plain, _) = extract(&file, &[]);
+    let (mapped, _) = extract(&file, &["--mapping", mapping.to_str().unwrap()]);
+    let (plain, mapped) = (
+        plain.values().next().unwrap(),
+        mapped.values().next().unwrap(),
+    );
+    assert!(!body(mapped).contains("照片均由"), "{}", body(mapped));
+    assert_eq!(body(mapped), body(plain));
+    assert_eq!(mapped["images"], plain["images"]);
+    assert_eq!(mapped["provenance"]["body"], "mapping:body");
+}

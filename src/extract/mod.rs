@@ -158,6 +158,16 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
             None => (Vec::new(), None),
         },
     };
+    // With the text's edges found as without a mapping (a drafted mapping), the generic rules' own container
+    // inside the mapped one, holding most of its text, is the body: what the site model keeps too.
+    if mapped_body
+        && !whole_container
+        && let [root] = roots.as_slice()
+        && let Some(choice) = generic::body::choose(&an)
+        && site::refines(&an, choice.node, *root)
+    {
+        roots = vec![choice.node];
+    }
     // The site model: the template's body container where this page chose another.
     let mut relocated_body = false;
     if let Some(h) = hint

@@ -142,19 +142,28 @@ pub fn body_root(
     // The page's own container inside the template's, holding most of its text, is the same body with the
     // template's edges (captions, a gallery, a tool bar) left off: a refinement, not a disagreement.
     if let Some(&own) = roots.first()
-        && an
-            .doc
-            .tree
-            .get(own)
-            .is_some_and(|n| n.ancestors().any(|a| a.id() == node))
-        && an
-            .stats
-            .get(&own)
-            .is_some_and(|o| o.chars * OWN_BODY_SHARE_DEN >= stats.chars * OWN_BODY_SHARE_NUM)
+        && refines(an, own, node)
     {
         return None;
     }
     (stats.chars > 0).then(|| (node, hint.rule("body")))
+}
+
+/// Whether the page's own body container `own` lies inside `container` and holds most of its text (at least
+/// [`OWN_BODY_SHARE_NUM`]/[`OWN_BODY_SHARE_DEN`]): the same body with the container's edges left off. The site
+/// model keeps such a page's own container, and a drafted mapping's `body_edges = "text"` does too.
+pub fn refines(an: &Analysis<'_>, own: NodeId, container: NodeId) -> bool {
+    let Some(stats) = an.stats.get(&container) else {
+        return false;
+    };
+    an.doc
+        .tree
+        .get(own)
+        .is_some_and(|n| n.ancestors().any(|a| a.id() == container))
+        && an
+            .stats
+            .get(&own)
+            .is_some_and(|o| o.chars * OWN_BODY_SHARE_DEN >= stats.chars * OWN_BODY_SHARE_NUM)
 }
 
 /// The share of the template's body container's text that the page's own container inside it must hold to be

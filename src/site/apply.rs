@@ -150,7 +150,7 @@ pub fn body_root(
 }
 
 /// Whether the page's own body container `own` lies inside `container` and holds most of its text (at least
-/// [`OWN_BODY_SHARE_NUM`]/[`OWN_BODY_SHARE_DEN`]): the same body with the container's edges left off. The site
+/// four fifths): the same body with the container's edges left off. The site
 /// model keeps such a page's own container, and a drafted mapping's `body_edges = "text"` does too.
 pub fn refines(an: &Analysis<'_>, own: NodeId, container: NodeId) -> bool {
     let Some(stats) = an.stats.get(&container) else {

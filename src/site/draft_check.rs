@@ -3,11 +3,14 @@
 //! template that other templates' pages also have, a metadata line whose first match is elsewhere on some pages,
 //! a list container that an article page also holds. So the draft is run like the mapping it will be — over
 //! every page, with the site model — and compared with the site-model run, field by field; each field a mapping
-//! selector filled is charged to the comma alternative that matched, per template of the page, and an alternative
-//! that gives another value than the site-model run on more than [`MAX_DIFFER_SHARE_DEN`]th of a template's
-//! pages it fills (or loses a page the run exports) is banned: the next draft picks the template's next selector
-//! candidate, or none. A page that differs alone inside a template the selector serves well stays a difference (a
-//! page where the generic rules and the template's place disagree: the reviewer's call).
+//! selector filled is charged to the comma alternative that matched, per template of the page. An alternative
+//! that gives another value than the site-model run on more than one in [`MAX_DIFFER_SHARE_DEN`] of the pages it
+//! fills in a template is banned ([`judge`]): wrong on a template it was chosen for, that template's field is
+//! left to the generic rules; wrong on pages of another template (or of none), the next draft takes the
+//! template's next candidate that matches nothing on those pages. A `not_article_selector` that drops a page the
+//! run exports, or a `remove` selector on a page whose body differs, is banned outright. A page that differs
+//! alone inside a template the selector serves well stays a difference (the generic rules and the template's
+//! place disagree there: the reviewer's call).
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use scraper::{Html, Selector};

@@ -139,48 +139,83 @@ fn style_hides(style: &str) -> bool {
         return false;
     }
     // Declarations are compared with whitespace and ASCII case ignored, without building a folded copy: most
-    // elements of a legacy page carry a style, and this runs for each of them.
+    // elements of a legacy page carry a style, and this runs for each of them. Each property is squeezed once
+    // into a few bytes on the stack and matched; its value only when the property is one of these.
     let mut clipped = false;
     let mut no_box = false;
     for decl in style.split(';') {
         let Some((prop, value)) = decl.split_once(':') else {
             continue;
         };
-        let is = |text: &str, want: &str| squeezed_prefix(text, want) == Some(true);
-        let starts = |text: &str, want: &str| squeezed_prefix(text, want).is_some();
-        let zero = |v: &str| ["0", "0px", "0em", "0pt"].iter().any(|z| is(v, z));
-        if (is(prop, "display") && is(value, "none"))
-            || (is(prop, "visibility") && is(value, "hidden"))
-        {
-            return true;
-        }
-        if is(prop, "overflow") && is(value, "hidden") {
-            clipped = true;
-        } else if ["height", "width", "max-height"]
-            .iter()
-            .any(|p| is(prop, p))
-            && zero(value)
-        {
-            no_box = true;
-        } else if (is(prop, "font-size") && zero(value))
-            || (is(prop, "font") && (starts(value, "0/") || starts(value, "0px/")))
-        {
-            return true;
+        let zero = |v: &Squeezed| ["0", "0px", "0em", "0pt"].iter().any(|z| v.is(z));
+        match Squeezed::of(prop).whole() {
+            Some(b"display") if Squeezed::of(value).is("none") => return true,
+            Some(b"visibility") if Squeezed::of(value).is("hidden") => return true,
+            Some(b"overflow") if Squeezed::of(value).is("hidden") => clipped = true,
+            Some(b"height" | b"width" | b"max-height") if zero(&Squeezed::of(value)) => {
+                no_box = true;
+            }
+            Some(b"font-size") if zero(&Squeezed::of(value)) => return true,
+            Some(b"font") => {
+                let value = Squeezed::of(value);
+                if value.starts("0/") || value.starts("0px/") {
+                    return true;
+                }
+            }
+            _ => {}
         }
     }
     clipped && no_box
 }
 
-/// Whether `text`, whitespace left out and ASCII case ignored, starts with `want`: `Some(true)` when that is all
-/// of it, `Some(false)` when more follows, `None` when it does not start so.
-fn squeezed_prefix(text: &str, want: &str) -> Option<bool> {
-    let mut rest = text.chars().filter(|c| !c.is_whitespace());
-    for w in want.chars() {
-        if !rest.next()?.eq_ignore_ascii_case(&w) {
-            return None;
+/// The first [`Squeezed::CAP`] characters of a text with whitespace left out, ASCII lower-cased (any other
+/// character as a byte no ASCII word holds), and whether more followed: a style's property or value compared
+/// with whitespace and ASCII case ignored.
+struct Squeezed {
+    bytes: [u8; Squeezed::CAP],
+    len: usize,
+    more: bool,
+}
+
+impl Squeezed {
+    /// Longer than every property and value compared (`visibility`, `max-height`).
+    const CAP: usize = 12;
+
+    fn of(text: &str) -> Squeezed {
+        let mut s = Squeezed {
+            bytes: [0; Squeezed::CAP],
+            len: 0,
+            more: false,
+        };
+        for c in text.chars().filter(|c| !c.is_whitespace()) {
+            if s.len == Squeezed::CAP {
+                s.more = true;
+                break;
+            }
+            s.bytes[s.len] = if c.is_ascii() {
+                (c as u8).to_ascii_lowercase()
+            } else {
+                0xff
+            };
+            s.len += 1;
         }
+        s
     }
-    Some(rest.next().is_none())
+
+    /// All of the text, when it fits.
+    fn whole(&self) -> Option<&[u8]> {
+        (!self.more).then_some(&self.bytes[..self.len])
+    }
+
+    /// Whether the text is `want` (lower-case ASCII).
+    fn is(&self, want: &str) -> bool {
+        self.whole() == Some(want.as_bytes())
+    }
+
+    /// Whether the text starts with `want` (lower-case ASCII, at most [`Squeezed::CAP`] bytes).
+    fn starts(&self, want: &str) -> bool {
+        self.bytes[..self.len].starts_with(want.as_bytes())
+    }
 }
 
 /// Whether a node's subtree should be skipped entirely when reading text.
@@ -191,7 +226,32 @@ pub fn skip_subtree(el: &Element) -> bool {
 /// Case-insensitive (ASCII) substring test without allocating.
 pub fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
     let (h, n) = (haystack.as_bytes(), needle.as_bytes());
-    n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+    let Some((&first, rest)) = n.split_first() else {
+        return true;
+    };
+    let Some(last_start) = h.len().checked_sub(n.len()) else {
+        return false;
+    };
+    // Candidates are found by their first byte (either case) with memchr; only they are compared whole.
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    let mut at = 0;
+    while at <= last_start {
+        let starts = &h[at..=last_start];
+        let found = if lower == upper {
+            memchr::memchr(lower, starts)
+        } else {
+            memchr::memchr2(lower, upper, starts)
+        };
+        let Some(off) = found else {
+            return false;
+        };
+        let i = at + off;
+        if h[i + 1..i + n.len()].eq_ignore_ascii_case(rest) {
+            return true;
+        }
+        at = i + 1;
+    }
+    false
 }
 
 /// The element's class names and id, as written (read from the attribute text: `Element::classes` would
@@ -488,7 +548,63 @@ impl Markers {
 
 #[cfg(test)]
 mod tests {
-    use super::Markers;
+    use super::{Markers, contains_ignore_ascii_case, style_hides};
+
+    /// The memchr search finds what a compare at every offset finds.
+    #[test]
+    fn contains_ignore_ascii_case_compares_at_every_offset() {
+        let naive = |h: &str, n: &str| {
+            n.is_empty()
+                || h.as_bytes()
+                    .windows(n.len())
+                    .any(|w| w.eq_ignore_ascii_case(n.as_bytes()))
+        };
+        let haystacks = [
+            "",
+            "a",
+            "Display:NONE",
+            "nonone",
+            "nnone",
+            "下一页 Next",
+            "visibility : Hidden",
+            "xx0/0",
+            "页码 1/12",
+        ];
+        let needles = [
+            "", "n", "none", "NONE", "hidden", "next", "0", "0/0", "页", "x1",
+        ];
+        for h in haystacks {
+            for n in needles {
+                assert_eq!(contains_ignore_ascii_case(h, n), naive(h, n), "{h:?} {n:?}");
+            }
+        }
+    }
+
+    /// Styles compared with whitespace and ASCII case ignored, whatever the spacing.
+    #[test]
+    fn styles_that_hide_an_element() {
+        for (style, hides) in [
+            ("display:none", true),
+            ("DISPLAY : No ne;margin:0", true),
+            ("margin:0;display:none !important", false),
+            ("visibility: hidden", true),
+            ("overflow:hidden;height:0px", true),
+            ("overflow:hidden; max-height: 0", true),
+            ("overflow:hidden;height:10px", false),
+            ("width:0", false),
+            ("font-size:0", true),
+            ("font-size:0pt;color:red", true),
+            ("font: 0/0 a", true),
+            ("font:0px/0px a", true),
+            ("font:10px/1 a", false),
+            ("margin:0 auto", false),
+            ("dis\u{3000}play:none", true),
+            ("display:nöne", false),
+            ("visibility:hiddenhidden", false),
+        ] {
+            assert_eq!(style_hides(style), hides, "{style}");
+        }
+    }
 
     /// A Latin marker counts only as a word of its own; a Chinese one anywhere.
     #[test]

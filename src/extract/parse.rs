@@ -45,6 +45,22 @@ const FORMATTING: [&[u8]; 13] = [
     b"tt", b"u",
 ];
 
+/// The first letters (either case) of the tag names [`open_formatting`] looks at: [`FORMATTING`], `script` and
+/// `style`.
+const LOOKED_FOR_FIRST: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < FORMATTING.len() {
+        let first = FORMATTING[i][0];
+        table[first.to_ascii_lowercase() as usize] = true;
+        table[first.to_ascii_uppercase() as usize] = true;
+        i += 1;
+    }
+    table[b's' as usize] = true;
+    table[b'S' as usize] = true;
+    table
+};
+
 /// Parse `text` as a document, unless its tree grows past [`max_nodes`]; the error says why.
 pub fn document(text: &str) -> Result<Html, String> {
     let open = open_formatting(text.as_bytes());
@@ -110,6 +126,13 @@ pub fn open_formatting(bytes: &[u8]) -> usize {
         }
         let closing = rest.first() == Some(&b'/');
         let name_start = usize::from(closing);
+        // Most tags (`div`, `a`, `p`, `td`, `span` …) are rejected by their first letter.
+        if !rest
+            .get(name_start)
+            .is_some_and(|b| LOOKED_FOR_FIRST[usize::from(*b)])
+        {
+            continue;
+        }
         let name_len = rest[name_start..]
             .iter()
             .take_while(|b| b.is_ascii_alphanumeric())

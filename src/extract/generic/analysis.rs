@@ -696,26 +696,36 @@ fn chrome_kind(el: &scraper::node::Element) -> Option<Chrome> {
     let mut navigation = false;
     let mut banner = false;
     let chrome = crate::extract::dom::name_tokens(el).any(|token| {
-        let words = || token.split(['-', '_']);
-        let is = |w: &str, set: &[&str]| set.iter().any(|c| w.eq_ignore_ascii_case(c));
+        // Each part of the token (split at `-` and `_`) is looked up once in the word lists.
+        let (mut any, mut first, mut last, mut parts) = (0u8, 0u8, 0u8, 0usize);
+        for word in token.split(['-', '_']) {
+            let class = name_word_class(word);
+            any |= class;
+            if parts == 0 {
+                first = class;
+            } else {
+                last = class;
+            }
+            parts += 1;
+        }
         // Cookie and consent banners, pop-ups: chrome wherever the word sits (`avia_cookie_text`).
-        if words().any(|w| is(w, &BANNER_WORDS)) {
+        if any & BANNER != 0 {
             banner = true;
             return true;
         }
         // `sidebar-and-content-body`, `main-nav-content`: a token that also names content is not chrome.
-        if words().any(|w| is(w, &CONTENT_NAME_WORDS)) {
+        if any & CONTENT != 0 {
             return false;
         }
         // `footer`, `site-footer`, `nav_main`, `left-menu`: the chrome word is the first or last part.
-        let mut all = words();
-        let first = all.next();
-        let last = all.next_back();
-        let hit = [first, last]
-            .into_iter()
-            .flatten()
-            .find(|w| is(w, &CHROME_NAME_WORDS));
-        navigation = hit.is_some_and(|w| is(w, &NAVIGATION_NAME_WORDS));
+        let hit = if first & CHROME != 0 {
+            Some(first)
+        } else if parts > 1 && last & CHROME != 0 {
+            Some(last)
+        } else {
+            None
+        };
+        navigation = hit.is_some_and(|class| class & NAVIGATION != 0);
         hit.is_some()
     });
     chrome.then_some(if banner {
@@ -725,6 +735,54 @@ fn chrome_kind(el: &scraper::node::Element) -> Option<Chrome> {
     } else {
         Chrome::Other
     })
+}
+
+/// Bits of [`name_word_class`]: the word lists a class/id word is in.
+const BANNER: u8 = 1;
+const CONTENT: u8 = 2;
+const CHROME: u8 = 4;
+const NAVIGATION: u8 = 8;
+
+/// The word lists of [`name_word_class`], each with its bit.
+const NAME_WORD_LISTS: [(u8, &[&str]); 4] = [
+    (BANNER, &BANNER_WORDS),
+    (CONTENT, &CONTENT_NAME_WORDS),
+    (CHROME, &CHROME_NAME_WORDS),
+    (NAVIGATION, &NAVIGATION_NAME_WORDS),
+];
+
+/// The shortest and the longest word of [`NAME_WORD_LISTS`] (bytes): most class words are rejected by length.
+const NAME_WORD_LENGTHS: (usize, usize) = {
+    let (mut min, mut max) = (usize::MAX, 0);
+    let mut i = 0;
+    while i < NAME_WORD_LISTS.len() {
+        let list = NAME_WORD_LISTS[i].1;
+        let mut j = 0;
+        while j < list.len() {
+            let len = list[j].len();
+            if len < min {
+                min = len;
+            }
+            if len > max {
+                max = len;
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    (min, max)
+};
+
+/// Which of the banner, content, chrome and navigation word lists hold `word` (ASCII case ignored).
+fn name_word_class(word: &str) -> u8 {
+    let (min, max) = NAME_WORD_LENGTHS;
+    if word.len() < min || word.len() > max {
+        return 0;
+    }
+    NAME_WORD_LISTS
+        .iter()
+        .filter(|(_, list)| list.iter().any(|w| word.eq_ignore_ascii_case(w)))
+        .fold(0, |class, (bit, _)| class | bit)
 }
 
 /// Footer and site-chrome lines that never belong to an article.

@@ -69,9 +69,13 @@ pub fn main_list(an: &Analysis<'_>, main: ego_tree::NodeId, weak: bool) -> Optio
         } else {
             text_of(an, scope.id()).max(1)
         };
-        for group in item_groups(an, scope, pager) {
-            if group.titled && group.text as f32 >= LIST_TEXT_SHARE * whole as f32 {
-                consider(&mut best, group.evidence(pager));
+        // A group's items hold at most the scope's text: a scope with less than the share holds no such list.
+        let reaches = |text: usize| text as f32 >= LIST_TEXT_SHARE * whole as f32;
+        if reaches(text_of(an, scope.id())) {
+            for group in item_groups(an, scope, pager) {
+                if group.titled && reaches(group.text) {
+                    consider(&mut best, group.evidence(pager));
+                }
             }
         }
         if pager
@@ -84,7 +88,11 @@ pub fn main_list(an: &Analysis<'_>, main: ego_tree::NodeId, weak: bool) -> Optio
     }
     if best.is_none() && weak {
         for scope in an.doc.tree.root().descendants() {
-            if !scope.value().is_element() || an.block_of(scope.id()).is_some_and(|b| b.chrome) {
+            // A group's items hold at most the scope's text: a scope with less holds no list that is the page.
+            if !scope.value().is_element()
+                || an.block_of(scope.id()).is_some_and(|b| b.chrome)
+                || text_of(an, scope.id()) < PAGE_LIST_TEXT_RATIO * main_text
+            {
                 continue;
             }
             for group in item_groups(an, scope, pager) {

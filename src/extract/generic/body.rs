@@ -348,14 +348,18 @@ fn prune_container(
             .map(|s| s.chars + s.link_chars)
             .unwrap_or(0);
         // A reading-aid line starts with its marker or is a short line without sentences; a sentence that
-        // mentions 相关报道 or 打印本页 is text.
-        let chrome_line = CHROME_LINES.iter().any(|m| {
-            block.line.starts_with(m) || (block.line.contains(m) && is_short_label_line(block))
-        }) || is_widget_line(block);
+        // mentions 相关报道 or 打印本页 is text. (Read only for the small blocks it can leave out.)
+        let chrome_line = || {
+            let short = is_short_label_line(block);
+            CHROME_LINES
+                .iter()
+                .any(|m| block.line.starts_with(m) || (short && block.line.contains(m)))
+                || is_widget_line(block)
+        };
         if block.node != container
             && subtree < 100
             && (is_boilerplate(&block.line)
-                || chrome_line
+                || chrome_line()
                 || SOCIAL_WORDS.contains(&block.line.as_str()))
         {
             exclude.insert(block.node);

@@ -12,6 +12,8 @@ use crate::extract::Rule;
 use crate::extract::dom::{Markers, spaced_text};
 
 static CLASSES: LazyLock<Markers> = LazyLock::new(|| Markers::new(&BREADCRUMB_CLASS_WORDS));
+/// Every label at once: a line that holds none is passed over with one search.
+static LABELS: LazyLock<Markers> = LazyLock::new(|| Markers::new(&BREADCRUMB_LABELS));
 use crate::normalize::text::fold;
 
 /// A breadcrumb found on the page.
@@ -26,6 +28,10 @@ pub struct Breadcrumb {
 pub fn find(an: &Analysis<'_>) -> Option<Breadcrumb> {
     for block in &an.blocks {
         if block.line.chars().count() > 150 {
+            continue;
+        }
+        // Most lines hold no label at all: one search for any of them first, then the first label in order.
+        if LABELS.find_in(&block.line).is_none() {
             continue;
         }
         if let Some(marker) = BREADCRUMB_LABELS.iter().find(|m| block.line.contains(*m)) {

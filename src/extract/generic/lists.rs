@@ -19,10 +19,11 @@ use scraper::Node;
 
 use super::analysis::Analysis;
 use super::links::{is_attachment_href, is_download_endpoint};
-use crate::extract::dom::{attr, is_skipped};
+use crate::extract::dom::{Markers, attr, is_skipped};
 use crate::href::starts_with_ignore_case;
 use crate::normalize::date::find_date;
 use crate::normalize::text::{is_space, visible_len};
+use std::sync::LazyLock;
 
 /// What kind of list was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,11 +128,8 @@ fn single_item(an: &Analysis<'_>, item: NodeRef<'_, Node>) -> Option<ListEvidenc
     let alone = list.children().filter(|c| is(*c, &["li"])).count() == 1;
     let holds_wrapper =
         text_of(an, list.id()) as f32 >= LIST_TEXT_SHARE * text_of(an, wrapper.id()) as f32;
-    let titled = || {
-        page_links(&item)
-            .into_iter()
-            .any(|href| title_link_chars(&item, href) >= TITLE_LINK_MIN_CHARS)
-    };
+    let titled =
+        || page_links(&item).any(|href| title_link_chars(&item, href) >= TITLE_LINK_MIN_CHARS);
     (alone && holds_wrapper && is_short_record(an, &item) && titled()).then_some(ListEvidence {
         container: list.id(),
         items: 1,
@@ -293,21 +291,25 @@ fn groups_of(
         } else {
             leads.len()
         };
-        let distinct = || {
-            let mut hrefs: Vec<&str> = items.iter().flat_map(page_links).collect();
-            if documents > 0 {
-                hrefs.extend(leads.iter().filter(|l| l.document).map(|l| l.href));
+        // Whether the items link to at least `share` distinct pages (their leading documents counted too):
+        // counted until there are enough, so a big wrapper's items are not all read for it.
+        let distinct_reach_share = || {
+            let mut hrefs: rustc_hash::FxHashSet<&str> = Default::default();
+            let documents = leads.iter().filter(|l| l.document).map(|l| l.href);
+            for href in items.iter().flat_map(page_links).chain(documents) {
+                hrefs.insert(href);
+                if hrefs.len() as f32 >= share {
+                    return true;
+                }
             }
-            hrefs.sort_unstable();
-            hrefs.dedup();
-            hrefs.len()
+            hrefs.len() as f32 >= share
         };
         // Items that start with a title (a link of a title's length), or short records (a name card, a dated
         // line): a forum thread's posts start with a short user name and go on in prose.
         let titled = leads.iter().map(|l| l.chars).sum::<usize>()
             >= TITLE_LINK_MIN_CHARS * leads.len().max(1);
         let records = || items.iter().filter(|i| is_short_record(an, i)).count() as f32 >= share;
-        if n >= needed && counted as f32 >= share && distinct() as f32 >= share {
+        if n >= needed && counted as f32 >= share && distinct_reach_share() {
             out.push(Group {
                 kind: ListKind::Linked,
                 parent: parent.id(),
@@ -323,7 +325,7 @@ fn groups_of(
         if pager && n >= RECORDS_MIN_ITEMS {
             let records = items
                 .iter()
-                .filter(|i| is_record(an, i, !page_links(i).is_empty()))
+                .filter(|i| is_record(an, i, page_links(i).next().is_some()))
                 .count();
             if records as f32 >= share {
                 out.push(Group {
@@ -491,17 +493,14 @@ fn leading_link<'a>(item: &NodeRef<'a, Node>) -> Option<Lead<'a>> {
     None
 }
 
-/// Every link to another page inside an item (its `onclick` target included).
-fn page_links<'a>(item: &NodeRef<'a, Node>) -> Vec<&'a str> {
+/// Every link to another page inside an item (its `onclick` target included), read as they are asked for.
+fn page_links<'a>(item: &NodeRef<'a, Node>) -> impl Iterator<Item = &'a str> + 'a {
     let own = item.value().as_element().and_then(onclick_target);
     let anchors = item.descendants().filter_map(|d| match d.value() {
         Node::Element(el) if el.name() == "a" => attr(el, "href").map(str::trim),
         _ => None,
     });
-    own.into_iter()
-        .chain(anchors)
-        .filter(|h| is_page_href(h))
-        .collect()
+    own.into_iter().chain(anchors).filter(|h| is_page_href(h))
 }
 
 /// A link to another page: not empty, not an anchor, a script, an e-mail address or a document.
@@ -539,21 +538,23 @@ fn link_chars(link: NodeRef<'_, Node>) -> usize {
 
 /// Sentence ends in a line: `。！？` anywhere, `. ! ?` before a space or at the end.
 fn sentence_ends(line: &str) -> usize {
-    let chars: Vec<char> = line.chars().collect();
-    chars
-        .iter()
-        .enumerate()
-        .filter(|(i, c)| match c {
-            '。' | '！' | '？' => true,
-            '.' | '!' | '?' => chars.get(i + 1).is_none_or(|n| n.is_whitespace()),
-            _ => false,
-        })
-        .count()
+    let mut chars = line.chars().peekable();
+    let mut ends = 0;
+    while let Some(c) = chars.next() {
+        match c {
+            '。' | '！' | '？' => ends += 1,
+            '.' | '!' | '?' if chars.peek().is_none_or(|n| n.is_whitespace()) => ends += 1,
+            _ => {}
+        }
+    }
+    ends
 }
 
 /// Whether the page has a pager: a short line with a pager word (下一页, 尾页) or a page count (`页码 1/112`,
 /// `总共 36 记录`, `共 5 页`), or Latin pager words beside two or more page numbers.
 pub fn has_pager(an: &Analysis<'_>) -> bool {
+    // The pager words, searched all at once.
+    static PAGER: LazyLock<Markers> = LazyLock::new(|| Markers::new(&PAGER_WORDS));
     an.blocks.iter().any(|b| {
         let line = b.line.as_str();
         // A pager line has digits or the word 页; most lines of a page have neither.
@@ -566,7 +567,7 @@ pub fn has_pager(an: &Analysis<'_>) -> bool {
         let counted = line.contains("页码")
             || (line.contains('共') && (line.contains('页') || line.contains("记录")))
             || (line.contains('第') && line.contains('页') && line.contains('/'));
-        if PAGER_WORDS.iter().any(|w| line.contains(w)) || counted {
+        if counted || PAGER.find_in(line).is_some() {
             return line.chars().any(|c| c.is_ascii_digit()) || counted;
         }
         let numbers = line

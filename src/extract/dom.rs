@@ -274,9 +274,15 @@ pub fn name_tokens<'a>(el: &'a Element) -> impl Iterator<Item = &'a str> + 'a {
 
 /// Whether a class name or the id, split at `-` and `_`, has one of `words` (ASCII case ignored) as a part.
 pub fn has_name_word(el: &Element, words: &[&str]) -> bool {
+    // Split at the ASCII bytes `-` and `_` (a split never cuts a character).
     name_tokens(el).any(|t| {
-        t.split(['-', '_'])
-            .any(|part| words.iter().any(|w| part.eq_ignore_ascii_case(w)))
+        t.as_bytes()
+            .split(|b| matches!(b, b'-' | b'_'))
+            .any(|part| {
+                words
+                    .iter()
+                    .any(|w| part.eq_ignore_ascii_case(w.as_bytes()))
+            })
     })
 }
 

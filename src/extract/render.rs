@@ -12,7 +12,7 @@ use url::Url;
 
 use crate::extract::dom::{Visible, is_block, visible_edges};
 use crate::normalize::html::push_escaped;
-use crate::normalize::text::{fold, is_space};
+use crate::normalize::text::{fold, fold_into, is_space};
 use crate::normalize::url::resolve;
 use crate::record::Image;
 
@@ -493,11 +493,11 @@ fn own_rows<'a>(table: NodeRef<'a, Node>) -> Vec<NodeRef<'a, Node>> {
 fn fold_keep_edges(t: &str) -> String {
     let lead = t.starts_with(is_space);
     let trail = t.ends_with(is_space);
-    let mut s = String::new();
+    let mut s = String::with_capacity(t.len() + 2);
     if lead {
         s.push(' ');
     }
-    s.push_str(&fold(t));
+    fold_into(&mut s, t);
     if trail {
         s.push(' ');
     }

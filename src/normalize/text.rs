@@ -21,22 +21,38 @@ pub fn is_invisible(c: char) -> bool {
 /// Fold whitespace runs into single ASCII spaces and trim both ends.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    fold_into(&mut out, s);
+    out
+}
+
+/// [`fold`] `s` onto the end of `out`.
+pub fn fold_into(out: &mut String, s: &str) {
+    let start = out.len();
     let mut pending_space = false;
-    for c in s.chars() {
-        if is_invisible(c) {
+    // The run of visible characters being read, copied whole when it ends (not one character at a time).
+    let mut run: Option<usize> = None;
+    for (at, c) in s.char_indices() {
+        let invisible = is_invisible(c);
+        if !invisible && !is_space(c) {
+            if run.is_none() {
+                if pending_space {
+                    out.push(' ');
+                    pending_space = false;
+                }
+                run = Some(at);
+            }
             continue;
         }
-        if is_space(c) {
-            pending_space = !out.is_empty();
-        } else {
-            if pending_space {
-                out.push(' ');
-                pending_space = false;
-            }
-            out.push(c);
+        if let Some(from) = run.take() {
+            out.push_str(&s[from..at]);
+        }
+        if !invisible {
+            pending_space = out.len() > start;
         }
     }
-    out
+    if let Some(from) = run {
+        out.push_str(&s[from..]);
+    }
 }
 
 /// Folded text without stray separators at its ends, or `None` when nothing else is left. A bracket that
@@ -205,6 +221,44 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(fold(input), want, "input {input:?}");
+        }
+    }
+
+    /// Folding by runs gives what folding one character at a time gives.
+    #[test]
+    fn folds_as_one_character_at_a_time() {
+        let by_char = |s: &str| {
+            let mut out = String::new();
+            let mut pending_space = false;
+            for c in s.chars() {
+                if is_invisible(c) {
+                    continue;
+                }
+                if is_space(c) {
+                    pending_space = !out.is_empty();
+                } else {
+                    if pending_space {
+                        out.push(' ');
+                        pending_space = false;
+                    }
+                    out.push(c);
+                }
+            }
+            out
+        };
+        for s in [
+            "",
+            " ",
+            "a",
+            "\u{ad}",
+            "a\u{ad}b",
+            "a \u{ad}b",
+            " \u{ad} a ",
+            "\u{3000}\u{3000}科协工作  会议\n召开\u{200b}",
+            "x\u{feff} \u{a0}y\t",
+            "\u{200b}\u{200b}  \u{200b}z",
+        ] {
+            assert_eq!(fold(s), by_char(s), "{s:?}");
         }
     }
 

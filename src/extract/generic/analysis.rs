@@ -157,29 +157,39 @@ impl OpenBlock {
     }
 
     fn push_text(&mut self, t: &str, kind: TextKind) {
-        for c in t.chars() {
-            if is_invisible(c) {
-                continue;
-            }
-            if is_space(c) {
-                self.space = !self.line.is_empty();
-                continue;
-            }
-            if self.space {
-                self.line.push(' ');
-                self.space = false;
-            }
-            self.line.push(c);
-            match kind {
-                TextKind::Plain => {
-                    self.chars += 1;
-                    if is_punct(c) {
-                        self.punct += 1;
+        // The run of visible characters being read, copied whole when it ends (not one character at a time).
+        let mut run: Option<usize> = None;
+        for (at, c) in t.char_indices() {
+            let invisible = is_invisible(c);
+            if !invisible && !is_space(c) {
+                if run.is_none() {
+                    if self.space {
+                        self.line.push(' ');
+                        self.space = false;
                     }
+                    run = Some(at);
                 }
-                TextKind::Link => self.link_chars += 1,
-                TextKind::ContentLink => self.content_link_chars += 1,
+                match kind {
+                    TextKind::Plain => {
+                        self.chars += 1;
+                        if is_punct(c) {
+                            self.punct += 1;
+                        }
+                    }
+                    TextKind::Link => self.link_chars += 1,
+                    TextKind::ContentLink => self.content_link_chars += 1,
+                }
+                continue;
             }
+            if let Some(start) = run.take() {
+                self.line.push_str(&t[start..at]);
+            }
+            if !invisible {
+                self.space = !self.line.is_empty();
+            }
+        }
+        if let Some(start) = run {
+            self.line.push_str(&t[start..]);
         }
     }
 }
@@ -698,7 +708,8 @@ fn chrome_kind(el: &scraper::node::Element) -> Option<Chrome> {
     let chrome = crate::extract::dom::name_tokens(el).any(|token| {
         // Each part of the token (split at `-` and `_`) is looked up once in the word lists.
         let (mut any, mut first, mut last, mut parts) = (0u8, 0u8, 0u8, 0usize);
-        for word in token.split(['-', '_']) {
+        // Split at the ASCII bytes `-` and `_` (a split never cuts a character).
+        for word in token.as_bytes().split(|b| matches!(b, b'-' | b'_')) {
             let class = name_word_class(word);
             any |= class;
             if parts == 0 {
@@ -774,14 +785,14 @@ const NAME_WORD_LENGTHS: (usize, usize) = {
 };
 
 /// Which of the banner, content, chrome and navigation word lists hold `word` (ASCII case ignored).
-fn name_word_class(word: &str) -> u8 {
+fn name_word_class(word: &[u8]) -> u8 {
     let (min, max) = NAME_WORD_LENGTHS;
     if word.len() < min || word.len() > max {
         return 0;
     }
     NAME_WORD_LISTS
         .iter()
-        .filter(|(_, list)| list.iter().any(|w| word.eq_ignore_ascii_case(w)))
+        .filter(|(_, list)| list.iter().any(|w| word.eq_ignore_ascii_case(w.as_bytes())))
         .fold(0, |class, (bit, _)| class | bit)
 }
 

@@ -217,7 +217,6 @@ impl<'a> Analysis<'a> {
             link_targets: Vec::new(),
         };
         an.walk();
-        an.sum_subtrees();
         an.mark_chrome();
         an
     }
@@ -233,10 +232,16 @@ impl<'a> Analysis<'a> {
         // One entry per open (not skipped) element.
         let mut element_stack: Vec<Opens> = Vec::new();
         let mut chrome_nodes: Vec<(NodeId, Chrome)> = Vec::new();
+        // The subtree statistics summed as the walk closes elements: one entry per open element (skipped ones
+        // too), its pre-order index and what its closed children added up to.
+        let mut pre = 0usize;
+        let mut subtrees: Vec<(usize, Option<SubtreeStats>)> = Vec::new();
         for edge in self.doc.tree.root().traverse() {
             match edge {
                 Edge::Open(node) => match node.value() {
                     Node::Element(el) => {
+                        pre += 1;
+                        subtrees.push((pre, None));
                         let name = el.name();
                         self.note_head_element(node, el);
                         if name == "a"
@@ -303,10 +308,13 @@ impl<'a> Analysis<'a> {
                 },
                 Edge::Close(node) => {
                     if let Node::Element(el) = node.value() {
+                        let (own_pre, acc) = subtrees.pop().unwrap_or_default();
                         if skip_depth > 0 {
                             skip_depth -= 1;
+                            self.close_subtree(node.id(), own_pre, acc, &mut subtrees);
                             continue;
                         }
+                        let blocks = self.blocks.len();
                         let name = el.name();
                         let opens = element_stack.pop().unwrap_or_default();
                         if opens.link {
@@ -345,6 +353,23 @@ impl<'a> Analysis<'a> {
                         } else if let Some(b) = open.last_mut() {
                             b.boundary();
                         }
+                        // The element's own block, when this close made one, counts in its subtree.
+                        let mut acc = acc;
+                        if let Some(b) = self.blocks.get(blocks) {
+                            merge(
+                                &mut acc,
+                                SubtreeStats {
+                                    score: b.weight(),
+                                    chars: b.chars,
+                                    link_chars: b.link_chars,
+                                    punct: b.punct,
+                                    first_order: b.order,
+                                    last_order: b.order,
+                                    pre: own_pre,
+                                },
+                            );
+                        }
+                        self.close_subtree(node.id(), own_pre, acc, &mut subtrees);
                     }
                 }
             }
@@ -436,44 +461,20 @@ impl<'a> Analysis<'a> {
         }
     }
 
-    /// Sum block weights and counts into every ancestor element, in one post-order pass (linear even on
-    /// pathologically deep trees).
-    fn sum_subtrees(&mut self) {
-        let mut stack: Vec<(usize, Option<SubtreeStats>)> = Vec::new();
-        let mut pre = 0usize;
-        for edge in self.doc.tree.root().traverse() {
-            match edge {
-                Edge::Open(n) if n.value().is_element() => {
-                    pre += 1;
-                    stack.push((pre, None));
-                }
-                Edge::Close(n) if n.value().is_element() => {
-                    let Some((own_pre, mut acc)) = stack.pop() else {
-                        continue;
-                    };
-                    if let Some(b) = self.block_of(n.id()) {
-                        merge(
-                            &mut acc,
-                            SubtreeStats {
-                                score: b.weight(),
-                                chars: b.chars,
-                                link_chars: b.link_chars,
-                                punct: b.punct,
-                                first_order: b.order,
-                                last_order: b.order,
-                                pre: own_pre,
-                            },
-                        );
-                    }
-                    if let Some(mut s) = acc {
-                        s.pre = own_pre;
-                        self.stats.insert(n.id(), s);
-                        if let Some((_, parent)) = stack.last_mut() {
-                            merge(parent, s);
-                        }
-                    }
-                }
-                _ => {}
+    /// Record a closed element's subtree statistics (its closed children's and its own block's, summed by the
+    /// walk) and add them to its parent's: one post-order pass, linear even on pathologically deep trees.
+    fn close_subtree(
+        &mut self,
+        node: NodeId,
+        own_pre: usize,
+        acc: Option<SubtreeStats>,
+        open: &mut [(usize, Option<SubtreeStats>)],
+    ) {
+        if let Some(mut s) = acc {
+            s.pre = own_pre;
+            self.stats.insert(node, s);
+            if let Some((_, parent)) = open.last_mut() {
+                merge(parent, s);
             }
         }
     }

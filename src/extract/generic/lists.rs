@@ -454,12 +454,17 @@ fn leading_link<'a>(item: &NodeRef<'a, Node>) -> Option<Lead<'a>> {
                     let href = attr(el, "href")?.trim();
                     // The link's text is read whole: an item reaches a link only within its first
                     // ITEM_LEAD_MAX_NODES nodes, so each link is read by a few dozen items at most.
+                    // The link's target first (one attachment test), its text only for a link to a page or
+                    // a document.
+                    let document = is_attachment_href(href);
+                    if !(document || is_page_href_besides(href, document)) {
+                        return None;
+                    }
                     let chars = link_chars(node);
                     let image = node
                         .descendants()
                         .any(|d| d.value().as_element().is_some_and(|e| e.name() == "img"));
-                    let document = is_attachment_href(href);
-                    if !(document || is_page_href(href)) || (chars == 0 && !image) {
+                    if chars == 0 && !image {
                         return None;
                     }
                     // A card's thumbnail links to the page its title links to: the title is the lead's text
@@ -505,11 +510,16 @@ fn page_links<'a>(item: &NodeRef<'a, Node>) -> impl Iterator<Item = &'a str> + '
 
 /// A link to another page: not empty, not an anchor, a script, an e-mail address or a document.
 fn is_page_href(href: &str) -> bool {
+    is_page_href_besides(href, is_attachment_href(href))
+}
+
+/// [`is_page_href`] when whether `href` links to a document is known already.
+fn is_page_href_besides(href: &str, document: bool) -> bool {
     !href.is_empty()
         && !href.starts_with('#')
         && !starts_with_ignore_case(href, "javascript:")
         && !starts_with_ignore_case(href, "mailto:")
-        && !is_attachment_href(href)
+        && !document
         && !is_download_endpoint(href)
 }
 

@@ -245,36 +245,36 @@ fn command_texts(cmd: Command, path: &str, words: &Words, clap_words: bool) -> C
     cmd
 }
 
-/// clap's usage, options and arguments headings in our words, its own `--help` and `--version` flags
+/// clap's usage, commands, arguments and options headings in our words, in clap's order (commands, arguments,
+/// options: a template of our own, since clap orders headings it did not write by where their first argument
+/// is declared, which put a command's inputs after its options), its own `--help` and `--version` flags
 /// described in them, and each argument's default and possible values.
 fn clap_texts(cmd: Command, words: &Words) -> Command {
+    let mut sections = Vec::new();
+    if cmd.get_subcommands().any(|s| !s.is_hide_set()) {
+        sections.push(format!("{}:\n{{subcommands}}", words.word("help-commands")));
+    }
+    if cmd.get_positionals().any(|a| !a.is_hide_set()) {
+        sections.push(format!(
+            "{}:\n{{positionals}}",
+            words.word("help-arguments")
+        ));
+    }
+    // Every command has options: the `--help` flag added below.
+    sections.push(format!("{}:\n{{options}}", words.word("help-options")));
     let template = format!(
-        "{{before-help}}{{about-with-newline}}\n{}\n\n{{all-args}}{{after-help}}",
-        words.word("help-usage")
+        "{{before-help}}{{about-with-newline}}\n{}\n\n{}{{after-help}}",
+        words.word("help-usage"),
+        sections.join("\n\n")
     );
-    let options = words.word("help-options");
-    // `mut_args`, not `mut_arg`: it keeps the arguments in order, and positionals take their index from it.
-    // Under a heading of its own clap lists arguments by display order, then by name: positionals get their
-    // place as display order, so `<EXPECTED>` stays before `<ACTUAL>`.
-    let mut position = 0;
-    let mut cmd = cmd.help_template(template).mut_args(|a| {
-        let a = if a.get_help_heading().is_some() {
-            a
-        } else if a.is_positional() {
-            position += 1;
-            a.help_heading(words.word("help-arguments"))
-                .display_order(position)
-        } else {
-            a.help_heading(options.clone())
-        };
-        value_notes(a, words)
-    });
+    let mut cmd = cmd
+        .help_template(template)
+        .mut_args(|a| value_notes(a, words));
     let flag = |id: &'static str, action: ArgAction| {
         Arg::new(id)
             .long(id)
             .action(action)
             .help(words.word(&format!("help-flag-{id}")))
-            .help_heading(options.clone())
             // Last, as clap puts its own.
             .display_order(usize::MAX)
     };

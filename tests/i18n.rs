@@ -1106,6 +1106,14 @@ fn clap_words_of_the_main_verbs_by_flag_and_by_locale() {
     }
     let (_, help, _) = in_lang("zh", &["run", "--help"]);
     assert!(help.contains("\n参数:\n  [URL|PATH]...  "), "{help}");
+    // Arguments before options, as clap lists them in English, though the inputs are declared after the
+    // options the verbs share.
+    for verb in ["run", "extract"] {
+        let (_, help, _) = in_lang("zh", &[verb, "--help"]);
+        let arguments = help.find("\n参数:\n").expect("an arguments heading");
+        let options = help.find("\n选项:\n").expect("an options heading");
+        assert!(arguments < options, "{help}");
+    }
     // An unknown argument: the same Chinese error, clap's tip included, by flag and by locale.
     let (code, _, err) = in_lang("zh", &["extract", "--bogus"]);
     assert_eq!(code, Some(2));

@@ -40,6 +40,43 @@ fn password_box_beside_a_short_article_is_not_a_login_page() {
     );
 }
 
+/// A section of a home page: a heading, a short intro and two teaser links, and a "more" link to the column.
+fn home_section(column: &str, href: &str) -> String {
+    format!(
+        r#"<div class="box"><h3>{column}</h3><a class="more" href="{href}">更多&gt;&gt;</a><p>青松市科学技术协会{column}栏目介绍本会在科学普及、学术交流和人才培养方面的工作与成果。</p><ul><li><a href="{href}1.html">市科协召开年度工作会议</a></li><li><a href="{href}2.html">科普志愿者走进湖滨社区</a></li></ul></div>"#
+    )
+}
+
+#[test]
+fn a_page_of_sections_each_with_its_own_more_link_is_an_index_page() {
+    let sections: String = [
+        ("新闻动态", "/xwdt/"),
+        ("通知公告", "/tzgg/"),
+        ("学会工作", "/xhgz/"),
+    ]
+    .iter()
+    .map(|(c, h)| home_section(c, h))
+    .collect();
+    let home = bare("青松市科学技术协会", &format!("{MENU}{sections}{FOOTER}"));
+    assert_eq!(
+        skipped(process_page(PAGE_URL, &home)),
+        "index page: 3 sections, each with a link to its whole column (更多)"
+    );
+    // Negative: an article beside a sidebar of two sections with their "more" links stays an article.
+    let sidebar: String = [("通知公告", "/tzgg/"), ("学会工作", "/xhgz/")]
+        .iter()
+        .map(|(c, h)| home_section(c, h))
+        .collect();
+    let html = page(
+        "学会简介_青松市科学技术协会",
+        &format!("{sidebar}<h1>学会简介</h1>"),
+        &paras(4),
+        "",
+    );
+    let r = record(process_page(PAGE_URL, &html));
+    assert_eq!(r.title.as_deref(), Some("学会简介"));
+}
+
 #[test]
 fn notice_whose_body_is_document_links_is_an_article_with_attachments() {
     let links: String = (1..=6)

@@ -6,8 +6,9 @@ use super::lists::{ListKind, list_holding, main_list};
 use super::people::starts_with_label;
 use super::vocabulary::{
     CARD_LINE_MAX_CHARS, CONTACT_CARD_LABELS, DATED_LINKS_MIN, EMPTY_TEXT_MAX, ERROR_PAGE_MAX_TEXT,
-    ERROR_PHRASES, LOGIN_AREA_MAX_CHARS, LOGIN_PAGE_MAX_TEXT, METADATA_ONLY_MAX_TEXT,
-    PERSON_CARD_LABELS, PERSON_CARD_MIN_FIELDS, WEAK_BODY_SCORE,
+    ERROR_PHRASES, INDEX_MORE_LINKS_MIN, LOGIN_AREA_MAX_CHARS, LOGIN_PAGE_MAX_TEXT,
+    METADATA_ONLY_MAX_TEXT, MORE_LINK_WORDS, PERSON_CARD_LABELS, PERSON_CARD_MIN_FIELDS,
+    WEAK_BODY_SCORE,
 };
 use crate::normalize::date::find_date;
 use crate::normalize::text::visible_len;
@@ -29,6 +30,7 @@ pub(crate) const SHAPES: &[Shape] = &[
     NO_TEXT,
     ONLY_METADATA,
     PERSON_CARD,
+    INDEX,
 ];
 const FRAMESET: Shape = Shape {
     id: "reason-frameset",
@@ -97,6 +99,14 @@ const PERSON_CARD: Shape = Shape {
     id: "reason-person-card",
     pieces: &["no article text: the body is only a person's card (post, field, contact)"],
     args: &[],
+};
+const INDEX: Shape = Shape {
+    id: "reason-index-page",
+    pieces: &[
+        "index page: ",
+        " sections, each with a link to its whole column (更多)",
+    ],
+    args: &["sections"],
 };
 const ONLY_METADATA: Shape = Shape {
     id: "reason-only-metadata",
@@ -240,6 +250,11 @@ fn judge(
     if ev.has_dated_header {
         return None;
     }
+    // A page of several sections, each previewing a column behind its own "more" link, is a home page or hub.
+    let sections = sections_with_more_links(an);
+    if sections >= INDEX_MORE_LINKS_MIN {
+        return Some((List, INDEX.text(&[&sections])));
+    }
     // A profile whose text is empty: what is left is the person's card.
     if ev.attachments == 0 && is_person_card(ev.body_text) {
         return Some((Other, PERSON_CARD.text(&[])));
@@ -299,6 +314,40 @@ fn is_person_card(text: &str) -> bool {
         }
     }
     person >= PERSON_CARD_MIN_FIELDS
+}
+
+/// How many distinct targets the page's "more" links ([`MORE_LINK_WORDS`]) point at: one per section of a hub.
+fn sections_with_more_links(an: &Analysis<'_>) -> usize {
+    let mut targets: Vec<&str> = an
+        .anchors
+        .iter()
+        .filter(|(node, href)| {
+            !href.trim().is_empty()
+                && !href.trim_start().starts_with('#')
+                && !crate::href::starts_with_ignore_case(href.trim_start(), "javascript:")
+                && an
+                    .doc
+                    .tree
+                    .get(*node)
+                    .is_some_and(|n| is_more_link(&crate::extract::dom::spaced_text(n)))
+        })
+        .map(|(_, href)| href.trim())
+        .collect();
+    targets.sort_unstable();
+    targets.dedup();
+    targets.len()
+}
+
+/// A link's text that is only a "more" word and its decorations (`更多>>`, `[更多]`, `更多 +`, `查看更多 »`).
+fn is_more_link(text: &str) -> bool {
+    let word = text.trim_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '>' | '»' | '＞' | '+' | '＋' | '[' | ']' | '【' | '】' | '.' | '…' | '›'
+            )
+    });
+    !word.is_empty() && MORE_LINK_WORDS.contains(&word)
 }
 
 /// Whether the page plays a video or a sound, or embeds a player: that is its content.

@@ -816,6 +816,15 @@ pub const CONTACT_CARD_LABELS: [&str; 14] = [
     "address",
 ];
 
+/// Link texts that lead from one section of a page to the whole column it previews (decorations such as `>>`,
+/// `+`, `[ ]` aside): a home page or hub has one per section, an article page at most a sidebar's. Not the
+/// English "more", which news sites also put under every teaser of a sidebar, each to one story.
+pub const MORE_LINK_WORDS: [&str; 4] = ["更多", "查看更多", "更多内容", "查看全部"];
+
+/// Sections with their own "more" link ([`MORE_LINK_WORDS`], distinct targets) that make an undated page an
+/// index: none of the tune part's articles has more than two.
+pub const INDEX_MORE_LINKS_MIN: usize = 3;
+
 /// A person's card names at least this many of [`PERSON_CARD_LABELS`]: one could be a notice's line.
 pub const PERSON_CARD_MIN_FIELDS: usize = 2;
 

@@ -325,11 +325,14 @@ fn sections_with_more_links(an: &Analysis<'_>) -> usize {
             !href.trim().is_empty()
                 && !href.trim_start().starts_with('#')
                 && !crate::href::starts_with_ignore_case(href.trim_start(), "javascript:")
-                && an
-                    .doc
-                    .tree
-                    .get(*node)
-                    .is_some_and(|n| is_more_link(&crate::extract::dom::spaced_text(n)))
+                && an.doc.tree.get(*node).is_some_and(|n| {
+                    // Most links hold no 更 or 查 at all: they are passed over without building their text.
+                    n.descendants().any(|d| {
+                        d.value()
+                            .as_text()
+                            .is_some_and(|t| t.contains(['更', '查']))
+                    }) && is_more_link(&crate::extract::dom::spaced_text(n))
+                })
         })
         .map(|(_, href)| href.trim())
         .collect();

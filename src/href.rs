@@ -1,5 +1,5 @@
 //! What an href points at, read from its text alone: a document (by the extension of its path or of a `file=`
-//! parameter) or a CMS download endpoint. The crawler's scope and the extractor's attachment rules both ask,
+//! parameter), a CMS download endpoint, or an e-mail address. The crawler's scope and the extractor's attachment rules both ask,
 //! so the answer lives below both of them.
 
 use std::sync::LazyLock;
@@ -32,6 +32,28 @@ pub fn is_attachment_href(href: &str) -> bool {
                 && has_attachment_extension(v)
         })
     })
+}
+
+/// Whether an href is an e-mail address: `mailto:`, or an address that an editor linked as a web address
+/// (`http://chemdean@nankai.edu.cn`: an address and no page) — the reader's contact, never a page to fetch.
+pub fn is_mail_href(href: &str) -> bool {
+    let href = href.trim();
+    starts_with_ignore_case(href, "mailto:")
+        || ["http://", "https://"].iter().any(|scheme| {
+            starts_with_ignore_case(href, scheme) && is_email_address(&href[scheme.len()..])
+        })
+}
+
+/// One word of ASCII with a local part, `@` and a domain with a dot inside it, and nothing after the domain.
+fn is_email_address(t: &str) -> bool {
+    t.is_ascii()
+        && t.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with(['.', '/'])
+                && !t.contains(|c: char| c.is_whitespace() || matches!(c, '/' | '?' | '#' | ':'))
+        })
 }
 
 /// A download endpoint of a CMS (`download.jsp?…&wbfileid=…`, `download.htm?attachmentid=…`,
@@ -94,6 +116,25 @@ pub(crate) fn has_attachment_extension(path: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mail_hrefs_are_mailto_or_an_address_linked_as_a_web_address() {
+        for href in [
+            "mailto:kepu@qs-kx.example.cn",
+            "http://kepu@qs-kx.example.cn",
+            " HTTPS://a.b@c.example.cn ",
+        ] {
+            assert!(is_mail_href(href), "{href}");
+        }
+        for href in [
+            "http://www.qs-kx.example.cn/kepu/",
+            "http://user@host.example.cn/page.html",
+            "http://a@b",
+            "/kepu@x.cn",
+        ] {
+            assert!(!is_mail_href(href), "{href}");
+        }
+    }
 
     #[test]
     fn download_words_count_where_a_word_starts() {

@@ -16,7 +16,9 @@ use scraper::{Html, Node};
 use std::sync::LazyLock;
 
 use crate::extract::dom::{Markers, attr, is_block, skip_subtree};
-use crate::href::{is_attachment_href, is_download_endpoint, starts_with_ignore_case};
+use crate::href::{
+    is_attachment_href, is_download_endpoint, is_mail_href, starts_with_ignore_case,
+};
 use crate::normalize::text::{fold, is_invisible, is_punct, is_space};
 
 /// A block element's own text (text of nested blocks belongs to them).
@@ -655,28 +657,9 @@ fn merge(acc: &mut Option<SubtreeStats>, s: SubtreeStats) {
     }
 }
 
-/// Links that are part of an article's content: documents, download endpoints, e-mail addresses — `mailto:`, or
-/// an address that an editor linked as a web address (`http://chemdean@nankai.edu.cn`, an address and no page).
+/// Links that are part of an article's content: documents, download endpoints, e-mail addresses.
 fn is_content_href(href: &str) -> bool {
-    let href = href.trim();
-    is_attachment_href(href)
-        || is_download_endpoint(href)
-        || starts_with_ignore_case(href, "mailto:")
-        || ["http://", "https://"].iter().any(|scheme| {
-            starts_with_ignore_case(href, scheme) && is_email_address(&href[scheme.len()..])
-        })
-}
-
-/// One word of ASCII with a local part, `@` and a domain with a dot inside it, and nothing after the domain.
-fn is_email_address(t: &str) -> bool {
-    t.is_ascii()
-        && t.split_once('@').is_some_and(|(local, domain)| {
-            !local.is_empty()
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with(['.', '/'])
-                && !t.contains(|c: char| c.is_whitespace() || matches!(c, '/' | '?' | '#' | ':'))
-        })
+    is_attachment_href(href) || is_download_endpoint(href) || is_mail_href(href)
 }
 
 fn looks_like_url(t: &str) -> bool {

@@ -41,6 +41,11 @@ const HAS_NOT_ARTICLE: Shape = Shape {
     pieces: &["mapping: the page has kinds.not_article_selector ", ""],
     args: &["selector"],
 };
+
+/// Whether a skip reason is a mapping's `kinds.not_article_selector` declaration, read by its shape.
+pub fn is_selector_declaration(reason: &str) -> bool {
+    HAS_NOT_ARTICLE.parts(reason).is_some()
+}
 const HAS_ARTICLE: Shape = Shape {
     id: "reason-kinds-has-article",
     pieces: &["mapping: the page has kinds.article_selector ", ""],
@@ -164,5 +169,23 @@ impl PageKinds {
             ));
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod selector_declaration_tests {
+    use super::*;
+
+    #[test]
+    fn the_selector_declaration_is_read_back_by_its_shape_only() {
+        assert!(is_selector_declaration(
+            &HAS_NOT_ARTICLE.text(&[&"\"div.list_con ul\""])
+        ));
+        assert!(!is_selector_declaration(
+            &HAS_ARTICLE.text(&[&"\"div.list_con ul\""])
+        ));
+        assert!(!is_selector_declaration(
+            &URL_NOT_ARTICLE.text(&[&"\"kinds.not_article_selector\""])
+        ));
     }
 }

@@ -15,7 +15,9 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use scraper::{Html, Selector};
 
-use crate::outcome::PageOutcome;
+use crate::mapping::MAPPED_FIELDS;
+use crate::mapping::kinds::is_selector_declaration;
+use crate::outcome::{PageOutcome, SkipReason};
 use crate::record::Record;
 
 /// An alternative that differs from the site-model run on more than one in this many of a template's pages it
@@ -112,17 +114,14 @@ const COMPARED: [(&str, &str); 9] = [
     ("images", "body"),
 ];
 
-/// The mapping keys a provenance detail can start with (`mapping:meta 编辑` → `meta`; `mapping:breadcrumb`).
-const KEYS: [&str; 8] = [
-    "title",
-    "meta",
-    "published",
-    "author",
-    "editor",
-    "source",
-    "body",
-    "breadcrumb",
-];
+/// The mapping keys a provenance detail can start with (`mapping:meta 编辑` → `meta`; `mapping:breadcrumb`): the
+/// mapped fields up to the body's (attachments and images follow the body container).
+fn mapping_key(word: &str) -> Option<&'static str> {
+    MAPPED_FIELDS
+        .into_iter()
+        .take_while(|k| *k != "attachments")
+        .find(|k| *k == word)
+}
 
 /// What one page gave in a run, as the check compares it.
 #[derive(Debug, Clone, Default)]
@@ -142,7 +141,10 @@ impl Seen {
         match outcome {
             PageOutcome::Extracted(r) => Seen::record(r),
             PageOutcome::Skipped(why) => Seen {
-                not_article_by_mapping: why.to_string().contains("kinds.not_article_selector"),
+                not_article_by_mapping: matches!(
+                    why,
+                    SkipReason::NotArticle(reason) if is_selector_declaration(reason)
+                ),
                 ..Seen::default()
             },
             PageOutcome::Failed(_) => Seen::default(),
@@ -170,7 +172,7 @@ impl Seen {
             }
             let detail = rule.detail.as_deref().unwrap_or_default();
             let word = detail.split(' ').next().unwrap_or_default();
-            KEYS.into_iter().find(|k| *k == word)
+            mapping_key(word)
         });
         Seen {
             exported: true,

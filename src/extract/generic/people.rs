@@ -147,9 +147,18 @@ pub fn is_bare_name(line: &str) -> bool {
 /// Whether the block after the one at `order` is a bare name: the line at `order`, a name itself, opens a roll
 /// of names (a memorial list, a staff list) rather than standing alone as a byline or a profile's heading.
 pub fn name_follows(an: &super::analysis::Analysis<'_>, order: usize) -> bool {
+    next_line_is(an, order, is_bare_name)
+}
+
+/// Whether the line of the block after the one at `order` passes `test`.
+fn next_line_is(
+    an: &super::analysis::Analysis<'_>,
+    order: usize,
+    test: impl Fn(&str) -> bool,
+) -> bool {
     an.blocks_in(order + 1, usize::MAX)
         .first()
-        .is_some_and(|next| is_bare_name(&next.line))
+        .is_some_and(|next| test(&next.line))
 }
 
 /// Whether a line opens with one of `labels` (`职 称 教授`, `Academic Title：lecturer`): the line's letters without
@@ -170,9 +179,9 @@ pub fn starts_with_label(line: &str, labels: &[&str]) -> bool {
 /// Whether the block after the one at `order` is a field of a person's card (`职称：教授`, `Academic Title：…`):
 /// the line at `order` is then the person's name heading the card, whatever its surname.
 pub fn card_field_follows(an: &super::analysis::Analysis<'_>, order: usize) -> bool {
-    an.blocks_in(order + 1, usize::MAX)
-        .first()
-        .is_some_and(|next| starts_with_label(&next.line, &PERSON_CARD_LABELS))
+    next_line_is(an, order, |line| {
+        starts_with_label(line, &PERSON_CARD_LABELS)
+    })
 }
 
 /// Whether a line is a roster entry: a short label of Chinese characters, a colon and one or more people's

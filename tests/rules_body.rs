@@ -350,6 +350,29 @@ fn numbered_points_that_mention_a_public_account_are_text_not_a_closing_note() {
 }
 
 #[test]
+fn a_paragraph_that_names_outlets_and_their_apps_is_text_and_a_link_to_the_original_is_a_note() {
+    // Near the end of a story, a paragraph lists the outlets and apps that carried it: narrative, not an app
+    // prompt, so it and the paragraph after it stay in the body; the reprint's link to the original does not.
+    let media = "同时，青松日报、青松新闻网、青松广播电视台、科普青松等新媒体及其客户端全面转发了本次科普活动的视频和推送文章，市电视台当晚也专题报道了活动情况。";
+    let last = "下一步，市科协将继续组织科普志愿者深入社区和乡村学校，把更多科普资源送到群众身边。";
+    let text = format!(
+        r#"{}<p>{media}</p><p>{last}</p><p>原文链接：<a href="http://epaper.qs-daily.example.cn/html/2024-05/20/content_88123.htm">http://epaper.qs-daily.example.cn/html/2024-05/20/content_88123.htm</a></p>"#,
+        paras(5)
+    );
+    let ex = run(&page("青松市科学技术协会", "", &text, ""));
+    let body = body_text(&ex);
+    assert!(body.contains(media), "{}", show(&ex));
+    assert!(body.ends_with(last), "{}", show(&ex));
+    // A prompt that names an app in a line is still a note that closes the text.
+    let text = format!(
+        "{}<p>下载青松日报客户端，阅读更多精彩内容。</p><p>联系电话：0571-85012345</p>",
+        paras(5)
+    );
+    let ex = run(&page("青松市科学技术协会", "", &text, ""));
+    assert!(body_text(&ex).ends_with(SENTENCES[4]), "{}", show(&ex));
+}
+
+#[test]
 fn an_e_mail_address_linked_as_a_web_address_is_contact_text_not_a_link_bar() {
     // Editors link an address as `http://name@host`: it is the notice's contact line, the last line of its text.
     let text = format!(

@@ -7,12 +7,13 @@
 
 use super::vocabulary::{
     BODY_MARKERS, BOILERPLATE_MAX_SCORE_SHARE, BOILERPLATE_WORDS, CHROME_LINES, CHROME_MARKERS,
-    CHROME_NAME_WEIGHT, EDGE_LINKS_MAX_CHARS, EDGE_META_MAX_CHARS, EDGE_NOTE_MAX_CHARS,
-    EDGE_PHRASES, EDGE_PROSE_CHARS, END_MARKERS, FOOTER_NAME_WORDS, HEADER_FIELDS_MAX_LINES,
-    LINK_BOX_MIN_DENSITY, LINK_BOX_MIN_LINK_CHARS, LINKED_PROSE_MIN_CHARS, LIST_TAG_WEIGHT,
-    MARKED_ANCESTOR_SLACK_CHARS, MARKED_CONTAINER_MIN_SHARE, PEOPLE_LINE_MAX_NODES,
-    SECTION_MAX_LINK_DENSITY, SECTION_MIN_PUNCT, SECTION_MIN_SHARE, SOCIAL_WORDS,
-    TAIL_PARAGRAPH_MIN_WIDTH, WIDGET_LINE_MAX_CHARS, WIDGET_LINE_STARTS,
+    CHROME_NAME_WEIGHT, EDGE_LINKS_MAX_CHARS, EDGE_MEDIA_NOTE_MAX_CHARS, EDGE_MEDIA_WORDS,
+    EDGE_META_MAX_CHARS, EDGE_NOTE_MAX_CHARS, EDGE_PHRASES, EDGE_PROSE_CHARS, END_MARKERS,
+    FOOTER_NAME_WORDS, HEADER_FIELDS_MAX_LINES, LINK_BOX_MIN_DENSITY, LINK_BOX_MIN_LINK_CHARS,
+    LINKED_PROSE_MIN_CHARS, LIST_TAG_WEIGHT, MARKED_ANCESTOR_SLACK_CHARS,
+    MARKED_CONTAINER_MIN_SHARE, PEOPLE_LINE_MAX_NODES, SECTION_MAX_LINK_DENSITY, SECTION_MIN_PUNCT,
+    SECTION_MIN_SHARE, SOCIAL_WORDS, TAIL_PARAGRAPH_MIN_WIDTH, WIDGET_LINE_MAX_CHARS,
+    WIDGET_LINE_STARTS,
 };
 use rustc_hash::FxHashSet as HashSet;
 
@@ -566,7 +567,7 @@ fn is_closing_line(line: &Line) -> bool {
         return false;
     }
     let len = visible_len(&line.text);
-    if len <= EDGE_NOTE_MAX_CHARS && EDGE.find_word_in(&line.own_text).is_some() {
+    if edge_note_max(&line.own_text).is_some_and(|max| len <= max) {
         return !line.text.contains("原标题");
     }
     (len <= EDGE_META_MAX_CHARS
@@ -626,12 +627,26 @@ fn display_width(line: &str) -> usize {
 }
 
 static EDGE: LazyLock<Markers> = LazyLock::new(|| Markers::new(&EDGE_PHRASES));
+static EDGE_MEDIA: LazyLock<Markers> = LazyLock::new(|| Markers::new(&EDGE_MEDIA_WORDS));
+
+/// How long a note carrying `text`'s phrase may be: a notice's phrase ([`EDGE_PHRASES`]) marks a note of up to
+/// [`EDGE_NOTE_MAX_CHARS`], a medium's name alone ([`EDGE_MEDIA_WORDS`]) one of up to
+/// [`EDGE_MEDIA_NOTE_MAX_CHARS`]; `None` when the text carries neither.
+fn edge_note_max(text: &str) -> Option<usize> {
+    if EDGE.find_word_in(text).is_some() {
+        Some(EDGE_NOTE_MAX_CHARS)
+    } else {
+        EDGE_MEDIA
+            .find_word_in(text)
+            .map(|_| EDGE_MEDIA_NOTE_MAX_CHARS)
+    }
+}
 
 /// A note that closes an article (责任编辑 and proofreader lines, reprint notices, disclaimers, app prompts):
 /// after most of the text, nothing that follows it is article text.
 fn is_closing_note(an: &Analysis<'_>, block: &super::analysis::Block) -> bool {
     let len = block.chars + block.link_chars + block.content_link_chars;
-    if len <= EDGE_NOTE_MAX_CHARS && has_edge_phrase(an, block) {
+    if has_edge_phrase(an, block).is_some_and(|max| len <= max) {
         return !block.line.contains("原标题");
     }
     len <= EDGE_META_MAX_CHARS && has_label(block, &[LabelKind::Editor, LabelKind::Reviewer])
@@ -648,25 +663,22 @@ fn line_has_label(line: &str, kinds: &[LabelKind]) -> bool {
 }
 
 /// Whether the block carries one of the edge notes' phrases — in its own text, not only in a link that follows
-/// a sentence.
-fn has_edge_phrase(an: &Analysis<'_>, block: &super::analysis::Block) -> bool {
-    if EDGE.find_word_in(&block.line).is_none() {
-        return false;
-    }
+/// a sentence — and then how long the note may be ([`edge_note_max`]).
+fn has_edge_phrase(an: &Analysis<'_>, block: &super::analysis::Block) -> Option<usize> {
+    let max = edge_note_max(&block.line)?;
     if block.link_chars == 0 || block.chars < EDGE_PROSE_CHARS || block.punct == 0 {
-        return true;
+        return Some(max);
     }
     let Some(node) = an.doc.tree.get(block.node) else {
-        return true;
+        return Some(max);
     };
-    EDGE.find_word_in(&crate::extract::dom::text_outside_links(node))
-        .is_some()
+    edge_note_max(&crate::extract::dom::text_outside_links(node))
 }
 
 /// Whether a block at the edge of the text is a note, a metadata line or a link bar rather than article text.
 fn is_edge_note(an: &Analysis<'_>, block: &super::analysis::Block) -> bool {
     let len = block.chars + block.link_chars + block.content_link_chars;
-    if len <= EDGE_NOTE_MAX_CHARS && has_edge_phrase(an, block) {
+    if has_edge_phrase(an, block).is_some_and(|max| len <= max) {
         return true;
     }
     if len <= EDGE_META_MAX_CHARS

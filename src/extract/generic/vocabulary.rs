@@ -419,7 +419,7 @@ pub const END_MARKERS: [&str; 73] = [
 
 /// Phrases of the notes that portals and newsrooms put under an article (reprint notices, disclaimers, app and
 /// account prompts, hotlines, keyword and feedback bars) and above it (原标题): lines carrying one are not text.
-pub const EDGE_PHRASES: [&str; 28] = [
+pub const EDGE_PHRASES: [&str; 26] = [
     "本文来自",
     "不得转载",
     "转载请注明",
@@ -430,10 +430,6 @@ pub const EDGE_PHRASES: [&str; 28] = [
     "声明：",
     "报料",
     "正文已结束",
-    "二维码",
-    "公众号",
-    "客户端",
-    "app",
     "原标题",
     "仅代表作者",
     "仅代表个人",
@@ -444,11 +440,21 @@ pub const EDGE_PHRASES: [&str; 28] = [
     "我要反馈",
     "更多猛料",
     "阅读原文",
+    "原文链接",
+    "原文地址",
     "返回腾讯网",
     "返回网易",
     "返回首页",
     "本文为",
 ];
+
+/// Names of the media that notes under an article point to (`下载南开大学客户端`, `扫描二维码关注公众号`). A prompt
+/// naming one is short; a longer line naming one is prose that mentions it (`…津云等新媒体或媒体客户端全面转发了…`).
+pub const EDGE_MEDIA_WORDS: [&str; 4] = ["公众号", "客户端", "app", "二维码"];
+
+/// A note that names only a medium ([`EDGE_MEDIA_WORDS`]) is a prompt of a line or two (`扫码下载客户端，阅读更多
+/// 精彩内容`); a narrative paragraph naming outlets and apps is longer.
+pub const EDGE_MEDIA_NOTE_MAX_CHARS: usize = 60;
 
 /// An edge note is short: a longer line with one of the phrases is prose that mentions it.
 pub const EDGE_NOTE_MAX_CHARS: usize = 120;

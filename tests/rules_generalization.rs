@@ -342,6 +342,26 @@ fn closing_credit_whose_newsroom_and_role_are_glued_to_the_name() {
 }
 
 #[test]
+fn credit_lines_of_an_outlet_name_the_writers_before_any_role() {
+    // A reprint's credit in parentheses of its own: the outlet, its writers, then the photographer.
+    let text = format!(
+        "{}<p>（青松日报客户端科普频道 林晓 周默 摄影 孔一帆）</p>",
+        paras(3)
+    );
+    let ex = run(&article("科技周开幕", "发布时间：2023-05-20", &text));
+    assert_eq!(value(&ex.author), Some("林晓、周默"), "{}", show(&ex));
+    assert!(!body_text(&ex).contains("孔一帆"), "{}", show(&ex));
+    // A group's joint newsroom before the role glued to the name.
+    let text = format!("{}<p>青松日报·青松在线记者林晓</p>", paras(3));
+    let ex = run(&article("科技周开幕", "发布时间：2023-05-20", &text));
+    assert_eq!(value(&ex.author), Some("林晓"), "{}", show(&ex));
+    // Negative: a place in parentheses is no outlet and no writer.
+    let text = format!("{}<p>（浙江 青松）</p>", paras(3));
+    let ex = run(&article("科技周开幕", "发布时间：2023-05-20", &text));
+    assert_eq!(value(&ex.author), None, "{}", show(&ex));
+}
+
+#[test]
 fn nobody_is_no_author_and_the_chief_editor_wins() {
     let text = format!("{}<p>（编辑：周默 责任编辑：梁一舟）</p>", paras(3));
     let ex = run(&article(

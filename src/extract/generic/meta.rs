@@ -384,6 +384,11 @@ fn byline(an: &Analysis<'_>, layout: Layout) -> Option<(Found<String>, Option<No
         {
             return Some((found(b.writers, "byline line"), Some(block.node)));
         }
+        // A parenthesis of its own, the outlet first and no role before the writers
+        // (`（人民日报客户端天津频道 朱虹 郝静秋 摄影 王皓程）`).
+        if let Some(names) = people::outlet_byline(&block.line) {
+            return Some((found(names, "byline line"), Some(block.node)));
+        }
     }
     if let Some(last) = body.iter().rev().find(|b| is_prose(b) || b.chars <= 20)
         && let Some(names) = people::trailing_names(&last.line)

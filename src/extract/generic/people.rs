@@ -109,13 +109,17 @@ fn role_of(token: &str) -> Option<(Role, &str)> {
 }
 
 /// What may stand before a role word: nothing, a qualifier (本报, 学生, 实习, 特约, 见习, 融媒体), or a newsroom
-/// (南开新闻网, 海河传媒中心, 中青报·中青网, 《棱镜》, 澎湃新闻).
+/// (南开新闻网, 海河传媒中心, 《棱镜》, 澎湃新闻) — a group's joint newsroom (中国青年报·中青在线) when one of its
+/// parts is one.
 fn is_role_prefix(prefix: &str) -> bool {
     prefix.is_empty()
         || ROLE_QUALIFIERS
             .iter()
             .any(|q| prefix == *q || prefix.ends_with(q))
-        || (prefix.chars().count() <= 16 && NEWSROOM_ENDINGS.iter().any(|e| prefix.ends_with(e)))
+        || (prefix.chars().count() <= 16
+            && prefix
+                .split(['·', '•'])
+                .any(|part| NEWSROOM_ENDINGS.iter().any(|e| part.ends_with(e))))
 }
 
 /// Whether a token reads as a personal name: two to four CJK characters (a single surname-initial pair included),
@@ -370,7 +374,8 @@ pub fn parenthesized_writers(line: &str) -> Option<Vec<String>> {
 
 /// A closing parenthesis of names only at the very end of a paragraph (`…发展提供了新思路。（王乐文 方敏）`), or
 /// standing as a line of its own, where the outlet may come first (`（网易财经 张艳）`): the writers, one to three
-/// names.
+/// names. Role words may follow them, each before its own names (`（人民日报客户端 朱虹 郝静秋 摄影 王皓程）`): the
+/// names before the first role word are the writers.
 pub fn trailing_names(line: &str) -> Option<Vec<String>> {
     let line = line.trim();
     let inner = line.strip_suffix('）').or_else(|| line.strip_suffix(')'))?;
@@ -389,9 +394,51 @@ pub fn trailing_names(line: &str) -> Option<Vec<String>> {
         && !names[0].starts_with(|c: char| SURNAMES.contains(c))
     {
         names.remove(0);
+        // After an outlet, the words are people only when they start like names (`（山东 临沂）` is a place).
+        return writers_before_roles(&names).filter(|w| w.iter().all(|n| is_chinese_name(n)));
     }
-    ((1..=3).contains(&names.len()) && names.iter().all(|n| is_name(n) && n.chars().all(is_cjk)))
-        .then(|| names.iter().map(|n| n.to_string()).collect())
+    writers_before_roles(&names)
+}
+
+/// A parenthesis standing as a line of its own that names the outlet first, then the writers, perhaps then
+/// other roles (`（人民日报客户端天津频道 朱虹 郝静秋 摄影 王皓程）`): the writers, when the outlet's name ends like a
+/// newsroom's and each writer's starts with a surname (not a place: `（山东 临沂）`).
+pub fn outlet_byline(line: &str) -> Option<Vec<String>> {
+    let inner = line
+        .trim()
+        .strip_prefix(['（', '('])?
+        .strip_suffix(['）', ')'])?;
+    let names = tokens(inner);
+    let (outlet, rest) = names.split_first()?;
+    if !(outlet.chars().all(is_cjk) && NEWSROOM_ENDINGS.iter().any(|e| outlet.ends_with(e))) {
+        return None;
+    }
+    writers_before_roles(rest).filter(|w| w.iter().all(|n| is_chinese_name(n)))
+}
+
+/// The writers of a run of names and role words with no role first: the names before the first role word,
+/// and those after a writer's role word; one to three of them.
+fn writers_before_roles(names: &[&str]) -> Option<Vec<String>> {
+    let mut writers = Vec::new();
+    let mut role = Role::Writer;
+    for (i, token) in names.iter().enumerate() {
+        // A role word stands before its names (`摄影 王皓程`); one that ends the parenthesis (`张三 摄`) says
+        // what the names before it did, which is not read here.
+        if let Some((r, rest)) = role_of(token).filter(|_| i > 0 && i + 1 < names.len()) {
+            if !rest.is_empty() {
+                return None;
+            }
+            role = r;
+            continue;
+        }
+        if !(is_name(token) && token.chars().all(is_cjk)) {
+            return None;
+        }
+        if role == Role::Writer {
+            writers.push(token.to_string());
+        }
+    }
+    (1..=3).contains(&writers.len()).then_some(writers)
 }
 
 /// Clean a labelled person value: brackets and role suffixes off (`陈智 整合` → 陈智), a description after a comma
@@ -544,6 +591,26 @@ mod tests {
         );
         assert_eq!(trailing_names("（完）"), None);
         assert_eq!(trailing_names("（图片来源 网络）"), None);
+        // Role words after the writers, each before its own names.
+        assert_eq!(
+            trailing_names("（青松日报 林晓 周湖滨 摄影 王达）"),
+            Some(vec!["林晓".to_string(), "周湖滨".to_string()])
+        );
+        assert_eq!(trailing_names("（林晓 摄）"), None);
+        assert_eq!(trailing_names("（浙江 青松）"), None);
+    }
+
+    #[test]
+    fn a_parenthesis_naming_an_outlet_then_its_writers_is_a_byline() {
+        assert_eq!(
+            outlet_byline("（青松日报客户端科普频道 林晓 周湖滨 摄影 王达）"),
+            Some(vec!["林晓".to_string(), "周湖滨".to_string()])
+        );
+        assert_eq!(outlet_byline("（山东 临沂）"), None);
+        assert_eq!(
+            outlet_byline("(综合整理自青松新闻、科普东西、雷锋网等)"),
+            None
+        );
     }
 
     #[test]

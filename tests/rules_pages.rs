@@ -369,6 +369,41 @@ fn classify_short_column_whose_date_cell_looks_like_a_header_is_a_list() {
 }
 
 #[test]
+fn classify_dated_entries_with_long_teasers_under_a_pager_are_a_list() {
+    // A column template that prints each entry's whole text as its teaser (cut to one line by its style): a
+    // number, the title, the date, a thumbnail linking to the entry's page, then several sentences.
+    let entries: String = (1..=6)
+        .map(|i| {
+            let teaser: String = SENTENCES.concat();
+            format!(
+                r#"<li class="list_item i{i}"><div class="fields"><span>{i}</span><span>青松科普基地第{i}站</span></div><div class="fields"><span>2019-03-1{i}</span><span><a href="/2019/031{i}/c11a{i}/page.htm" title="青松科普基地第{i}站"><img src="/upload/{i}_s.jpg"></a></span><span>{teaser}</span></div></li>"#
+            )
+        })
+        .collect();
+    let pager = r#"<div class="pager">每页 6 记录 总共 9 记录 <a href="javascript:void(0)">第一页</a> <a href="list2.htm">下一页</a> <a href="list2.htm">尾页</a> 页码 1/2</div>"#;
+    let html = page(
+        "科普基地",
+        "",
+        &format!(r#"<ul class="article_list">{entries}</ul>{pager}"#),
+        "",
+    );
+    let reason = skipped(process_page(PAGE_URL, &html));
+    assert!(
+        reason.starts_with("list page: 6 similar records"),
+        "{reason}"
+    );
+    // Negative: an article split over pages, its paragraphs beside the pager, stays an article.
+    let text: String = (0..4)
+        .map(|_| format!("<p>{}</p>", SENTENCES.concat()))
+        .collect();
+    let html = page("科普基地", "", &format!("{text}{pager}"), "");
+    assert!(matches!(
+        process_page(PAGE_URL, &html),
+        sitelift::pipeline::PageOutcome::Extracted(_)
+    ));
+}
+
+#[test]
 fn classify_list_of_one_card_beside_a_pager_is_a_list() {
     // A faculty column with a single person: one card (photo and name linking to the profile, post, field) in
     // its list, and the list's pager showing one page.

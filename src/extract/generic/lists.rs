@@ -323,11 +323,15 @@ fn groups_of(
             continue;
         }
         if pager && n >= RECORDS_MIN_ITEMS {
-            let records = items
-                .iter()
-                .filter(|i| is_record(an, i, page_links(i).next().is_some()))
-                .count();
-            if records as f32 >= share {
+            let (mut records, mut dated_links) = (0, 0);
+            for item in &items {
+                let linked = page_links(item).next().is_some();
+                records += usize::from(is_record(an, item, linked));
+                dated_links += usize::from(linked && subtree_has_date(an, item.id()));
+            }
+            // Under a pager, items that each show a date and link to a page of their own are a column's entries
+            // however long their teasers run (a template that prints each story's text, cut short by its style).
+            if records as f32 >= share || (dated_links as f32 >= share && distinct_reach_share()) {
                 out.push(Group {
                     kind: ListKind::Records,
                     parent: parent.id(),

@@ -404,6 +404,36 @@ fn classify_dated_entries_with_long_teasers_under_a_pager_are_a_list() {
 }
 
 #[test]
+fn classify_contact_lines_in_a_cms_article_container_are_an_article_whatever_links_the_footer_holds()
+ {
+    // A single-article column (联系我们): three contact lines in the CMS's article container, and under the
+    // page a footer of a dozen links to related sites, which outweighs those lines.
+    let contact = r#"<div class="wp_articlecontent"><p>通信地址：青松市湖滨路18号科技馆三楼</p><p>邮政编码：310012</p><p>联系电话：0571-85012345</p></div>"#;
+    let links: String = (1..=12)
+        .map(|i| format!(r#"<li><a href="http://kx{i}.qingsong.example.cn/">青松市第{i}区科学技术协会网站</a></li>"#))
+        .collect();
+    let footer = format!(r#"<div class="links"><h3>相关链接</h3><ul>{links}</ul></div>"#);
+    let html = page("联系我们", "", contact, &footer);
+    match process_page(PAGE_URL, &html) {
+        sitelift::pipeline::PageOutcome::Extracted(r) => assert!(
+            r.body_text
+                .as_deref()
+                .is_some_and(|t| t.contains("联系电话")),
+            "{r:?}"
+        ),
+        other => panic!("expected a record, got {other:?}"),
+    }
+    // The same lines in an ordinary block leave the page to the footer's list.
+    let plain = contact.replace("wp_articlecontent", "box");
+    let html = page("联系我们", "", &plain, &footer);
+    let reason = skipped(process_page(PAGE_URL, &html));
+    assert!(
+        reason.starts_with("list page: 12 similar items"),
+        "{reason}"
+    );
+}
+
+#[test]
 fn classify_list_of_one_card_beside_a_pager_is_a_list() {
     // A faculty column with a single person: one card (photo and name linking to the profile, post, field) in
     // its list, and the list's pager showing one page.

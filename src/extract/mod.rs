@@ -404,6 +404,7 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
         images: out.images.len(),
         has_labelled_date,
         has_dated_header,
+        article_container: body_rule.as_ref().is_some_and(Rule::is_article_container),
     };
     let declared = ctx.mapping.and_then(|m| {
         let url = ctx.base.map(Url::as_str).or(ctx.page_name);
@@ -493,6 +494,7 @@ fn generic_keeps(an: &Analysis<'_>, mapped: &generic::classify::Evidence<'_>) ->
     let evidence = generic::classify::Evidence {
         body_text: &text,
         body_node: Some(choice.node),
+        article_container: choice.rule.is_article_container(),
         ..*mapped
     };
     generic::classify::not_article(an, &evidence).is_none()

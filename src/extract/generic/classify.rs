@@ -124,6 +124,9 @@ pub struct Evidence<'a> {
     pub has_labelled_date: bool,
     /// The page has a headline of its own (not only `<title>` or a column name) and shows a date as its own.
     pub has_dated_header: bool,
+    /// The body is a container that CMS families use only for the article (`.wp_articlecontent`,
+    /// `.TRS_Editor`): the template's article view, whatever link lists its footer and side panels hold.
+    pub article_container: bool,
 }
 
 /// Whether a password form is the page itself rather than a box beside the article: the password field and the
@@ -205,10 +208,12 @@ fn judge(
         return Some((Other, ERROR.text(&[])));
     }
     // A body of document links is the article's content, however little text it has (a notice that is one
-    // .pdf): only a weak body without it sends the search for a list over the whole page.
+    // .pdf), and so is the text of a CMS's article container (an image alone in it is no text: an org chart, a
+    // flow chart): only a weak body without either sends the search for a list over the whole page.
     let body_stats = ev.body_node.and_then(|n| an.stats.get(&n));
-    let weak = !(ev.attachments > 0 && body_stats.is_some_and(|s| holds_documents(an, s)))
-        && body_stats.is_none_or(|s| s.score < WEAK_BODY_SCORE);
+    let documents = ev.attachments > 0 && body_stats.is_some_and(|s| holds_documents(an, s));
+    let cms_text = ev.article_container && text_len > 0;
+    let weak = !documents && !cms_text && body_stats.is_none_or(|s| s.score < WEAK_BODY_SCORE);
     // A dated header does not keep a weak body from the search for a list when the body is a piece of that
     // list (the 'headline' a column name, the 'date' a list row's): the list is then the page.
     let list = ev.body_node.and_then(|n| {

@@ -2,10 +2,11 @@
 //! (whose doc comments are the English text); before parsing, every about and help text that has a message in
 //! the message files is replaced by it: `help-about` for the program, `help-about-CMD` for a command
 //! (`help-about-mapping-draft` for `mapping draft`), `help-CMD-ARG` for one of its arguments, `help-ARG` for a
-//! global argument or one shared by several commands. The English file holds the same text as the doc comments
+//! global argument or one shared by several commands; an argument's value names (`<FILE>`, `[INPUT]`) by
+//! `value-name-NAME`. The English file holds the same text as the doc comments and value names of src/cli.rs
 //! (a test keeps them equal), so English help is unchanged. In another language clap's own words are replaced
-//! too: the usage, options, arguments and commands headings, `[default: …]`, `[possible values: …]` and the
-//! `help` command it adds; and its usage errors are written from the message files by their kind and context
+//! too: the usage line (its title, its `[OPTIONS]` tag and `<COMMAND>`), the options, arguments and commands
+//! headings, `[default: …]`, `[possible values: …]` and the `help` command it adds; and its usage errors are written from the message files by their kind and context
 //! ([`exit`]): an unknown argument and clap's tips for it, a missing or invalid value (a number's parse failure
 //! too), an option given twice.
 
@@ -26,7 +27,7 @@ fn localize(cmd: Command, lang: Lang) -> Command {
     if clap_words {
         // The `help` commands exist once clap has built the command; their texts are replaced after that.
         cmd.build();
-        cmd = help_commands(cmd, &words);
+        cmd = built_texts(cmd, &words);
     }
     cmd
 }
@@ -178,9 +179,8 @@ impl ErrorFormatter for Localized {
             }
         }
         if let Some(ContextValue::StyledStr(usage)) = error.get(ContextKind::Usage) {
-            let usage = usage.to_string();
-            let usage = usage.strip_prefix("Usage: ").unwrap_or(&usage);
-            let line = sitelift::t!("help-usage").replace("{usage}", usage);
+            let words = Words { lang: i18n::lang() };
+            let line = usage_line(&words, &usage.to_string());
             text.push_str(&format!("\n\n{line}"));
         }
         text.push_str(&format!("\n\n{}\n", sitelift::t!("clap-try-help")));
@@ -245,31 +245,11 @@ fn command_texts(cmd: Command, path: &str, words: &Words, clap_words: bool) -> C
     cmd
 }
 
-/// clap's usage, commands, arguments and options headings in our words, in clap's order (commands, arguments,
-/// options: a template of our own, since clap orders headings it did not write by where their first argument
-/// is declared, which put a command's inputs after its options), its own `--help` and `--version` flags
-/// described in them, and each argument's default and possible values.
+/// clap's own `--help` and `--version` flags described in our words, and each argument's default and
+/// possible values (the headings and the usage line are written once clap has built the command:
+/// [`built_texts`]).
 fn clap_texts(cmd: Command, words: &Words) -> Command {
-    let mut sections = Vec::new();
-    if cmd.get_subcommands().any(|s| !s.is_hide_set()) {
-        sections.push(format!("{}:\n{{subcommands}}", words.word("help-commands")));
-    }
-    if cmd.get_positionals().any(|a| !a.is_hide_set()) {
-        sections.push(format!(
-            "{}:\n{{positionals}}",
-            words.word("help-arguments")
-        ));
-    }
-    // Every command has options: the `--help` flag added below.
-    sections.push(format!("{}:\n{{options}}", words.word("help-options")));
-    let template = format!(
-        "{{before-help}}{{about-with-newline}}\n{}\n\n{}{{after-help}}",
-        words.word("help-usage"),
-        sections.join("\n\n")
-    );
-    let mut cmd = cmd
-        .help_template(template)
-        .mut_args(|a| value_notes(a, words));
+    let mut cmd = cmd.mut_args(|a| value_notes(a, words));
     let flag = |id: &'static str, action: ArgAction| {
         Arg::new(id)
             .long(id)
@@ -287,6 +267,42 @@ fn clap_texts(cmd: Command, words: &Words) -> Command {
             .arg(flag("version", ArgAction::Version).short('V'));
     }
     cmd
+}
+
+/// The help template of a built command: the usage line and the commands, arguments and options headings in
+/// our words, in clap's order (a template of our own, since clap orders headings it did not write by where
+/// their first argument is declared, which put a command's inputs after its options).
+fn template(cmd: &mut Command, words: &Words) -> String {
+    let mut sections = Vec::new();
+    if cmd.get_subcommands().any(|s| !s.is_hide_set()) {
+        sections.push(format!("{}:\n{{subcommands}}", words.word("help-commands")));
+    }
+    if cmd.get_positionals().any(|a| !a.is_hide_set()) {
+        sections.push(format!(
+            "{}:\n{{positionals}}",
+            words.word("help-arguments")
+        ));
+    }
+    if cmd
+        .get_arguments()
+        .any(|a| !a.is_positional() && !a.is_hide_set())
+    {
+        sections.push(format!("{}:\n{{options}}", words.word("help-options")));
+    }
+    let usage = usage_line(words, &cmd.render_usage().to_string());
+    format!(
+        "{{before-help}}{{about-with-newline}}\n{usage}\n\n{}{{after-help}}",
+        sections.join("\n\n")
+    )
+}
+
+/// clap's usage line (`Usage: sitelift extract [OPTIONS] [INPUT]...`) in our words. The value names in it are
+/// already ours ([`value_names`]); clap's title and its `[OPTIONS]` tag, which its usage writer spells
+/// itself, are replaced by `help-usage` and `help-usage-options`.
+fn usage_line(words: &Words, usage: &str) -> String {
+    let usage = usage.strip_prefix("Usage: ").unwrap_or(usage);
+    let usage = usage.replace("[OPTIONS]", &words.word("help-usage-options"));
+    words.word("help-usage").replace("{usage}", &usage)
 }
 
 /// `[default: 30]` and `[possible values: zh, en]` in our words: clap's notes hidden, ours added to the help.
@@ -331,37 +347,84 @@ fn value_notes(a: Arg, words: &Words) -> Arg {
         .help(help)
 }
 
-/// The `help` commands clap added (`sitelift help`, `sitelift mapping help`, and `help help` under them).
-fn help_commands(cmd: Command, words: &Words) -> Command {
+/// What exists once clap has built the command: each command's help template ([`template`]), and the texts
+/// of the `help` commands clap added (`sitelift help`, `sitelift mapping help`, and `help help` under them).
+fn built_texts(cmd: Command, words: &Words) -> Command {
     let mut cmd = cmd;
     if cmd.get_name() == "help" {
         cmd = cmd.about(words.word("help-about-help"));
         if cmd.get_arguments().any(|a| a.get_id() == "subcommand") {
-            cmd = cmd.mut_arg("subcommand", |a| a.help(words.word("help-help-subcommand")));
+            cmd = cmd.mut_arg("subcommand", |a| {
+                value_names(a.help(words.word("help-help-subcommand")), words)
+            });
         }
     }
+    if cmd.has_subcommands() {
+        // `<COMMAND>` in the usage line (the `help` commands are made by clap with its word).
+        cmd = cmd.subcommand_value_name(words.word("value-name-command"));
+    }
+    let template = template(&mut cmd, words);
+    cmd = cmd.help_template(template);
     let names: Vec<String> = cmd
         .get_subcommands()
         .map(|s| s.get_name().to_string())
         .collect();
     for name in names {
-        cmd = cmd.mut_subcommand(&name, |sub| help_commands(sub, words));
+        cmd = cmd.mut_subcommand(&name, |sub| built_texts(sub, words));
     }
     cmd
 }
 
-/// Replace the help of each argument of `cmd` that has a message `help-{prefix}{arg id}`, else `help-{arg id}`.
+/// Replace the help of each argument of `cmd` that has a message `help-{prefix}{arg id}`, else `help-{arg id}`,
+/// and its value names ([`value_names`]).
 fn args(cmd: Command, prefix: &str, words: &Words) -> Command {
     cmd.mut_args(|a| {
         let id = a.get_id().as_str().replace('_', "-");
-        match words
+        let a = match words
             .text(&format!("help-{prefix}{id}"))
             .or_else(|| words.text(&format!("help-{id}")))
         {
             Some(help) => a.help(help),
             None => a,
-        }
+        };
+        value_names(a, words)
     })
+}
+
+/// An argument's value names (`<FILE>`, `[INPUT]...`, in the help, the usage line and clap's errors) from the
+/// messages `value-name-NAME` ([`value_name_id`]), when the file has each of them. The English file spells
+/// them as src/cli.rs does (a test keeps them equal).
+fn value_names(a: Arg, words: &Words) -> Arg {
+    let Some(names) = a
+        .get_value_names()
+        .filter(|_| a.get_action().takes_values())
+    else {
+        return a;
+    };
+    let said: Option<Vec<String>> = names
+        .iter()
+        .map(|name| words.text(&value_name_id(name)))
+        .collect();
+    match said {
+        Some(said) => a.value_names(said),
+        None => a,
+    }
+}
+
+/// The message id of a value name: `value-name-` and the name in lower case, any other character than a
+/// letter or digit as `-` (`URL|PATH` → `value-name-url-path`, `FILE.toml` → `value-name-file-toml`).
+fn value_name_id(name: &str) -> String {
+    let key: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("value-name-{}", key.trim_matches('-'))
 }
 
 #[cfg(test)]
@@ -375,6 +438,15 @@ mod tests {
         for a in cmd.get_arguments() {
             let help = a.get_help().map(|s| s.to_string()).unwrap_or_default();
             out.push((format!("{at} {}", a.get_id()), help));
+            let names = a
+                .get_value_names()
+                .filter(|_| a.get_action().takes_values());
+            for name in names.unwrap_or_default() {
+                out.push((format!("{at} {} value name", a.get_id()), name.to_string()));
+            }
+        }
+        if let Some(name) = cmd.get_subcommand_value_name() {
+            out.push((format!("{at} command value name"), name.to_string()));
         }
         for sub in cmd.get_subcommands() {
             texts(sub, &format!("{at} {}", sub.get_name()), out);
@@ -401,15 +473,24 @@ mod tests {
     }
 
     /// Every command, the `help` commands clap adds among them, and every argument (clap's own `--help` and
-    /// `--version` too) has its help in Chinese: a new flag without a message fails here.
+    /// `--version` too) has its help and its value names in Chinese: a new flag or value name without a
+    /// message fails here.
     #[test]
     fn chinese_help_covers_every_command_and_argument() {
         let cmd = localize(crate::cli::Cli::command(), Lang::Zh);
         let mut all = Vec::new();
         texts(&cmd, "sitelift", &mut all);
+        // A one-letter value name is a symbol the help texts use (`--limit <N>`: 最多提取 N 条记录).
+        let symbol = |at: &str, text: &str| {
+            at.ends_with("value name")
+                && text.len() == 1
+                && text.chars().all(|c| c.is_ascii_uppercase())
+        };
         let english: Vec<_> = all
             .iter()
-            .filter(|(_, text)| !text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)))
+            .filter(|(at, text)| {
+                !text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) && !symbol(at, text)
+            })
             .collect();
         assert!(english.is_empty(), "help without Chinese: {english:?}");
         for verb in [

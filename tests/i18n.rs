@@ -239,7 +239,7 @@ fn help_of_the_mapping_and_qa_commands_in_both_languages() {
         help.find(arg)
             .unwrap_or_else(|| panic!("no {arg} in {help}"))
     };
-    assert!(at("<EXPECTED>  ") < at("<ACTUAL>  "), "{help}");
+    assert!(at("<预期>  ") < at("<实际>  "), "{help}");
     let (_, help, _) = in_lang("zh", &["--help"]);
     assert!(help.contains("显示本帮助，或显示指定命令的帮助"), "{help}");
     assert!(
@@ -346,34 +346,34 @@ fn error_messages_with_their_remedy_in_both_languages() {
         ),
         (
             vec!["status"],
-            "错误：缺少必需的参数：--job <DIR>",
+            "错误：缺少必需的参数：--job <文件夹>",
             "error: the following required arguments were not provided",
         ),
         (
             vec!["diff", "--format", "xml", e, a],
-            "错误：参数 '--format <FORMAT>' 的值 'xml' 无效\n\n  [可选值：text, json]",
+            "错误：参数 '--format <格式>' 的值 'xml' 无效\n\n  [可选值：text, json]",
             "error: invalid value 'xml' for '--format <FORMAT>'",
         ),
         // clap's tip, an option without its value, an option given twice, a number that is none.
         (
             vec!["extract", "--bogus"],
             "错误：无法识别的参数 '--bogus'\n\n  提示：要把 '--bogus' 作为值传入，请写成 '-- --bogus'\n\n\
-             用法：sitelift extract [OPTIONS] [INPUT]...",
+             用法：sitelift extract [选项] [输入]...",
             "  tip: to pass '--bogus' as a value, use '-- --bogus'",
         ),
         (
             vec!["run", "--out"],
-            "错误：参数 '--out <DIR>' 需要一个值，但没有给出",
+            "错误：参数 '--out <文件夹>' 需要一个值，但没有给出",
             "error: a value is required for '--out <DIR>' but none was supplied",
         ),
         (
             vec!["status", "--job", "a", "--job", "b"],
-            "错误：参数 '--job <DIR>' 只能使用一次",
+            "错误：参数 '--job <文件夹>' 只能使用一次",
             "error: the argument '--job <DIR>' cannot be used multiple times",
         ),
         (
             vec!["run", "--out", "x", "--delay-ms", "abc", "y"],
-            "错误：参数 '--delay-ms <MS>' 的值 'abc' 无效：不是整数",
+            "错误：参数 '--delay-ms <毫秒数>' 的值 'abc' 无效：不是整数",
             "invalid digit found in string",
         ),
     ];
@@ -1105,7 +1105,7 @@ fn clap_words_of_the_main_verbs_by_flag_and_by_locale() {
         }
     }
     let (_, help, _) = in_lang("zh", &["run", "--help"]);
-    assert!(help.contains("\n参数:\n  [URL|PATH]...  "), "{help}");
+    assert!(help.contains("\n参数:\n  [网址|路径]...  "), "{help}");
     // Arguments before options, as clap lists them in English, though the inputs are declared after the
     // options the verbs share.
     for verb in ["run", "extract"] {
@@ -1122,6 +1122,106 @@ fn clap_words_of_the_main_verbs_by_flag_and_by_locale() {
     assert_eq!(stderr_of(&out), err);
     assert!(
         err.contains("请写成 '-- --bogus'") && !err.contains("to pass"),
+        "{err}"
+    );
+}
+
+/// The placeholders in `help` that are English words: `<FILE>`, `[OPTIONS]`, `[INPUT]` (two or more ASCII
+/// letters between brackets; `<N>`, a symbol the help texts use, is not a word).
+fn english_placeholders(help: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for (at, open) in help.char_indices().filter(|(_, c)| *c == '<' || *c == '[') {
+        let close = if open == '<' { '>' } else { ']' };
+        let inside: String = help[at + 1..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || "._|-".contains(*c))
+            .collect();
+        let ends = help[at + 1 + inside.len()..].starts_with(close);
+        if ends && inside.chars().filter(|c| c.is_ascii_alphabetic()).count() >= 2 {
+            found.push(format!("{open}{inside}{close}"));
+        }
+    }
+    found
+}
+
+/// The usage line, the value names and clap's `[OPTIONS]` tag of every command's help are Chinese under
+/// `--lang zh` and a Chinese locale (and in clap's usage errors); English help keeps clap's words.
+#[test]
+fn value_names_and_usage_lines_in_chinese() {
+    let verbs: &[&[&str]] = &[
+        &[],
+        &["extract"],
+        &["crawl"],
+        &["run"],
+        &["status"],
+        &["diff"],
+        &["report"],
+        &["eval"],
+        &["check-mapping"],
+        &["export"],
+        &["completions"],
+        &["man"],
+        &["mapping"],
+        &["mapping", "draft"],
+        &["help", "help"],
+    ];
+    for verb in verbs {
+        let args: Vec<&str> = verb.iter().copied().chain(["--help"]).collect();
+        let args = if verb.first() == Some(&"help") {
+            &verb[..]
+        } else {
+            &args[..]
+        };
+        let (code, help, err) = in_lang("zh", args);
+        assert_eq!(code, Some(0), "{verb:?}: {err}");
+        let english = english_placeholders(&help);
+        assert!(english.is_empty(), "{verb:?}: {english:?} in {help}");
+        let usage = help
+            .lines()
+            .find(|l| l.starts_with("用法："))
+            .unwrap_or_else(|| panic!("no usage line in {help}"));
+        assert!(
+            !usage.contains("Usage") && !usage.contains("OPTIONS"),
+            "{usage}"
+        );
+        let by_locale = sitelift()
+            .env("LANG", "zh_CN.UTF-8")
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(stdout_of(&by_locale), help, "{verb:?}");
+    }
+    let (_, help, _) = in_lang("zh", &["extract", "--help"]);
+    assert!(
+        help.contains("用法：sitelift extract [选项] [输入]...\n")
+            && help.contains("\n  [输入]...  ")
+            && help.contains("\n      --mapping <文件>            站点映射文件"),
+        "{help}"
+    );
+    let (_, help, _) = in_lang("zh", &["--help"]);
+    assert!(help.contains("用法：sitelift [选项] <命令>\n"), "{help}");
+    // clap's usage errors say the same names.
+    let (code, _, err) = in_lang("zh", &["diff", "a.jsonl"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("缺少必需的参数：<实际>") && err.contains("用法：sitelift diff <预期> <实际>"),
+        "{err}"
+    );
+    let (_, _, err) = in_lang("zh", &["extract", "--bogus"]);
+    assert!(
+        err.contains("用法：sitelift extract [选项] [输入]..."),
+        "{err}"
+    );
+    // English keeps clap's words.
+    let (_, help, _) = in_lang("en", &["extract", "--help"]);
+    assert!(
+        help.contains("Usage: sitelift extract [OPTIONS] [INPUT]...\n")
+            && help.contains("\n      --mapping <FILE>            Site mapping file"),
+        "{help}"
+    );
+    let (_, _, err) = in_lang("en", &["diff", "a.jsonl"]);
+    assert!(
+        err.contains("Usage: sitelift diff <EXPECTED> <ACTUAL>"),
         "{err}"
     );
 }

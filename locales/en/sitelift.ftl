@@ -173,6 +173,40 @@ job-no-db = no job.sqlite in it; give the folder a crawl or run wrote (--job or 
 job-schema-version = it was written with job schema version {$found}, this sitelift uses {$expected}; use the sitelift that wrote it, or start over with --fresh
 job-damaged = job.sqlite is damaged ({$problems}); its pages and records cannot be trusted. Keep a copy, then either salvage what is readable (`sqlite3 {$db} .recover | sqlite3 {$dir}/recovered.sqlite`, move recovered.sqlite to job.sqlite, run the crawl again to fetch what is missing) or start the job over with --fresh
 
+## Value names in `--help`, the usage line and clap's errors (src/help.rs): as src/cli.rs spells them (a test
+## checks), and the usage line's tag for any option
+
+help-usage-options = [OPTIONS]
+value-name-command = COMMAND
+value-name-input = INPUT
+value-name-file = FILE
+value-name-file-toml = FILE.toml
+value-name-dir = DIR
+value-name-path = PATH
+value-name-url = URL
+value-name-url-path = URL|PATH
+value-name-export = EXPORT
+value-name-out = OUT
+value-name-page = PAGE
+value-name-mapping = MAPPING
+value-name-expected = EXPECTED
+value-name-actual = ACTUAL
+value-name-field = FIELD
+value-name-format = FORMAT
+value-name-label = LABEL
+value-name-lang = LANG
+value-name-shell = SHELL
+value-name-part = PART
+value-name-substring = SUBSTRING
+value-name-template = TEMPLATE
+value-name-template-csv = TEMPLATE|CSV
+value-name-text = TEXT
+value-name-regex = REGEX
+value-name-n = N
+value-name-secs = SECS
+value-name-ms = MS
+value-name-mb = MB
+
 ## `--help` (src/help.rs): clap's headings, then the texts of src/cli.rs, which these must equal (a test checks)
 
 help-usage = Usage: {"{"}usage{"}"}

@@ -172,6 +172,40 @@ job-no-db = 文件夹中没有 job.sqlite；请指定 crawl 或 run 写出的任
 job-schema-version = 它由任务结构版本 {$found} 的 sitelift 写入，当前 sitelift 使用版本 {$expected}；请使用写入它的那个 sitelift，或加 --fresh 从头开始
 job-damaged = job.sqlite 已损坏（{$problems}）；其中的页面和记录不可信。请先备份，然后二选一：抢救可读的部分（`sqlite3 {$db} .recover | sqlite3 {$dir}/recovered.sqlite`，把 recovered.sqlite 改名为 job.sqlite，再运行一次抓取以补齐缺失的内容），或加 --fresh 重新开始该任务
 
+## Value names in `--help`, the usage line and clap's errors (src/help.rs), and the usage line's tag for any
+## option. N stays N: the help texts say "N 条记录"
+
+help-usage-options = [选项]
+value-name-command = 命令
+value-name-input = 输入
+value-name-file = 文件
+value-name-file-toml = 文件.toml
+value-name-dir = 文件夹
+value-name-path = 路径
+value-name-url = 网址
+value-name-url-path = 网址|路径
+value-name-export = 导出文件
+value-name-out = 输出文件
+value-name-page = 页面
+value-name-mapping = 映射文件
+value-name-expected = 预期
+value-name-actual = 实际
+value-name-field = 字段
+value-name-format = 格式
+value-name-label = 编码名
+value-name-lang = 语言
+value-name-shell = 外壳
+value-name-part = 部分
+value-name-substring = 子串
+value-name-template = 模板
+value-name-template-csv = 模板|CSV
+value-name-text = 文本
+value-name-regex = 正则
+value-name-n = N
+value-name-secs = 秒数
+value-name-ms = 毫秒数
+value-name-mb = 兆字节数
+
 ## `--help` (src/help.rs): clap's headings, then the texts of src/cli.rs
 
 help-usage = 用法：{"{"}usage{"}"}
@@ -275,9 +309,9 @@ help-diff-actual = 实际的记录，格式同上
 help-diff-ignore = 比较时不看此字段（可重复使用；子字段写成 `encoding.replacements` 这样）
 help-diff-normalize-whitespace = 把连续的空白（包括 U+3000 全角空格和 U+00A0）都当作一个空格，并忽略首尾空白
 help-diff-format = 输出格式：text 供人阅读，json 供程序处理
-help-diff-bless = 用 ACTUAL 改写 EXPECTED（样例文件：只改每个文件已有的字段；导出文件：整体改写）
+help-diff-bless = 用“实际”的记录改写“预期”的记录（样例文件：只改每个文件已有的字段；导出文件：整体改写）
 help-about-completions = 输出 bash、zsh、fish 或 PowerShell 的命令补全脚本（输出到 stdout，或用 --out 写入文件）
-help-completions-shell = 要生成补全脚本的 shell
+help-completions-shell = 要生成补全脚本的外壳（shell）
 help-completions-out = 把脚本写入此文件（UTF-8），而不是 stdout
 help-about-man = 生成本命令行的手册页：输出 sitelift.1 到 stdout；加 --dir 时为每个命令各写一页（sitelift.1、sitelift-run.1 等）到文件夹中，供打包使用
 help-man-dir = 把 sitelift.1 和每个命令的手册页写入此文件夹（不存在则创建），而不是把 sitelift.1 输出到 stdout

@@ -7,6 +7,7 @@
 mod cli;
 mod commands;
 mod help;
+mod logging;
 mod progress;
 
 use std::io::Write;
@@ -22,7 +23,7 @@ fn main() -> ExitCode {
         .and_then(|m| cli::Cli::from_arg_matches(&m))
         .unwrap_or_else(|e| help::exit(e));
     progress::set_interval(cli.progress_interval);
-    init_logging(cli.verbose, cli.quiet);
+    logging::init(cli.verbose, cli.quiet, progress::color_on_stderr());
     match commands::run(cli) {
         Ok(code) => code,
         Err(err) => {
@@ -62,22 +63,4 @@ fn message(err: &anyhow::Error) -> String {
         out.push_str(&text);
     }
     out
-}
-
-fn init_logging(verbose: u8, quiet: bool) {
-    let level = match (quiet, verbose) {
-        (true, _) => "error",
-        (false, 0) => "warn",
-        (false, 1) => "info",
-        (false, 2) => "debug",
-        (false, _) => "trace",
-    };
-    let filter = tracing_subscriber::EnvFilter::try_from_env("SITELIFT_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(format!("sitelift={level}")));
-    tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .with_ansi(progress::color_on_stderr())
-        .with_target(false)
-        .init();
 }

@@ -290,6 +290,7 @@ fn module_shapes() -> impl Iterator<Item = &'static Shape> {
         .chain(crate::mapping::kinds::SHAPES)
         .chain(crate::site::report::SHAPES)
         .chain(crate::source::http::SHAPES)
+        .chain(crate::source::politeness::SHAPES)
         .chain(crate::crawl::fetch::SHAPES)
         .chain(crate::job::SHAPES)
 }

@@ -1225,3 +1225,71 @@ fn value_names_and_usage_lines_in_chinese() {
         "{err}"
     );
 }
+
+/// The warnings a run logs (tracing's lines on stderr) come from the message files: Chinese under `--lang zh`
+/// and a Chinese locale, with the level word too; English as before.
+#[test]
+fn logged_warnings_in_chinese() {
+    let site = slow_site();
+    let dir = tempfile::tempdir().unwrap();
+    let crawl = |lang: &str, name: &str| {
+        let job = dir.path().join(name);
+        let args = [
+            "crawl",
+            "--ignore-robots",
+            "--max-depth",
+            "0",
+            "--delay-ms",
+            "0",
+            "--job",
+            job.to_str().unwrap(),
+            &site.url("/"),
+        ];
+        in_lang(lang, &args)
+    };
+    let (code, _, err) = crawl("zh", "zh");
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains(" 警告 --ignore-robots：本次运行不读取也不遵守 robots.txt\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains(" 警告 陷阱限制：深度 1 超过 max_depth 0；之后类似的网址都会跳过"),
+        "{err}"
+    );
+    for english in [
+        "WARN",
+        "is not read or obeyed",
+        "trap limit",
+        "further URLs",
+    ] {
+        assert!(!err.contains(english), "{english} in {err}");
+    }
+    let (code, _, err) = crawl("en", "en");
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains(" WARN --ignore-robots: robots.txt is not read or obeyed in this run\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            " WARN trap limit: depth 1 is over max_depth 0; further URLs like it are skipped"
+        ),
+        "{err}"
+    );
+    assert!(!has_chinese(&err), "{err}");
+    // A note of a run over a mirror.
+    let out = dir.path().join("demo");
+    let args = [
+        "run",
+        "--download-attachments",
+        "--out",
+        out.to_str().unwrap(),
+        "fixtures/demo-site",
+    ];
+    let (_, _, err) = in_lang("zh", &args);
+    assert!(
+        err.contains("注意：--download-attachments 只用于抓取") && !err.contains("note:"),
+        "{err}"
+    );
+}

@@ -46,6 +46,31 @@ mirror-extracted = {$line}; {$pages} pages extracted in {$secs} s; job {$job}
 mirror-limit = --limit {$limit} reached: {$left} pages not extracted yet; run again without --limit to extract them
 mirror-left = {$left} pages not extracted yet: run again to extract them
 mirror-quiet-failed = {$n} page(s) failed: listed in {$summary}; the others were exported
+crawl-second-interrupt = second interrupt: aborting now (the job is consistent; run again to resume)
+crawl-interrupting = interrupted: finishing the requests in flight, then stopping (interrupt again to abort)
+crawl-limit-reached = --limit {$limit} reached: no new pages are fetched
+crawl-max-pages-reached = --max-pages {$max} reached: no new pages are fetched; the queued ones wait for the next run
+mirror-no-downloads = note: --download-attachments applies to crawls; a mirror's files are not downloaded
+
+## Why a host was paused (src/source/politeness.rs), inside crawl-host-paused and log-host-paused
+
+pause-host-errors = {$n} responses in a row were 429 Too Many Requests or 5xx server errors
+pause-retry-after = it asks to wait {$asked} s (Retry-After), longer than the {$max} s --max-retry-wait-ms allows
+
+## Log lines on stderr (src/logging.rs: the level words; the warnings where they are raised)
+
+log-level-error = ERROR
+log-level-warn = WARN
+log-level-info = INFO
+log-level-debug = DEBUG
+log-level-trace = TRACE
+log-host-paused = host {$host} paused for this run: {$why}; its URLs stay queued for the next run
+log-trap-limit = {$reason}; further URLs like it are skipped (see `sitelift status`)
+log-ignore-robots = --ignore-robots: robots.txt is not read or obeyed in this run
+log-interrupted = interrupted; finishing in-flight requests ({$in_flight} in flight)
+log-robots-unreachable = robots.txt unreachable: not crawling this host in this run ({$url}: {$why})
+log-left-mid-update = {$path} was left mid-update by a sitelift run that was stopped (its unfinished update is in {$journal}); reading its last complete state. Run the command that writes it again to finish the update
+
 no-pages = no HTML pages found in {$inputs}: pages need an extension like .html/.htm/.shtml/.asp/.php/.jsp, or HTML content; check the folder (nothing was written)
 
 ## extract, export, report, eval and mapping draft (src/commands)

@@ -30,7 +30,7 @@ summary-warnings = 警告：{$total} 条
 
 run-this-run = 本次运行：抓取 {$fetched} 个页面，失败 {$failed} 个，用时 {$elapsed}（每秒 {$rate} 个页面），在这些页面上发现 {$links} 个链接；任务 {$job}：{$not_followed} 个链接未跟进，{$queued} 个网址仍在队列中
 run-output = 输出：{$out}（records.sqlite、records.jsonl、summary.json）
-run-traps = 触发陷阱限制：拒绝了 {$n} 个网址（列于“已跳过：trap limit”下）
+run-traps = 触发陷阱限制：拒绝了 {$n} 个网址（列于“已跳过：陷阱限制”下）
 run-attachments = 附件：已下载 {$done} 个，失败 {$failed} 个（下次运行时重试），已跳过 {$skipped} 个
 run-quiet-failed = {$n} 个网址失败：见 {$summary} 以及 `sitelift status --job {$job}`；其余已导出
 run-mixed-inputs = 请只给出要抓取的网址，或只给出要读取的本地路径，不能两者混用
@@ -45,6 +45,31 @@ mirror-extracted = {$line}；用时 {$secs} 秒提取了 {$pages} 个页面；�
 mirror-limit = 已达到 --limit {$limit}：还有 {$left} 个页面尚未提取；去掉 --limit 重新运行即可提取
 mirror-left = 还有 {$left} 个页面尚未提取：重新运行即可提取
 mirror-quiet-failed = {$n} 个页面失败：见 {$summary}；其余已导出
+crawl-second-interrupt = 第二次中断：立即退出（任务数据是一致的；重新运行即可继续）
+crawl-interrupting = 已中断：正在完成进行中的请求，然后停止（再中断一次可立即退出）
+crawl-limit-reached = 已达到 --limit {$limit}：不再抓取新页面
+crawl-max-pages-reached = 已达到 --max-pages {$max}：不再抓取新页面；队列中的页面等下次运行
+mirror-no-downloads = 注意：--download-attachments 只用于抓取；不会下载镜像中的文件
+
+## Why a host was paused (src/source/politeness.rs), inside crawl-host-paused and log-host-paused
+
+pause-host-errors = 连续 {$n} 个响应都是 429（请求过多）或 5xx 服务器错误
+pause-retry-after = 它要求等待 {$asked} 秒（Retry-After），超过了 --max-retry-wait-ms 允许的 {$max} 秒
+
+## Log lines on stderr (src/logging.rs: the level words; the warnings where they are raised)
+
+log-level-error = 错误
+log-level-warn = 警告
+log-level-info = 信息
+log-level-debug = 调试
+log-level-trace = 跟踪
+log-host-paused = 主机 {$host} 在本次运行中已暂停：{$why}；它的网址留在队列中，等下次运行
+log-trap-limit = {$reason}；之后类似的网址都会跳过（见 `sitelift status`）
+log-ignore-robots = --ignore-robots：本次运行不读取也不遵守 robots.txt
+log-interrupted = 已中断；正在完成进行中的请求（还有 {$in_flight} 个）
+log-robots-unreachable = 无法获取 robots.txt：本次运行不抓取该主机（{$url}：{$why}）
+log-left-mid-update = {$path} 被一次中途停止的 sitelift 运行留在了更新中途（未完成的更新在 {$journal} 中）；现在读取它最后一次完整的状态。再次运行写入它的命令即可完成更新
+
 no-pages = 在 {$inputs} 中没有找到 HTML 页面：页面的扩展名须为 .html/.htm/.shtml/.asp/.php/.jsp 之类，或内容为 HTML；请检查该文件夹（未写入任何内容）
 
 ## extract, export, report, eval and mapping draft (src/commands)
@@ -126,7 +151,7 @@ status-attachments-failed = 未下载的附件：
 status-more = …… 另有 {$n} 个（`sitelift status --json` 会列出所有页面）
 status-not-articles = 未作为文章导出的页面已列于上方；`sitelift extract --job DIR --all-pages` 可将它们一并导出
 status-scope = 范围排除：{$n} 个网址，按规则：{$rules}
-status-traps = 触发陷阱限制：拒绝了 {$n} 个网址（见上方“trap limit”）
+status-traps = 触发陷阱限制：拒绝了 {$n} 个网址（见上方“陷阱限制”）
 status-records = 记录：{$n} 条
 status-fill-rate = 字段填充率：
 status-attachments = 附件：完成 {$done} 个，失败 {$failed} 个，已跳过 {$skipped} 个，队列中 {$queued} 个

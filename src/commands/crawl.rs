@@ -118,7 +118,7 @@ pub fn crawl_job(
             t!(
                 "crawl-host-paused",
                 host = host.as_str(),
-                why = why.as_str()
+                why = sitelift::outcome::localized(why)
             )
         );
     }

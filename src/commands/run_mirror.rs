@@ -33,9 +33,7 @@ pub fn run_mirror(
         return Err(super::no_pages(&args.inputs));
     }
     if args.crawl.download_attachments && !quiet {
-        eprintln!(
-            "note: --download-attachments applies to crawls; a mirror's files are not downloaded"
-        );
+        eprintln!("{}", t!("mirror-no-downloads"));
     }
     // The scope gives URLs their canonical form (session parameters) and, with crawl patterns, page kinds.
     let settings = CrawlSettings::resolve(&CrawlFlags::default(), opts.mapping.as_ref())?;

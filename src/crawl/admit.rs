@@ -260,7 +260,13 @@ fn trap(
 ) -> rusqlite::Result<Admitted> {
     let reason = limit.to_string();
     if frontier::bump(conn, &format!("hit:{key}"))? == 1 {
-        tracing::warn!("{reason}; further URLs like it are skipped (see `sitelift status`)");
+        tracing::warn!(
+            "{}",
+            crate::t!(
+                "log-trap-limit",
+                reason = crate::outcome::localized(&reason)
+            )
+        );
     }
     skip(&reason, kind)
 }

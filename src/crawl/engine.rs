@@ -122,7 +122,7 @@ pub fn crawl(
         settings.max_redirects,
     ));
     if settings.ignore_robots {
-        tracing::warn!("--ignore-robots: robots.txt is not read or obeyed in this run");
+        tracing::warn!("{}", crate::t!("log-ignore-robots"));
     }
     let parts = JobParts::new(job.reader()?, settings.scope.clone());
     let mut engine = Engine {
@@ -232,9 +232,8 @@ impl Engine<'_> {
                 && !limit_reached
             {
                 limit_reached = true;
-                self.observer.message(&format!(
-                    "--limit {limit} reached: no new pages are fetched"
-                ));
+                self.observer
+                    .message(&crate::t!("crawl-limit-reached", limit = limit));
                 tracing::info!(limit, "limit reached");
             }
             if !stopping && tasks.len() < max_in_flight {
@@ -254,10 +253,8 @@ impl Engine<'_> {
                         let left = max.saturating_sub(used);
                         if left == 0 && !pages_budget_spent {
                             pages_budget_spent = true;
-                            self.observer.message(&format!(
-                                "--max-pages {max} reached: no new pages are fetched; the queued ones wait for \
-                                 the next run"
-                            ));
+                            self.observer
+                                .message(&crate::t!("crawl-max-pages-reached", max = max));
                         }
                         left.min(usize::MAX as u64) as usize
                     }
@@ -318,15 +315,13 @@ impl Engine<'_> {
                 }
                 _ = signals.next() => {
                     if stopping {
-                        eprintln!("second interrupt: aborting now (the job is consistent; run again to resume)");
+                        eprintln!("{}", crate::t!("crawl-second-interrupt"));
                         std::process::exit(130);
                     }
                     stopping = true;
                     self.shared.gates.stop();
-                    self.observer.message(
-                        "interrupted: finishing the requests in flight, then stopping (interrupt again to abort)",
-                    );
-                    tracing::warn!(in_flight = tasks.len(), "interrupted; finishing in-flight requests");
+                    self.observer.message(&crate::t!("crawl-interrupting"));
+                    tracing::warn!("{}", crate::t!("log-interrupted", in_flight = tasks.len()));
                 }
                 _ = tick.tick() => {
                     self.observer.progress(&self.progress);

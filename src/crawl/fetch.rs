@@ -227,7 +227,14 @@ impl Shared {
     }
 
     fn robots_unreachable(&self, url: &Url, why: &str) -> Robots {
-        tracing::warn!(%url, error = why, "robots.txt unreachable: not crawling this host in this run");
+        tracing::warn!(
+            "{}",
+            crate::t!(
+                "log-robots-unreachable",
+                url = url.as_str(),
+                why = crate::outcome::localized(why)
+            )
+        );
         Robots::unreachable(ROBOTS_UNREACHABLE.text(&[&why]))
     }
 

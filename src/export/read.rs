@@ -379,10 +379,12 @@ impl SqliteRecords {
             }
             let (dir, rolled_back) = last_complete_state(path)?;
             tracing::warn!(
-                "{} was left mid-update by a sitelift run that was stopped (its unfinished update is in {}); \
-                 reading its last complete state. Run the command that writes it again to finish the update",
-                path.display(),
-                journal_of(path).display()
+                "{}",
+                crate::t!(
+                    "log-left-mid-update",
+                    path = path.display().to_string(),
+                    journal = journal_of(path).display().to_string()
+                )
             );
             conn =
                 Connection::open_with_flags(&rolled_back, read_only).map_err(sqlite_error(path))?;

@@ -248,11 +248,8 @@ impl Fetcher {
                 // The server asks for a longer wait than the crawl will make: leave the host for a later run.
                 gates.pause(
                     &host,
-                    format!(
-                        "it asks to wait {} s (Retry-After), longer than the {} s --max-retry-wait-ms allows",
-                        asked.as_secs(),
-                        self.cfg.max_retry_wait.as_secs()
-                    ),
+                    super::politeness::RETRY_AFTER
+                        .text(&[&asked.as_secs(), &self.cfg.max_retry_wait.as_secs()]),
                 );
                 return Err(FetchError::halted(attempt));
             }

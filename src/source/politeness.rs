@@ -15,6 +15,30 @@ use std::time::Duration;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, watch};
 use tokio::time::Instant;
 
+use crate::outcome::Shape;
+
+/// Why a host was paused, as the crawl summary and the log say it ([`crate::outcome::localized`]).
+pub(crate) const SHAPES: &[Shape] = &[HOST_ERRORS, RETRY_AFTER];
+/// The circuit breaker tripped.
+const HOST_ERRORS: Shape = Shape {
+    id: "pause-host-errors",
+    pieces: &[
+        "",
+        " responses in a row were 429 Too Many Requests or 5xx server errors",
+    ],
+    args: &["n"],
+};
+/// A Retry-After longer than the crawl waits.
+pub(crate) const RETRY_AFTER: Shape = Shape {
+    id: "pause-retry-after",
+    pieces: &[
+        "it asks to wait ",
+        " s (Retry-After), longer than the ",
+        " s --max-retry-wait-ms allows",
+    ],
+    args: &["asked", "max"],
+};
+
 /// One host's gate.
 #[derive(Debug)]
 struct HostGate {
@@ -129,13 +153,7 @@ impl Politeness {
             }
         };
         if tripped {
-            self.pause(
-                host,
-                format!(
-                    "{} responses in a row were 429 Too Many Requests or 5xx server errors",
-                    self.max_errors
-                ),
-            );
+            self.pause(host, HOST_ERRORS.text(&[&self.max_errors]));
         }
     }
 
@@ -151,8 +169,12 @@ impl Politeness {
         });
         if first {
             tracing::warn!(
-                host,
-                "host paused for this run: {why}; its URLs stay queued for the next run"
+                "{}",
+                crate::t!(
+                    "log-host-paused",
+                    host = host,
+                    why = crate::outcome::localized(&why)
+                )
             );
         }
     }

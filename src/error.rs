@@ -19,7 +19,7 @@ pub enum Error {
     #[error(
         "mapping file '{path}' is not valid: {message}\nSee mappings/README.md for every key, with a commented example"
     )]
-    MappingInvalid { path: PathBuf, message: String },
+    MappingInvalid { path: PathBuf, message: Detail },
 
     #[error(
         "mapping file '{path}'{at}: key '{key}' has a bad CSS selector {selector:?}: {message}"
@@ -57,7 +57,7 @@ pub enum Error {
     },
 
     #[error("cannot write output '{path}': {message}. Check the folder exists and is writable")]
-    Output { path: PathBuf, message: String },
+    Output { path: PathBuf, message: Detail },
 
     /// The output's folder is not there (to write a file atomically, a temporary file is made beside it).
     #[error(
@@ -80,12 +80,12 @@ pub enum Error {
     StdoutClosed,
 
     #[error("cannot read evaluation input '{path}': {message}")]
-    EvalInput { path: PathBuf, message: String },
+    EvalInput { path: PathBuf, message: Detail },
 
     #[error(
         "floors file '{path}' is not valid: {message}\nKeys: [labels] title, published, time, author, editor, source, body, attachments_recall, attachments_precision (percent); [trafilatura] precision, recall, f1 (0–1)"
     )]
-    FloorsInvalid { path: PathBuf, message: String },
+    FloorsInvalid { path: PathBuf, message: Detail },
 
     #[error("SQLite error on '{path}': {source}")]
     Sqlite {
@@ -142,7 +142,7 @@ pub enum Error {
         "cannot read '{path}' for diff: {message}. diff reads JSON, JSON Lines and SQLite exports, or a folder of \
          *.expected.json files"
     )]
-    DiffInput { path: PathBuf, message: String },
+    DiffInput { path: PathBuf, message: Detail },
 
     #[error(
         "unknown record field '{0}': use one of {1} (nested: encoding.used, provenance.title, …)"
@@ -165,6 +165,136 @@ pub enum Error {
     Spool(std::io::Error),
 }
 
+/// What a library said about a file it could not read (toml's, serde_json's words), kept with where: the
+/// English message quotes it as the library wrote it, another language explains it and says what to do, the
+/// library's words kept after that as the detail.
+#[derive(Debug)]
+pub enum Detail {
+    /// Words of this crate (English), shown as they are.
+    Text(String),
+    /// The operating system's or a library's I/O error, said by its kind ([`crate::i18n::io_error`]).
+    Io(std::io::Error),
+    /// A TOML file that does not parse, or whose keys or values are not the ones expected.
+    Toml {
+        /// Where (1-based), when toml says.
+        at: Option<(usize, usize)>,
+        text: String,
+    },
+    /// A JSON text that does not parse, ends early or does not hold what is expected.
+    Json {
+        line: usize,
+        column: usize,
+        category: serde_json::error::Category,
+        text: String,
+    },
+}
+
+impl Detail {
+    /// toml's error for `source`, with the line and column of its place.
+    pub fn toml(source: &str, e: &toml::de::Error) -> Detail {
+        let at = e.span().map(|span| {
+            let before = &source[..span.start.min(source.len())];
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+            (line, column)
+        });
+        Detail::Toml {
+            at,
+            text: e.to_string(),
+        }
+    }
+
+    /// serde_json's error, `text` being what the English message says (its words, with ours around them).
+    pub fn json(e: &serde_json::Error, text: String) -> Detail {
+        Detail::Json {
+            line: e.line(),
+            column: e.column(),
+            category: e.classify(),
+            text,
+        }
+    }
+
+    /// The detail in the interface language.
+    pub fn localized(&self) -> String {
+        use serde_json::error::Category;
+        match self {
+            Detail::Text(text) => crate::outcome::localized(text),
+            Detail::Io(e) => crate::i18n::io_error(e),
+            Detail::Toml {
+                at: Some((line, column)),
+                text,
+            } => crate::t!(
+                "detail-toml",
+                line = *line,
+                column = *column,
+                text = text.as_str()
+            ),
+            Detail::Toml { at: None, text } => {
+                crate::t!("detail-toml-anywhere", text = text.as_str())
+            }
+            Detail::Json {
+                line,
+                column,
+                category,
+                text,
+            } => {
+                let id = match category {
+                    Category::Syntax => "detail-json-syntax",
+                    Category::Eof => "detail-json-eof",
+                    Category::Data => "detail-json-data",
+                    Category::Io => "detail-json-io",
+                };
+                crate::t!(id, line = *line, column = *column, text = text.as_str())
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for Detail {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Detail::Text(text) | Detail::Toml { text, .. } | Detail::Json { text, .. } => {
+                f.write_str(text)
+            }
+            Detail::Io(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl From<String> for Detail {
+    fn from(text: String) -> Detail {
+        Detail::Text(text)
+    }
+}
+
+impl From<&str> for Detail {
+    fn from(text: &str) -> Detail {
+        Detail::Text(text.to_string())
+    }
+}
+
+impl From<std::io::Error> for Detail {
+    fn from(e: std::io::Error) -> Detail {
+        Detail::Io(e)
+    }
+}
+
+/// A borrowed I/O error: the same OS error again (its code), or its kind and words.
+impl From<&std::io::Error> for Detail {
+    fn from(e: &std::io::Error) -> Detail {
+        Detail::Io(match e.raw_os_error() {
+            Some(code) => std::io::Error::from_raw_os_error(code),
+            None => std::io::Error::new(e.kind(), e.to_string()),
+        })
+    }
+}
+
+impl From<std::fmt::Arguments<'_>> for Detail {
+    fn from(text: std::fmt::Arguments<'_>) -> Detail {
+        Detail::Text(text.to_string())
+    }
+}
+
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
@@ -175,8 +305,8 @@ impl Error {
         use crate::t;
         let p = |path: &std::path::Path| path.display().to_string();
         // The messages about a file and what is wrong with it (an OS error in the words said in the language).
-        let about = |id: &str, path: &std::path::Path, message: &str| {
-            t!(id, path = p(path), message = os_text(message))
+        let about = |id: &str, path: &std::path::Path, message: &Detail| {
+            t!(id, path = p(path), message = message.localized())
         };
         match self {
             Error::MappingRead { path, source } => {
@@ -252,7 +382,11 @@ impl Error {
             Error::EvalInput { path, message } => about("error-eval-input", path, message),
             Error::FloorsInvalid { path, message } => about("error-floors-invalid", path, message),
             Error::Sqlite { path, source } => {
-                t!("error-sqlite", path = p(path), source = source.to_string())
+                t!(
+                    "error-sqlite",
+                    path = p(path),
+                    source = sqlite_error(source)
+                )
             }
             Error::DiffInput { path, message } => about("error-diff-input", path, message),
             Error::UnknownField(field, fields) => t!(
@@ -271,6 +405,25 @@ impl Error {
             Error::Spool(source) => t!("error-spool", message = io_error(source)),
         }
     }
+}
+
+/// SQLite's error for a person: in English its own words; in another language what its code means and what
+/// to do, its words after that.
+fn sqlite_error(e: &rusqlite::Error) -> String {
+    use rusqlite::ErrorCode::*;
+    let words = e.to_string();
+    let id = match e.sqlite_error_code() {
+        Some(NotADatabase) => "sqlite-not-a-database",
+        Some(DatabaseCorrupt) => "sqlite-corrupt",
+        Some(DatabaseBusy | DatabaseLocked) => "sqlite-busy",
+        Some(ReadOnly) => "sqlite-read-only",
+        Some(CannotOpen) => "sqlite-cannot-open",
+        Some(DiskFull) => "sqlite-disk-full",
+        Some(PermissionDenied) => "sqlite-permission-denied",
+        Some(SystemIoFailure) => "sqlite-io-failure",
+        _ => return crate::i18n::os_text(&words),
+    };
+    crate::t!("detail-with-words", said = crate::t!(id), words = words)
 }
 
 #[cfg(test)]

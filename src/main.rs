@@ -42,25 +42,30 @@ fn main() -> ExitCode {
 }
 
 /// The error and its causes, `: `-separated like `{err:#}`, but without a cause whose text the message before it
-/// already includes (our errors quote their `source`, e.g. "No such file or directory (os error 2)"). An OS
-/// error is said in the interface language ([`sitelift::i18n::io_error`]).
+/// already includes, and without the causes of one of our errors (they quote their `source`, e.g. "No such file
+/// or directory (os error 2)"). An OS error is said in the interface language ([`sitelift::i18n::io_error`]).
 fn message(err: &anyhow::Error) -> String {
     let mut out = String::new();
     for cause in err.chain() {
-        let text = if let Some(e) = cause.downcast_ref::<sitelift::Error>() {
+        let ours = cause.downcast_ref::<sitelift::Error>();
+        let text = if let Some(e) = ours {
             e.localized()
         } else if let Some(e) = cause.downcast_ref::<std::io::Error>() {
             sitelift::i18n::io_error(e)
         } else {
             sitelift::i18n::os_text(&cause.to_string())
         };
-        if out.contains(&text) {
-            continue;
+        if !out.contains(&text) {
+            if !out.is_empty() {
+                out.push_str(": ");
+            }
+            out.push_str(&text);
         }
-        if !out.is_empty() {
-            out.push_str(": ");
+        // Our errors say their source already (in the interface language): its own chain would repeat it
+        // in a library's words (SQLite's "Error code 26: file is not a database").
+        if ours.is_some() {
+            break;
         }
-        out.push_str(&text);
     }
     out
 }

@@ -16,8 +16,9 @@ use serde::Deserialize;
 use url::Url;
 
 use crate::decode::encoding_for_label;
-use crate::error::{Error, Result};
+use crate::error::{Detail, Error, Result};
 use crate::normalize::date::UtcOffset;
+use crate::outcome::Shape;
 
 /// The fields a mapping can point at, in the order `check-mapping` prints them.
 pub const MAPPED_FIELDS: [&str; 10] = [
@@ -110,11 +111,18 @@ impl Mapping {
     pub fn parse(path: &Path, text: &str) -> Result<Mapping> {
         let invalid = |message: String| Error::MappingInvalid {
             path: path.to_path_buf(),
-            message,
+            message: message.into(),
         };
         let file: MappingFile = match toml::from_str(text) {
             Ok(file) => file,
-            Err(e) => return Err(invalid(toml_trap(text).unwrap_or_else(|| e.to_string()))),
+            Err(e) => {
+                return Err(Error::MappingInvalid {
+                    path: path.to_path_buf(),
+                    message: toml_trap(text)
+                        .map(Detail::from)
+                        .unwrap_or_else(|| Detail::toml(text, &e)),
+                });
+            }
         };
         let base_url = match &file.site.base_url {
             Some(u) => Some(Url::parse(u).map_err(|e| {
@@ -146,10 +154,11 @@ impl Mapping {
                 .iter()
                 .find(|f| **f == key.as_str())
                 .ok_or_else(|| {
-                    invalid(format!(
-                        "unknown key 'selectors.{key}' at {}; known keys: {}",
-                        line_column(text, spanned.span().start),
-                        MAPPED_FIELDS.join(", ")
+                    invalid(unknown_key(
+                        text,
+                        &format!("selectors.{key}"),
+                        spanned.span().start,
+                        &MAPPED_FIELDS,
                     ))
                 })?;
             let selector = compile_selector(path, &format!("selectors.{key}"), css)
@@ -170,10 +179,11 @@ impl Mapping {
                 .iter()
                 .find(|f| **f == key.as_str())
                 .ok_or_else(|| {
-                    invalid(format!(
-                        "unknown key 'patterns.{key}' at {}; known keys: {}",
-                        line_column(text, spanned.span().start),
-                        PATTERN_FIELDS.join(", ")
+                    invalid(unknown_key(
+                        text,
+                        &format!("patterns.{key}"),
+                        spanned.span().start,
+                        &PATTERN_FIELDS,
                     ))
                 })?;
             let bad = |message: String| Error::BadPattern {
@@ -306,9 +316,31 @@ fn locate_selector(err: Error, text: &str) -> Error {
 }
 
 /// `line L, column C` (1-based, columns in characters) of a byte offset in the mapping text, as TOML reports them.
-fn line_column(text: &str, offset: usize) -> String {
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let before = text.get(..offset).unwrap_or(text);
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-    format!("line {line}, column {column}")
+    (line, column)
+}
+
+/// The mapping's own words about a key it does not know, said in the interface language
+/// ([`crate::outcome::localized`]).
+pub(crate) const SHAPES: &[Shape] = &[UNKNOWN_KEY];
+/// A key of `[selectors]` or `[patterns]` that is no field (the table and key, where, the known keys).
+const UNKNOWN_KEY: Shape = Shape {
+    id: "mapping-unknown-key",
+    pieces: &[
+        "unknown key '",
+        "' at line ",
+        ", column ",
+        "; known keys: ",
+        "",
+    ],
+    args: &["key", "line", "column", "keys"],
+};
+
+/// The unknown-key message for `key` (`selectors.titel`) written at `offset` of `text`.
+fn unknown_key(text: &str, key: &str, offset: usize, known: &[&str]) -> String {
+    let (line, column) = line_column(text, offset);
+    UNKNOWN_KEY.text(&[&key, &line, &column, &known.join(", ")])
 }

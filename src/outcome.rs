@@ -288,6 +288,7 @@ fn module_shapes() -> impl Iterator<Item = &'static Shape> {
         .iter()
         .chain(crate::warnings::SHAPES)
         .chain(crate::mapping::kinds::SHAPES)
+        .chain(crate::mapping::SHAPES)
         .chain(crate::site::report::SHAPES)
         .chain(crate::source::http::SHAPES)
         .chain(crate::source::politeness::SHAPES)

@@ -174,7 +174,7 @@ impl Summary {
     pub fn write_json(&self, path: &std::path::Path) -> crate::error::Result<()> {
         let fail = |message: String| crate::error::Error::Output {
             path: path.to_path_buf(),
-            message,
+            message: message.into(),
         };
         let dir = path
             .parent()

@@ -1293,3 +1293,71 @@ fn logged_warnings_in_chinese() {
         "{err}"
     );
 }
+
+/// A library's English inside an error — toml's, serde_json's, SQLite's, and the mapping's own words about an
+/// unknown key — is explained in Chinese with what to do, the library's words kept as the detail; English as
+/// before.
+#[test]
+fn library_words_in_errors_are_explained_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, bytes: &[u8]| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path.to_str().unwrap().to_string()
+    };
+    // A TOML syntax error in a mapping.
+    let broken = write("broken.toml", b"[site\nbase_url = 3\n");
+    let (code, _, err) = in_lang("zh", &["check-mapping", &broken]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("第 1 行第 6 列有误：TOML 写法不对")
+            && err.contains("英文原文：\nTOML parse error at line 1, column 6")
+            && err.contains("unclosed table"),
+        "{err}"
+    );
+    let (_, _, err) = in_lang("en", &["check-mapping", &broken]);
+    assert!(
+        err.contains("is not valid: TOML parse error at line 1, column 6") && !has_chinese(&err),
+        "{err}"
+    );
+    // A key the mapping does not know.
+    let typo = write("typo.toml", b"[selectors]\ntitel = \"h1\"\n");
+    let (_, _, err) = in_lang("zh", &["check-mapping", &typo]);
+    assert!(
+        err.contains("第 2 行第 1 列的键 'selectors.titel' 不认识") && !err.contains("unknown key"),
+        "{err}"
+    );
+    let (_, _, err) = in_lang("en", &["check-mapping", &typo]);
+    assert!(
+        err.contains("unknown key 'selectors.titel' at line 2, column 1; known keys: title,"),
+        "{err}"
+    );
+    // A fixture that ends in the middle of its JSON.
+    let fixtures = dir.path().join("fixtures");
+    std::fs::create_dir(&fixtures).unwrap();
+    std::fs::write(fixtures.join("a.expected.json"), b"{\"title\": ").unwrap();
+    let folder = fixtures.to_str().unwrap();
+    let (code, _, err) = in_lang("zh", &["diff", folder, folder]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("JSON 在第 1 行第 10 列提前结束：文件不完整")
+            && err.contains("英文原文：not JSON: EOF while parsing a value"),
+        "{err}"
+    );
+    // A file that says it is SQLite and is not a database.
+    let mut bytes = b"SQLite format 3\0".to_vec();
+    bytes.extend(std::iter::repeat_n(b'x', 4096));
+    let fake = write("fake.sqlite", &bytes);
+    let html = dir.path().join("r.html");
+    let args = ["report", "--input", &fake, "--html", html.to_str().unwrap()];
+    let (code, _, err) = in_lang("zh", &args);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("这不是 SQLite 数据库文件")
+            && err.contains("（英文原文：file is not a database）\n")
+            && !err.contains("Error code 26"),
+        "{err}"
+    );
+    let (_, _, err) = in_lang("en", &args);
+    assert!(err.contains("': file is not a database\n"), "{err}");
+}

@@ -130,3 +130,21 @@ fn http_failures_are_named_in_chinese_in_the_summary_and_status() {
         "{json:#}"
     );
 }
+
+/// An I/O error that carries no OS code (a file that is not UTF-8) is said by its kind, not by matching Rust's
+/// English words, which have no `(os error N)` mark to find.
+#[test]
+fn an_io_error_without_an_os_code_is_said_by_its_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    let labels = dir.path().join("labels.json");
+    // 中文 in GBK: not UTF-8.
+    std::fs::write(&labels, b"\xd6\xd0\xce\xc4").unwrap();
+    let args = ["eval", "--labels", labels.to_str().unwrap()];
+    let (exit, _, err) = run(true, &args);
+    assert_eq!(exit, Some(2), "{err}");
+    assert!(err.contains("：数据无效"), "{err}");
+    assert!(!err.contains("valid UTF-8"), "{err}");
+    let (exit, _, err) = run(false, &args);
+    assert_eq!(exit, Some(2), "{err}");
+    assert!(err.contains("stream did not contain valid UTF-8"), "{err}");
+}

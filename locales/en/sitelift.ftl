@@ -724,9 +724,30 @@ score-body = body
 score-attachments-recall = attachments_recall
 score-attachments-precision = attachments_precision
 
+## A library's words inside an error (src/error.rs Detail, src/i18n/os.rs): in English the library's words as
+## they are; in another language what went wrong and what to do, the library's words kept after that
+
+mapping-unknown-key = unknown key '{$key}' at line {$line}, column {$column}; known keys: {$keys}
+detail-with-words = {$words}
+detail-toml = {$text}
+detail-toml-anywhere = {$text}
+detail-json-syntax = {$text}
+detail-json-eof = {$text}
+detail-json-data = {$text}
+detail-json-io = {$text}
+sqlite-not-a-database = not a SQLite database
+sqlite-corrupt = the database is damaged
+sqlite-busy = the database is in use by another program
+sqlite-read-only = the database cannot be written
+sqlite-cannot-open = the database cannot be opened
+sqlite-disk-full = the disk is full
+sqlite-permission-denied = permission denied
+sqlite-io-failure = reading or writing the disk failed
+
 ## Operating-system errors (src/i18n/os.rs): English shows Rust's own text; these are the kinds' names.
 
 os-error-with-code = {$message} (os error {$code})
+
 os-error-not-found = no such file or directory
 os-error-permission-denied = permission denied
 os-error-already-exists = already exists

@@ -719,9 +719,32 @@ score-body = 正文
 score-attachments-recall = 附件召回率
 score-attachments-precision = 附件精确率
 
+## A library's words inside an error (src/error.rs Detail, src/i18n/os.rs): in English the library's words as
+## they are; in another language what went wrong and what to do, the library's words kept after that
+
+mapping-unknown-key = 第 {$line} 行第 {$column} 列的键 '{$key}' 不认识（可能拼错了）；可用的键：{$keys}
+detail-with-words = {$said}（英文原文：{$words}）
+detail-toml = 第 {$line} 行第 {$column} 列有误：TOML 写法不对，或者键名、值不是这里应有的（常见原因：键名拼错、文字值缺少引号、方括号或引号没有成对、同一个键写了两次）。请改正这一处后再运行。toml 的英文原文：
+    {$text}
+detail-toml-anywhere = TOML 写法不对，或者键名、值不是应有的（常见原因：键名拼错、文字值缺少引号、方括号或引号没有成对、同一个键写了两次）。请改正后再运行。toml 的英文原文：
+    {$text}
+detail-json-syntax = 第 {$line} 行第 {$column} 列不是有效的 JSON（文件可能被截断、被其他程序改动过，或者根本不是 JSON 文件）；请确认给的是正确的文件（英文原文：{$text}）
+detail-json-eof = JSON 在第 {$line} 行第 {$column} 列提前结束：文件不完整（可能是写到一半时被中断）；请重新生成该文件（英文原文：{$text}）
+detail-json-data = 第 {$line} 行第 {$column} 列：JSON 本身有效，但内容不是这里要求的格式（缺少字段或类型不对）；请确认给的是正确的文件（英文原文：{$text}）
+detail-json-io = 读取 JSON 时出错（英文原文：{$text}）
+sqlite-not-a-database = 这不是 SQLite 数据库文件（或文件头已损坏）；请确认给的是 sitelift 写出的 .sqlite 文件
+sqlite-corrupt = 数据库已损坏；请用备份，或重新运行写出它的命令
+sqlite-busy = 数据库正被另一个程序使用；请等它结束或关闭该程序后再试
+sqlite-read-only = 数据库无法写入（文件或所在文件夹是只读的）；请检查权限
+sqlite-cannot-open = 无法打开数据库；请检查路径是否存在、是否有权限访问
+sqlite-disk-full = 磁盘已满；请腾出空间后再试
+sqlite-permission-denied = 权限不足，无法访问数据库；请检查文件权限
+sqlite-io-failure = 读写磁盘失败；请检查磁盘和剩余空间
+
 ## 操作系统错误（src/i18n/os.rs）：括号里保留系统错误码
 
 os-error-with-code = {$message}（os error {$code}）
+
 os-error-not-found = 找不到文件或目录
 os-error-permission-denied = 权限不足，无法访问
 os-error-already-exists = 已经存在

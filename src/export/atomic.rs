@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use tempfile::NamedTempFile;
 
-use crate::error::{Error, Result};
+use crate::error::{Detail, Error, Result};
 
 /// The path that errors name when stdout is the output.
 pub const STDOUT: &str = "<stdout>";
@@ -27,14 +27,14 @@ fn stream_error(err: io::Error) -> Error {
     }
     Error::Output {
         path: PathBuf::from(STDOUT),
-        message: err.to_string(),
+        message: err.into(),
     }
 }
 
-pub(crate) fn output_error(path: &Path, message: impl std::fmt::Display) -> Error {
+pub(crate) fn output_error(path: &Path, message: impl Into<Detail>) -> Error {
     Error::Output {
         path: path.to_path_buf(),
-        message: message.to_string(),
+        message: message.into(),
     }
 }
 

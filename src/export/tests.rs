@@ -499,7 +499,7 @@ fn a_closed_stdout_is_a_recognizable_stop() {
 
     let other = Error::Output {
         path: PathBuf::from("out.jsonl"),
-        message: "disk full".to_owned(),
+        message: "disk full".into(),
     };
     assert!(!is_broken_pipe(&other));
 }

@@ -58,10 +58,10 @@ fn job_error(job: &Job) -> impl Fn(rusqlite::Error) -> Error + '_ {
     job.sql_error()
 }
 
-fn output_error(path: &Path, e: impl std::fmt::Display) -> Error {
+fn output_error(path: &Path, e: impl Into<crate::error::Detail>) -> Error {
     Error::Output {
         path: path.to_path_buf(),
-        message: e.to_string(),
+        message: e.into(),
     }
 }
 

@@ -43,10 +43,10 @@ fn lock_of(dir: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-fn output_error(path: &Path, e: impl std::fmt::Display) -> Error {
+fn output_error(path: &Path, e: impl Into<crate::error::Detail>) -> Error {
     Error::Output {
         path: path.to_path_buf(),
-        message: e.to_string(),
+        message: e.into(),
     }
 }
 

@@ -61,19 +61,25 @@ pub fn io_error(e: &io::Error) -> String {
 
 /// [`io_error`] in `lang`. English is `e`'s own text. Otherwise an error from the OS (it has a code) or one
 /// made of a kind alone is said by its kind, the code after it; an error that carries its own words (a
-/// library's, this crate's) and a kind with no message keep their text.
+/// library's, this crate's) is said by its kind with those words after it as the detail; a kind with no
+/// message keeps its text.
 pub fn io_error_in(lang: Lang, e: &io::Error) -> String {
     let own = e.to_string();
     if lang == Lang::En {
         return own;
     }
     let from_os = e.raw_os_error();
-    if from_os.is_none() && e.get_ref().is_some() {
-        return own;
-    }
     let Some(said) = message_id(e.kind()).and_then(|id| message_in(lang, id)) else {
         return own;
     };
+    if from_os.is_none() && e.get_ref().is_some() {
+        // A library's or this crate's own words: the kind says what happened, the words stay as the detail.
+        return tr_in(
+            lang,
+            "detail-with-words",
+            &[("said", said.into()), ("words", own.into())],
+        );
+    }
     match from_os {
         Some(code) => tr_in(
             lang,
@@ -209,9 +215,13 @@ mod tests {
     }
 
     #[test]
-    fn errors_with_their_own_words_or_no_message_keep_them() {
+    fn errors_with_their_own_words_are_explained_and_kept() {
         let own = io::Error::new(ErrorKind::NotFound, "no page 7 in the archive");
-        assert_eq!(io_error_in(Lang::Zh, &own), "no page 7 in the archive");
+        assert_eq!(
+            io_error_in(Lang::Zh, &own),
+            "找不到文件或目录（英文原文：no page 7 in the archive）"
+        );
+        assert_eq!(io_error_in(Lang::En, &own), "no page 7 in the archive");
         let other = io::Error::other("no atomic exchange on this system");
         assert_eq!(io_error_in(Lang::Zh, &other), other.to_string());
         let bare = io::Error::from(ErrorKind::UnexpectedEof);

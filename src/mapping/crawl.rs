@@ -114,7 +114,7 @@ impl CrawlFile {
     pub(super) fn validate(self, path: &Path) -> Result<CrawlRules> {
         let invalid = |message: String| Error::MappingInvalid {
             path: path.to_path_buf(),
-            message,
+            message: message.into(),
         };
         let start_urls = self
             .start_urls

@@ -266,7 +266,7 @@ pub fn evaluate_devset(
     };
     let input_error = |path: &Path, message: String| Error::EvalInput {
         path: path.to_path_buf(),
-        message,
+        message: message.into(),
     };
     let text = std::fs::read_to_string(&manifest_path)
         .map_err(|e| input_error(&manifest_path, e.to_string()))?;

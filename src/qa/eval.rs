@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::compare::{match_attachments, same_people, same_source, same_text, squash};
 use super::{Miss, NoRecord, Score, score_label, truncate};
-use crate::error::{Error, Result};
+use crate::error::{Detail, Error, Result};
 use crate::i18n::{pad, pad_left};
 use crate::pipeline::{NoParts, Options, PageOutcome, process};
 use crate::record::Record;
@@ -56,11 +56,14 @@ pub struct LabelAttachment {
 pub fn load_labels(path: &Path) -> Result<Vec<Label>> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::EvalInput {
         path: path.to_path_buf(),
-        message: e.to_string(),
+        message: e.into(),
     })?;
     serde_json::from_str(&text).map_err(|e| Error::EvalInput {
         path: path.to_path_buf(),
-        message: format!("not a labels file (array of labelled pages, see the corpus README): {e}"),
+        message: Detail::json(
+            &e,
+            format!("not a labels file (array of labelled pages, see the corpus README): {e}"),
+        ),
     })
 }
 
@@ -164,7 +167,8 @@ pub fn read_page(dir: &Path, file: &str) -> Result<RawPage> {
         path: path.clone(),
         message: format!(
             "{e} (page files are relative to the labels file's folder unless --pages is given)"
-        ),
+        )
+        .into(),
     })?;
     Ok(RawPage {
         path: Some(path),

@@ -34,12 +34,15 @@ pub struct KindLabel {
 pub fn load_kinds(path: &Path) -> Result<BTreeMap<String, KindLabel>> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::EvalInput {
         path: path.to_path_buf(),
-        message: e.to_string(),
+        message: e.into(),
     })?;
     serde_json::from_str(&text).map_err(|e| Error::EvalInput {
         path: path.to_path_buf(),
-        message: format!(
-            "not a kinds file (an object of page file → {{\"kind\": \"article\" | \"non-article\", \"reason\": …}}): {e}"
+        message: crate::error::Detail::json(
+            &e,
+            format!(
+                "not a kinds file (an object of page file → {{\"kind\": \"article\" | \"non-article\", \"reason\": …}}): {e}"
+            ),
         ),
     })
 }

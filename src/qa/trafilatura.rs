@@ -38,12 +38,15 @@ pub struct BenchItem {
 pub fn load_benchmark(path: &Path) -> Result<BTreeMap<String, BenchItem>> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::EvalInput {
         path: path.to_path_buf(),
-        message: e.to_string(),
+        message: e.into(),
     })?;
     serde_json::from_str(&text).map_err(|e| Error::EvalInput {
         path: path.to_path_buf(),
-        message: format!(
-            "not trafilatura's evaldata.json (an object of URL → {{file, with, without}}): {e}"
+        message: crate::error::Detail::json(
+            &e,
+            format!(
+                "not trafilatura's evaldata.json (an object of URL → {{file, with, without}}): {e}"
+            ),
         ),
     })
 }

@@ -129,10 +129,10 @@ fn pretty(v: &Value) -> String {
     serde_json::to_string_pretty(v).expect("a JSON value serializes")
 }
 
-fn output_error(path: &Path, e: impl std::fmt::Display) -> Error {
+fn output_error(path: &Path, e: impl Into<crate::error::Detail>) -> Error {
     Error::Output {
         path: path.to_path_buf(),
-        message: e.to_string(),
+        message: e.into(),
     }
 }
 

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
-use crate::error::{Error, Result};
+use crate::error::{Detail, Error, Result};
 use crate::export::read_records;
 
 /// The first bytes of every SQLite database file.
@@ -131,7 +131,7 @@ pub fn sniff(path: &Path) -> Result<ExportFormat> {
     })
 }
 
-fn diff_input(path: &Path, message: impl Into<String>) -> Error {
+fn diff_input(path: &Path, message: impl Into<crate::error::Detail>) -> Error {
     Error::DiffInput {
         path: path.to_path_buf(),
         message: message.into(),
@@ -160,7 +160,7 @@ fn fixture_folder(dir: &Path) -> Result<Vec<Entry>> {
                 source,
             })?;
             let Value::Object(fields) = serde_json::from_str(&text)
-                .map_err(|e| diff_input(&file, format!("not JSON: {e}")))?
+                .map_err(|e| diff_input(&file, Detail::json(&e, format!("not JSON: {e}"))))?
             else {
                 return Err(diff_input(&file, "not a JSON object"));
             };

@@ -515,10 +515,10 @@ fn body_figures(f: &Figures, from_job: bool) -> String {
     s
 }
 
-fn output_error(path: &Path, e: impl std::fmt::Display) -> Error {
+fn output_error(path: &Path, e: impl Into<crate::error::Detail>) -> Error {
     Error::Output {
         path: path.to_path_buf(),
-        message: e.to_string(),
+        message: e.into(),
     }
 }
 
@@ -559,7 +559,8 @@ pub fn write(report: Report, path: &Path, from_job: bool) -> Result<()> {
     w(&mut out, &head)?;
     w(&mut out, &body_figures(&figures, from_job))?;
     w(&mut out, &records_section())?;
-    let figures_json = serde_json::to_value(&figures).map_err(|e| output_error(path, e))?;
+    let figures_json =
+        serde_json::to_value(&figures).map_err(|e| output_error(path, e.to_string()))?;
     w(
         &mut out,
         &format!(

@@ -165,12 +165,14 @@ pub enum Error {
     Spool(std::io::Error),
 }
 
-/// What a library said about a file it could not read (toml's, serde_json's words), kept with where: the
-/// English message quotes it as the library wrote it, another language explains it and says what to do, the
-/// library's words kept after that as the detail.
+/// What is wrong with a file or an output, kept with its structure: the English message quotes it as it was
+/// written (toml's, serde_json's, the OS's or this crate's words); another language explains it by that
+/// structure (where, what kind of failure) and says what to do, a library's words kept after that as the
+/// detail ([`Detail::localized`]).
 #[derive(Debug)]
 pub enum Detail {
-    /// Words of this crate (English), shown as they are.
+    /// Words of this crate (English): said in the interface language when they are one of its reasons
+    /// ([`crate::outcome::localized`]), else shown as they are.
     Text(String),
     /// The operating system's or a library's I/O error, said by its kind ([`crate::i18n::io_error`]).
     Io(std::io::Error),
@@ -192,12 +194,9 @@ pub enum Detail {
 impl Detail {
     /// toml's error for `source`, with the line and column of its place.
     pub fn toml(source: &str, e: &toml::de::Error) -> Detail {
-        let at = e.span().map(|span| {
-            let before = &source[..span.start.min(source.len())];
-            let line = before.matches('\n').count() + 1;
-            let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-            (line, column)
-        });
+        let at = e
+            .span()
+            .map(|span| crate::mapping::line_column(source, span.start));
         Detail::Toml {
             at,
             text: e.to_string(),

@@ -125,26 +125,21 @@ impl Mapping {
             }
         };
         let base_url = match &file.site.base_url {
-            Some(u) => Some(Url::parse(u).map_err(|e| {
-                invalid(format!(
-                    "key 'site.base_url' = {u:?} is not an absolute URL ({e})"
-                ))
-            })?),
+            Some(u) => {
+                Some(Url::parse(u).map_err(|e| invalid(BASE_URL.text(&[&format!("{u:?}"), &e])))?)
+            }
             None => None,
         };
         let timezone = match &file.site.timezone {
-            Some(tz) => UtcOffset::parse(tz).ok_or_else(|| {
-                invalid(format!(
-                    "key 'site.timezone' = {tz:?} is not an offset like \"+08:00\" or a zone like \"Asia/Shanghai\""
-                ))
-            })?,
+            Some(tz) => {
+                UtcOffset::parse(tz).ok_or_else(|| invalid(TIMEZONE.text(&[&format!("{tz:?}")])))?
+            }
             None => UtcOffset::default(),
         };
         let encoding = match &file.site.encoding {
-            Some(label) => Some(
-                encoding_for_label(label)
-                    .map_err(|e| invalid(format!("key 'site.encoding': {e}")))?,
-            ),
+            Some(label) => {
+                Some(encoding_for_label(label).map_err(|_| invalid(ENCODING.text(&[label])))?)
+            }
             None => None,
         };
         let mut selectors = BTreeMap::new();
@@ -315,17 +310,41 @@ fn locate_selector(err: Error, text: &str) -> Error {
     }
 }
 
-/// `line L, column C` (1-based, columns in characters) of a byte offset in the mapping text, as TOML reports them.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
+/// The line and column (1-based, in characters) of byte `offset` in `text`.
+pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let before = text.get(..offset).unwrap_or(text);
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
     (line, column)
 }
 
-/// The mapping's own words about a key it does not know, said in the interface language
-/// ([`crate::outcome::localized`]).
-pub(crate) const SHAPES: &[Shape] = &[UNKNOWN_KEY];
+/// The mapping's own words about a key it does not know or a value it cannot use, said in the interface
+/// language ([`crate::outcome::localized`]).
+pub(crate) const SHAPES: &[Shape] = &[UNKNOWN_KEY, BASE_URL, TIMEZONE, ENCODING];
+/// `site.base_url` that is no absolute URL (the value quoted, the URL parser's words).
+const BASE_URL: Shape = Shape {
+    id: "mapping-base-url",
+    pieces: &["key 'site.base_url' = ", " is not an absolute URL (", ")"],
+    args: &["value", "detail"],
+};
+/// `site.timezone` that is neither an offset nor a known zone (the value quoted).
+const TIMEZONE: Shape = Shape {
+    id: "mapping-timezone",
+    pieces: &[
+        "key 'site.timezone' = ",
+        " is not an offset like \"+08:00\" or a zone like \"Asia/Shanghai\"",
+    ],
+    args: &["value"],
+};
+/// `site.encoding` that is no WHATWG label ([`Error::UnknownEncoding`]'s words after the key).
+const ENCODING: Shape = Shape {
+    id: "mapping-encoding",
+    pieces: &[
+        "key 'site.encoding': unknown encoding label '",
+        "': use a WHATWG label such as utf-8, gbk, gb18030, big5, shift_jis",
+    ],
+    args: &["label"],
+};
 /// A key of `[selectors]` or `[patterns]` that is no field (the table and key, where, the known keys).
 const UNKNOWN_KEY: Shape = Shape {
     id: "mapping-unknown-key",

@@ -1361,3 +1361,37 @@ fn library_words_in_errors_are_explained_in_chinese() {
     let (_, _, err) = in_lang("en", &args);
     assert!(err.contains("': file is not a database\n"), "{err}");
 }
+
+/// The mapping's own English about a value it cannot use (a base URL, a time zone, an encoding) is said in
+/// Chinese; English as before.
+#[test]
+fn mapping_value_errors_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            "[site]\nbase_url = \"www.a.cn\"\n",
+            "键 'site.base_url' 的值 \"www.a.cn\" 不是完整的网址",
+            "key 'site.base_url' = \"www.a.cn\" is not an absolute URL (relative URL without a base)",
+        ),
+        (
+            "[site]\ntimezone = \"CST\"\n",
+            "键 'site.timezone' 的值 \"CST\" 既不是 \"+08:00\" 这样的时差",
+            "key 'site.timezone' = \"CST\" is not an offset like \"+08:00\"",
+        ),
+        (
+            "[site]\nencoding = \"gbkk\"\n",
+            "键 'site.encoding'：不认识编码名 'gbkk'",
+            "key 'site.encoding': unknown encoding label 'gbkk': use a WHATWG label",
+        ),
+    ];
+    for (i, (toml, zh, en)) in cases.iter().enumerate() {
+        let path = dir.path().join(format!("m{i}.toml"));
+        std::fs::write(&path, toml).unwrap();
+        let path = path.to_str().unwrap();
+        let (code, _, err) = in_lang("zh", &["check-mapping", path]);
+        assert_eq!(code, Some(2), "{err}");
+        assert!(err.contains(zh) && !err.contains(" is not "), "{err}");
+        let (_, _, err) = in_lang("en", &["check-mapping", path]);
+        assert!(err.contains(en) && !has_chinese(&err), "{err}");
+    }
+}

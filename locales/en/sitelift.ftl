@@ -728,6 +728,9 @@ score-attachments-precision = attachments_precision
 ## they are; in another language what went wrong and what to do, the library's words kept after that
 
 mapping-unknown-key = unknown key '{$key}' at line {$line}, column {$column}; known keys: {$keys}
+mapping-base-url = key 'site.base_url' = {$value} is not an absolute URL ({$detail})
+mapping-timezone = key 'site.timezone' = {$value} is not an offset like "+08:00" or a zone like "Asia/Shanghai"
+mapping-encoding = key 'site.encoding': unknown encoding label '{$label}': use a WHATWG label such as utf-8, gbk, gb18030, big5, shift_jis
 detail-with-words = {$words}
 detail-toml = {$text}
 detail-toml-anywhere = {$text}

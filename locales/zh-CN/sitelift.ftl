@@ -723,6 +723,9 @@ score-attachments-precision = 附件精确率
 ## they are; in another language what went wrong and what to do, the library's words kept after that
 
 mapping-unknown-key = 第 {$line} 行第 {$column} 列的键 '{$key}' 不认识（可能拼错了）；可用的键：{$keys}
+mapping-base-url = 键 'site.base_url' 的值 {$value} 不是完整的网址：要以 http:// 或 https:// 开头，例如 "http://www.example.org.cn/"（英文原文：{$detail}）
+mapping-timezone = 键 'site.timezone' 的值 {$value} 既不是 "+08:00" 这样的时差，也不是 "Asia/Shanghai" 这样的时区名
+mapping-encoding = 键 'site.encoding'：不认识编码名 '{$label}'；请用 WHATWG 编码名，如 utf-8、gbk、gb18030、big5、shift_jis
 detail-with-words = {$said}（英文原文：{$words}）
 detail-toml = 第 {$line} 行第 {$column} 列有误：TOML 写法不对，或者键名、值不是这里应有的（常见原因：键名拼错、文字值缺少引号、方括号或引号没有成对、同一个键写了两次）。请改正这一处后再运行。toml 的英文原文：
     {$text}

@@ -478,3 +478,29 @@ fn classify_profile_whose_only_text_is_the_person_s_card_is_no_article() {
     );
     record(process_page(PAGE_URL, &html));
 }
+
+#[test]
+fn classify_office_directory_of_people_s_cards_is_no_article() {
+    // An office's staff page: a heading, then one card per person — the name, fields whose label stands on a
+    // line of its own with the value under it, a phone field with two numbers.
+    let card = |name: &str, post: &str| {
+        format!(
+            "<p>{name}</p><p>职 称助理研究员</p><p>部 门综合办公室</p><p>行政职务</p><p>{post}</p><p>办公电话0571-85012345，85012346</p><p>电子邮箱office@qingsong.edu.cn</p><p>负责事务财务、人事</p>"
+        )
+    };
+    let cards = format!(
+        "<p>综合办公室 教师</p>{}{}",
+        card("林晓", "副主任"),
+        card("周默", "科员")
+    );
+    let html = page("综合办公室_青松大学社会学院", "", &cards, "");
+    assert_eq!(
+        skipped(process_page(PAGE_URL, &html)),
+        "no article text: the body is only a person's card (post, field, contact)"
+    );
+    // Negative: the same cards with a line of prose about the office are the office's article.
+    let text =
+        format!("{cards}<p>综合办公室负责学院的行政、财务和人事工作，为师生提供日常服务。</p>");
+    let html = page("综合办公室_青松大学社会学院", "", &text, "");
+    record(process_page(PAGE_URL, &html));
+}

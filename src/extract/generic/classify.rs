@@ -3,7 +3,7 @@
 
 use super::analysis::Analysis;
 use super::lists::{ListKind, list_holding, main_list};
-use super::people::starts_with_label;
+use super::people::{self, starts_with_label};
 use super::vocabulary::{
     CARD_LINE_MAX_CHARS, CONTACT_CARD_LABELS, DATED_LINKS_MIN, EMPTY_TEXT_MAX, ERROR_PAGE_MAX_TEXT,
     ERROR_PHRASES, INDEX_MORE_LINKS_MIN, LOGIN_AREA_MAX_CHARS, LOGIN_PAGE_MAX_TEXT,
@@ -303,22 +303,47 @@ fn only_metadata_lines(text: &str) -> bool {
         })
 }
 
-/// Whether a body is only a person's card: short lines without a sentence, each a field of the card (`职称：教授`,
-/// `研究方向 社会政策`, `Email：…`; the label's spacing ignored), naming at least [`PERSON_CARD_MIN_FIELDS`] of a
-/// person's fields besides contact ones.
+/// Whether a body is only people's cards: short lines, each a field of a card (`职称：教授`,
+/// `研究方向 社会政策`, `Email：…`; the label's spacing ignored) or the value under a field's label standing alone
+/// (`行政职务` / `副院长`), a card's name line (`刘婷`) and perhaps one heading over the cards (`综合办公室 教师`),
+/// naming at least [`PERSON_CARD_MIN_FIELDS`] of a person's fields besides contact ones: a profile whose text is
+/// empty, or an office's directory of cards.
 fn is_person_card(text: &str) -> bool {
     let mut person = 0;
-    for line in text.lines().filter(|l| !l.trim().is_empty()) {
-        if visible_len(line) > CARD_LINE_MAX_CHARS || crate::normalize::text::is_sentence(line) {
+    let mut value_next = false;
+    let lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    for (i, line) in lines.enumerate() {
+        if visible_len(line) > CARD_LINE_MAX_CHARS {
             return false;
         }
-        if starts_with_label(line, &PERSON_CARD_LABELS) {
-            person += 1;
-        } else if !starts_with_label(line, &CONTACT_CARD_LABELS) {
+        if std::mem::take(&mut value_next) {
+            continue;
+        }
+        // A field's value may hold a comma (`办公电话022-23500327，23498602`); any other line is no sentence.
+        let person_field = starts_with_label(line, &PERSON_CARD_LABELS);
+        if person_field || starts_with_label(line, &CONTACT_CARD_LABELS) {
+            person += usize::from(person_field);
+            value_next = is_label_alone(line);
+        } else if crate::normalize::text::is_sentence(line)
+            || !(i == 0 || people::is_chinese_name(line))
+        {
             return false;
         }
     }
     person >= PERSON_CARD_MIN_FIELDS
+}
+
+/// Whether a card's line is a field's label and nothing else (`行政职务`, `职 称：`): its value is the next line.
+fn is_label_alone(line: &str) -> bool {
+    let letters: String = line
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '：' | ':'))
+        .flat_map(char::to_lowercase)
+        .collect();
+    PERSON_CARD_LABELS
+        .iter()
+        .chain(CONTACT_CARD_LABELS.iter())
+        .any(|label| label.replace(' ', "") == letters)
 }
 
 /// How many distinct targets the page's "more" links ([`MORE_LINK_WORDS`]) point at: one per section of a hub.

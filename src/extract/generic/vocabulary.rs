@@ -788,10 +788,11 @@ pub const METADATA_ONLY_MAX_TEXT: usize = 120;
 
 /// Fields of a person's card on a profile page (post, research field, unit): a body made of these lines and
 /// contact lines alone is the card of a profile whose text is empty, not an article.
-pub const PERSON_CARD_LABELS: [&str; 12] = [
+pub const PERSON_CARD_LABELS: [&str; 13] = [
     "职称",
     "职务",
     "行政职务",
+    "负责事务",
     "研究方向",
     "研究领域",
     "研究中心",

@@ -9,7 +9,7 @@ use sha2::{Digest, Sha256};
 
 use crate::extract::{Extracted, Found};
 use crate::normalize::date::UtcOffset;
-use crate::normalize::html::sanitize;
+use crate::normalize::html::sanitize_owned;
 use crate::normalize::text::non_empty;
 use crate::normalize::url::{is_web_link, shown};
 use crate::record::{Attachment, EncodingAudit, Image, Record, Rule};
@@ -93,7 +93,7 @@ pub fn to_record(
     });
     let (body_html, body_text) = match ex.body {
         Some(b) => {
-            let html = sanitize(&b.value.html);
+            let html = sanitize_owned(b.value.html);
             let text = b.value.text;
             if !text.trim().is_empty() {
                 provenance.insert("body".to_string(), Rule::from(b.rule));

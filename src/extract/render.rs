@@ -1,7 +1,8 @@
 //! Body rendering: the chosen body subtree(s) → clean HTML and paragraph text in one walk. Layout junk
 //! (`<font>`, `<span>`, `<div>` wrappers, inline styles, layout tables) is unwrapped, block boundaries and `<br>`
 //! become paragraphs, leading indents are trimmed, empty wrappers vanish, links and images get absolute URLs.
-//! The HTML is sanitized again by [`crate::normalize::html`]; this walk only decides structure.
+//! The HTML is escaped as the sanitizer's serializer escapes it and sanitized again by [`crate::normalize::html`];
+//! this walk only decides structure.
 
 use rustc_hash::FxHashSet as HashSet;
 
@@ -11,7 +12,7 @@ use scraper::{Html, Node};
 use url::Url;
 
 use crate::extract::dom::{Visible, is_block, visible_edges};
-use crate::normalize::html::push_escaped;
+use crate::normalize::html::{push_attr_escaped, push_text_escaped};
 use crate::normalize::text::{fold, fold_into, is_space};
 use crate::normalize::url::resolve;
 use crate::record::Image;
@@ -185,7 +186,7 @@ impl Renderer<'_> {
                 && let Some(href) = self.link_target(el)
             {
                 self.html.push_str(" href=\"");
-                push_escaped(&mut self.html, &href);
+                push_attr_escaped(&mut self.html, &href);
                 self.html.push('"');
                 self.open_link = Some((href, String::new(), el.attr("title").map(fold)));
             }
@@ -350,7 +351,7 @@ impl Renderer<'_> {
         } else {
             folded.as_str()
         };
-        push_escaped(&mut self.html, shown);
+        push_text_escaped(&mut self.html, shown);
         self.content += 1;
         if let Some(cell) = &mut self.cell {
             cell.push_str(t);
@@ -403,11 +404,11 @@ impl Renderer<'_> {
             self.open_auto_p();
         }
         self.html.push_str("<img src=\"");
-        push_escaped(&mut self.html, &url);
+        push_attr_escaped(&mut self.html, &url);
         self.html.push('"');
         if let Some(alt) = &alt {
             self.html.push_str(" alt=\"");
-            push_escaped(&mut self.html, alt);
+            push_attr_escaped(&mut self.html, alt);
             self.html.push('"');
         }
         self.html.push('>');

@@ -4,6 +4,7 @@
 
 use ego_tree::NodeRef;
 use ego_tree::iter::Edge;
+use html5ever::local_name;
 use scraper::Node;
 use scraper::node::Element;
 
@@ -98,55 +99,81 @@ pub fn attr<'a>(el: &'a Element, name: &str) -> Option<&'a str> {
     el.attrs().find(|(k, _)| *k == name).map(|(_, v)| v)
 }
 
-/// Whether inline style or attributes hide the element.
+/// Utility classes that hide an element from readers (screen-reader texts, collapsed boxes).
+const HIDING_CLASSES: [&str; 7] = [
+    "hidden",
+    "!hidden",
+    "d-none",
+    "element-invisible",
+    "visually-hidden",
+    "sr-only",
+    "screen-reader-text",
+];
+
+/// Whether inline style or attributes hide the element. Attribute names are compared as interned names (one
+/// integer each), not as text: every element of the page is asked.
 pub fn is_hidden(el: &Element) -> bool {
-    for (k, v) in el.attrs() {
-        match k {
-            "hidden" => return true,
-            "style" if style_hides(v) => return true,
-            // Utility classes that hide an element from readers (screen-reader texts, collapsed boxes).
-            "class"
-                if v.split_whitespace().any(|c| {
-                    [
-                        "hidden",
-                        "!hidden",
-                        "d-none",
-                        "element-invisible",
-                        "visually-hidden",
-                        "sr-only",
-                        "screen-reader-text",
-                    ]
-                    .iter()
-                    .any(|h| c.eq_ignore_ascii_case(h))
-                }) =>
-            {
-                return true;
-            }
-            _ => {}
-        }
+    el.attrs.iter().any(|(name, value)| match name.local {
+        local_name!("hidden") => true,
+        local_name!("style") => style_hides(value),
+        local_name!("class") => class_hides(value),
+        _ => false,
+    })
+}
+
+/// Whether a class attribute names one of [`HIDING_CLASSES`] (ASCII case ignored).
+fn class_hides(class: &str) -> bool {
+    let hides = |c: &[u8]| {
+        HIDING_CLASSES
+            .iter()
+            .any(|h| c.eq_ignore_ascii_case(h.as_bytes()))
+    };
+    if !class.is_ascii() {
+        return class.split_whitespace().any(|c| hides(c.as_bytes()));
     }
-    false
+    // An ASCII class splits at the bytes `split_whitespace` splits at (vertical tab included).
+    class
+        .as_bytes()
+        .split(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'))
+        .any(hides)
 }
 
 /// `display: none` or `visibility: hidden` in an inline style, in any case and spacing; or a box that shows
 /// nothing: clipped to no height or width (`height:0;overflow:hidden`), or text of size zero (`font:0/0 a`,
 /// `font-size:0`) — the hidden notes portals leave for screen readers and scrapers.
 fn style_hides(style: &str) -> bool {
-    if !contains_ignore_ascii_case(style, "none")
+    // Only a style with a zero, `none` or `hidden` in it (as written) is read further.
+    if !style.contains('0')
+        && !contains_ignore_ascii_case(style, "none")
         && !contains_ignore_ascii_case(style, "hidden")
-        && !style.contains('0')
     {
         return false;
     }
     // Declarations are compared with whitespace and ASCII case ignored, without building a folded copy: most
     // elements of a legacy page carry a style, and this runs for each of them. Each property is squeezed once
-    // into a few bytes on the stack and matched; its value only when the property is one of these.
+    // into a few bytes on the stack and matched; its value only when the property is one of these. A property
+    // that cannot be one of them by its first letter (`color`, `margin`, `line-height` …) is not squeezed.
     let mut clipped = false;
     let mut no_box = false;
-    for decl in style.split(';') {
-        let Some((prop, value)) = decl.split_once(':') else {
+    let bytes = style.as_bytes();
+    let mut from = 0;
+    while from <= bytes.len() {
+        // `;` and `:` are ASCII: the slices below never cut a character.
+        let end = memchr::memchr(b';', &bytes[from..]).map_or(bytes.len(), |e| from + e);
+        let decl = &style[from..end];
+        from = end + 1;
+        let Some(colon) = memchr::memchr(b':', decl.as_bytes()) else {
             continue;
         };
+        let (prop, value) = (&decl[..colon], &decl[colon + 1..]);
+        let first = prop
+            .bytes()
+            .find(|b| !b.is_ascii_whitespace() && *b != b'\x0b');
+        if first.is_some_and(|b| {
+            b.is_ascii() && !PROPERTY_FIRST_LETTERS.contains(&b.to_ascii_lowercase())
+        }) {
+            continue;
+        }
         let zero = |v: &Squeezed| ["0", "0px", "0em", "0pt"].iter().any(|z| v.is(z));
         match Squeezed::of(prop).whole() {
             Some(b"display") if Squeezed::of(value).is("none") => return true,
@@ -168,6 +195,10 @@ fn style_hides(style: &str) -> bool {
     clipped && no_box
 }
 
+/// The first letters of the properties [`style_hides`] reads: `display`, `visibility`, `overflow`, `height`,
+/// `width`, `max-height`, `font-size`, `font`.
+const PROPERTY_FIRST_LETTERS: [u8; 7] = [b'd', b'v', b'o', b'h', b'w', b'm', b'f'];
+
 /// The first [`Squeezed::CAP`] characters of a text with whitespace left out, ASCII lower-cased (any other
 /// character as a byte no ASCII word holds), and whether more followed: a style's property or value compared
 /// with whitespace and ASCII case ignored.
@@ -187,6 +218,21 @@ impl Squeezed {
             len: 0,
             more: false,
         };
+        // An ASCII text (nearly every style) is read by bytes: the same whitespace, no decoding.
+        if text.is_ascii() {
+            for &b in text.as_bytes() {
+                if matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
+                    continue;
+                }
+                if s.len == Squeezed::CAP {
+                    s.more = true;
+                    break;
+                }
+                s.bytes[s.len] = b.to_ascii_lowercase();
+                s.len += 1;
+            }
+            return s;
+        }
         for c in text.chars().filter(|c| !c.is_whitespace()) {
             if s.len == Squeezed::CAP {
                 s.more = true;
@@ -554,7 +600,7 @@ impl Markers {
 
 #[cfg(test)]
 mod tests {
-    use super::{Markers, contains_ignore_ascii_case, style_hides};
+    use super::{Markers, class_hides, contains_ignore_ascii_case, style_hides};
 
     /// The memchr search finds what a compare at every offset finds.
     #[test]
@@ -609,6 +655,25 @@ mod tests {
             ("visibility:hiddenhidden", false),
         ] {
             assert_eq!(style_hides(style), hides, "{style}");
+        }
+    }
+
+    /// Hiding classes in any case, split at ASCII whitespace (vertical tab included) and, in a class that is not
+    /// ASCII, at any whitespace.
+    #[test]
+    fn classes_that_hide_an_element() {
+        for (class, hides) in [
+            ("sr-only", true),
+            ("nav SR-Only", true),
+            ("a\x0bhidden", true),
+            ("a\u{3000}hidden", true),
+            ("新闻 d-none", true),
+            ("hidden-xs", false),
+            ("unhidden", false),
+            ("", false),
+            ("新闻\u{3000}列表", false),
+        ] {
+            assert_eq!(class_hides(class), hides, "{class:?}");
         }
     }
 

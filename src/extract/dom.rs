@@ -271,13 +271,16 @@ pub fn skip_subtree(el: &Element) -> bool {
 
 /// Case-insensitive (ASCII) substring test without allocating.
 pub fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
+    find_ignore_ascii_case(haystack, needle).is_some()
+}
+
+/// Where `needle` first occurs in `haystack`, ASCII case ignored, without allocating.
+pub fn find_ignore_ascii_case(haystack: &str, needle: &str) -> Option<usize> {
     let (h, n) = (haystack.as_bytes(), needle.as_bytes());
     let Some((&first, rest)) = n.split_first() else {
-        return true;
+        return Some(0);
     };
-    let Some(last_start) = h.len().checked_sub(n.len()) else {
-        return false;
-    };
+    let last_start = h.len().checked_sub(n.len())?;
     // Candidates are found by their first byte (either case) with memchr; only they are compared whole.
     let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
     let mut at = 0;
@@ -288,16 +291,13 @@ pub fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
         } else {
             memchr::memchr2(lower, upper, starts)
         };
-        let Some(off) = found else {
-            return false;
-        };
-        let i = at + off;
+        let i = at + found?;
         if h[i + 1..i + n.len()].eq_ignore_ascii_case(rest) {
-            return true;
+            return Some(i);
         }
         at = i + 1;
     }
-    false
+    None
 }
 
 /// The element's class names and id, as written (read from the attribute text: `Element::classes` would

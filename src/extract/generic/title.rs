@@ -89,7 +89,8 @@ pub fn find(
         sections,
         site: site.as_deref(),
     };
-    let candidates = candidates(an, body, &title_chars, names, article_container);
+    let mut title_runs = TitleRuns::new(&title_chars);
+    let candidates = candidates(an, body, &mut title_runs, names, article_container);
     // <title> helps only when it names this page: some candidate that is not a column name shares a run with
     // it. Otherwise (<title> is the site or column name) candidates are judged by tag and position alone.
     let title_useful = candidates
@@ -238,7 +239,7 @@ fn split_site_name<'t>(title: &'t str, separators: &[char]) -> Option<(&'t str, 
 fn candidates(
     an: &Analysis<'_>,
     body: Option<(usize, usize)>,
-    title_chars: &[char],
+    title_runs: &mut TitleRuns,
     names: Names<'_>,
     article_container: Option<(usize, usize)>,
 ) -> Vec<Candidate> {
@@ -298,7 +299,8 @@ fn candidates(
         let Some((first_order, last_order)) = an.order_span(node) else {
             continue;
         };
-        let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let mut chars: Vec<char> = Vec::with_capacity(text.len());
+        chars.extend(text.chars().filter(|c| !c.is_whitespace()));
         let person = chars.len() <= PERSON_HEADING_MAX_CHARS
             && (is_person_heading(an, &text) || heads_a_person_card(an, node.id(), &text))
             && (el.name().starts_with('h')
@@ -314,7 +316,7 @@ fn candidates(
         if text.trim_end().ends_with('。') || text.contains("。") && chars.len() > 30 {
             continue;
         }
-        let common = longest_common_run(&chars, title_chars);
+        let common = title_runs.longest_with(&chars);
         let contained = common * 10 >= chars.len() * 9;
         if (link_headline || bonus <= 0.0) && !contained && !person {
             continue;
@@ -590,20 +592,81 @@ fn has_link_inside(node: ego_tree::NodeRef<'_, Node>) -> bool {
 
 /// `font-size: 24px` (or pt) from an inline style.
 fn font_size_px(style: &str) -> Option<f32> {
-    let lower = style.to_ascii_lowercase();
-    let at = lower.find("font-size")?;
-    let rest = lower[at + 9..].trim_start_matches([' ', ':']);
-    let num: String = rest
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == '.')
-        .collect();
-    let value: f32 = num.parse().ok()?;
-    let unit = &rest[num.len()..];
-    Some(if unit.starts_with("pt") {
-        value * 4.0 / 3.0
-    } else {
-        value
-    })
+    let at = crate::extract::dom::find_ignore_ascii_case(style, "font-size")?;
+    let rest = style[at + "font-size".len()..].trim_start_matches([' ', ':']);
+    let digits = rest
+        .bytes()
+        .take_while(|c| c.is_ascii_digit() || *c == b'.')
+        .count();
+    let value: f32 = rest[..digits].parse().ok()?;
+    let unit = &rest.as_bytes()[digits..];
+    Some(
+        if unit.len() >= 2 && unit[..2].eq_ignore_ascii_case(b"pt") {
+            value * 4.0 / 3.0
+        } else {
+            value
+        },
+    )
+}
+
+/// `<title>`'s characters (as compared with the candidates) with, for each distinct character, where it stands:
+/// the longest run a candidate shares with `<title>` ([`TitleRuns::longest_with`]) then costs a step per pair of
+/// equal characters, not one per pair of characters ([`longest_common_run`] gives the same length).
+struct TitleRuns {
+    /// Each distinct character with the range of its positions in `positions`, sorted by character.
+    index: Vec<(char, usize, usize)>,
+    /// Positions in `<title>`, grouped by character, ascending within a group.
+    positions: Vec<usize>,
+    /// For each position of `<title>`: the row (of the calls so far, counted on) that last matched it, and the
+    /// length of the run ending there.
+    last: Vec<(usize, usize)>,
+    /// Rows used by earlier calls: entries of `last` from them never read as the row before.
+    rows: usize,
+}
+
+impl TitleRuns {
+    fn new(title: &[char]) -> TitleRuns {
+        let mut by_char: Vec<(char, usize)> = title.iter().copied().zip(0..).collect();
+        by_char.sort_unstable();
+        let mut index: Vec<(char, usize, usize)> = Vec::new();
+        for (i, &(c, _)) in by_char.iter().enumerate() {
+            match index.last_mut() {
+                Some((last, _, end)) if *last == c => *end = i + 1,
+                _ => index.push((c, i, i + 1)),
+            }
+        }
+        TitleRuns {
+            index,
+            positions: by_char.into_iter().map(|(_, at)| at).collect(),
+            last: vec![(0, 0); title.len()],
+            rows: 0,
+        }
+    }
+
+    /// Length of the longest run of characters `a` shares with `<title>`.
+    fn longest_with(&mut self, a: &[char]) -> usize {
+        let mut best = 0;
+        for &c in a {
+            self.rows += 1;
+            let row = self.rows;
+            let Ok(k) = self.index.binary_search_by(|(x, _, _)| x.cmp(&c)) else {
+                continue;
+            };
+            let (_, from, to) = self.index[k];
+            // Later positions first: the run ending just before a position is read before this row writes it.
+            for &j in self.positions[from..to].iter().rev() {
+                let before = match j.checked_sub(1).map(|p| self.last[p]) {
+                    Some((r, len)) if r + 1 == row => len,
+                    _ => 0,
+                };
+                self.last[j] = (row, before + 1);
+                best = best.max(before + 1);
+            }
+        }
+        // The next call starts a row apart: no run continues from this call's last row.
+        self.rows += 1;
+        best
+    }
 }
 
 /// Length of the longest run of characters shared by `a` and `b`.
@@ -677,6 +740,42 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(strip_site_suffix(input).as_deref(), want, "input {input:?}");
         }
+    }
+
+    /// The indexed search gives what the table of every pair gives, call after call.
+    #[test]
+    fn title_runs_equal_common_runs() {
+        let texts = [
+            "科协召开会议",
+            "省科协召开会议_新闻",
+            "aaa",
+            "aaaa",
+            "abab",
+            "",
+            "会议会议会议",
+            "新闻 动态",
+            "召开",
+        ];
+        for title in texts {
+            let t: Vec<char> = title.chars().collect();
+            let mut runs = TitleRuns::new(&t);
+            for text in texts.iter().chain(texts.iter().rev()) {
+                let a: Vec<char> = text.chars().collect();
+                assert_eq!(
+                    runs.longest_with(&a),
+                    longest_common_run(&a, &t),
+                    "{text} in {title}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn font_sizes_in_any_case() {
+        assert_eq!(font_size_px("color:red;FONT-SIZE: 24px"), Some(24.0));
+        assert_eq!(font_size_px("font-size:18PT"), Some(24.0));
+        assert_eq!(font_size_px("font-size:large"), None);
+        assert_eq!(font_size_px("margin:0"), None);
     }
 
     #[test]

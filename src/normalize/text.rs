@@ -18,6 +18,46 @@ pub fn is_invisible(c: char) -> bool {
     )
 }
 
+/// How a character of text reads: shown, folded into a space ([`is_space`]), or dropped ([`is_invisible`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CharClass {
+    Visible,
+    Space,
+    Invisible,
+}
+
+/// Lead bytes of the three-byte characters U+4000–U+DFFF (CJK ideographs, Yi, Hangul): every one is visible and
+/// none is sentence punctuation, so text is read past them without decoding (most of a Chinese page).
+const PLAIN_THREE_BYTE_LEADS: std::ops::RangeInclusive<u8> = 0xE4..=0xED;
+
+/// The character that starts at byte `at` of `s` (a character boundary): its length in bytes, its class and
+/// whether it is sentence punctuation ([`is_punct`]). ASCII and the characters of [`PLAIN_THREE_BYTE_LEADS`]
+/// are read by their first byte; others are decoded.
+#[inline]
+pub fn char_at(s: &str, at: usize) -> (usize, CharClass, bool) {
+    let b = s.as_bytes()[at];
+    if b.is_ascii() {
+        let class = if b.is_ascii_whitespace() || b == 0x0b {
+            CharClass::Space
+        } else {
+            CharClass::Visible
+        };
+        return (1, class, matches!(b, b',' | b';' | b'!' | b'?'));
+    }
+    if PLAIN_THREE_BYTE_LEADS.contains(&b) {
+        return (3, CharClass::Visible, false);
+    }
+    let c = s[at..].chars().next().unwrap_or_default();
+    let class = if is_invisible(c) {
+        CharClass::Invisible
+    } else if is_space(c) {
+        CharClass::Space
+    } else {
+        CharClass::Visible
+    };
+    (c.len_utf8(), class, is_punct(c))
+}
+
 /// Fold whitespace runs into single ASCII spaces and trim both ends.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -31,9 +71,10 @@ pub fn fold_into(out: &mut String, s: &str) {
     let mut pending_space = false;
     // The run of visible characters being read, copied whole when it ends (not one character at a time).
     let mut run: Option<usize> = None;
-    for (at, c) in s.char_indices() {
-        let invisible = is_invisible(c);
-        if !invisible && !is_space(c) {
+    let mut at = 0;
+    while at < s.len() {
+        let (len, class, _) = char_at(s, at);
+        if class == CharClass::Visible {
             if run.is_none() {
                 if pending_space {
                     out.push(' ');
@@ -41,14 +82,15 @@ pub fn fold_into(out: &mut String, s: &str) {
                 }
                 run = Some(at);
             }
-            continue;
+        } else {
+            if let Some(from) = run.take() {
+                out.push_str(&s[from..at]);
+            }
+            if class == CharClass::Space {
+                pending_space = out.len() > start;
+            }
         }
-        if let Some(from) = run.take() {
-            out.push_str(&s[from..at]);
-        }
-        if !invisible {
-            pending_space = out.len() > start;
-        }
+        at += len;
     }
     if let Some(from) = run {
         out.push_str(&s[from..]);
@@ -165,7 +207,13 @@ pub fn opens_with_item_number(line: &str) -> bool {
 
 /// Count of characters that are not whitespace.
 pub fn visible_len(s: &str) -> usize {
-    s.chars().filter(|c| !is_space(*c)).count()
+    let (mut at, mut count) = (0, 0);
+    while at < s.len() {
+        let (len, class, _) = char_at(s, at);
+        count += usize::from(class != CharClass::Space);
+        at += len;
+    }
+    count
 }
 
 /// Whether `c` is sentence punctuation — a sign of prose rather than navigation. Colons and quotes are left
@@ -185,6 +233,35 @@ pub fn is_cjk(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte-level reading gives every character's class and punctuation as decoding it would, in every
+    /// range of lead bytes.
+    #[test]
+    fn char_at_reads_as_decoding_does() {
+        let text = "a ,;!?\t\u{b}\u{c}é\u{a0}\u{ad}\u{85}\u{1680}\u{2000}\u{200b}\u{2060}\u{3000}、。\u{3400}\u{4dc0}\
+                    一鿿\u{a000}가힣\u{e000}\u{feff}，；！？\u{ff01}\u{20000}😀";
+        let mut at = 0;
+        for c in text.chars() {
+            let (len, class, punct) = char_at(text, at);
+            let want = if is_invisible(c) {
+                CharClass::Invisible
+            } else if is_space(c) {
+                CharClass::Space
+            } else {
+                CharClass::Visible
+            };
+            assert_eq!(
+                (len, class, punct),
+                (c.len_utf8(), want, is_punct(c)),
+                "{c:?}"
+            );
+            at += len;
+        }
+        assert_eq!(
+            visible_len(text),
+            text.chars().filter(|c| !is_space(*c)).count()
+        );
+    }
 
     #[test]
     fn item_numbers_open_numbered_points_not_years_or_sentences() {

@@ -19,7 +19,7 @@ use crate::extract::dom::{Markers, attr, is_block, skip_subtree};
 use crate::href::{
     is_attachment_href, is_download_endpoint, is_mail_href, starts_with_ignore_case,
 };
-use crate::normalize::text::{fold, is_invisible, is_punct, is_space};
+use crate::normalize::text::{CharClass, char_at, fold, is_invisible, is_space};
 
 /// A block element's own text (text of nested blocks belongs to them).
 #[derive(Debug, Clone)]
@@ -161,32 +161,33 @@ impl OpenBlock {
     fn push_text(&mut self, t: &str, kind: TextKind) {
         // The run of visible characters being read, copied whole when it ends (not one character at a time).
         let mut run: Option<usize> = None;
-        for (at, c) in t.char_indices() {
-            let invisible = is_invisible(c);
-            if !invisible && !is_space(c) {
+        let mut at = 0;
+        while at < t.len() {
+            let (len, class, punct) = char_at(t, at);
+            let start = at;
+            at += len;
+            if class == CharClass::Visible {
                 if run.is_none() {
                     if self.space {
                         self.line.push(' ');
                         self.space = false;
                     }
-                    run = Some(at);
+                    run = Some(start);
                 }
                 match kind {
                     TextKind::Plain => {
                         self.chars += 1;
-                        if is_punct(c) {
-                            self.punct += 1;
-                        }
+                        self.punct += usize::from(punct);
                     }
                     TextKind::Link => self.link_chars += 1,
                     TextKind::ContentLink => self.content_link_chars += 1,
                 }
                 continue;
             }
-            if let Some(start) = run.take() {
-                self.line.push_str(&t[start..at]);
+            if let Some(from) = run.take() {
+                self.line.push_str(&t[from..start]);
             }
-            if !invisible {
+            if class == CharClass::Space {
                 self.space = !self.line.is_empty();
             }
         }

@@ -305,17 +305,65 @@ pub fn find_ignore_ascii_case(haystack: &str, needle: &str) -> Option<usize> {
 pub fn name_tokens<'a>(el: &'a Element) -> impl Iterator<Item = &'a str> + 'a {
     let mut class = None;
     let mut id = None;
-    for (k, v) in el.attrs() {
-        match k {
-            "class" => class = Some(v),
-            "id" => id = Some(v),
+    // Attribute names compared as interned names (one integer each): every element is asked.
+    for (name, value) in el.attrs.iter() {
+        match name.local {
+            local_name!("class") => class = Some(&**value),
+            local_name!("id") => id = Some(&**value),
             _ => {}
         }
     }
-    class
-        .into_iter()
-        .flat_map(str::split_whitespace)
-        .chain(id.map(str::trim).filter(|i| !i.is_empty()))
+    Words {
+        rest: class.unwrap_or(""),
+    }
+    .chain(id.map(str::trim).filter(|i| !i.is_empty()))
+}
+
+/// The words of a text split as `str::split_whitespace` splits it, reading ASCII by byte (class attributes are
+/// ASCII nearly always) and decoding only other characters.
+struct Words<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Words<'a> {
+    /// Where the first character at or after `from` that is (`space`) or is not whitespace starts.
+    fn first_where(&self, from: usize, space: bool) -> usize {
+        let bytes = self.rest.as_bytes();
+        let mut at = from;
+        while at < bytes.len() {
+            let b = bytes[at];
+            let (is_space, len) = if b.is_ascii() {
+                (
+                    matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'),
+                    1,
+                )
+            } else {
+                let c = self.rest[at..].chars().next().unwrap_or_default();
+                (c.is_whitespace(), c.len_utf8())
+            };
+            if is_space == space {
+                return at;
+            }
+            at += len;
+        }
+        bytes.len()
+    }
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let start = self.first_where(0, false);
+        if start == self.rest.len() {
+            self.rest = "";
+            return None;
+        }
+        let end = self.first_where(start, true);
+        let word = &self.rest[start..end];
+        self.rest = &self.rest[end..];
+        Some(word)
+    }
 }
 
 /// Whether a class name or the id, split at `-` and `_`, has one of `words` (ASCII case ignored) as a part.
@@ -600,7 +648,7 @@ impl Markers {
 
 #[cfg(test)]
 mod tests {
-    use super::{Markers, class_hides, contains_ignore_ascii_case, style_hides};
+    use super::{Markers, Words, class_hides, contains_ignore_ascii_case, style_hides};
 
     /// The memchr search finds what a compare at every offset finds.
     #[test]
@@ -655,6 +703,26 @@ mod tests {
             ("visibility:hiddenhidden", false),
         ] {
             assert_eq!(style_hides(style), hides, "{style}");
+        }
+    }
+
+    /// Class words split as `split_whitespace` splits them, ASCII or not.
+    #[test]
+    fn words_split_as_split_whitespace() {
+        for text in [
+            "",
+            "  ",
+            "a",
+            " nav  main_menu\tfooter\x0bx\x0cy\r\nz ",
+            "新闻\u{3000}列表 a\u{a0}b\u{85}c",
+            "\u{2000}é\u{2028}",
+        ] {
+            let words: Vec<&str> = Words { rest: text }.collect();
+            assert_eq!(
+                words,
+                text.split_whitespace().collect::<Vec<_>>(),
+                "{text:?}"
+            );
         }
     }
 

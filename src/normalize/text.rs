@@ -50,14 +50,18 @@ pub fn char_at(s: &str, at: usize) -> (usize, CharClass, bool) {
         return (3, CharClass::Visible, false);
     }
     let c = s[at..].chars().next().unwrap_or_default();
-    let class = if is_invisible(c) {
+    (c.len_utf8(), class_of(c), is_punct(c))
+}
+
+/// A decoded character's [`CharClass`]: what [`char_at`] reads off the first byte where that says enough.
+fn class_of(c: char) -> CharClass {
+    if is_invisible(c) {
         CharClass::Invisible
     } else if is_space(c) {
         CharClass::Space
     } else {
         CharClass::Visible
-    };
-    (c.len_utf8(), class, is_punct(c))
+    }
 }
 
 /// Fold whitespace runs into single ASCII spaces and trim both ends.
@@ -245,16 +249,9 @@ mod tests {
         let mut at = 0;
         for c in text.chars() {
             let (len, class, punct) = char_at(text, at);
-            let want = if is_invisible(c) {
-                CharClass::Invisible
-            } else if is_space(c) {
-                CharClass::Space
-            } else {
-                CharClass::Visible
-            };
             assert_eq!(
                 (len, class, punct),
-                (c.len_utf8(), want, is_punct(c)),
+                (c.len_utf8(), class_of(c), is_punct(c)),
                 "{c:?}"
             );
             at += len;

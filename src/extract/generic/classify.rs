@@ -323,7 +323,8 @@ fn is_person_card(text: &str) -> bool {
         let person_field = starts_with_label(line, &PERSON_CARD_LABELS);
         if person_field || starts_with_label(line, &CONTACT_CARD_LABELS) {
             person += usize::from(person_field);
-            value_next = is_label_alone(line);
+            value_next = people::is_label_only(line, &PERSON_CARD_LABELS)
+                || people::is_label_only(line, &CONTACT_CARD_LABELS);
         } else if crate::normalize::text::is_sentence(line)
             || !(i == 0 || people::is_chinese_name(line))
         {
@@ -331,19 +332,6 @@ fn is_person_card(text: &str) -> bool {
         }
     }
     person >= PERSON_CARD_MIN_FIELDS
-}
-
-/// Whether a card's line is a field's label and nothing else (`行政职务`, `职 称：`): its value is the next line.
-fn is_label_alone(line: &str) -> bool {
-    let letters: String = line
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '：' | ':'))
-        .flat_map(char::to_lowercase)
-        .collect();
-    PERSON_CARD_LABELS
-        .iter()
-        .chain(CONTACT_CARD_LABELS.iter())
-        .any(|label| label.replace(' ', "") == letters)
 }
 
 /// How many distinct targets the page's "more" links ([`MORE_LINK_WORDS`]) point at: one per section of a hub.

@@ -169,15 +169,28 @@ fn next_line_is(
 /// spaces and lower-cased, against each label's the same way.
 pub fn starts_with_label(line: &str, labels: &[&str]) -> bool {
     labels.iter().any(|label| {
-        let mut letters = line
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .flat_map(char::to_lowercase);
+        let mut letters = label_letters(line);
         label
             .chars()
             .filter(|c| *c != ' ')
             .all(|c| letters.next() == Some(c))
     })
+}
+
+/// Whether a line is one of `labels` and nothing else but a colon (`行政职务`, `职 称：`), read as
+/// [`starts_with_label`] reads it: a card's field whose value stands on the next line.
+pub fn is_label_only(line: &str, labels: &[&str]) -> bool {
+    let line = line.trim_end().trim_end_matches(['：', ':']);
+    labels
+        .iter()
+        .any(|label| label_letters(line).eq(label.chars().filter(|c| *c != ' ')))
+}
+
+/// A line's letters as labels are compared: without spaces, lower-cased.
+fn label_letters(line: &str) -> impl Iterator<Item = char> + '_ {
+    line.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
 }
 
 /// Whether the block after the one at `order` is a field of a person's card (`职称：教授`, `Academic Title：…`):
@@ -598,6 +611,14 @@ mod tests {
         );
         assert_eq!(trailing_names("（林晓 摄）"), None);
         assert_eq!(trailing_names("（浙江 青松）"), None);
+    }
+
+    #[test]
+    fn a_label_alone_on_its_line_is_told_from_a_labelled_value() {
+        assert!(is_label_only("行政职务", &["职称", "行政职务"]));
+        assert!(is_label_only("职 称：", &["职称"]));
+        assert!(!is_label_only("职 称助理研究员", &["职称"]));
+        assert!(starts_with_label("职 称助理研究员", &["职称"]));
     }
 
     #[test]

@@ -898,3 +898,77 @@ fn a_line_of_names_linked_to_profiles_stays_in_the_text() {
     let ex = with_line("推荐：", &stories);
     assert!(!body_text(&ex).contains("学会工作交流会"), "{}", show(&ex));
 }
+
+/// A teacher's profile of a school template: the site's menu, then a row with the photo, the name and the card
+/// on the left, and on the right the CV's tab labels over its panes; the footer under both.
+fn profile_page(card: &str, panes: &str) -> String {
+    bare(
+        "青松大学社会学院",
+        &format!(
+            r#"{MENU}<div class="main"><table><tr><td><div class="left"><div class="photo"><img src="/upload/zcm.jpg" alt="头像"></div><div class="card"><h2>赵春明</h2>{card}</div></div><div class="right"><div class="tabs"><ul class="tabmenu tab-menu"><li>个人简介</li><li>科研成果</li><li>社会兼职</li><li>教授课程</li><li>荣誉称号</li><li>联系方式</li></ul></div><div class="panes">{panes}</div></div></td></tr></table></div>{FOOTER}"#
+        ),
+    )
+}
+
+const PROFILE_CARD: &str = "<p>职称：教授</p><p>研究中心：</p><p>研究方向：社会政策</p><p>电话：0371-12345678</p><p>电子邮箱：zhaocm@qingsong.edu.cn</p>";
+
+#[test]
+fn a_profile_body_is_the_person_s_card_and_the_cv_beside_it() {
+    // The CV's prose outweighs the card: the densest block is the panes, and the card joins them.
+    let cv = format!(
+        "<div class=\"tt\">工作经历</div><p>{}</p><p>{}</p>",
+        "赵春明，1968年生，长期从事社会工作教学与研究，主持国家社会科学基金项目多项，出版专著三部。",
+        "2001年至今在青松大学社会学院任教，讲授社会政策、社区工作等课程，指导研究生四十余人。"
+    );
+    let ex = run(&profile_page(PROFILE_CARD, &cv));
+    assert_eq!(
+        rule(&ex.body),
+        "generic:densest block and the person's card beside it",
+        "{}",
+        show(&ex)
+    );
+    let body = body_text(&ex);
+    for part in [
+        "职称：教授",
+        "研究方向：社会政策",
+        "主持国家社会科学基金项目多项",
+        "指导研究生四十余人",
+    ] {
+        assert!(body.contains(part), "{part}: {}", show(&ex));
+    }
+    for chrome in ["网站首页", "版权所有"] {
+        assert!(!body.contains(chrome), "{chrome}: {}", show(&ex));
+    }
+    // The panes hold two short lines only: the card wins alone, and the CV's lines join it; the card's short
+    // fields before its first line with punctuation (`职称：教授`, `研究中心：`) are the profile's own, no widgets.
+    let card = PROFILE_CARD.replace("研究方向：社会政策", "研究方向：社会工作、社会政策");
+    let ex = run(&profile_page(
+        &card,
+        "<div class=\"tt\">教育经历</div><p>青松大学社会学博士</p>",
+    ));
+    let body = body_text(&ex);
+    for part in [
+        "职称：教授",
+        "研究中心：",
+        "电子邮箱：zhaocm@qingsong.edu.cn",
+        "青松大学社会学博士",
+    ] {
+        assert!(body.contains(part), "{part}: {}", show(&ex));
+    }
+}
+
+#[test]
+fn a_card_in_the_sidebar_stays_out_of_an_article_beside_it() {
+    // An expert's card in a sidebar next to a news story is page chrome, not the story's.
+    let sidebar = format!("<div class=\"sidebar\"><p>专家介绍</p>{PROFILE_CARD}</div>");
+    let html = bare(
+        "湖滨社区举办科普开放日活动",
+        &format!(
+            "{MENU}<div class=\"main\">{sidebar}<div class=\"content\"><h1>湖滨社区举办科普开放日活动</h1>{}</div></div>{FOOTER}",
+            paras(3)
+        ),
+    );
+    let ex = run(&html);
+    assert_eq!(rule(&ex.body), "generic:densest block", "{}", show(&ex));
+    assert!(!body_text(&ex).contains("职称：教授"), "{}", show(&ex));
+}

@@ -504,3 +504,23 @@ fn classify_office_directory_of_people_s_cards_is_no_article() {
     let html = page("综合办公室_青松大学社会学院", "", &text, "");
     record(process_page(PAGE_URL, &html));
 }
+
+#[test]
+fn classify_profile_whose_cv_panes_hold_only_their_headings_is_no_article() {
+    // The card on the left, the CV's panes on the right with their section headings and placeholders only.
+    let card =
+        "<p>职称：讲师</p><p>研究方向：</p><p>电子邮箱：lixb@qingsong.edu.cn</p><p>研究中心：</p>";
+    let html = bare(
+        "青松大学外国语学院",
+        &format!(
+            r#"{MENU}<div class="main"><div class="left"><div class="card"><h2>LI Xiaobo</h2>{card}</div></div><div class="right"><div class="panes"><div class="tit">Work Experience</div><div class="tit">Education</div><p>N/A</p><div class="tit">教育经历</div><p>暂无</p></div></div></div>{FOOTER}"#
+        ),
+    );
+    assert_eq!(
+        skipped(process_page(PAGE_URL, &html)),
+        "no article text: the body is only a person's card (post, field, contact)"
+    );
+    // A line of the CV of its own makes it a profile.
+    let html = html.replace("<p>暂无</p>", "<p>青松大学英语语言文学硕士</p>");
+    record(process_page(PAGE_URL, &html));
+}

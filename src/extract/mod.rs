@@ -148,11 +148,24 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
         None => match generic::body::choose(&an) {
             Some(choice) if !choice.rule.is_article_container() => {
                 let sections = generic::body::sections(&an, choice.node);
-                let rule = match sections.len() {
-                    1 => choice.rule,
-                    n => Rule::generic(format!("densest block and {} sibling section(s)", n - 1)),
-                };
-                (sections, Some(rule))
+                let card = generic::profile::body_with_card(&an, choice.node)
+                    .filter(|_| sections.len() == 1);
+                match (card, sections.len()) {
+                    (Some(holder), _) => (
+                        vec![holder],
+                        Some(Rule::generic(
+                            "densest block and the person's card beside it",
+                        )),
+                    ),
+                    (None, 1) => (sections, Some(choice.rule)),
+                    (None, n) => (
+                        sections,
+                        Some(Rule::generic(format!(
+                            "densest block and {} sibling section(s)",
+                            n - 1
+                        ))),
+                    ),
+                }
             }
             Some(choice) => (vec![choice.node], Some(choice.rule)),
             None => (Vec::new(), None),

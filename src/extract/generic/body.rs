@@ -11,9 +11,9 @@ use super::vocabulary::{
     EDGE_META_MAX_CHARS, EDGE_NOTE_MAX_CHARS, EDGE_PHRASES, EDGE_PROSE_CHARS, END_MARKERS,
     FOOTER_NAME_WORDS, HEADER_FIELDS_MAX_LINES, LINK_BOX_MIN_DENSITY, LINK_BOX_MIN_LINK_CHARS,
     LINKED_PROSE_MIN_CHARS, LIST_TAG_WEIGHT, MARKED_ANCESTOR_SLACK_CHARS,
-    MARKED_CONTAINER_MIN_SHARE, PEOPLE_LINE_MAX_NODES, SECTION_MAX_LINK_DENSITY, SECTION_MIN_PUNCT,
-    SECTION_MIN_SHARE, SOCIAL_WORDS, TAIL_PARAGRAPH_MIN_WIDTH, WIDGET_LINE_MAX_CHARS,
-    WIDGET_LINE_STARTS,
+    MARKED_CONTAINER_MIN_SHARE, PEOPLE_LINE_MAX_NODES, PERSON_CARD_LABELS,
+    SECTION_MAX_LINK_DENSITY, SECTION_MIN_PUNCT, SECTION_MIN_SHARE, SOCIAL_WORDS,
+    TAIL_PARAGRAPH_MIN_WIDTH, WIDGET_LINE_MAX_CHARS, WIDGET_LINE_STARTS,
 };
 use rustc_hash::FxHashSet as HashSet;
 
@@ -413,7 +413,7 @@ fn is_short_label_line(block: &super::analysis::Block) -> bool {
 }
 
 /// Three or more tiny lines before the first sentence of the text (a share bar, a toolbar: `关注本网 微信 微博
-/// 评论`) are page widgets, not the article's opening.
+/// 评论`) are page widgets, not the article's opening; a person's card field (`职称：教授`) is the profile's own.
 fn exclude_leading_widgets(
     an: &Analysis<'_>,
     range: Option<(usize, usize)>,
@@ -434,7 +434,11 @@ fn exclude_leading_widgets(
     let tiny: Vec<NodeId> = leading
         .iter()
         .rev()
-        .take_while(|b| b.chars + b.link_chars + b.content_link_chars <= 6 && b.punct == 0)
+        .take_while(|b| {
+            b.chars + b.link_chars + b.content_link_chars <= 6
+                && b.punct == 0
+                && !super::people::starts_with_label(&b.line, &PERSON_CARD_LABELS)
+        })
         .map(|b| b.node)
         .collect();
     if tiny.len() >= 3 {

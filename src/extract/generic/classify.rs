@@ -5,10 +5,10 @@ use super::analysis::Analysis;
 use super::lists::{ListKind, list_holding, main_list};
 use super::people::{self, starts_with_label};
 use super::vocabulary::{
-    CARD_LINE_MAX_CHARS, CONTACT_CARD_LABELS, DATED_LINKS_MIN, EMPTY_TEXT_MAX, ERROR_PAGE_MAX_TEXT,
-    ERROR_PHRASES, INDEX_MORE_LINKS_MIN, LOGIN_AREA_MAX_CHARS, LOGIN_PAGE_MAX_TEXT,
-    METADATA_ONLY_MAX_TEXT, MORE_LINK_WORDS, PERSON_CARD_LABELS, PERSON_CARD_MIN_FIELDS,
-    WEAK_BODY_SCORE,
+    CARD_LINE_MAX_CHARS, CONTACT_CARD_LABELS, CV_SECTION_HEADINGS, DATED_LINKS_MIN,
+    EMPTY_PANE_WORDS, EMPTY_TEXT_MAX, ERROR_PAGE_MAX_TEXT, ERROR_PHRASES, INDEX_MORE_LINKS_MIN,
+    LOGIN_AREA_MAX_CHARS, LOGIN_PAGE_MAX_TEXT, METADATA_ONLY_MAX_TEXT, MORE_LINK_WORDS,
+    PERSON_CARD_LABELS, PERSON_CARD_MIN_FIELDS, WEAK_BODY_SCORE,
 };
 use crate::normalize::date::find_date;
 use crate::normalize::text::visible_len;
@@ -307,7 +307,8 @@ fn only_metadata_lines(text: &str) -> bool {
 /// `研究方向 社会政策`, `Email：…`; the label's spacing ignored) or the value under a field's label standing alone
 /// (`行政职务` / `副院长`), a card's name line (`刘婷`) and perhaps one heading over the cards (`综合办公室 教师`),
 /// naming at least [`PERSON_CARD_MIN_FIELDS`] of a person's fields besides contact ones: a profile whose text is
-/// empty, or an office's directory of cards.
+/// empty (its CV's section headings and placeholders aside: [`CV_SECTION_HEADINGS`], [`EMPTY_PANE_WORDS`]), or an
+/// office's directory of cards.
 fn is_person_card(text: &str) -> bool {
     let mut person = 0;
     let mut value_next = false;
@@ -325,6 +326,10 @@ fn is_person_card(text: &str) -> bool {
             person += usize::from(person_field);
             value_next = people::is_label_only(line, &PERSON_CARD_LABELS)
                 || people::is_label_only(line, &CONTACT_CARD_LABELS);
+        } else if people::is_label_only(line, &CV_SECTION_HEADINGS)
+            || people::is_label_only(line, &EMPTY_PANE_WORDS)
+        {
+            // An empty CV's frame under the card: its section headings and placeholders.
         } else if crate::normalize::text::is_sentence(line)
             || !(i == 0 || people::is_chinese_name(line))
         {

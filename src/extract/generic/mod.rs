@@ -10,5 +10,6 @@ pub mod links;
 pub mod lists;
 pub mod meta;
 pub mod people;
+pub mod profile;
 pub mod title;
 pub mod vocabulary;

@@ -835,8 +835,53 @@ pub const INDEX_MORE_LINKS_MIN: usize = 3;
 /// A person's card names at least this many of [`PERSON_CARD_LABELS`]: one could be a notice's line.
 pub const PERSON_CARD_MIN_FIELDS: usize = 2;
 
+/// The headings of a profile's CV sections (tab labels and the captions inside the panes), in the two languages
+/// school templates use: standing alone under a card they are an empty CV's frame, not text of its own.
+pub const CV_SECTION_HEADINGS: [&str; 22] = [
+    "个人简介",
+    "工作经历",
+    "教育经历",
+    "教育背景",
+    "科研成果",
+    "学术成果",
+    "社会兼职",
+    "教授课程",
+    "讲授课程",
+    "荣誉称号",
+    "获奖情况",
+    "personal profile",
+    "profile",
+    "work experience",
+    "education",
+    "achievement",
+    "achievements",
+    "social appointments",
+    "courses taught",
+    "honor title",
+    "honors",
+    "publications",
+];
+
+/// What an empty pane of a profile shows instead of text.
+pub const EMPTY_PANE_WORDS: [&str; 4] = ["n/a", "暂无", "暂无内容", "无"];
+
 /// A card's line is short: a longer line is text.
 pub const CARD_LINE_MAX_CHARS: usize = 60;
+
+/// A profile's card lines sit together: the first field and the last are at most this many blocks apart (name,
+/// post, research field, phone, email, office).
+pub const PROFILE_CARD_SPAN_BLOCKS: usize = 8;
+
+/// Levels climbed from a card that won the body alone to the element that also holds the CV panes (card box,
+/// left column, row, table cell of a template).
+pub const PROFILE_CLIMB_MAX: usize = 6;
+
+/// The element holding a profile's card and CV is text, not a menu: links are at most this share of its text.
+pub const PROFILE_MAX_LINK_DENSITY: f32 = 0.2;
+
+/// What the element holding a profile's card and CV may add besides them: the tab labels over the panes (个人简介
+/// 科研成果 社会兼职 …) and a caption; more is another part of the page.
+pub const PROFILE_SLACK_CHARS: usize = 150;
 
 /// A best block shorter than this (with no attachment and no image) is no article text.
 pub const EMPTY_TEXT_MAX: usize = 20;

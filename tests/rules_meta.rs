@@ -526,3 +526,33 @@ fn an_event_time_field_at_the_end_of_a_short_notice_is_no_signature() {
         show(&ex)
     );
 }
+
+#[test]
+fn meta_author_line_under_photo_captions_is_read_before_the_first_paragraph() {
+    // A newspaper's full-page reprint: three photos with their captions open the text, then the credit line,
+    // then the first full paragraph.
+    let captions: String = [
+        "青松市科技馆新馆面向公众开放。资料图片",
+        "湖滨社区科普志愿者为居民讲解节能知识。",
+        "2023年，青松市新建社区科普e站二十个。",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, c)| format!("<p><img src=\"/images/kp{i}.jpg\"></p><p>{c}</p>"))
+    .collect();
+    let full = format!("<p>{}{}</p>", SENTENCES[0], SENTENCES[1]);
+    let credit = "<p>作者：青松日报调研组</p>";
+    let run_text = |text: String| {
+        run(&article(
+            "从科普之问到科普之行——青松市推进全民科学素质行动纪实",
+            "来源：青松日报　发布时间：2023-05-06 10:20",
+            &text,
+        ))
+    };
+    let ex = run_text(format!("{captions}{credit}{full}{}", paras(8)));
+    assert_eq!(value(&ex.author), Some("青松日报调研组"), "{}", show(&ex));
+    assert!(!body_text(&ex).contains("作者："), "{}", show(&ex));
+    // Negative: the same line after the first full paragraph, far from the text's end, is the text's own.
+    let ex = run_text(format!("{captions}{full}{credit}{}", paras(8)));
+    assert_eq!(value(&ex.author), None, "{}", show(&ex));
+}

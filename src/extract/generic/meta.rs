@@ -6,8 +6,8 @@
 use super::vocabulary::{
     BYLINE_BODY_LINES, BYLINE_HEADER_REACH, BYLINE_LINE_MAX_CHARS, BYLINE_MARKS, BYLINE_TAIL_LINES,
     COLUMN_ENDINGS, CONTAINER_TAIL_LINES, DATE_AFTER_BODY_LINES, DATE_META, EVENT_LABELS,
-    HEAD_DATED_LINES_MAX, INTERFACE_WORDS, NO_ONE, SOURCE_META, WRITER_CLASS_REACH,
-    WRITER_MAX_CHARS, WRITER_WORDS,
+    FULL_PARAGRAPH_MIN_CHARS, HEAD_DATED_LINES_MAX, INTERFACE_WORDS, NO_ONE, SOURCE_META,
+    WRITER_CLASS_REACH, WRITER_MAX_CHARS, WRITER_WORDS,
 };
 use std::sync::LazyLock;
 
@@ -253,8 +253,15 @@ fn info_lines<'a>(an: &'a Analysis<'_>, layout: Layout) -> (Vec<InfoLine<'a>>, V
         .find(|b| starts_text(b))
         .map(|b| b.order)
         .unwrap_or(body_start);
+    // Short lines before the text's first full paragraph (photo captions, a lead, a credit line) still belong to
+    // the article's header: a `作者：` line under three captions is the byline.
+    let first_paragraph = body_blocks
+        .iter()
+        .filter(after_title)
+        .find(|b| b.order >= first_prose && b.chars >= FULL_PARAGRAPH_MIN_CHARS)
+        .map_or(first_prose, |b| b.order);
     tracing::debug!(
-        "head from {head_from}, body {body_start}..{body_end}, text starts at {first_prose}"
+        "head from {head_from}, body {body_start}..{body_end}, text starts at {first_prose}, first full paragraph at {first_paragraph}"
     );
     for (i, block) in an.blocks.iter().enumerate() {
         let in_body = block.order >= first_prose && block.order <= body_end;
@@ -263,6 +270,7 @@ fn info_lines<'a>(an: &'a Analysis<'_>, layout: Layout) -> (Vec<InfoLine<'a>>, V
             && (layout
                 .title_order
                 .is_some_and(|t| block.order <= t + 3 && block.order >= t)
+                || block.order < first_paragraph
                 || body_blocks.iter().take(3).any(|b| b.order == block.order));
         // The ten blocks after the body, not counting page chrome (tool bars, tag lines) in between.
         let after_body = block.order > body_end

@@ -550,6 +550,10 @@ pub const WRITER_MAX_CHARS: usize = 20;
 /// How many blocks before the body the header may start when the headline is not known.
 pub const BYLINE_HEADER_REACH: usize = 8;
 
+/// A paragraph this long (visible characters outside links) is the article's text proper; shorter lines before
+/// the first one (photo captions, a lead, a credit) are still the header, where metadata lines are read.
+pub const FULL_PARAGRAPH_MIN_CHARS: usize = 60;
+
 /// How many of the text's first blocks may hold a byline line (after a caption or a lead).
 pub const BYLINE_BODY_LINES: usize = 3;
 

@@ -327,16 +327,16 @@ impl Error {
             } => t!(
                 "error-bad-selector",
                 path = p(path),
-                at = at.as_str(),
+                at = at_line(at),
                 key = key.as_str(),
                 selector = format!("{selector:?}"),
-                message = message.as_str()
+                message = crate::outcome::localized(message)
             ),
             Error::BadPattern { path, key, message } => t!(
                 "error-bad-pattern",
                 path = p(path),
                 key = key.as_str(),
-                message = message.as_str()
+                message = crate::outcome::localized(message)
             ),
             Error::UnknownEncoding(label) => t!("error-unknown-encoding", label = label.as_str()),
             Error::BadBaseUrl(url) => t!("error-bad-base-url", url = url.as_str()),
@@ -377,7 +377,9 @@ impl Error {
                 message = message.as_str()
             ),
             Error::HttpClient(message) => t!("error-http-client", message = os_text(message)),
-            Error::Report(message) => t!("error-report", message = os_text(message)),
+            Error::Report(message) => {
+                t!("error-report", message = crate::outcome::localized(message))
+            }
             Error::EvalInput { path, message } => about("error-eval-input", path, message),
             Error::FloorsInvalid { path, message } => about("error-floors-invalid", path, message),
             Error::Sqlite { path, source } => {
@@ -399,10 +401,21 @@ impl Error {
             } => t!(
                 "error-link-map",
                 source = source_name.as_str(),
-                message = os_text(message)
+                message = crate::outcome::localized(message)
             ),
             Error::Spool(source) => t!("error-spool", message = io_error(source)),
         }
+    }
+}
+
+/// A bad selector's place, `, line N` ([`Error::BadSelector`]'s `at`), in the interface language.
+fn at_line(at: &str) -> String {
+    match at
+        .strip_prefix(", line ")
+        .and_then(|n| n.parse::<usize>().ok())
+    {
+        Some(line) => crate::t!("mapping-at-line", line = line),
+        None => at.to_string(),
     }
 }
 

@@ -188,9 +188,7 @@ impl Mapping {
             };
             let regex = Regex::new(source).map_err(|e| bad(e.to_string()))?;
             if !regex.capture_names().any(|n| n == Some("value")) {
-                return Err(bad(format!(
-                    "{source:?} has no named group 'value'; write it like '发布时间[:：]\\s*(?P<value>\\S+)'"
-                )));
+                return Err(bad(NO_VALUE_GROUP.text(&[&format!("{source:?}")])));
             }
             patterns.insert(*field, regex);
         }
@@ -238,7 +236,7 @@ fn compile_selector(path: &Path, key: &str, css: &str) -> Result<Selector> {
         // developer\nNoQualifiedNameInAttributeSelector"); they are mistakes in the selector, so say that.
         let message = e.to_string();
         let message = match message.split_once("Please report this to the developer") {
-            Some((_, kind)) => format!("invalid CSS syntax ({})", kind.trim()),
+            Some((_, kind)) => CSS_SYNTAX.text(&[&kind.trim()]),
             None => message,
         };
         Error::BadSelector {
@@ -264,19 +262,15 @@ fn toml_trap(text: &str) -> Option<String> {
         };
         for key in TOP_LEVEL_KEYS {
             if inner.contains_key(key) {
-                let line = text
-                    .lines()
-                    .position(|l| {
-                        let l = l.trim_start();
-                        l.strip_prefix(key)
-                            .is_some_and(|rest| rest.trim_start().starts_with('='))
-                    })
-                    .map(|i| format!(" (line {})", i + 1))
-                    .unwrap_or_default();
-                return Some(format!(
-                    "'{key}'{line} is read as '{name}.{key}': in TOML every key after a [{name}] header belongs \
-                     to that table. '{key}' is a top-level key: move it above the first [table] header"
-                ));
+                let line = text.lines().position(|l| {
+                    let l = l.trim_start();
+                    l.strip_prefix(key)
+                        .is_some_and(|rest| rest.trim_start().starts_with('='))
+                });
+                return Some(match line {
+                    Some(i) => TRAP_AT_LINE.text(&[&key, &(i + 1), name, &key, name, &key]),
+                    None => TRAP.text(&[&key, name, &key, name, &key]),
+                });
             }
         }
     }
@@ -320,7 +314,59 @@ pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
 
 /// The mapping's own words about a key it does not know or a value it cannot use, said in the interface
 /// language ([`crate::outcome::localized`]).
-pub(crate) const SHAPES: &[Shape] = &[UNKNOWN_KEY, BASE_URL, TIMEZONE, ENCODING];
+pub(crate) const SHAPES: &[Shape] = &[
+    UNKNOWN_KEY,
+    BASE_URL,
+    TIMEZONE,
+    ENCODING,
+    TRAP_AT_LINE,
+    TRAP,
+    NO_VALUE_GROUP,
+    CSS_SYNTAX,
+];
+/// The TOML trap ([`toml_trap`]): the key, its line, the table that swallowed it (the key and table said again
+/// in English, once each in the message that explains it).
+const TRAP_AT_LINE: Shape = Shape {
+    id: "mapping-toml-trap-line",
+    pieces: &[
+        "'",
+        "' (line ",
+        ") is read as '",
+        ".",
+        "': in TOML every key after a [",
+        "] header belongs to that table. '",
+        "' is a top-level key: move it above the first [table] header",
+    ],
+    args: &["key", "line", "table", "key-in-table", "header", "top-key"],
+};
+/// The TOML trap when the key's line is not found.
+const TRAP: Shape = Shape {
+    id: "mapping-toml-trap",
+    pieces: &[
+        "'",
+        "' is read as '",
+        ".",
+        "': in TOML every key after a [",
+        "] header belongs to that table. '",
+        "' is a top-level key: move it above the first [table] header",
+    ],
+    args: &["key", "table", "key-in-table", "header", "top-key"],
+};
+/// A `[patterns]` regex without the `value` group (the regex quoted).
+const NO_VALUE_GROUP: Shape = Shape {
+    id: "mapping-no-value-group",
+    pieces: &[
+        "",
+        " has no named group 'value'; write it like '发布时间[:：]\\s*(?P<value>\\S+)'",
+    ],
+    args: &["regex"],
+};
+/// A selector scraper calls its own bug (the kind of syntax error it names).
+const CSS_SYNTAX: Shape = Shape {
+    id: "mapping-css-syntax",
+    pieces: &["invalid CSS syntax (", ")"],
+    args: &["kind"],
+};
 /// `site.base_url` that is no absolute URL (the value quoted, the URL parser's words).
 const BASE_URL: Shape = Shape {
     id: "mapping-base-url",

@@ -294,6 +294,8 @@ fn module_shapes() -> impl Iterator<Item = &'static Shape> {
         .chain(crate::source::politeness::SHAPES)
         .chain(crate::crawl::fetch::SHAPES)
         .chain(crate::job::SHAPES)
+        .chain(crate::handover::linkmap::SHAPES)
+        .chain(crate::qa::SHAPES)
 }
 
 /// A reason as it is stored (the English text of the job store, the JSON summary and the report's data) in

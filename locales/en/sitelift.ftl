@@ -191,6 +191,24 @@ error-diff-input = cannot read '{$path}' for diff: {$message}. diff reads JSON, 
 error-unknown-field = unknown record field '{$field}': use one of {$fields} (nested: encoding.used, provenance.title, …)
 error-link-map = link map '{$source}': {$message}
 error-spool = the site model's spool file in the temporary folder failed: {$message}. Free space in $TMPDIR (or point TMPDIR elsewhere), or run with --no-site-model
+link-map-must-start = a template must start with '/' (a path on the new site) or http(s):// (a full URL)
+link-map-unclosed = '{"{"}' at '{$rest}' is never closed
+link-map-unknown-placeholder = unknown placeholder {"{"}{$name}{"}"}: use {$known}
+link-map-needs-id = the template needs {"{id}"} or {"{slug}"}, or every page would get the same path
+link-map-cannot-read = cannot read it ({$error}); give a CSV file of old_url,new_path rows or a template such as /articles/{"{id}"}
+link-map-row-not-url = row {$row}: '{$url}' is not an absolute http(s) URL
+link-map-row-no-path = row {$row}: no new path for {$url}
+link-map-row-bad-path = row {$row}: the new path of {$url} is '{$path}', not a path or an http(s) URL; a script or data URL would end up in every link to the page
+link-map-row-twice = row {$row}: {$url} is mapped twice ({$before} and {$new})
+link-map-attachment-needs = the attachment template needs {"{name}"} or {"{sha256}"}
+link-map-both-move = {$other} and {$url} would both move to {$new}; add {"{id}"} to the template or fix the CSV
+link-map-quote-unclosed = line {$line}: a quoted field is never closed
+qa-floors-unreadable = {$error}; pass --floors FILE, or --no-floors to report without a gate
+qa-page-file = {$error} (page files are relative to the labels file's folder unless --pages is given)
+qa-not-read-by-run = the folder run did not read this page (is it an HTML page with a known extension?)
+qa-devset-pages-missing = the pages folder of the dev set is missing (the shared corpus is read from beside the repository)
+qa-bless-export-only = an export can only be blessed from another export, not from fixture files
+qa-report-temp-file = cannot write a temporary file ({$error}); check the space in the temp folder
 
 ## What is wrong with a job folder (src/job/mod.rs), inside error-job
 
@@ -731,6 +749,11 @@ mapping-unknown-key = unknown key '{$key}' at line {$line}, column {$column}; kn
 mapping-base-url = key 'site.base_url' = {$value} is not an absolute URL ({$detail})
 mapping-timezone = key 'site.timezone' = {$value} is not an offset like "+08:00" or a zone like "Asia/Shanghai"
 mapping-encoding = key 'site.encoding': unknown encoding label '{$label}': use a WHATWG label such as utf-8, gbk, gb18030, big5, shift_jis
+mapping-toml-trap-line = '{$key}' (line {$line}) is read as '{$table}.{$key-in-table}': in TOML every key after a [{$header}] header belongs to that table. '{$top-key}' is a top-level key: move it above the first [table] header
+mapping-toml-trap = '{$key}' is read as '{$table}.{$key-in-table}': in TOML every key after a [{$header}] header belongs to that table. '{$top-key}' is a top-level key: move it above the first [table] header
+mapping-no-value-group = {$regex} has no named group 'value'; write it like '发布时间[:：]\s*(?P<value>\S+)'
+mapping-css-syntax = invalid CSS syntax ({$kind})
+mapping-at-line = , line {$line}
 detail-with-words = {$words}
 detail-toml = {$text}
 detail-toml-anywhere = {$text}

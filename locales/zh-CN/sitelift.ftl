@@ -190,6 +190,24 @@ error-diff-input = diff 无法读取 '{$path}'：{$message}。diff 能读取 JSO
 error-unknown-field = 没有名为 '{$field}' 的记录字段：请使用以下字段之一：{$fields}（子字段如 encoding.used、provenance.title 等）
 error-link-map = 链接映射 '{$source}'：{$message}
 error-spool = 站点模型在临时文件夹中的缓存文件出错：{$message}。请清理 $TMPDIR 所在磁盘的空间（或把 TMPDIR 指向别处），或加 --no-site-model 运行
+link-map-must-start = 模板必须以 '/'（新网站上的路径）或 http(s)://（完整网址）开头
+link-map-unclosed = 从 '{$rest}' 开始的 '{"{"}' 没有对应的 '{"}"}'
+link-map-unknown-placeholder = 不认识占位符 {"{"}{$name}{"}"}：可用的占位符有 {$known}
+link-map-needs-id = 模板中必须有 {"{id}"} 或 {"{slug}"}，否则所有页面都会得到同一个路径
+link-map-cannot-read = 无法读取该文件（{$error}）；请给出由 old_url,new_path 行组成的 CSV 文件，或 /articles/{"{id}"} 这样的模板
+link-map-row-not-url = 第 {$row} 行：'{$url}' 不是完整的 http(s) 网址
+link-map-row-no-path = 第 {$row} 行：{$url} 没有新路径
+link-map-row-bad-path = 第 {$row} 行：{$url} 的新路径是 '{$path}'，既不是路径也不是 http(s) 网址；脚本或 data 网址会出现在每个指向该页面的链接里
+link-map-row-twice = 第 {$row} 行：{$url} 被映射了两次（{$before} 和 {$new}）
+link-map-attachment-needs = 附件模板中必须有 {"{name}"} 或 {"{sha256}"}
+link-map-both-move = {$other} 和 {$url} 都会被移到 {$new}；请在模板中加上 {"{id}"}，或修改 CSV 文件
+link-map-quote-unclosed = 第 {$line} 行：引号中的字段没有结束引号
+qa-floors-unreadable = {$error}；请用 --floors <文件> 指定得分下限文件，或加 --no-floors 只报告得分、不做下限检查
+qa-page-file = {$error}（页面文件的位置相对于标注文件所在的文件夹，除非给了 --pages）
+qa-not-read-by-run = 对整个文件夹的运行没有读到这个页面（它是扩展名可识别的 HTML 页面吗？）
+qa-devset-pages-missing = 开发集的页面文件夹不存在（共享语料库应放在仓库旁边）
+qa-bless-export-only = 只能用另一个导出文件来接受（bless）导出文件的改动，不能用样例文件
+qa-report-temp-file = 无法写入临时文件（{$error}）；请检查临时文件夹所在磁盘的空间
 
 ## What is wrong with a job folder (src/job/mod.rs), inside error-job
 
@@ -726,6 +744,11 @@ mapping-unknown-key = 第 {$line} 行第 {$column} 列的键 '{$key}' 不认识�
 mapping-base-url = 键 'site.base_url' 的值 {$value} 不是完整的网址：要以 http:// 或 https:// 开头，例如 "http://www.example.org.cn/"（英文原文：{$detail}）
 mapping-timezone = 键 'site.timezone' 的值 {$value} 既不是 "+08:00" 这样的时差，也不是 "Asia/Shanghai" 这样的时区名
 mapping-encoding = 键 'site.encoding'：不认识编码名 '{$label}'；请用 WHATWG 编码名，如 utf-8、gbk、gb18030、big5、shift_jis
+mapping-toml-trap-line = 第 {$line} 行的 '{$key}' 被读成了 '{$table}.{$key}'：在 TOML 里，写在 [{$table}] 表头之后的键都属于这个表。'{$key}' 是顶层键：请把它移到第一个 [表名] 表头之前（文件开头）
+mapping-toml-trap = '{$key}' 被读成了 '{$table}.{$key}'：在 TOML 里，写在 [{$table}] 表头之后的键都属于这个表。'{$key}' 是顶层键：请把它移到第一个 [表名] 表头之前（文件开头）
+mapping-no-value-group = 正则表达式 {$regex} 没有名为 value 的捕获组，无法取出字段的值；请写成 '发布时间[:：]\s*(?P<value>\S+)' 这样
+mapping-css-syntax = CSS 语法有误（{$kind}）
+mapping-at-line = （第 {$line} 行）
 detail-with-words = {$said}（英文原文：{$words}）
 detail-toml = 第 {$line} 行第 {$column} 列有误：TOML 写法不对，或者键名、值不是这里应有的（常见原因：键名拼错、文字值缺少引号、方括号或引号没有成对、同一个键写了两次）。请改正这一处后再运行。toml 的英文原文：
     {$text}

@@ -53,7 +53,7 @@ pub fn parse(text: &str) -> Result<Vec<Vec<String>>, String> {
         }
     }
     if in_quotes {
-        return Err(format!("line {quote_line}: a quoted field is never closed"));
+        return Err(super::linkmap::QUOTE_UNCLOSED.text(&[&quote_line]));
     }
     if row_has_content || !field.is_empty() {
         row.push(field);

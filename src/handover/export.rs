@@ -152,9 +152,7 @@ fn build(
         if let Some(other) = owner.insert(new.clone(), url.clone()) {
             return Err(Error::LinkMap {
                 source_name: pages.describe(),
-                message: format!(
-                    "{other} and {url} would both move to {new}; add {{id}} to the template or fix the CSV"
-                ),
+                message: super::linkmap::BOTH_MOVE.text(&[&other, &url, &new]),
             });
         }
         if let Some(key) = canonical::key(&url) {

@@ -13,7 +13,106 @@ use std::path::Path;
 use super::canonical;
 use super::csv;
 use crate::error::{Error, Result};
+use crate::outcome::Shape;
 use crate::record::Record;
+
+/// What is wrong with a link map, in English as the error's `Display` says it (and any other language from
+/// the message files, [`crate::outcome::localized`]).
+pub(crate) const SHAPES: &[Shape] = &[
+    MUST_START,
+    UNCLOSED,
+    UNKNOWN_PLACEHOLDER,
+    NEEDS_ID,
+    CANNOT_READ,
+    ROW_NOT_URL,
+    ROW_NO_PATH,
+    ROW_BAD_PATH,
+    ROW_TWICE,
+    ATTACHMENT_NEEDS,
+    BOTH_MOVE,
+    QUOTE_UNCLOSED,
+];
+const MUST_START: Shape = Shape {
+    id: "link-map-must-start",
+    pieces: &["a template must start with '/' (a path on the new site) or http(s):// (a full URL)"],
+    args: &[],
+};
+/// A `{` without its `}` (the template from it on).
+const UNCLOSED: Shape = Shape {
+    id: "link-map-unclosed",
+    pieces: &["'{' at '", "' is never closed"],
+    args: &["rest"],
+};
+/// A placeholder the template cannot fill (its name, the ones it can).
+const UNKNOWN_PLACEHOLDER: Shape = Shape {
+    id: "link-map-unknown-placeholder",
+    pieces: &["unknown placeholder {", "}: use ", ""],
+    args: &["name", "known"],
+};
+const NEEDS_ID: Shape = Shape {
+    id: "link-map-needs-id",
+    pieces: &["the template needs {id} or {slug}, or every page would get the same path"],
+    args: &[],
+};
+/// A CSV file that cannot be read (the OS's words).
+const CANNOT_READ: Shape = Shape {
+    id: "link-map-cannot-read",
+    pieces: &[
+        "cannot read it (",
+        "); give a CSV file of old_url,new_path rows or a template such as /articles/{id}",
+    ],
+    args: &["error"],
+};
+/// A CSV row (1-based) whose old URL is not one.
+const ROW_NOT_URL: Shape = Shape {
+    id: "link-map-row-not-url",
+    pieces: &["row ", ": '", "' is not an absolute http(s) URL"],
+    args: &["row", "url"],
+};
+const ROW_NO_PATH: Shape = Shape {
+    id: "link-map-row-no-path",
+    pieces: &["row ", ": no new path for ", ""],
+    args: &["row", "url"],
+};
+/// A CSV row whose new path is a script or data URL (or anything but a path or http(s) URL).
+const ROW_BAD_PATH: Shape = Shape {
+    id: "link-map-row-bad-path",
+    pieces: &[
+        "row ",
+        ": the new path of ",
+        " is '",
+        "', not a path or an http(s) URL; a script or data URL would end up in every link to the page",
+    ],
+    args: &["row", "url", "path"],
+};
+/// An old URL given two new paths (the row of the second, the URL, both paths).
+const ROW_TWICE: Shape = Shape {
+    id: "link-map-row-twice",
+    pieces: &["row ", ": ", " is mapped twice (", " and ", ")"],
+    args: &["row", "url", "before", "new"],
+};
+const ATTACHMENT_NEEDS: Shape = Shape {
+    id: "link-map-attachment-needs",
+    pieces: &["the attachment template needs {name} or {sha256}"],
+    args: &[],
+};
+/// Two records the map sends to one new path ([`super::export`]).
+pub(crate) const BOTH_MOVE: Shape = Shape {
+    id: "link-map-both-move",
+    pieces: &[
+        "",
+        " and ",
+        " would both move to ",
+        "; add {id} to the template or fix the CSV",
+    ],
+    args: &["other", "url", "new"],
+};
+/// A CSV whose quoted field runs to the end of the file (the line it opens on; [`super::csv`]).
+pub(crate) const QUOTE_UNCLOSED: Shape = Shape {
+    id: "link-map-quote-unclosed",
+    pieces: &["line ", ": a quoted field is never closed"],
+    args: &["line"],
+};
 
 const PAGE_PLACEHOLDERS: [&str; 5] = ["id", "slug", "yyyy", "mm", "dd"];
 const ATTACHMENT_PLACEHOLDERS: [&str; 3] = ["name", "sha256", "ext"];
@@ -39,9 +138,7 @@ impl Template {
             message,
         };
         if !(text.starts_with('/') || text.starts_with("http://") || text.starts_with("https://")) {
-            return Err(err(
-                "a template must start with '/' (a path on the new site) or http(s):// (a full URL)".into(),
-            ));
+            return Err(err(MUST_START.text(&[])));
         }
         let mut parts = Vec::new();
         let mut rest = text;
@@ -50,18 +147,12 @@ impl Template {
                 parts.push(Part::Literal(rest[..open].to_string()));
             }
             let Some(close) = rest[open..].find('}') else {
-                return Err(err(format!("'{{' at '{}' is never closed", &rest[open..])));
+                return Err(err(UNCLOSED.text(&[&&rest[open..]])));
             };
             let name = rest[open + 1..open + close].trim_end_matches('?');
             if !allowed.contains(&name) {
-                return Err(err(format!(
-                    "unknown placeholder {{{name}}}: use {}",
-                    allowed
-                        .iter()
-                        .map(|p| format!("{{{p}}}"))
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                )));
+                let known: Vec<String> = allowed.iter().map(|p| format!("{{{p}}}")).collect();
+                return Err(err(UNKNOWN_PLACEHOLDER.text(&[&name, &known.join(" ")])));
             }
             parts.push(Part::Placeholder(name.to_string()));
             rest = &rest[open + close + 1..];
@@ -138,8 +229,7 @@ impl PageMap {
         if !t.uses("id") && !t.uses("slug") {
             return Err(Error::LinkMap {
                 source_name: arg.to_string(),
-                message: "the template needs {id} or {slug}, or every page would get the same path"
-                    .into(),
+                message: NEEDS_ID.text(&[]),
             });
         }
         Ok(PageMap::Template(t))
@@ -151,11 +241,7 @@ impl PageMap {
             source_name: file.clone(),
             message,
         };
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            err(format!(
-                "cannot read it ({e}); give a CSV file of old_url,new_path rows or a template such as /articles/{{id}}"
-            ))
-        })?;
+        let text = std::fs::read_to_string(path).map_err(|e| err(CANNOT_READ.text(&[&e])))?;
         let rows = csv::parse(&text).map_err(err)?;
         let mut paths = HashMap::new();
         for (n, row) in rows.iter().enumerate() {
@@ -165,30 +251,20 @@ impl PageMap {
                 if n == 0 {
                     continue; // a header row
                 }
-                return Err(err(format!(
-                    "row {}: '{old}' is not an absolute http(s) URL",
-                    n + 1
-                )));
+                return Err(err(ROW_NOT_URL.text(&[&(n + 1), &old])));
             };
             if new.is_empty() {
-                return Err(err(format!("row {}: no new path for {old}", n + 1)));
+                return Err(err(ROW_NO_PATH.text(&[&(n + 1), &old])));
             }
             if !crate::normalize::url::is_web_link(new) {
-                return Err(err(format!(
-                    "row {}: the new path of {old} is '{}', not a path or an http(s) URL; a script or \
-                     data URL would end up in every link to the page",
-                    n + 1,
-                    crate::normalize::url::shown(new)
-                )));
+                let shown = crate::normalize::url::shown(new);
+                return Err(err(ROW_BAD_PATH.text(&[&(n + 1), &old, &shown])));
             }
             let new = encode_path(new);
             if let Some(before) = paths.insert(key, new.clone())
                 && before != new
             {
-                return Err(err(format!(
-                    "row {}: {old} is mapped twice ({before} and {new})",
-                    n + 1
-                )));
+                return Err(err(ROW_TWICE.text(&[&(n + 1), &old, &before, &new])));
             }
         }
         Ok(PageMap::Table { file, paths })
@@ -267,7 +343,7 @@ impl AttachmentMap {
         if !t.uses("name") && !t.uses("sha256") {
             return Err(Error::LinkMap {
                 source_name: text.to_string(),
-                message: "the attachment template needs {name} or {sha256}".into(),
+                message: ATTACHMENT_NEEDS.text(&[]),
             });
         }
         Ok(AttachmentMap(t))

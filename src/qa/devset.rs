@@ -239,9 +239,7 @@ fn with_site_model<'p>(
     if let Some(p) = pages.iter().find(|p| !out.contains_key(p.file.as_str())) {
         return Err(Error::EvalInput {
             path: pages_dir.join(&p.file),
-            message:
-                "the folder run did not read this page (is it an HTML page with a known extension?)"
-                    .into(),
+            message: super::NOT_READ_BY_RUN.text(&[]).into(),
         });
     }
     Ok(out)
@@ -281,8 +279,7 @@ pub fn evaluate_devset(
     if !pages_dir.is_dir() {
         return Err(input_error(
             &pages_dir,
-            "the pages folder of the dev set is missing (the shared corpus is read from beside the repository)"
-                .into(),
+            super::DEVSET_PAGES_MISSING.text(&[]),
         ));
     }
     let split_path = dir.join(&manifest.split);

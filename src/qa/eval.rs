@@ -165,10 +165,7 @@ pub fn read_page(dir: &Path, file: &str) -> Result<RawPage> {
     let path: PathBuf = dir.join(file);
     let bytes = std::fs::read(&path).map_err(|e| Error::EvalInput {
         path: path.clone(),
-        message: format!(
-            "{e} (page files are relative to the labels file's folder unless --pages is given)"
-        )
-        .into(),
+        message: super::PAGE_FILE.text(&[&e]).into(),
     })?;
     Ok(RawPage {
         path: Some(path),

@@ -162,8 +162,7 @@ impl Floors {
     pub fn load(path: &Path) -> Result<Floors> {
         let text = std::fs::read_to_string(path).map_err(|e| Error::EvalInput {
             path: path.to_path_buf(),
-            message: format!("{e}; pass --floors FILE, or --no-floors to report without a gate")
-                .into(),
+            message: super::FLOORS_UNREADABLE.text(&[&e]).into(),
         })?;
         let mut floors: Floors = toml::from_str(&text).map_err(|e| Error::FloorsInvalid {
             path: path.to_path_buf(),

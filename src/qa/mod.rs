@@ -27,7 +27,64 @@ pub use trafilatura::{BenchmarkReport, evaluate_benchmark, load_benchmark};
 
 use serde::Serialize;
 
-use crate::outcome::{FailReason, PageOutcome, SkipReason};
+use crate::outcome::{FailReason, PageOutcome, Shape, SkipReason};
+
+/// What to do when a QA input is missing or cannot be used, in English as the error's `Display` says it (and
+/// any other language from the message files, [`crate::outcome::localized`]).
+pub(crate) const SHAPES: &[Shape] = &[
+    FLOORS_UNREADABLE,
+    PAGE_FILE,
+    NOT_READ_BY_RUN,
+    DEVSET_PAGES_MISSING,
+    BLESS_EXPORT_ONLY,
+    REPORT_TEMP_FILE,
+];
+/// A floors file that cannot be read (the OS's words; [`floors`]).
+pub(crate) const FLOORS_UNREADABLE: Shape = Shape {
+    id: "qa-floors-unreadable",
+    pieces: &[
+        "",
+        "; pass --floors FILE, or --no-floors to report without a gate",
+    ],
+    args: &["error"],
+};
+/// A labelled page's file that cannot be read (the OS's words; [`eval`]).
+pub(crate) const PAGE_FILE: Shape = Shape {
+    id: "qa-page-file",
+    pieces: &[
+        "",
+        " (page files are relative to the labels file's folder unless --pages is given)",
+    ],
+    args: &["error"],
+};
+/// A dev-set page the run over its folder did not read ([`devset`]).
+pub(crate) const NOT_READ_BY_RUN: Shape = Shape {
+    id: "qa-not-read-by-run",
+    pieces: &["the folder run did not read this page (is it an HTML page with a known extension?)"],
+    args: &[],
+};
+pub(crate) const DEVSET_PAGES_MISSING: Shape = Shape {
+    id: "qa-devset-pages-missing",
+    pieces: &[
+        "the pages folder of the dev set is missing (the shared corpus is read from beside the repository)",
+    ],
+    args: &[],
+};
+/// `diff --bless` with fixture files on the actual side ([`diff`]).
+pub(crate) const BLESS_EXPORT_ONLY: Shape = Shape {
+    id: "qa-bless-export-only",
+    pieces: &["an export can only be blessed from another export, not from fixture files"],
+    args: &[],
+};
+/// The report's temporary file (the OS's words; [`report`]).
+pub(crate) const REPORT_TEMP_FILE: Shape = Shape {
+    id: "qa-report-temp-file",
+    pieces: &[
+        "cannot write a temporary file (",
+        "); check the space in the temp folder",
+    ],
+    args: &["error"],
+};
 
 /// One scored figure: how many of `total` cases were right.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -162,8 +162,7 @@ fn export(expected: &Path, actual: &Path, format: ExportFormat) -> Result<()> {
     if std::fs::metadata(actual).is_ok_and(|m| m.is_dir()) || load::sniff(actual).is_err() {
         return Err(Error::DiffInput {
             path: actual.to_path_buf(),
-            message: "an export can only be blessed from another export, not from fixture files"
-                .into(),
+            message: crate::qa::BLESS_EXPORT_ONLY.text(&[]).into(),
         });
     }
     let records = read_records(actual)?;

@@ -94,9 +94,7 @@ pub fn script_safe_json(v: &Value) -> String {
 }
 
 fn report_error(e: impl std::fmt::Display) -> Error {
-    Error::Report(format!(
-        "cannot write a temporary file ({e}); check the space in the temp folder"
-    ))
+    Error::Report(crate::qa::REPORT_TEMP_FILE.text(&[&e]))
 }
 
 /// The report of a crawl job.

@@ -1,0 +1,207 @@
+//! Issue 11, the Chinese interface: what our own code says to do when a mapping file, a link map or a QA input
+//! is wrong — written in English inside the error (and kept so in English) — is said in Chinese with
+//! `--lang zh`, naming the file, key, template or URL at fault.
+
+mod support;
+
+use std::path::Path;
+
+use support::sitelift;
+
+/// `sitelift --lang LANG ARGS…`: (exit code, stderr).
+fn run(lang: &str, args: &[&str]) -> (Option<i32>, String) {
+    let out = sitelift()
+        .args(["--lang", lang])
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// `sitelift --lang zh ARGS…` exits 2 and its stderr holds every one of `want`; the English run exits 2 too
+/// and holds `english` (its words, as before).
+fn fails_in_chinese(args: &[&str], want: &[&str], english: &str) -> String {
+    let (code, err) = run("zh", args);
+    assert_eq!(code, Some(2), "{err}");
+    for w in want {
+        assert!(err.contains(w), "want {w:?} in:\n{err}");
+    }
+    assert!(!err.contains(english), "English left in:\n{err}");
+    let (code, en) = run("en", args);
+    assert_eq!(code, Some(2), "{en}");
+    assert!(en.contains(english), "want {english:?} in:\n{en}");
+    err
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn mapping_file_remedies_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    // The TOML trap: `remove` after [selectors] is read as selectors.remove.
+    let trap = write(
+        dir.path(),
+        "trap.toml",
+        "[site]\nname = \"x\"\n[selectors]\ntitle = \"h1\"\nremove = [\".share\"]\n",
+    );
+    fails_in_chinese(
+        &["check-mapping", &trap],
+        &[
+            &format!("映射文件 '{trap}' 无效"),
+            "第 5 行的 'remove' 被读成了 'selectors.remove'",
+            "是顶层键：请把它移到第一个 [表名] 表头之前",
+        ],
+        "in TOML every key after a [selectors] header belongs to that table",
+    );
+    // A pattern without the value group.
+    let group = write(
+        dir.path(),
+        "group.toml",
+        "[patterns]\npublished = '发布时间'\n",
+    );
+    fails_in_chinese(
+        &["check-mapping", &group],
+        &[
+            &format!("映射文件 '{group}'"),
+            "键 'patterns.published'",
+            "没有名为 value 的捕获组",
+        ],
+        "has no named group 'value'",
+    );
+    // A bad selector's line.
+    let selector = write(
+        dir.path(),
+        "selector.toml",
+        "[site]\nname = \"x\"\n\n[selectors]\ntitle = \"h1[\"\n",
+    );
+    fails_in_chinese(
+        &["check-mapping", &selector],
+        &[&format!(
+            "映射文件 '{selector}'（第 5 行）：键 'selectors.title'"
+        )],
+        ", line 5:",
+    );
+}
+
+#[test]
+fn link_map_problems_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let job = support::mirror::run_job(dir.path(), 2);
+    let job = job.display().to_string();
+    let target = dir.path().join("handover").display().to_string();
+    let export = |link_map: &str| {
+        vec![
+            "export".to_string(),
+            "--job".into(),
+            job.clone(),
+            "--out".into(),
+            target.clone(),
+            "--link-map".into(),
+            link_map.to_string(),
+        ]
+    };
+    let check = |link_map: &str, want: &[&str], english: &str| {
+        let args = export(link_map);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let mut want = want.to_vec();
+        let named = format!("链接映射 '{link_map}'：");
+        want.push(&named);
+        fails_in_chinese(&args, &want, english);
+    };
+    check(
+        "/articles/{yyyy}",
+        &["模板中必须有 {id} 或 {slug}"],
+        "or every page would get the same path",
+    );
+    check(
+        "articles/{id}",
+        &["模板必须以 '/'（新网站上的路径）"],
+        "a template must start with '/'",
+    );
+    check(
+        "/articles/{title}",
+        &["不认识占位符 {title}：可用的占位符有 {id} {slug}"],
+        "unknown placeholder {title}",
+    );
+    let missing = dir.path().join("no-such-map.csv").display().to_string();
+    check(
+        &missing,
+        &[
+            "无法读取该文件（找不到文件或目录",
+            "由 old_url,new_path 行组成的 CSV 文件",
+        ],
+        "give a CSV file of old_url,new_path rows",
+    );
+    let twice = write(
+        dir.path(),
+        "twice.csv",
+        "old_url,new_path\nhttp://www.demo-kx.org.cn/a.html,/b\nhttp://www.demo-kx.org.cn/a.html,/c\n",
+    );
+    check(
+        &twice,
+        &["第 3 行：http://www.demo-kx.org.cn/a.html 被映射了两次（/b 和 /c）"],
+        "is mapped twice",
+    );
+    let script = write(
+        dir.path(),
+        "script.csv",
+        "old_url,new_path\nhttp://www.demo-kx.org.cn/a.html,javascript:alert(1)\n",
+    );
+    check(
+        &script,
+        &["第 2 行：http://www.demo-kx.org.cn/a.html 的新路径是 'javascript:alert(1)'，既不是路径"],
+        "not a path or an http(s) URL",
+    );
+    let quote = write(
+        dir.path(),
+        "quote.csv",
+        "old_url,new_path\n\"http://x.cn/a,/b\n",
+    );
+    check(
+        &quote,
+        &["第 2 行：引号中的字段没有结束引号"],
+        "never closed",
+    );
+    // The attachment map, named as given.
+    let mut args = export("/a/{id}");
+    args.extend(["--attachment-map".into(), "/files/x".into()]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    fails_in_chinese(
+        &args,
+        &["链接映射 '/files/x'：附件模板中必须有 {name} 或 {sha256}"],
+        "the attachment template needs",
+    );
+}
+
+#[test]
+fn eval_input_remedies_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let labels = write(dir.path(), "labels.json", "[{\"file\": \"gone.html\"}]\n");
+    let floors = dir.path().join("floors.toml").display().to_string();
+    fails_in_chinese(
+        &["eval", "--labels", &labels, "--floors", &floors],
+        &[
+            &format!("'{floors}'"),
+            "找不到文件或目录（os error 2）",
+            "请用 --floors <文件> 指定得分下限文件，或加 --no-floors",
+        ],
+        "pass --floors FILE, or --no-floors to report without a gate",
+    );
+    // A labelled page whose file is not there.
+    let page = dir.path().join("gone.html").display().to_string();
+    fails_in_chinese(
+        &["eval", "--labels", &labels, "--no-floors"],
+        &[
+            &format!("'{page}'"),
+            "（页面文件的位置相对于标注文件所在的文件夹，除非给了 --pages）",
+        ],
+        "page files are relative to the labels file's folder",
+    );
+}

@@ -36,14 +36,16 @@ if has_target x86_64-unknown-linux-musl && command -v musl-gcc >/dev/null; then
   fi
   name=sitelift-$version-x86_64-unknown-linux-musl
   stage=$dist/$name
-  mkdir -p "$stage/completions" "$stage/man/man1"
+  mkdir -p "$stage/completions" "$stage/man/man1" "$stage/man/zh_CN/man1"
   cp "$bin" "$stage/"
   docs "$stage"
-  "$bin" completions bash --out "$stage/completions/sitelift.bash"
-  "$bin" completions zsh --out "$stage/completions/_sitelift"
-  "$bin" completions fish --out "$stage/completions/sitelift.fish"
-  "$bin" completions powershell --out "$stage/completions/sitelift.ps1"
-  "$bin" man --dir "$stage/man/man1"
+  # English whatever the packager's locale; the manual pages in Chinese too (man/zh_CN, read under LANG=zh_CN).
+  "$bin" --lang en completions bash --out "$stage/completions/sitelift.bash"
+  "$bin" --lang en completions zsh --out "$stage/completions/_sitelift"
+  "$bin" --lang en completions fish --out "$stage/completions/sitelift.fish"
+  "$bin" --lang en completions powershell --out "$stage/completions/sitelift.ps1"
+  "$bin" --lang en man --dir "$stage/man/man1"
+  "$bin" --lang zh man --dir "$stage/man/zh_CN/man1"
   tar -C "$dist" --owner=0 --group=0 -czf "$dist/$name.tar.gz" "$name"
   rm -rf "$stage"
 else
@@ -62,7 +64,7 @@ if has_target x86_64-pc-windows-gnu && command -v x86_64-w64-mingw32-gcc >/dev/n
   cp "$exe" "$stage/"
   docs "$stage"
   # The completion script for PowerShell, written by the Linux build of the same source (identical).
-  cargo run --release --locked --quiet -- completions powershell --out "$stage/sitelift.ps1"
+  cargo run --release --locked --quiet -- --lang en completions powershell --out "$stage/sitelift.ps1"
   (cd "$dist" && python3 -m zipfile -c "$name.zip" "$name")
   rm -rf "$stage"
   # Never ship the Wine test stand-in (.ci/windows/bcryptprimitives.c): Windows has the real DLL.

@@ -55,34 +55,6 @@ fn an_output_that_cannot_be_written_is_explained_in_chinese_with_the_os_code() {
     fails_with_the_os_error(&args, 21, "这是一个文件夹，不是文件", "Is a directory");
 }
 
-/// A site whose home page links a page that is gone (404) and one whose server is down (503).
-fn broken_site() -> support::server::Server {
-    use axum::body::Body;
-    use axum::http::{HeaderValue, StatusCode, header};
-    use axum::response::Response;
-    let handler: support::server::Handler = std::sync::Arc::new(|req: support::server::Req| {
-        Box::pin(async move {
-            let (status, body) = match req.path.as_str() {
-                "/" => (
-                    StatusCode::OK,
-                    "<a href=\"/gone.html\">通知</a><a href=\"/down.html\">公告</a>",
-                ),
-                "/robots.txt" => (StatusCode::OK, "User-agent: *\n"),
-                "/gone.html" => (StatusCode::NOT_FOUND, "<h1>404</h1>"),
-                _ => (StatusCode::SERVICE_UNAVAILABLE, "<h1>503</h1>"),
-            };
-            let mut r = Response::new(Body::from(body));
-            *r.status_mut() = status;
-            r.headers_mut().insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/html; charset=utf-8"),
-            );
-            r
-        })
-    });
-    support::server::Server::start(move |_| handler, 2)
-}
-
 fn status_text(job: &Path, zh: bool) -> String {
     let (code, out, err) = run(zh, &["status", "--job", job.to_str().unwrap()]);
     assert_eq!(code, Some(0), "{err}");
@@ -91,7 +63,7 @@ fn status_text(job: &Path, zh: bool) -> String {
 
 #[test]
 fn http_failures_are_named_in_chinese_in_the_summary_and_status() {
-    let site = broken_site();
+    let site = support::broken_site();
     let dir = tempfile::tempdir().unwrap();
     let job = dir.path().join("job");
     let (url, out) = (site.url("/"), job.to_str().unwrap());

@@ -70,6 +70,20 @@ log-ignore-robots = --ignore-robots: robots.txt is not read or obeyed in this ru
 log-interrupted = interrupted; finishing in-flight requests ({$in_flight} in flight)
 log-robots-unreachable = robots.txt unreachable: not crawling this host in this run ({$url}: {$why})
 log-left-mid-update = {$path} was left mid-update by a sitelift run that was stopped (its unfinished update is in {$journal}); reading its last complete state. Run the command that writes it again to finish the update
+# With -v, a crawl's decisions (info). English keeps the layout tracing gave these lines (message, then key=value).
+log-get = GET url={$url} attempt={$attempt}
+log-retrying = retrying url={$url} attempt={$attempt} wait_ms={$wait_ms} error={$error}
+log-requeued = failures from earlier runs queued again requeued={$requeued}
+log-revisits = --update: every fetched page queued again revisits={$revisits}
+log-partial-removed = removed downloads a stopped crawl left unfinished bytes={$bytes}
+log-limit-reached = limit reached limit={$limit}
+log-failed = failed url={$url} error={$error}
+log-attachment = attachment url={$url} state="{$state}" error="{$error}"
+log-crawl-delay = robots.txt Crawl-delay origin={$origin} delay_s={$delay_s}
+log-robots-read = robots.txt read url={$url}
+log-no-robots = no robots.txt: everything allowed url={$url} status={$status}
+log-skipped = skipped: {$why} url={$url}
+log-redirect = redirect from={$from} to={$to} status={$status}
 
 no-pages = no HTML pages found in {$inputs}: pages need an extension like .html/.htm/.shtml/.asp/.php/.jsp, or HTML content; check the folder (nothing was written)
 
@@ -79,6 +93,8 @@ cannot-create-folder = cannot create the folder '{$path}'
 cannot-read-page = cannot read page '{$path}'
 cannot-write-stdout = cannot write to stdout
 cannot-write = cannot write '{$path}'
+man-cannot-write = cannot write the manual pages into '{$path}'
+man-cannot-render = cannot render the manual page
 extract-sqlite-needs-out = --format sqlite needs --out FILE (a database cannot be streamed to stdout), e.g. --out out/records.sqlite
 extract-reads-files = {$error}; `extract` reads files, `sitelift run --out DIR URL` crawls
 folder-is-a-file = cannot create the output folder '{$path}': '{$file}' is a file, not a folder. Choose another --out path, or move that file away

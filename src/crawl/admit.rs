@@ -68,10 +68,10 @@ pub(super) fn seed(job: &mut Job, settings: &mut CrawlSettings) -> Result<()> {
         )?;
     }
     if requeued > 0 {
-        tracing::info!(requeued, "failures from earlier runs queued again");
+        tracing::info!("{}", crate::t!("log-requeued", requeued = requeued));
     }
     if revisits > 0 {
-        tracing::info!(revisits, "--update: every fetched page queued again");
+        tracing::info!("{}", crate::t!("log-revisits", revisits = revisits));
     }
     let queued: i64 = job
         .conn

@@ -100,10 +100,7 @@ pub fn crawl(
     seed(job, &mut settings)?;
     let freed = super::attachments::remove_partial_downloads(job.dir());
     if freed > 0 {
-        tracing::info!(
-            bytes = freed,
-            "removed downloads a stopped crawl left unfinished"
-        );
+        tracing::info!("{}", crate::t!("log-partial-removed", bytes = freed));
     }
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -234,7 +231,7 @@ impl Engine<'_> {
                 limit_reached = true;
                 self.observer
                     .message(&crate::t!("crawl-limit-reached", limit = limit));
-                tracing::info!(limit, "limit reached");
+                tracing::info!("{}", crate::t!("log-limit-reached", limit = limit));
             }
             if !stopping && tasks.len() < max_in_flight {
                 let paused: Vec<String> = self
@@ -416,7 +413,14 @@ impl Engine<'_> {
                 });
             }
             Err(Failure::Fail(e)) => {
-                tracing::info!(url = %row.url, error = %e.message, "failed");
+                tracing::info!(
+                    "{}",
+                    crate::t!(
+                        "log-failed",
+                        url = row.url.as_str(),
+                        error = crate::outcome::localized(&e.message)
+                    )
+                );
                 self.progress.failed += 1;
                 self.progress.failed_now += 1;
                 return self.job.transaction(|tx| {
@@ -657,7 +661,16 @@ impl Engine<'_> {
                 }
             }
         };
-        tracing::info!(url = %row.url, state = state.as_str(), error = d.error.as_deref().unwrap_or(""), "attachment");
+        tracing::info!(
+            "{}",
+            crate::t!(
+                "log-attachment",
+                url = row.url.as_str(),
+                state = crate::i18n::word("state", state.as_str()),
+                error = crate::outcome::localized(d.error.as_deref().unwrap_or(""))
+            )
+            .trim_end()
+        );
         self.job
             .transaction(|tx| att::finish(tx, &row.url, state, &d))
     }

@@ -178,7 +178,14 @@ impl Shared {
             let robots = self.fetch_robots(&origin).await?;
             if let Some(delay) = robots.crawl_delay {
                 let delay = Duration::from_secs_f64(delay.min(60.0));
-                tracing::info!(%origin, delay_s = delay.as_secs_f64(), "robots.txt Crawl-delay");
+                tracing::info!(
+                    "{}",
+                    crate::t!(
+                        "log-crawl-delay",
+                        origin = origin.as_str(),
+                        delay_s = format!("{:?}", delay.as_secs_f64())
+                    )
+                );
                 self.gates
                     .set_min_delay(url.host_str().unwrap_or(""), delay);
             }
@@ -206,11 +213,14 @@ impl Shared {
                     }
                 }
                 Ok(r) if (200..300).contains(&r.status) => {
-                    tracing::info!(%url, "robots.txt read");
+                    tracing::info!("{}", crate::t!("log-robots-read", url = url.as_str()));
                     return Ok(Robots::parse(&String::from_utf8_lossy(&body), "sitelift"));
                 }
                 Ok(r) if (400..500).contains(&r.status) => {
-                    tracing::info!(%url, status = r.status, "no robots.txt: everything allowed");
+                    tracing::info!(
+                        "{}",
+                        crate::t!("log-no-robots", url = url.as_str(), status = r.status)
+                    );
                     return Ok(Robots::allow_all());
                 }
                 Ok(r) => {
@@ -271,7 +281,14 @@ impl Shared {
                         .clone()
                         .map(|r| ROBOTS_PREFIX.text(&[&r]))
                         .unwrap_or_else(|| ROBOTS_DISALLOWS.text(&[]));
-                    tracing::info!(url = %current, "skipped: {why}");
+                    tracing::info!(
+                        "{}",
+                        crate::t!(
+                            "log-skipped",
+                            url = current.as_str(),
+                            why = crate::outcome::localized(&why)
+                        )
+                    );
                     if robots.unreachable.is_some() {
                         return Err(Failure::Fail(FetchError {
                             message: why,
@@ -327,7 +344,15 @@ impl Shared {
                         REDIRECT_OUT_OF_SCOPE.text(&[&current, &next]),
                     ));
                 }
-                tracing::info!(from = %current, to = %next, status = response.status, "redirect");
+                tracing::info!(
+                    "{}",
+                    crate::t!(
+                        "log-redirect",
+                        from = current.as_str(),
+                        to = next.as_str(),
+                        status = response.status
+                    )
+                );
                 chain.push(next.clone());
                 current = next;
                 continue;

@@ -211,7 +211,10 @@ impl Fetcher {
                 .acquire(&host)
                 .await
                 .map_err(|_| FetchError::halted(attempt - 1))?;
-            tracing::info!(%url, attempt, "GET");
+            tracing::info!(
+                "{}",
+                crate::t!("log-get", url = url.as_str(), attempt = attempt)
+            );
             let result = self
                 .attempt(url, validators, max_body, body, accept, attempt)
                 .await;
@@ -257,7 +260,16 @@ impl Fetcher {
             if retry_after.is_some() {
                 gates.back_off(&host, wait);
             }
-            tracing::info!(%url, attempt, wait_ms = wait.as_millis() as u64, error = %error.message, "retrying");
+            tracing::info!(
+                "{}",
+                crate::t!(
+                    "log-retrying",
+                    url = url.as_str(),
+                    attempt = attempt,
+                    wait_ms = wait.as_millis() as u64,
+                    error = crate::outcome::localized(&error.message)
+                )
+            );
             gates
                 .sleep(&host, wait)
                 .await

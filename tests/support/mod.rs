@@ -88,6 +88,34 @@ pub fn read_json(path: &Path) -> Value {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("parse {}: {e}", path.display()))
 }
 
+/// A site whose home page links a page that is gone (404) and one whose server is down (503).
+pub fn broken_site() -> server::Server {
+    use axum::body::Body;
+    use axum::http::{HeaderValue, StatusCode, header};
+    use axum::response::Response;
+    let handler: server::Handler = std::sync::Arc::new(|req: server::Req| {
+        Box::pin(async move {
+            let (status, body) = match req.path.as_str() {
+                "/" => (
+                    StatusCode::OK,
+                    "<a href=\"/gone.html\">通知</a><a href=\"/down.html\">公告</a>",
+                ),
+                "/robots.txt" => (StatusCode::OK, "User-agent: *\n"),
+                "/gone.html" => (StatusCode::NOT_FOUND, "<h1>404</h1>"),
+                _ => (StatusCode::SERVICE_UNAVAILABLE, "<h1>503</h1>"),
+            };
+            let mut r = Response::new(Body::from(body));
+            *r.status_mut() = status;
+            r.headers_mut().insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/html; charset=utf-8"),
+            );
+            r
+        })
+    });
+    server::Server::start(move |_| handler, 2)
+}
+
 // The crawl tests' loopback HTTP server and the legacy sites it serves.
 pub mod handover_site;
 pub mod server;

@@ -328,6 +328,7 @@ const HEADINGS: &[(&str, &str)] = &[
     ("no article text", "group-no-article-text"),
     ("internal error while extracting", "group-internal"),
     ("page too large", "group-too-large"),
+    ("too large", "group-body-too-large"),
     ("binary content", "group-binary"),
     ("nested too deep", "group-too-deep"),
     ("cannot read file", "group-unreadable"),

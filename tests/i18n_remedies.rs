@@ -205,3 +205,69 @@ fn eval_input_remedies_in_chinese() {
         "page files are relative to the labels file's folder",
     );
 }
+
+/// A site (no robots.txt) whose home page links one page of 1.5 MB.
+fn site_with_a_big_page() -> support::server::Server {
+    use axum::body::Body;
+    use axum::http::{HeaderValue, StatusCode, header};
+    use axum::response::Response;
+    let handler: support::server::Handler = std::sync::Arc::new(|req: support::server::Req| {
+        Box::pin(async move {
+            let (status, body) = match req.path.as_str() {
+                "/" => (StatusCode::OK, "<a href=\"/big.html\">通知</a>".to_string()),
+                "/big.html" => (StatusCode::OK, format!("<p>{}</p>", "大".repeat(500_000))),
+                _ => (StatusCode::NOT_FOUND, String::new()),
+            };
+            let mut r = Response::new(Body::from(body));
+            *r.status_mut() = status;
+            r.headers_mut().insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/html; charset=utf-8"),
+            );
+            r
+        })
+    });
+    support::server::Server::start(move |_| handler, 2)
+}
+
+#[test]
+fn a_page_cut_off_at_the_size_limit_is_explained_in_chinese() {
+    let site = site_with_a_big_page();
+    let dir = tempfile::tempdir().unwrap();
+    let crawl = |lang: &str, job: &str| {
+        let out = sitelift()
+            .args([
+                "--lang",
+                lang,
+                "run",
+                "--max-decoded-mb=1",
+                "--delay-ms=0",
+                "--out",
+            ])
+            .arg(dir.path().join(job))
+            .arg(site.url("/"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{out:?}");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let err = crawl("zh", "zh");
+    let big = site.url("/big.html");
+    let big = big.trim_start_matches("http://");
+    for want in [
+        "页面过大（解压后）".to_string(),
+        format!(
+            "{big}: 页面过大：解压后超过 1 MB（已截断；可能是压缩炸弹）；确实需要时可用 --max-decoded-mb 调高上限"
+        ),
+    ] {
+        assert!(err.contains(&want), "want {want:?} in:\n{err}");
+    }
+    assert!(!err.contains("after decompression"), "{err}");
+    let err = crawl("en", "en");
+    assert!(
+        err.contains(&format!(
+            "{big}: too large: more than 1 MB after decompression (cut off; a compression bomb?)"
+        )),
+        "{err}"
+    );
+}

@@ -653,7 +653,7 @@ impl Engine<'_> {
                         AttachmentState::Failed,
                         Download {
                             status: Some(fetched.response.status),
-                            error: Some(format!("cannot store the file: {e}")),
+                            error: Some(crate::source::http::STORE_FILE.text(&[&e])),
                             attempts: fetched.response.attempts,
                             ..Download::default()
                         },

@@ -75,7 +75,7 @@ pub(crate) fn each_record(job: &Job, mut f: impl FnMut(Record) -> Result<()>) ->
         |(url, json)| {
             let record: Record = serde_json::from_str(&json).map_err(|e| Error::Job {
                 dir: job.dir().to_path_buf(),
-                message: format!("the stored record of {url} is unreadable ({e}); run `sitelift extract --job` again"),
+                message: super::linkmap::STORED_UNREADABLE.text(&[&url, &e]),
             })?;
             f(record)
         },

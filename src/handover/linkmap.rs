@@ -31,6 +31,7 @@ pub(crate) const SHAPES: &[Shape] = &[
     ATTACHMENT_NEEDS,
     BOTH_MOVE,
     QUOTE_UNCLOSED,
+    STORED_UNREADABLE,
 ];
 const MUST_START: Shape = Shape {
     id: "link-map-must-start",
@@ -106,6 +107,16 @@ pub(crate) const BOTH_MOVE: Shape = Shape {
         "; add {id} to the template or fix the CSV",
     ],
     args: &["other", "url", "new"],
+};
+/// A job record the export cannot read back (its URL, serde_json's words; [`super::export`]).
+pub(crate) const STORED_UNREADABLE: Shape = Shape {
+    id: "export-stored-unreadable",
+    pieces: &[
+        "the stored record of ",
+        " is unreadable (",
+        "); run `sitelift extract --job` again",
+    ],
+    args: &["url", "error"],
 };
 /// A CSV whose quoted field runs to the end of the file (the line it opens on; [`super::csv`]).
 pub(crate) const QUOTE_UNCLOSED: Shape = Shape {

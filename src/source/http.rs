@@ -73,7 +73,9 @@ impl Response {
 /// language (see [`crate::outcome`]); the error a library gives (a DNS lookup's words) is quoted as it is, the
 /// OS's ("Connection refused (os error 111)") said in the interface language ([`crate::i18n::os_text_in`]). A
 /// response's status is [`super::status::status_text`]. [`ATTEMPTS`] comes first: it wraps any of them.
-pub(crate) const SHAPES: &[Shape] = &[ATTEMPTS, TIMEOUT, CONNECT, BAD_BODY, REQUEST, STORE, HALTED];
+pub(crate) const SHAPES: &[Shape] = &[
+    ATTEMPTS, TIMEOUT, CONNECT, BAD_BODY, REQUEST, STORE, HALTED, TOO_LARGE, STORE_FILE,
+];
 /// A failure after retries: the last attempt's reason (itself shown in the interface language), and how many.
 const ATTEMPTS: Shape = Shape {
     id: "fetch-attempts",
@@ -107,6 +109,21 @@ const REQUEST: Shape = Shape {
 const STORE: Shape = Shape {
     id: "fetch-store",
     pieces: &["cannot store the response: ", ""],
+    args: &["error"],
+};
+/// A body cut off at the decoded-size limit (the limit in MB).
+const TOO_LARGE: Shape = Shape {
+    id: "fetch-too-large",
+    pieces: &[
+        "too large: more than ",
+        " MB after decompression (cut off; a compression bomb?)",
+    ],
+    args: &["mb"],
+};
+/// A downloaded attachment that cannot be written into the job (the OS's words).
+pub(crate) const STORE_FILE: Shape = Shape {
+    id: "fetch-store-file",
+    pieces: &["cannot store the file: ", ""],
     args: &["error"],
 };
 const HALTED: Shape = Shape {
@@ -342,10 +359,7 @@ impl Fetcher {
             total += chunk.len() as u64;
             if total > max_body {
                 return Err(FetchError {
-                    message: format!(
-                        "too large: more than {} MB after decompression (cut off; a compression bomb?)",
-                        max_body / 1_048_576
-                    ),
+                    message: TOO_LARGE.text(&[&(max_body / 1_048_576)]),
                     retryable: false,
                     attempts: attempt,
                     halted: false,

@@ -525,6 +525,8 @@ mod tests {
             Some(vec!["姜凝".to_string()])
         );
         assert_eq!(writers("《棱镜》作者 周纯"), Some(vec!["周纯".to_string()]));
+        // A television newsroom, glued to its reporter's name.
+        assert_eq!(writers("青松卫视记者林晓"), Some(vec!["林晓".to_string()]));
     }
 
     #[test]

@@ -680,12 +680,13 @@ pub const ROLE_QUALIFIERS: [&str; 11] = [
     "首席",
 ];
 
-/// How the name of a newsroom before a role word ends (南开新闻网, 海河传媒中心, 《棱镜》, 澎湃新闻).
-pub const NEWSROOM_ENDINGS: [&str; 11] = [
+/// How the name of a newsroom before a role word ends (南开新闻网, 海河传媒中心, 《棱镜》, 澎湃新闻, 央视).
+pub const NEWSROOM_ENDINGS: [&str; 12] = [
     "网",
     "报",
     "社",
     "台",
+    "视",
     "中心",
     "客户端",
     "新闻",

@@ -366,20 +366,6 @@ impl<'a> Iterator for Words<'a> {
     }
 }
 
-/// Whether a class name or the id, split at `-` and `_`, has one of `words` (ASCII case ignored) as a part.
-pub fn has_name_word(el: &Element, words: &[&str]) -> bool {
-    // Split at the ASCII bytes `-` and `_` (a split never cuts a character).
-    name_tokens(el).any(|t| {
-        t.as_bytes()
-            .split(|b| matches!(b, b'-' | b'_'))
-            .any(|part| {
-                words
-                    .iter()
-                    .any(|w| part.eq_ignore_ascii_case(w.as_bytes()))
-            })
-    })
-}
-
 /// The readable text of a subtree with element boundaries as spaces, whitespace folded. Used for short things
 /// (titles, metadata lines, breadcrumbs), where `<span>来源：X</span><span>时间：Y</span>` must not glue together.
 pub fn spaced_text(node: NodeRef<'_, Node>) -> String {

@@ -8,6 +8,7 @@ pub mod dom;
 pub mod generic;
 pub mod labels;
 pub mod mapped;
+pub mod name_words;
 pub mod outlinks;
 pub mod parse;
 pub mod render;

@@ -45,6 +45,32 @@ const FORMATTING: [&[u8]; 13] = [
     b"tt", b"u",
 ];
 
+/// The longest tag name [`open_formatting`] looks for (`script`, `strike`, `strong`), in bytes.
+const NAME_MAX_BYTES: usize = 6;
+
+/// A tag name of at most 8 ASCII letters and digits, lower-cased and packed into an integer (first letter in the
+/// lowest byte): a name read from the page is compared with each name looked for in one instruction.
+const fn pack(name: &[u8]) -> u64 {
+    let mut packed = 0u64;
+    let mut i = 0;
+    while i < name.len() {
+        packed |= (name[i].to_ascii_lowercase() as u64) << (8 * i);
+        i += 1;
+    }
+    packed
+}
+
+/// [`FORMATTING`], packed ([`pack`]).
+const FORMATTING_PACKED: [u64; FORMATTING.len()] = {
+    let mut packed = [0u64; FORMATTING.len()];
+    let mut i = 0;
+    while i < FORMATTING.len() {
+        packed[i] = pack(FORMATTING[i]);
+        i += 1;
+    }
+    packed
+};
+
 /// The first letters (either case) of the tag names [`open_formatting`] looks at: [`FORMATTING`], `script` and
 /// `style`.
 const LOOKED_FOR_FIRST: [bool; 256] = {
@@ -133,23 +159,30 @@ pub fn open_formatting(bytes: &[u8]) -> usize {
         {
             continue;
         }
-        let name_len = rest[name_start..]
-            .iter()
-            .take_while(|b| b.is_ascii_alphanumeric())
-            .count();
-        // Every name looked for is 1 to 6 letters long: most tags are rejected by their length.
-        if name_len == 0 || name_len > 6 {
+        // Every name looked for is 1 to [`NAME_MAX_BYTES`] letters long: most tags are rejected by their length.
+        let (mut packed, mut name_len) = (0u64, 0usize);
+        for &b in &rest[name_start..] {
+            if !b.is_ascii_alphanumeric() {
+                break;
+            }
+            if name_len == NAME_MAX_BYTES {
+                name_len += 1;
+                break;
+            }
+            packed |= u64::from(b.to_ascii_lowercase()) << (8 * name_len);
+            name_len += 1;
+        }
+        if name_len == 0 || name_len > NAME_MAX_BYTES {
             continue;
         }
         let name = &rest[name_start..name_start + name_len];
         let end = || memchr::memchr(b'>', rest).map_or(rest.len(), |e| e + 1);
-        if !closing && (name.eq_ignore_ascii_case(b"script") || name.eq_ignore_ascii_case(b"style"))
-        {
+        if !closing && (packed == pack(b"script") || packed == pack(b"style")) {
             let end = end();
             i += skip_raw_text(&rest[end..], name) + end;
             continue;
         }
-        let Some(kind) = FORMATTING.iter().position(|f| name.eq_ignore_ascii_case(f)) else {
+        let Some(kind) = FORMATTING_PACKED.iter().position(|f| packed == *f) else {
             continue;
         };
         if closing {

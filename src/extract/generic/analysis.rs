@@ -16,6 +16,7 @@ use scraper::{Html, Node};
 use std::sync::LazyLock;
 
 use crate::extract::dom::{Markers, attr, is_block, skip_subtree};
+use crate::extract::name_words::NameWords;
 use crate::href::{
     is_attachment_href, is_download_endpoint, is_mail_href, starts_with_ignore_case,
 };
@@ -747,38 +748,10 @@ const NAME_WORD_LISTS: [(u8, &[&str]); 4] = [
     (NAVIGATION, &NAVIGATION_NAME_WORDS),
 ];
 
-/// The shortest and the longest word of [`NAME_WORD_LISTS`] (bytes): most class words are rejected by length.
-const NAME_WORD_LENGTHS: (usize, usize) = {
-    let (mut min, mut max) = (usize::MAX, 0);
-    let mut i = 0;
-    while i < NAME_WORD_LISTS.len() {
-        let list = NAME_WORD_LISTS[i].1;
-        let mut j = 0;
-        while j < list.len() {
-            let len = list[j].len();
-            if len < min {
-                min = len;
-            }
-            if len > max {
-                max = len;
-            }
-            j += 1;
-        }
-        i += 1;
-    }
-    (min, max)
-};
-
 /// Which of the banner, content, chrome and navigation word lists hold `word` (ASCII case ignored).
 fn name_word_class(word: &[u8]) -> u8 {
-    let (min, max) = NAME_WORD_LENGTHS;
-    if word.len() < min || word.len() > max {
-        return 0;
-    }
-    NAME_WORD_LISTS
-        .iter()
-        .filter(|(_, list)| list.iter().any(|w| word.eq_ignore_ascii_case(w.as_bytes())))
-        .fold(0, |class, (bit, _)| class | bit)
+    static CLASSES: LazyLock<NameWords> = LazyLock::new(|| NameWords::new(&NAME_WORD_LISTS));
+    CLASSES.class(word)
 }
 
 /// Footer and site-chrome lines that never belong to an article.

@@ -25,11 +25,15 @@ use super::lines::{Line, lines_of};
 use std::sync::LazyLock;
 
 use crate::extract::Rule;
-use crate::extract::dom::{Markers, has_name_word, is_block};
+use crate::extract::dom::{Markers, is_block};
 use crate::extract::labels::{LabelKind, split_labels};
+use crate::extract::name_words::NameWords;
 use crate::normalize::text::{is_sentence, opens_with_item_number, visible_len};
 
 static BODY: LazyLock<Markers> = LazyLock::new(|| Markers::new(&BODY_MARKERS));
+static FOOTER_NAMES: LazyLock<NameWords> = LazyLock::new(|| NameWords::of(&FOOTER_NAME_WORDS));
+static CHROME_NAMES: LazyLock<NameWords> = LazyLock::new(|| NameWords::of(&CHROME_MARKERS));
+static BOILERPLATE_NAMES: LazyLock<NameWords> = LazyLock::new(|| NameWords::of(&BOILERPLATE_WORDS));
 
 /// The chosen body container and why.
 #[derive(Debug, Clone)]
@@ -185,7 +189,7 @@ fn in_footer(an: &Analysis<'_>, node: NodeId) -> bool {
             .chain(n.ancestors())
             .filter_map(|a| a.value().as_element())
             .take_while(|el| !matches!(el.name(), "body" | "html"))
-            .any(|el| has_name_word(el, &FOOTER_NAME_WORDS))
+            .any(|el| FOOTER_NAMES.in_names(el))
     })
 }
 
@@ -207,7 +211,7 @@ fn chrome_scoped(an: &Analysis<'_>) -> ChromeSpans {
                 pre += 1;
                 if open.is_none()
                     && !matches!(el.name(), "html" | "body")
-                    && has_name_word(el, &CHROME_MARKERS)
+                    && CHROME_NAMES.in_names(el)
                 {
                     open = Some((node.id(), pre));
                 }
@@ -251,7 +255,7 @@ fn marked_ancestor(an: &Analysis<'_>, best: NodeId) -> Option<(NodeId, &'static 
 }
 
 fn is_boilerplate_element(el: &scraper::node::Element) -> bool {
-    has_name_word(el, &BOILERPLATE_WORDS)
+    BOILERPLATE_NAMES.in_names(el)
 }
 
 /// Every element that holds a link to a document (the link and its ancestors), found from the page's links

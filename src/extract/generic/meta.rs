@@ -17,9 +17,12 @@ use regex::Regex;
 use super::analysis::{Analysis, Block};
 use super::people;
 use crate::extract::labels::{LabelKind, LabeledValue, split_labels};
+use crate::extract::name_words::NameWords;
 use crate::extract::{Found, Rule};
 use crate::normalize::date::{PublishedAt, find_date, parse_date, parse_labelled_short_year};
 use crate::normalize::text::{non_empty, visible_len};
+
+static WRITER_NAMES: LazyLock<NameWords> = LazyLock::new(|| NameWords::of(&WRITER_WORDS));
 
 /// Where the title and body sit, in document order of blocks.
 #[derive(Debug, Clone, Copy, Default)]
@@ -481,7 +484,7 @@ fn is_marked_writer(an: &Analysis<'_>, block: &Block) -> bool {
         .chain(node.ancestors())
         .take(WRITER_CLASS_REACH)
         .filter_map(|a| a.value().as_element())
-        .any(|el| crate::extract::dom::has_name_word(el, &WRITER_WORDS))
+        .any(|el| WRITER_NAMES.in_names(el))
 }
 
 /// A line holding only one or two personal names. Next to the header's date line a pen name of three or more

@@ -11,10 +11,13 @@ use scraper::Node;
 
 use super::analysis::Analysis;
 use crate::extract::Rule;
-use crate::extract::dom::{
-    attr, contains_ignore_ascii_case, has_name_word, name_tokens, spaced_text,
-};
+use crate::extract::dom::{attr, contains_ignore_ascii_case, name_tokens, spaced_text};
+use crate::extract::name_words::NameWords;
 use crate::normalize::text::visible_len;
+use std::sync::LazyLock;
+
+static HEADING_NAMES: LazyLock<NameWords> = LazyLock::new(|| NameWords::of(&HEADING_NAME_WORDS));
+static PERSON_NAMES: LazyLock<NameWords> = LazyLock::new(|| NameWords::of(&NAME_MARKERS));
 
 /// A chosen title and the node it came from (None for `<title>` or meta tags).
 #[derive(Debug, Clone)]
@@ -303,8 +306,7 @@ fn candidates(
         chars.extend(text.chars().filter(|c| !c.is_whitespace()));
         let person = chars.len() <= PERSON_HEADING_MAX_CHARS
             && (is_person_heading(an, &text) || heads_a_person_card(an, node.id(), &text))
-            && (el.name().starts_with('h')
-                || crate::extract::dom::has_name_word(el, &NAME_MARKERS));
+            && (el.name().starts_with('h') || PERSON_NAMES.in_names(el));
         if !(4..=120).contains(&chars.len()) && !person {
             continue;
         }
@@ -491,7 +493,7 @@ fn tag_bonus(el: &scraper::node::Element) -> Option<f32> {
     };
     let mut bonus = by_tag;
     let marked = name_tokens(el).any(|t| contains_ignore_ascii_case(t, "title"))
-        || has_name_word(el, &HEADING_NAME_WORDS);
+        || HEADING_NAMES.in_names(el);
     if marked {
         bonus += 15.0;
     }

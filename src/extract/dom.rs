@@ -8,6 +8,9 @@ use html5ever::local_name;
 use scraper::Node;
 use scraper::node::Element;
 
+use std::sync::LazyLock;
+
+use super::name_words::NameWords;
 use crate::normalize::text::fold;
 
 /// Elements that start a new line of text (block-level in legacy rendering).
@@ -123,11 +126,8 @@ pub fn is_hidden(el: &Element) -> bool {
 
 /// Whether a class attribute names one of [`HIDING_CLASSES`] (ASCII case ignored).
 fn class_hides(class: &str) -> bool {
-    let hides = |c: &[u8]| {
-        HIDING_CLASSES
-            .iter()
-            .any(|h| c.eq_ignore_ascii_case(h.as_bytes()))
-    };
+    static HIDING: LazyLock<NameWords> = LazyLock::new(|| NameWords::of(&HIDING_CLASSES));
+    let hides = |c: &[u8]| HIDING.class(c) != 0;
     if !class.is_ascii() {
         return class.split_whitespace().any(|c| hides(c.as_bytes()));
     }

@@ -129,6 +129,8 @@ struct Opens {
     link: bool,
     content_link: bool,
     chrome: bool,
+    /// The element is a block ([`is_block`]): its close ends the block's line.
+    block: bool,
 }
 
 struct OpenBlock {
@@ -162,9 +164,11 @@ impl OpenBlock {
     fn push_text(&mut self, t: &str, kind: TextKind) {
         // The run of visible characters being read, copied whole when it ends (not one character at a time).
         let mut run: Option<usize> = None;
+        // Counted here and added to the block's counts once, by kind, at the end (not per character).
+        let (mut visible, mut punct) = (0usize, 0usize);
         let mut at = 0;
         while at < t.len() {
-            let (len, class, punct) = char_at(t, at);
+            let (len, class, is_punct) = char_at(t, at);
             let start = at;
             at += len;
             if class == CharClass::Visible {
@@ -175,14 +179,8 @@ impl OpenBlock {
                     }
                     run = Some(start);
                 }
-                match kind {
-                    TextKind::Plain => {
-                        self.chars += 1;
-                        self.punct += usize::from(punct);
-                    }
-                    TextKind::Link => self.link_chars += 1,
-                    TextKind::ContentLink => self.content_link_chars += 1,
-                }
+                visible += 1;
+                punct += usize::from(is_punct);
                 continue;
             }
             if let Some(from) = run.take() {
@@ -194,6 +192,14 @@ impl OpenBlock {
         }
         if let Some(start) = run {
             self.line.push_str(&t[start..]);
+        }
+        match kind {
+            TextKind::Plain => {
+                self.chars += visible;
+                self.punct += punct;
+            }
+            TextKind::Link => self.link_chars += visible,
+            TextKind::ContentLink => self.content_link_chars += visible,
         }
     }
 }
@@ -273,8 +279,9 @@ impl<'a> Analysis<'a> {
                             opens.chrome = true;
                             chrome_nodes.push((node.id(), kind));
                         }
+                        opens.block = is_block(name);
                         element_stack.push(opens);
-                        if is_block(name) {
+                        if opens.block {
                             order += 1;
                             open.push(OpenBlock {
                                 node: node.id(),
@@ -311,7 +318,7 @@ impl<'a> Analysis<'a> {
                     _ => {}
                 },
                 Edge::Close(node) => {
-                    if let Node::Element(el) = node.value() {
+                    if node.value().is_element() {
                         let (own_pre, acc) = subtrees.pop().unwrap_or_default();
                         if skip_depth > 0 {
                             skip_depth -= 1;
@@ -319,7 +326,6 @@ impl<'a> Analysis<'a> {
                             continue;
                         }
                         let blocks = self.blocks.len();
-                        let name = el.name();
                         let opens = element_stack.pop().unwrap_or_default();
                         if opens.link {
                             link_depth = link_depth.saturating_sub(1);
@@ -336,7 +342,7 @@ impl<'a> Analysis<'a> {
                             content_link_depth = content_link_depth.saturating_sub(1);
                         }
 
-                        if is_block(name) {
+                        if opens.block {
                             if let Some(b) = open.pop()
                                 && b.chars + b.link_chars + b.content_link_chars > 0
                             {

@@ -524,3 +524,32 @@ fn classify_profile_whose_cv_panes_hold_only_their_headings_is_no_article() {
     let html = html.replace("<p>暂无</p>", "<p>青松大学英语语言文学硕士</p>");
     record(process_page(PAGE_URL, &html));
 }
+
+#[test]
+fn classify_notice_whose_text_is_a_poster_under_its_date_line_is_an_article() {
+    // A careers-site notice: the headline, its date line, then the notice itself as one poster image, a share
+    // bar and four related links; the date line is the only text of its own.
+    let related: String = (1..=4)
+        .map(|i| format!(r#"<li><a href="/news/content/id/19{i}.html">青松大学2025年春季校园招聘活动第{i}场邀请函</a></li>"#))
+        .collect();
+    let notice = |poster: &str| {
+        bare(
+            "青松大学毕业生基层就业政策公告",
+            &format!(
+                r#"{MENU}<div class="news"><h3>青松大学毕业生基层就业政策公告</h3><div class="date">日期：2024-06-17 人气：1341</div><div class="neirong"><p>{poster}</p></div><div class="share">分享到：</div><div class="zixun"><p>相关资讯</p><ul>{related}</ul></div></div>{FOOTER}"#
+            ),
+        )
+    };
+    let rec = record(process_page(
+        PAGE_URL,
+        &notice(r#"<img src="/Uploads/images/20240619/zcgg.jpg" alt="政策公告">"#),
+    ));
+    assert_eq!(rec.title.as_deref(), Some("青松大学毕业生基层就业政策公告"));
+    assert_eq!(rec.published.as_deref(), Some("2024-06-17"));
+    // Negative: a picture that links elsewhere (a hub's tile) is no poster.
+    let reason = skipped(process_page(
+        PAGE_URL,
+        &notice(r#"<a href="/zt/jyzc.html"><img src="/Uploads/images/20240619/zcgg.jpg"></a>"#),
+    ));
+    assert!(reason.contains("only its metadata line"), "{reason}");
+}

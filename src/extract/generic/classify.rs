@@ -245,7 +245,11 @@ fn judge(
     // A body that is only the page's own metadata line (a hub's 来源/发稿时间 line above its links) has no text,
     // whatever header it has. Not `Empty`: that is a short page, which an article template keeps; this one has
     // nothing to keep.
-    if ev.attachments == 0 && ev.images == 0 && only_metadata_lines(ev.body_text) && !has_media(an)
+    if ev.attachments == 0
+        && ev.images == 0
+        && only_metadata_lines(ev.body_text)
+        && !has_media(an)
+        && !image_beside(an, ev.body_node)
     {
         let line = ev.body_text.lines().next().unwrap_or_default().trim();
         return Some((Other, ONLY_METADATA.text(&[&line])));
@@ -374,6 +378,28 @@ fn is_more_link(text: &str) -> bool {
             )
     });
     !word.is_empty() && MORE_LINK_WORDS.contains(&word)
+}
+
+/// Whether the element around the body (a metadata line that won the body alone) also holds an image outside
+/// any link after it: a notice whose text is a poster, under its own date line. A hub's pictures are links.
+fn image_beside(an: &Analysis<'_>, body: Option<ego_tree::NodeId>) -> bool {
+    let Some(node) = body.and_then(|b| an.doc.tree.get(b)) else {
+        return false;
+    };
+    let Some(parent) = node.parent() else {
+        return false;
+    };
+    node.next_siblings().any(|sibling| {
+        std::iter::once(sibling)
+            .chain(sibling.descendants())
+            .any(|d| {
+                d.value().as_element().is_some_and(|e| e.name() == "img")
+                    && !d
+                        .ancestors()
+                        .take_while(|a| a.id() != parent.id())
+                        .any(|a| a.value().as_element().is_some_and(|e| e.name() == "a"))
+            })
+    })
 }
 
 /// Whether the page plays a video or a sound, or embeds a player: that is its content.

@@ -553,3 +553,27 @@ fn classify_notice_whose_text_is_a_poster_under_its_date_line_is_an_article() {
     ));
     assert!(reason.contains("only its metadata line"), "{reason}");
 }
+
+#[test]
+fn classify_page_without_a_headline_whose_text_is_one_short_line_is_no_article() {
+    // A column of a school site whose script-filled content is missing: the only text left is the column's
+    // contact line.
+    let column = |content: &str| {
+        bare(
+            "青松大学药学院",
+            &format!(r#"{MENU}<div class="column"><div class="con">{content}</div></div>{FOOTER}"#),
+        )
+    };
+    let reason = skipped(process_page(
+        PAGE_URL,
+        &column("<p>邮箱：yxy@qingsong.edu.cn</p>"),
+    ));
+    assert!(reason.starts_with("no article text"), "{reason}");
+    // Negative: a contact page of several lines is the column's own text.
+    record(process_page(
+        PAGE_URL,
+        &column(
+            "<p>通信地址：青松市湖滨路18号青松大学药学院</p><p>邮政编码：450001</p><p>联系电话：0371-12345678</p>",
+        ),
+    ));
+}

@@ -418,6 +418,7 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
         images: out.images.len(),
         has_labelled_date,
         has_dated_header,
+        has_headline: title_node.is_some(),
         article_container: body_rule.as_ref().is_some_and(Rule::is_article_container),
     };
     let declared = ctx.mapping.and_then(|m| {

@@ -8,7 +8,7 @@ use super::vocabulary::{
     CARD_LINE_MAX_CHARS, CONTACT_CARD_LABELS, CV_SECTION_HEADINGS, DATED_LINKS_MIN,
     EMPTY_PANE_WORDS, EMPTY_TEXT_MAX, ERROR_PAGE_MAX_TEXT, ERROR_PHRASES, INDEX_MORE_LINKS_MIN,
     LOGIN_AREA_MAX_CHARS, LOGIN_PAGE_MAX_TEXT, METADATA_ONLY_MAX_TEXT, MORE_LINK_WORDS,
-    PERSON_CARD_LABELS, PERSON_CARD_MIN_FIELDS, WEAK_BODY_SCORE,
+    ONE_LINE_MAX_CHARS, PERSON_CARD_LABELS, PERSON_CARD_MIN_FIELDS, WEAK_BODY_SCORE,
 };
 use crate::normalize::date::find_date;
 use crate::normalize::text::visible_len;
@@ -124,6 +124,8 @@ pub struct Evidence<'a> {
     pub has_labelled_date: bool,
     /// The page has a headline of its own (not only `<title>` or a column name) and shows a date as its own.
     pub has_dated_header: bool,
+    /// The page has a headline of its own, dated or not.
+    pub has_headline: bool,
     /// The body is a container that CMS families use only for the article (`.wp_articlecontent`,
     /// `.TRS_Editor`): the template's article view, whatever link lists its footer and side panels hold.
     pub article_container: bool,
@@ -271,6 +273,12 @@ fn judge(
     if ev.body_node.is_none() && ev.attachments == 0 && ev.images == 0 {
         return Some((Empty, NO_BODY.text(&[])));
     }
+    // No headline of its own and one short line without a sentence (a column's footer e-mail, a row of posts
+    // whose names are links): nothing of the page's own to migrate. A contact page's several lines stay.
+    if !ev.has_headline && ev.attachments == 0 && ev.images == 0 && is_one_short_line(ev.body_text)
+    {
+        return Some((Empty, NO_TEXT.text(&[&text_len])));
+    }
     if text_len < EMPTY_TEXT_MAX && ev.attachments == 0 && ev.images == 0 {
         return Some((Empty, NO_TEXT.text(&[&text_len])));
     }
@@ -400,6 +408,14 @@ fn image_beside(an: &Analysis<'_>, body: Option<ego_tree::NodeId>) -> bool {
                         .any(|a| a.value().as_element().is_some_and(|e| e.name() == "a"))
             })
     })
+}
+
+/// Whether a text is a single line of at most [`ONE_LINE_MAX_CHARS`] that is no sentence.
+fn is_one_short_line(text: &str) -> bool {
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    lines.next().is_some_and(|line| {
+        visible_len(line) <= ONE_LINE_MAX_CHARS && !crate::normalize::text::is_sentence(line)
+    }) && lines.next().is_none()
 }
 
 /// Whether the page plays a video or a sound, or embeds a player: that is its content.

@@ -891,6 +891,10 @@ pub const PROFILE_SLACK_CHARS: usize = 150;
 /// A best block shorter than this (with no attachment and no image) is no article text.
 pub const EMPTY_TEXT_MAX: usize = 20;
 
+/// On a page without a headline of its own, a body of one line this short and no sentence is no article text:
+/// a footer's e-mail line, a row of posts; a one-sentence notice has its headline.
+pub const ONE_LINE_MAX_CHARS: usize = 40;
+
 // ——— Lists of links and pagers (lists.rs): the evidence that a page is a column list, not an article.
 
 /// Items a list needs to be evidence on its own: fewer could be a short "related" box or an article's numbered

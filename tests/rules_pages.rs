@@ -577,3 +577,34 @@ fn classify_page_without_a_headline_whose_text_is_one_short_line_is_no_article()
         ),
     ));
 }
+
+#[test]
+fn classify_staff_directory_table_is_no_article() {
+    // An institute's page: a table of its staff, one row per person, and no text of its own.
+    let rows: String = [
+        ("林晓", "教授", "0371-12345601", "linx@qingsong.edu.cn"),
+        ("周默", "副教授", "0371-12345602", "zhoum@qingsong.edu.cn"),
+        ("陈立", "讲师", "0371-12345603", "chenl@qingsong.edu.cn"),
+    ]
+    .iter()
+    .map(|(n, p, t, m)| {
+        format!(
+            "<tr><td><a href=\"/js/{m}.html\">{n}</a></td><td>{p}</td><td>{t}</td><td>{m}</td></tr>"
+        )
+    })
+    .collect();
+    let table = format!(
+        "<table><tr><td>姓名</td><td>职称</td><td>办公电话</td><td>邮箱</td></tr>{rows}</table>"
+    );
+    let html = page("智能系统研究所_青松大学", "", &table, "");
+    assert_eq!(
+        skipped(process_page(PAGE_URL, &html)),
+        "no article text: the body is only a table of people (name, post, contact)"
+    );
+    // Negative: the same table under a paragraph about the institute is the institute's article.
+    let text = format!(
+        "<p>智能系统研究所成立于2010年，主要从事机器学习与智能控制方向的研究，承担多项国家级科研项目。</p>{table}"
+    );
+    let html = page("智能系统研究所_青松大学", "", &text, "");
+    record(process_page(PAGE_URL, &html));
+}

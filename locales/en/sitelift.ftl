@@ -595,6 +595,7 @@ reason-dated-links = list page: {$links} dated links and no article metadata
 reason-no-body = no article body found (no block with prose)
 reason-no-text = no article text ({$chars} characters in the best block)
 reason-person-card = no article text: the body is only a person's card (post, field, contact)
+reason-people-table = no article text: the body is only a table of people (name, post, contact)
 reason-index-page = index page: {$sections} sections, each with a link to its whole column (更多)
 reason-only-metadata = no article text: the body is only its metadata line ({$line})
 reason-kinds-url-not-article = mapping: URL matches kinds.not_article {$pattern}

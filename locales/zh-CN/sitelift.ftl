@@ -593,6 +593,7 @@ reason-dated-links = 列表页：{$links} 个带日期的链接，且没有文�
 reason-no-body = 未找到文章正文（没有含正文的区块）
 reason-no-text = 没有文章文字（最佳区块只有 {$chars} 个字符）
 reason-person-card = 没有文章文字：正文只是一张个人信息卡（职称、研究方向、联系方式）
+reason-people-table = 没有文章文字：正文只是一张人员名单表（姓名、职务、联系方式）
 reason-index-page = 索引页：{$sections} 个栏目区块，各有一个指向整个栏目的“更多”链接
 reason-only-metadata = 没有文章文字：正文只有元数据行（{$line}）
 reason-kinds-url-not-article = 映射文件声明：网址符合 kinds.not_article {$pattern}，不是文章页

@@ -30,6 +30,7 @@ pub(crate) const SHAPES: &[Shape] = &[
     NO_TEXT,
     ONLY_METADATA,
     PERSON_CARD,
+    PEOPLE_TABLE,
     INDEX,
 ];
 const FRAMESET: Shape = Shape {
@@ -95,6 +96,11 @@ const NO_TEXT: Shape = Shape {
     args: &["chars"],
 };
 
+const PEOPLE_TABLE: Shape = Shape {
+    id: "reason-people-table",
+    pieces: &["no article text: the body is only a table of people (name, post, contact)"],
+    args: &[],
+};
 const PERSON_CARD: Shape = Shape {
     id: "reason-person-card",
     pieces: &["no article text: the body is only a person's card (post, field, contact)"],
@@ -270,6 +276,9 @@ fn judge(
     if ev.attachments == 0 && is_person_card(ev.body_text) {
         return Some((Other, PERSON_CARD.text(&[])));
     }
+    if ev.attachments == 0 && is_people_table(ev.body_text) {
+        return Some((Other, PEOPLE_TABLE.text(&[])));
+    }
     if ev.body_node.is_none() && ev.attachments == 0 && ev.images == 0 {
         return Some((Empty, NO_BODY.text(&[])));
     }
@@ -349,6 +358,35 @@ fn is_person_card(text: &str) -> bool {
         }
     }
     person >= PERSON_CARD_MIN_FIELDS
+}
+
+/// Whether a body is only a table of people: a header row naming 姓名 (or Name) and at least one field of a
+/// person's card or contact, then rows that each start with a name, and no sentence anywhere — an office's or an
+/// institute's staff directory. Table rows are the tab-separated lines the renderer writes.
+fn is_people_table(text: &str) -> bool {
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let Some(header) = lines.next() else {
+        return false;
+    };
+    let cells: Vec<&str> = header.split('\t').map(str::trim).collect();
+    let named = cells
+        .iter()
+        .any(|c| *c == "姓名" || c.eq_ignore_ascii_case("name"));
+    let fields = cells.iter().any(|c| {
+        starts_with_label(c, &PERSON_CARD_LABELS) || starts_with_label(c, &CONTACT_CARD_LABELS)
+    });
+    let mut rows = 0;
+    for line in lines {
+        let first = line.split('\t').next().unwrap_or_default().trim();
+        if !line.contains('\t')
+            || !people::is_name(first)
+            || crate::normalize::text::is_sentence(line)
+        {
+            return false;
+        }
+        rows += 1;
+    }
+    named && fields && rows >= 1
 }
 
 /// How many distinct targets the page's "more" links ([`MORE_LINK_WORDS`]) point at: one per section of a hub.

@@ -608,3 +608,22 @@ fn classify_staff_directory_table_is_no_article() {
     let html = page("智能系统研究所_青松大学", "", &text, "");
     record(process_page(PAGE_URL, &html));
 }
+
+#[test]
+fn classify_body_of_only_unfilled_template_placeholders_is_no_article() {
+    // A template page the CMS never filled: a teaser heading and its date, and the column's name as a
+    // placeholder where the text should be.
+    let placeholders =
+        "<p>{栏目别名}</p><p>{{标题13}}</p><p>{{摘要13}}</p><p>{栏目简介}</p><p>{{发布日期13}}</p>";
+    let html = article("学术成果", "发布时间：2023-05-06", placeholders);
+    assert_eq!(
+        skipped(process_page(PAGE_URL, &html)),
+        "no article text (0 characters in the best block)"
+    );
+    // Negative: a placeholder left beside real text does not empty the page.
+    let text = format!("<p>{{栏目别名}}</p>{}", paras(2));
+    record(process_page(
+        PAGE_URL,
+        &article("学术成果", "发布时间：2023-05-06", &text),
+    ));
+}

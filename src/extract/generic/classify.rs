@@ -262,6 +262,11 @@ fn judge(
         let line = ev.body_text.lines().next().unwrap_or_default().trim();
         return Some((Other, ONLY_METADATA.text(&[&line])));
     }
+    // A body that is only a template's unfilled placeholders (`{栏目别名}`): the CMS never wrote the page's
+    // text, whatever header it has.
+    if ev.attachments == 0 && ev.images == 0 && is_only_placeholders(ev.body_text) {
+        return Some((Empty, NO_TEXT.text(&[&0])));
+    }
     // A page with its own headline and a labelled date is an article even when its body is a video, an image or
     // an embedded viewer: its record keeps the title and the date.
     if ev.has_dated_header {
@@ -446,6 +451,28 @@ fn image_beside(an: &Analysis<'_>, body: Option<ego_tree::NodeId>) -> bool {
                         .any(|a| a.value().as_element().is_some_and(|e| e.name() == "a"))
             })
     })
+}
+
+/// Whether a text holds placeholders of a template (`{栏目别名}`, `{{item.title}}`: braces around a name without
+/// spaces) and nothing else.
+fn is_only_placeholders(text: &str) -> bool {
+    let mut rest = text.trim();
+    let mut found = false;
+    while !rest.is_empty() {
+        let Some(inner) = rest.strip_prefix('{') else {
+            return false;
+        };
+        let Some(end) = inner.find('}') else {
+            return false;
+        };
+        let name = inner[..end].trim_start_matches('{');
+        if name.is_empty() || name.chars().any(char::is_whitespace) {
+            return false;
+        }
+        found = true;
+        rest = inner[end..].trim_start_matches('}').trim_start();
+    }
+    found
 }
 
 /// Whether a text is a single line of at most [`ONE_LINE_MAX_CHARS`] that is no sentence.

@@ -817,12 +817,7 @@ fn slow_site() -> support::server::Server {
                 }
                 _ => "<h1>通知</h1><p>请各单位按时参加。</p>".to_string(),
             };
-            let mut r = Response::new(Body::from(body));
-            r.headers_mut().insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/html; charset=utf-8"),
-            );
-            r
+            support::server::html_response(StatusCode::OK, body)
         })
     });
     support::server::Server::start(move |_| handler, 2)

@@ -208,9 +208,7 @@ fn eval_input_remedies_in_chinese() {
 
 /// A site (no robots.txt) whose home page links one page of 1.5 MB.
 fn site_with_a_big_page() -> support::server::Server {
-    use axum::body::Body;
-    use axum::http::{HeaderValue, StatusCode, header};
-    use axum::response::Response;
+    use axum::http::StatusCode;
     let handler: support::server::Handler = std::sync::Arc::new(|req: support::server::Req| {
         Box::pin(async move {
             let (status, body) = match req.path.as_str() {
@@ -218,13 +216,7 @@ fn site_with_a_big_page() -> support::server::Server {
                 "/big.html" => (StatusCode::OK, format!("<p>{}</p>", "大".repeat(500_000))),
                 _ => (StatusCode::NOT_FOUND, String::new()),
             };
-            let mut r = Response::new(Body::from(body));
-            *r.status_mut() = status;
-            r.headers_mut().insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/html; charset=utf-8"),
-            );
-            r
+            support::server::html_response(status, body)
         })
     });
     support::server::Server::start(move |_| handler, 2)

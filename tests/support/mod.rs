@@ -90,9 +90,7 @@ pub fn read_json(path: &Path) -> Value {
 
 /// A site whose home page links a page that is gone (404) and one whose server is down (503).
 pub fn broken_site() -> server::Server {
-    use axum::body::Body;
-    use axum::http::{HeaderValue, StatusCode, header};
-    use axum::response::Response;
+    use axum::http::StatusCode;
     let handler: server::Handler = std::sync::Arc::new(|req: server::Req| {
         Box::pin(async move {
             let (status, body) = match req.path.as_str() {
@@ -104,13 +102,7 @@ pub fn broken_site() -> server::Server {
                 "/gone.html" => (StatusCode::NOT_FOUND, "<h1>404</h1>"),
                 _ => (StatusCode::SERVICE_UNAVAILABLE, "<h1>503</h1>"),
             };
-            let mut r = Response::new(Body::from(body));
-            *r.status_mut() = status;
-            r.headers_mut().insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/html; charset=utf-8"),
-            );
-            r
+            server::html_response(status, body)
         })
     });
     server::Server::start(move |_| handler, 2)

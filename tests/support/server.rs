@@ -7,7 +7,7 @@ use std::pin::Pin;
 use std::sync::{Arc, Mutex};
 
 use axum::body::Body;
-use axum::http::{HeaderMap, Request};
+use axum::http::{HeaderMap, HeaderValue, Request, StatusCode, header};
 use axum::response::Response;
 
 /// What a handler sees of a request.
@@ -17,6 +17,18 @@ pub struct Req {
     pub headers: HeaderMap,
     /// How many times this path + query was requested, this one included.
     pub hit: u32,
+}
+
+/// An HTML page (UTF-8) with `status`: what most test sites answer.
+#[allow(dead_code)]
+pub fn html_response(status: StatusCode, body: impl Into<Body>) -> Response {
+    let mut r = Response::new(body.into());
+    *r.status_mut() = status;
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    r
 }
 
 pub type Handler = Arc<dyn Fn(Req) -> Pin<Box<dyn Future<Output = Response> + Send>> + Send + Sync>;

@@ -204,6 +204,16 @@ fn eval_input_remedies_in_chinese() {
         ],
         "page files are relative to the labels file's folder",
     );
+    // A dev-set manifest that is some other TOML file.
+    let manifest = write(dir.path(), "devset.toml", "name = \"not a manifest\"\n");
+    fails_in_chinese(
+        &["eval", "--devset", &manifest, "--no-floors"],
+        &[
+            &format!("'{manifest}'"),
+            "不是开发集清单文件（格式见 eval/devset/devset.toml）",
+        ],
+        "not a dev set manifest",
+    );
 }
 
 /// A site (no robots.txt) whose home page links one page of 1.5 MB.

@@ -224,6 +224,7 @@ qa-floors-unreadable = {$error}; pass --floors FILE, or --no-floors to report wi
 qa-page-file = {$error} (page files are relative to the labels file's folder unless --pages is given)
 qa-not-read-by-run = the folder run did not read this page (is it an HTML page with a known extension?)
 qa-devset-pages-missing = the pages folder of the dev set is missing (the shared corpus is read from beside the repository)
+qa-devset-not-manifest = not a dev set manifest (see eval/devset/devset.toml): {$error}
 qa-bless-export-only = an export can only be blessed from another export, not from fixture files
 qa-report-temp-file = cannot write a temporary file ({$error}); check the space in the temp folder
 

@@ -223,6 +223,7 @@ qa-floors-unreadable = {$error}；请用 --floors <文件> 指定得分下限文
 qa-page-file = {$error}（页面文件的位置相对于标注文件所在的文件夹，除非给了 --pages）
 qa-not-read-by-run = 对整个文件夹的运行没有读到这个页面（它是扩展名可识别的 HTML 页面吗？）
 qa-devset-pages-missing = 开发集的页面文件夹不存在（共享语料库应放在仓库旁边）
+qa-devset-not-manifest = 不是开发集清单文件（格式见 eval/devset/devset.toml）：{$error}
 qa-bless-export-only = 只能用另一个导出文件来接受（bless）导出文件的改动，不能用样例文件
 qa-report-temp-file = 无法写入临时文件（{$error}）；请检查临时文件夹所在磁盘的空间
 

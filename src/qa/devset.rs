@@ -268,12 +268,8 @@ pub fn evaluate_devset(
     };
     let text = std::fs::read_to_string(&manifest_path)
         .map_err(|e| input_error(&manifest_path, e.to_string()))?;
-    let manifest: Manifest = toml::from_str(&text).map_err(|e| {
-        input_error(
-            &manifest_path,
-            format!("not a dev set manifest (see eval/devset/devset.toml): {e}"),
-        )
-    })?;
+    let manifest: Manifest = toml::from_str(&text)
+        .map_err(|e| input_error(&manifest_path, super::DEVSET_NOT_MANIFEST.text(&[&e])))?;
     let dir = manifest_path.parent().unwrap_or(Path::new("."));
     let pages_dir = dir.join(&manifest.pages);
     if !pages_dir.is_dir() {

@@ -36,6 +36,7 @@ pub(crate) const SHAPES: &[Shape] = &[
     PAGE_FILE,
     NOT_READ_BY_RUN,
     DEVSET_PAGES_MISSING,
+    DEVSET_NOT_MANIFEST,
     BLESS_EXPORT_ONLY,
     REPORT_TEMP_FILE,
 ];
@@ -69,6 +70,12 @@ pub(crate) const DEVSET_PAGES_MISSING: Shape = Shape {
         "the pages folder of the dev set is missing (the shared corpus is read from beside the repository)",
     ],
     args: &[],
+};
+/// A dev-set manifest that is not valid TOML of the manifest's shape (the parser's words; [`devset`]).
+pub(crate) const DEVSET_NOT_MANIFEST: Shape = Shape {
+    id: "qa-devset-not-manifest",
+    pieces: &["not a dev set manifest (see eval/devset/devset.toml): ", ""],
+    args: &["error"],
 };
 /// `diff --bless` with fixture files on the actual side ([`diff`]).
 pub(crate) const BLESS_EXPORT_ONLY: Shape = Shape {

@@ -120,6 +120,13 @@ const TOO_LARGE: Shape = Shape {
     ],
     args: &["mb"],
 };
+/// A byte limit in MB as people write it: whole numbers bare (`20`), smaller limits with the decimals that matter
+/// (`0.5` for robots.txt's 512 KB, never `0`).
+fn megabytes(bytes: u64) -> String {
+    let mb = format!("{:.2}", bytes as f64 / 1_048_576.0);
+    mb.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
 /// A downloaded attachment that cannot be written into the job (the OS's words).
 pub(crate) const STORE_FILE: Shape = Shape {
     id: "fetch-store-file",
@@ -359,7 +366,7 @@ impl Fetcher {
             total += chunk.len() as u64;
             if total > max_body {
                 return Err(FetchError {
-                    message: TOO_LARGE.text(&[&(max_body / 1_048_576)]),
+                    message: TOO_LARGE.text(&[&megabytes(max_body)]),
                     retryable: false,
                     attempts: attempt,
                     halted: false,
@@ -473,5 +480,12 @@ mod tests {
             Some(Duration::ZERO)
         );
         assert_eq!(parse_retry_after("soon"), None);
+    }
+
+    #[test]
+    fn size_limits_read_in_megabytes_without_rounding_to_zero() {
+        assert_eq!(megabytes(512 * 1024), "0.5");
+        assert_eq!(megabytes(20 * 1_048_576), "20");
+        assert_eq!(megabytes(1_572_864), "1.5");
     }
 }

@@ -503,6 +503,22 @@ fn classify_office_directory_of_people_s_cards_is_no_article() {
         format!("{cards}<p>综合办公室负责学院的行政、财务和人事工作，为师生提供日常服务。</p>");
     let html = page("综合办公室_青松大学社会学院", "", &text, "");
     record(process_page(PAGE_URL, &html));
+    // The school's leaders side by side, two cards to a table row, each written on one line after the photo.
+    let leader = |name: &str, post: &str| {
+        format!(r#"<td><img src="/upload/{name}.jpg" alt=""><br>{name} 职务：{post}</td>"#)
+    };
+    let rows = format!(
+        "<h3>学院领导</h3><table><tr>{}{}</tr><tr>{}{}</tr></table>",
+        leader("林晓", "党委书记"),
+        leader("周默", "院长"),
+        leader("陈立", "副院长"),
+        leader("吴桐", "党委副书记")
+    );
+    let html = page("学院领导_青松大学社会学院", "", &rows, "");
+    assert_eq!(
+        skipped(process_page(PAGE_URL, &html)),
+        "no article text: the body is only a person's card (post, field, contact)"
+    );
 }
 
 #[test]
@@ -619,6 +635,16 @@ fn classify_body_of_only_unfilled_template_placeholders_is_no_article() {
     assert_eq!(
         skipped(process_page(PAGE_URL, &html)),
         "no article text (0 characters in the best block)"
+    );
+    // A page whose script never ran: the list item's template with its filters, its status legend and its
+    // icons, under the system's name.
+    let shell = "<h1>青松大学实习报名系统</h1><div class=\"item\"><p>{{ item.addtime | day }}</p>\
+        <p>{{item.title}}</p><p>报名中 已截止</p><p><img src=\"res/img/place.png\" alt=\"\"> {{item.place}}</p>\
+        <p><img src=\"res/img/clock.png\" alt=\"\"> {{item.start | time}} ~ {{item.end | time}}</p></div>";
+    let html = page("青松大学实习报名系统", "", shell, "");
+    assert!(
+        skipped(process_page(PAGE_URL, &html)).starts_with("no article text"),
+        "an unrendered client-side template is no article"
     );
     // Negative: a placeholder left beside real text does not empty the page.
     let text = format!("<p>{{栏目别名}}</p>{}", paras(2));

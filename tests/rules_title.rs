@@ -481,3 +481,35 @@ fn title_a_roster_line_is_never_the_headline() {
         show(&ex)
     );
 }
+
+#[test]
+fn title_fuller_headline_above_beats_its_copy_without_the_project_number() {
+    // A procurement notice: the headline above the info line carries the project number; the notice's text
+    // opens with the same headline without it, centred in a large bold heading of its own (which would win on
+    // its style and place alone).
+    let headline = "青松大学图书馆照明改造工程（QS2024G015）成交公告";
+    let copy = "青松大学图书馆照明改造工程成交公告";
+    let html = page(
+        "采购公告_青松大学招标办公室",
+        &format!("<h1>{headline}</h1><div>发布日期：2024-06-03</div>"),
+        &format!(
+            r#"<h2 style="text-align: center; font-size: 26px; font-weight: bolder"><span>{copy}</span></h2>{}"#,
+            paras(3)
+        ),
+        "",
+    );
+    let ex = run(&html);
+    assert_eq!(title(&ex), Some(headline), "{}", show(&ex));
+    let body = body_text(&ex);
+    assert!(!body.contains(copy), "the copy is no body text: {body}");
+    // Negative: a different heading in the text (no bracketed part left out) stays in the body.
+    let section = "青松大学图书馆照明改造工程成交结果";
+    let ex = run(&page(
+        "采购公告_青松大学招标办公室",
+        &format!("<h1>{headline}</h1><div>发布日期：2024-06-03</div>"),
+        &format!("<h2><b>{section}</b></h2>{}", paras(3)),
+        "",
+    ));
+    assert_eq!(title(&ex), Some(headline), "{}", show(&ex));
+    assert!(body_text(&ex).contains(section), "{}", show(&ex));
+}

@@ -317,12 +317,19 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
     // What the body leaves out.
     let mut exclude: HashSet<NodeId> = HashSet::default();
     exclude.extend(title_node);
-    // The headline repeated inside the body's container (an `<h1>` in the article header) is not body text.
+    // The headline repeated inside the body's container (an `<h1>` in the article header), whole or without its
+    // bracketed parts, is not body text.
     if let (Some(t), Some((start, end))) = (out.title.as_ref(), full_range) {
+        let shortened = generic::title::without_brackets(&t.value);
         exclude.extend(
             an.blocks_in(start, end)
                 .iter()
-                .filter(|b| b.line == t.value)
+                .filter(|b| {
+                    b.line == t.value
+                        || shortened
+                            .as_deref()
+                            .is_some_and(|s| generic::title::same_letters(&b.line, s))
+                })
                 .map(|b| b.node),
         );
     }

@@ -262,9 +262,10 @@ fn judge(
         let line = ev.body_text.lines().next().unwrap_or_default().trim();
         return Some((Other, ONLY_METADATA.text(&[&line])));
     }
-    // A body that is only a template's unfilled placeholders (`{栏目别名}`): the CMS never wrote the page's
-    // text, whatever header it has.
-    if ev.attachments == 0 && ev.images == 0 && is_only_placeholders(ev.body_text) {
+    // A body that is only a template's unfilled placeholders (`{栏目别名}`, `{{item.title}}`): the CMS or the
+    // page's script never wrote the page's text, whatever header it has; images beside them are the template's
+    // icons (a real picture would be a placeholder too).
+    if ev.attachments == 0 && is_only_placeholders(ev.body_text) {
         return Some((Empty, NO_TEXT.text(&[&0])));
     }
     // A page with its own headline and a labelled date is an article even when its body is a video, an image or
@@ -334,11 +335,17 @@ fn only_metadata_lines(text: &str) -> bool {
 /// (`行政职务` / `副院长`), a card's name line (`刘婷`) and perhaps one heading over the cards (`综合办公室 教师`),
 /// naming at least [`PERSON_CARD_MIN_FIELDS`] of a person's fields besides contact ones: a profile whose text is
 /// empty (its CV's section headings and placeholders aside: [`CV_SECTION_HEADINGS`], [`EMPTY_PANE_WORDS`]), or an
-/// office's directory of cards.
+/// office's directory of cards. Cards laid out side by side are read cell by cell (the renderer separates cells
+/// with tabs), and a card written on one line starts with the name (`刘佳 职务：院长`).
 fn is_person_card(text: &str) -> bool {
     let mut person = 0;
     let mut value_next = false;
-    let lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let lines = text
+        .lines()
+        .flat_map(|l| l.split('\t'))
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(without_leading_name);
     for (i, line) in lines.enumerate() {
         if visible_len(line) > CARD_LINE_MAX_CHARS {
             return false;
@@ -363,6 +370,21 @@ fn is_person_card(text: &str) -> bool {
         }
     }
     person >= PERSON_CARD_MIN_FIELDS
+}
+
+/// A card's line without the person's name in front of its first field (`刘佳 职务：院长` → `职务：院长`); any
+/// other line as it is.
+fn without_leading_name(line: &str) -> &str {
+    match line.split_once(char::is_whitespace) {
+        Some((name, rest))
+            if people::is_chinese_name(name)
+                && (starts_with_label(rest.trim_start(), &PERSON_CARD_LABELS)
+                    || starts_with_label(rest.trim_start(), &CONTACT_CARD_LABELS)) =>
+        {
+            rest.trim_start()
+        }
+        _ => line,
+    }
 }
 
 /// Whether a body is only a table of people: a header row naming 姓名 (or Name) and at least one field of a
@@ -453,26 +475,41 @@ fn image_beside(an: &Analysis<'_>, body: Option<ego_tree::NodeId>) -> bool {
     })
 }
 
-/// Whether a text holds placeholders of a template (`{栏目别名}`, `{{item.title}}`: braces around a name without
-/// spaces) and nothing else.
+/// Whether a text is a template the CMS or the page's script never filled: placeholders (`{栏目别名}`, a name in
+/// braces without spaces; `{{item.addtime | day}}`, anything in double braces) and, outside them, at most one
+/// short line of the template's own words without a sentence (a status legend `未开始 进行中 已结束`, a `~`
+/// between two dates) — nothing written for this page.
 fn is_only_placeholders(text: &str) -> bool {
-    let mut rest = text.trim();
+    let mut rest = text;
     let mut found = false;
-    while !rest.is_empty() {
-        let Some(inner) = rest.strip_prefix('{') else {
+    let mut outside = String::new();
+    while let Some(open) = rest.find('{') {
+        outside.push_str(&rest[..open]);
+        let after = &rest[open..];
+        let closed = if let Some(inner) = after.strip_prefix("{{") {
+            inner
+                .find("}}")
+                .filter(|&end| !inner[..end].contains('\n'))
+                .map(|end| 2 + end + 2)
+        } else {
+            after[1..]
+                .find('}')
+                .filter(|&end| end > 0 && !after[1..1 + end].chars().any(char::is_whitespace))
+                .map(|end| 1 + end + 1)
+        };
+        let Some(len) = closed else {
             return false;
         };
-        let Some(end) = inner.find('}') else {
-            return false;
-        };
-        let name = inner[..end].trim_start_matches('{');
-        if name.is_empty() || name.chars().any(char::is_whitespace) {
-            return false;
-        }
         found = true;
-        rest = inner[end..].trim_start_matches('}').trim_start();
+        outside.push(' ');
+        rest = &after[len..];
     }
+    outside.push_str(rest);
+    let outside = outside.split_whitespace().collect::<Vec<_>>().join(" ");
     found
+        && (outside.is_empty()
+            || visible_len(&outside) <= ONE_LINE_MAX_CHARS
+                && !crate::normalize::text::is_sentence(&outside))
 }
 
 /// Whether a text is a single line of at most [`ONE_LINE_MAX_CHARS`] that is no sentence.

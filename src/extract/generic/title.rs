@@ -128,6 +128,17 @@ pub fn find(
         }
     }
     let threshold = if title_useful { 10.0 } else { 5.0 };
+    // The body may repeat the headline without its bracketed parts (a notice's project number): the fuller copy
+    // above it is the page's headline.
+    let best = best.map(|(score, c)| {
+        let fuller = candidates.iter().find(|o| {
+            !o.column
+                && o.span.1 < c.span.0
+                && o.base >= threshold
+                && is_shortened_copy(&c.text, &o.text)
+        });
+        (score, fuller.unwrap_or(c))
+    });
     if let Some((score, c)) = best
         && (score >= threshold || title_chars.is_empty())
     {
@@ -190,6 +201,39 @@ fn without_badge(text: &str) -> String {
         }
     }
     text.to_string()
+}
+
+/// Whether `short` is `full` with its bracketed parts left out (`…燃气工程成交公告` of
+/// `…燃气工程(NK2025G002)成交公告`), whitespace ignored: the same headline, shortened.
+fn is_shortened_copy(short: &str, full: &str) -> bool {
+    without_brackets(full).is_some_and(|kept| same_letters(short, &kept))
+}
+
+/// `text` without whitespace and without its bracketed parts (`（…）`, `(…)`, `【…】`, `[…]`), when it has some
+/// and they are balanced.
+pub fn without_brackets(text: &str) -> Option<String> {
+    let mut depth = 0usize;
+    let mut bracketed = false;
+    let mut kept = String::with_capacity(text.len());
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        match c {
+            '(' | '（' | '[' | '【' => {
+                depth += 1;
+                bracketed = true;
+            }
+            ')' | '）' | ']' | '】' if depth > 0 => depth -= 1,
+            _ if depth == 0 => kept.push(c),
+            _ => {}
+        }
+    }
+    (bracketed && depth == 0 && !kept.is_empty()).then_some(kept)
+}
+
+/// Whether `text` is `letters` (a text without whitespace), whitespace ignored.
+pub fn same_letters(text: &str, letters: &str) -> bool {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .eq(letters.chars())
 }
 
 /// The longest person's name a heading is tested for (letters without spaces): three romanized words

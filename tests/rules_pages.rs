@@ -653,3 +653,38 @@ fn classify_body_of_only_unfilled_template_placeholders_is_no_article() {
         &article("学术成果", "发布时间：2023-05-06", &text),
     ));
 }
+
+#[test]
+fn classify_hub_whose_section_name_sits_beside_its_more_link_is_an_index() {
+    // A school's home page: each section's name in a bar beside its "more" link, then its teasers or dated
+    // links. The first section's name and a teaser's date look like a dated headline; the name's bar with its
+    // 更多 says it names a section of a hub.
+    let html = bare(
+        "青松大学法学院",
+        r#"<div class="nav"><a href="/">首页</a><a href="/xygk/list.htm">学院概况</a><a href="/szdw/list.htm">师资队伍</a><a href="/kxyj/list.htm">科学研究</a></div>
+<div class="ml"><div class="post"><div class="tt"><h3 class="tit"><span class="title">学院新闻</span></h3>
+<div class="more_btn"><a href="/xwdt/list.htm"><span>更多&gt;</span></a></div></div>
+<div class="con"><ul class="news_list">
+<li class="news"><div class="news_imgs"><a href="/2024/0312/c11a1/page.htm"><img src="/upload/p1.jpg"></a></div>
+<div class="news_title"><a href="/2024/0312/c11a1/page.htm">法学院举行春季学期教学工作会议</a></div>
+<div class="news_text"><a href="/2024/0312/c11a1/page.htm">3月12日，法学院在明德楼召开春季学期教学工作会议，全体教师参加。</a></div>
+<div class="news_time">2024-03-12</div></li>
+<li class="news"><div class="news_imgs"><video controls src="/upload/v1.mp4"></video></div>
+<div class="news_title"><a href="/2024/0308/c11a2/page.htm">法学院学生合唱队获校合唱比赛二等奖</a></div>
+<div class="news_time">2024-03-08</div></li>
+</ul></div></div>
+<div class="post"><div class="tt"><h3 class="tit"><span class="title">通知公告</span></h3>
+<div class="more_btn"><a href="/tzgg/list.htm"><span>更多&gt;</span></a></div></div>
+<ul><li><a href="/2024/0310/c12a1/page.htm">关于开展本科生转专业工作的通知</a><span>2024-03-10</span></li>
+<li><a href="/2024/0305/c12a2/page.htm">法学院研究生复试安排</a><span>2024-03-05</span></li></ul></div>
+<div class="post"><div class="tt"><h3 class="tit"><span class="title">学术讲座</span></h3>
+<div class="more_btn"><a href="/xsjz/list.htm"><span>更多&gt;</span></a></div></div>
+<ul><li><a href="/2024/0301/c13a1/page.htm">法学名家论坛第十二期预告</a></li>
+<li><a href="/2024/0225/c13a2/page.htm">环境法青年论坛第三期预告</a></li></ul></div></div>
+<div class="footer">版权所有 青松大学法学院</div>"#,
+    );
+    assert_eq!(
+        skipped(process_page(PAGE_URL, &html)),
+        "index page: 3 sections, each with a link to its whole column (更多)"
+    );
+}

@@ -442,7 +442,7 @@ fn sections_with_more_links(an: &Analysis<'_>) -> usize {
 }
 
 /// A link's text that is only a "more" word and its decorations (`更多>>`, `[更多]`, `更多 +`, `查看更多 »`).
-fn is_more_link(text: &str) -> bool {
+pub(super) fn is_more_link(text: &str) -> bool {
     let word = text.trim_matches(|c: char| {
         c.is_whitespace()
             || matches!(

@@ -282,6 +282,30 @@ fn split_site_name<'t>(title: &'t str, separators: &[char]) -> Option<(&'t str, 
     (!head.is_empty() && is_site_name(tail)).then_some((head, tail))
 }
 
+/// Levels above a heading searched for the "more" link of its section: the heading's own wrapper (`<h3>` around
+/// a `<span>`) and the bar that holds it beside the link.
+const SECTION_BAR_DEPTH: usize = 2;
+/// Text a section's heading bar may hold besides the heading: the "more" link's words and decorations.
+const SECTION_BAR_EXTRA_CHARS: usize = 8;
+
+/// Whether a heading sits in a bar with a "more" link to its column ([`super::classify::is_more_link`]): the
+/// name of a hub's section (`学院新闻  更多>`), never a page's headline.
+fn heads_a_section_with_more_link(node: ego_tree::NodeRef<'_, Node>, heading_chars: usize) -> bool {
+    node.ancestors().take(SECTION_BAR_DEPTH).any(|bar| {
+        let mut letters = 0;
+        for t in bar.descendants().filter_map(|d| d.value().as_text()) {
+            letters += t.chars().filter(|c| !c.is_whitespace()).count();
+            if letters > heading_chars + SECTION_BAR_EXTRA_CHARS {
+                return false;
+            }
+        }
+        bar.descendants().any(|a| {
+            a.value().as_element().is_some_and(|e| e.name() == "a")
+                && super::classify::is_more_link(&spaced_text(a))
+        })
+    })
+}
+
 /// Every element that could be the headline, with the evidence that does not depend on `<title>`.
 fn candidates(
     an: &Analysis<'_>,
@@ -378,7 +402,8 @@ fn candidates(
         let own = in_article || person;
         let column = (names.column.is_some_and(|c| is_column_heading(&text, c))
             || names.sections.iter().any(|s| is_column_heading(&text, s))
-            || names.site == Some(text.as_str()))
+            || names.site == Some(text.as_str())
+            || heads_a_section_with_more_link(node, chars.len()))
             && !own;
         let menu_words = as_links > usize::from(link_headline) && chars.len() <= 8 && !own;
         let mut base = bonus;

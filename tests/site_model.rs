@@ -573,3 +573,69 @@ fn a_drafted_body_container_keeps_the_page_s_own_text_container_inside_it() {
     assert_eq!(mapped["images"], plain["images"]);
     assert_eq!(mapped["provenance"]["body"], "mapping:body");
 }
+
+/// Issue 9 §2: a mapped body container that holds nothing once the headline and the metadata line are out of it
+/// (no text, no image, no document) keeps the verdict of the run without the mapping. A topic hub whose drafted
+/// container holds its 来源/发稿时间 line over a few links is skipped with the draft as without it; a notice
+/// whose container holds only a PDF viewer's frame under its dated headline is kept both ways.
+#[test]
+fn a_mapped_body_that_holds_nothing_keeps_the_verdict_of_the_run_without_the_mapping() {
+    let dir = tempfile::tempdir().unwrap();
+    let links: String = (1..=4)
+        .map(|i| {
+            format!(
+                "<p>★ <a href=\"/xw/2024/03/0{i}/{}.shtml\">示范日报：示范学院第{i}期教学改革经验交流会侧记</a></p>",
+                1000 + i
+            )
+        })
+        .collect();
+    let side: String = (1..=8)
+        .map(|i| format!("<li><a href=\"/xw/{i}.shtml\">学院新闻第{i}条标题</a></li>"))
+        .collect();
+    let hub = format!(
+        r#"<html><head><meta charset="utf-8"><title>【专题】示范学院本科教学改革-系列专题-示范学院</title></head><body>
+<table id="nav" width="1000"><tr><td><a href="/">首页</a></td><td><a href="/xw/">学院新闻</a></td><td><a href="/zt/">系列专题</a></td></tr></table>
+<table width="1000"><tr><td valign="top" class="col">
+<table><tr><td>您当前的位置 ： <a href="/">示范学院</a> &gt;&gt; <a href="/zt/">系列专题</a></td></tr></table>
+<table>
+<tr><td style="font-size:30px;font-weight:bold">【专题】示范学院本科教学改革</td></tr>
+<tr><td style="text-align:center"><span>来源： </span><span>发稿时间：2024-03-05 09:30</span></td></tr>
+<tr><td id="txt"><p><img src="/pic/banner.jpg"></p>{links}</td></tr>
+</table></td>
+<td width="300" class="side"><h3>学院新闻</h3><ul>{side}</ul></td></tr></table>
+<div class="foot">版权所有 示范学院 津ICP备00000000号</div></body></html>"#
+    );
+    let notice = r#"<html><head><meta charset="utf-8"><title>示范学院招标办-法规制度</title></head><body>
+<div class="nav"><a href="/">首页</a> <a href="/fg/">法规制度</a> <a href="/gg/">招标公告</a></div>
+<div class="wrap"><div class="left"><h3>法规制度</h3><ul><li><a href="/fg/1.html">国家</a></li><li><a href="/fg/2.html">地方</a></li><li><a href="/fg/3.html">学校</a></li></ul></div>
+<div class="right"><div class="ctitle"><h1>关于印发《示范学院实验室安全管理办法》的通知</h1>
+<div class="info"><i>发布日期：2024-09-03</i> <i>浏览次数：</i></div></div>
+<div class="ccontent"><p><iframe src="/cms/viewPdf.htm?contentId=25"></iframe></p></div>
+<p class="cpage">上一篇：<a href="/fg/20.html">关于调整采购执行机制的通知</a></p></div></div>
+<div class="foot">版权所有：示范学院招标办</div></body></html>"#;
+    // What a draft writes for each: the template's headline, metadata line and body container.
+    let hub_map = "body_edges = \"text\"\n[selectors]\n\
+        title = \"td.col > table:nth-of-type(2) > tbody > tr:nth-of-type(1) > td\"\n\
+        meta = \"td.col > table:nth-of-type(2) > tbody > tr:nth-of-type(2) > td\"\n\
+        body = \"td.col\"\n";
+    let notice_map = "body_edges = \"text\"\n[selectors]\n\
+        title = \"div.ctitle > h1\"\nmeta = \"div.ctitle > div.info\"\nbody = \"div.ccontent\"\n";
+    for (name, page, map, kept) in [
+        ("hub", hub.as_str(), hub_map, false),
+        ("notice", notice, notice_map, true),
+    ] {
+        let file = dir.path().join(format!("{name}.html"));
+        std::fs::write(&file, page).unwrap();
+        let mapping = dir.path().join(format!("{name}.toml"));
+        std::fs::write(&mapping, map).unwrap();
+        let (plain, _) = extract(&file, &[]);
+        let (mapped, stderr) = extract(&file, &["--mapping", mapping.to_str().unwrap()]);
+        assert_eq!(plain.len(), usize::from(kept), "{name} without the mapping");
+        assert_eq!(mapped.len(), usize::from(kept), "{name}: {stderr}");
+        if kept {
+            let r = mapped.values().next().unwrap();
+            assert_eq!(r["title"], "关于印发《示范学院实验室安全管理办法》的通知");
+            assert_eq!(r["provenance"]["title"], "mapping:title");
+        }
+    }
+}

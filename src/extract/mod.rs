@@ -453,6 +453,25 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
                     reason: skip.reason,
                 }
             }
+            // Nor keep one that run skips when the mapped body holds nothing (no text once the headline and
+            // the metadata are out of it, no image, no document): a hub's 来源/发稿时间 line over its links.
+            // That run's verdict then stands (the page is extracted again without the mapping: rare).
+            None if mapped_body
+                && rendered.text.trim().is_empty()
+                && out.images.is_empty()
+                && out.attachments.is_empty() =>
+            {
+                let plain = Context {
+                    mapping: None,
+                    site: site::SitePass::Off,
+                    links: false,
+                    ..*ctx
+                };
+                match extract(text, &plain).kind {
+                    kind @ PageKind::NotArticle { .. } => kind,
+                    _ => PageKind::Article,
+                }
+            }
             None => PageKind::Article,
         },
     };

@@ -639,3 +639,50 @@ fn a_mapped_body_that_holds_nothing_keeps_the_verdict_of_the_run_without_the_map
         }
     }
 }
+
+/// Issue 9's measure of template text in bodies, as `extract` prints it: the records whose body holds a block
+/// repeated on at least a fifth of the template's pages, split into the template's chrome and the fixed part of
+/// its content area (a section heading every article of the template carries, kept where it frames text).
+#[test]
+fn the_summary_counts_bodies_holding_a_block_repeated_across_their_template() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut articles = template_site::articles(8, 3);
+    for a in &mut articles {
+        a.paragraphs.insert(1, "一、会议精神".to_string());
+    }
+    template_site::write(dir.path(), &articles, true);
+    let (model, stderr) = extract(dir.path(), &[]);
+    assert!(
+        stderr.contains(
+            "bodies holding a block repeated on at least 20% of their template's pages: 8 of 8 records \
+             (0 with the template's chrome); in them 0 block(s) of chrome and 8 of the content area's fixed part"
+        ),
+        "{stderr}"
+    );
+    for a in &articles {
+        assert!(body(&model[&a.file]).contains("一、会议精神"), "{}", a.file);
+    }
+    // The summary file says it too.
+    let out = tempfile::tempdir().unwrap();
+    let summary = out.path().join("summary.json");
+    succeed(
+        sitelift()
+            .arg("extract")
+            .arg("--out")
+            .arg(out.path().join("out.jsonl"))
+            .arg("--summary")
+            .arg(&summary)
+            .arg(dir.path()),
+    );
+    let s: Value = serde_json::from_str(&std::fs::read_to_string(&summary).unwrap()).unwrap();
+    let m = &s["site_model"];
+    assert_eq!(
+        (
+            m["records"].as_u64(),
+            m["records_with_repeated_lines"].as_u64()
+        ),
+        (Some(8), Some(8))
+    );
+    assert_eq!(m["records_with_repeated_chrome"], 0);
+    assert_eq!(m["fixed_lines_in_bodies"], 8);
+}

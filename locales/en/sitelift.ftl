@@ -141,6 +141,7 @@ site-kind-mixed = mixed
 site-kind-article = article
 site-kind-list = list
 site-examples = e.g. {$pages}
+site-repeated = bodies holding a block repeated on at least {$share}% of their template's pages: {$records} of {$total} records ({$chrome} with the template's chrome); in them {$chrome_lines} block(s) of chrome and {$fixed_lines} of the content area's fixed part (field labels, section headings: kept)
 site-stripped = repeated blocks left out of {$n} bodies: {$blocks}
 site-anomaly = anomaly: {$n} page(s) {$name}, e.g. {$page}: {$what}
 site-anomaly-missing-field = missing a field their siblings have

@@ -140,6 +140,7 @@ site-kind-mixed = 混合
 site-kind-article = 文章
 site-kind-list = 列表
 site-examples = 示例：{$pages}
+site-repeated = 正文含有在同模板至少 {$share}% 的页面上重复出现的区块：{$total} 条记录中有 {$records} 条（其中 {$chrome} 条含模板的页面框架）；这些正文中有 {$chrome_lines} 个页面框架区块、{$fixed_lines} 个内容区固定区块（字段名、小标题：保留）
 site-stripped = 从 {$n} 篇正文中去掉的重复区块：{$blocks}
 site-anomaly = 异常：{$n} 个页面{$name}，例如 {$page}：{$what}
 site-anomaly-missing-field = 缺少同模板其他页面都有的字段

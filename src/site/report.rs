@@ -70,6 +70,15 @@ pub struct SiteReport {
     pub modelled_pages: u64,
     /// Pages whose outcome the model changes (its second pass extracts them again).
     pub changed_pages: u64,
+    /// Exported records of the modelled templates.
+    pub records: u64,
+    /// Of them, the records whose body holds a block repeated on at least a fifth of its template's pages
+    /// (issue 9's measure of template text in bodies), and those among them holding the template's chrome.
+    pub records_with_repeated_lines: u64,
+    pub records_with_repeated_chrome: u64,
+    /// Repeated blocks in those bodies: the template's chrome, and the fixed part of its content area (kept).
+    pub chrome_lines_in_bodies: u64,
+    pub fixed_lines_in_bodies: u64,
     pub templates: Vec<TemplateReport>,
 }
 
@@ -101,6 +110,10 @@ pub struct TemplateReport {
     /// the content area's fixed part (field labels, section headings, kept by design): the issue's measure of
     /// template text in bodies.
     pub records_with_repeated_lines: u32,
+    /// Repeated blocks still in its exported bodies: its chrome (the `repeated_in_body` anomaly), and the fixed
+    /// part of its content area.
+    pub chrome_lines_in_bodies: u32,
+    pub fixed_lines_in_bodies: u32,
     pub anomalies: Anomalies,
 }
 
@@ -183,6 +196,7 @@ impl<'m> ReportBuilder<'m> {
                 modelled_pages: u64::from(model.modelled_pages()),
                 changed_pages: 0,
                 templates,
+                ..SiteReport::default()
             },
             filled: vec![[0; FILLED.len()]; model.templates.len()],
             lines: vec![BTreeMap::new(); model.templates.len()],
@@ -255,8 +269,14 @@ impl<'m> ReportBuilder<'m> {
             .iter()
             .filter(|e| repeated.chrome.contains(&hash(e)))
             .count();
-        let fixed = obs.body.iter().any(|e| repeated.fixed.contains(&hash(e)));
-        r.records_with_repeated_lines += u32::from(left > 0 || fixed);
+        let fixed = obs
+            .body
+            .iter()
+            .filter(|e| repeated.fixed.contains(&hash(e)))
+            .count();
+        r.records_with_repeated_lines += u32::from(left > 0 || fixed > 0);
+        r.chrome_lines_in_bodies += left as u32;
+        r.fixed_lines_in_bodies += fixed as u32;
         if left > 0 {
             r.anomalies
                 .repeated_in_body
@@ -280,6 +300,14 @@ impl<'m> ReportBuilder<'m> {
             lines.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
             lines.truncate(STRIPPED_LINES);
             r.stripped = lines;
+        }
+        let report = &mut self.report;
+        for t in &report.templates {
+            report.records += u64::from(t.records);
+            report.records_with_repeated_lines += u64::from(t.records_with_repeated_lines);
+            report.records_with_repeated_chrome += u64::from(t.anomalies.repeated_in_body.count);
+            report.chrome_lines_in_bodies += u64::from(t.chrome_lines_in_bodies);
+            report.fixed_lines_in_bodies += u64::from(t.fixed_lines_in_bodies);
         }
         self.report
     }
@@ -327,6 +355,18 @@ impl SiteReport {
         use crate::i18n::{field, pad};
         use crate::t;
         let mut out = self.coverage("site-model") + "\n";
+        if self.records > 0 {
+            let line = t!(
+                "site-repeated",
+                share = format!("{:.0}", super::boilerplate::REPEAT_MIN_SHARE * 100.0),
+                records = self.records_with_repeated_lines,
+                total = self.records,
+                chrome = self.records_with_repeated_chrome,
+                chrome_lines = self.chrome_lines_in_bodies,
+                fixed_lines = self.fixed_lines_in_bodies
+            );
+            out.push_str(&format!("  {line}\n"));
+        }
         for t in &self.templates {
             let fills: Vec<String> = t
                 .fill_rates

@@ -686,3 +686,37 @@ fn the_summary_counts_bodies_holding_a_block_repeated_across_their_template() {
     assert_eq!(m["records_with_repeated_chrome"], 0);
     assert_eq!(m["fixed_lines_in_bodies"], 8);
 }
+
+/// Issue 9: the fixed part of a template's content area leaves a body's end, where nothing of the page's own
+/// follows it (an empty section's heading, an empty pane's placeholder), and stays where it frames the page's
+/// text (a section heading between two paragraphs).
+#[test]
+fn the_template_s_fixed_lines_leave_the_body_s_end_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut articles = template_site::articles(8, 3);
+    for (i, a) in articles.iter_mut().enumerate() {
+        a.paragraphs.insert(1, "一、会议精神".to_string());
+        // Six of the eight pages show the pictures' heading with nothing under it.
+        if i < 6 {
+            a.paragraphs.push("图片报道".to_string());
+        }
+    }
+    template_site::write(dir.path(), &articles, true);
+    let (plain, _) = extract(dir.path(), &["--no-site-model"]);
+    let (model, stderr) = extract(dir.path(), &[]);
+    for (i, a) in articles.iter().enumerate() {
+        let (before, after) = (body(&plain[&a.file]), body(&model[&a.file]));
+        assert!(after.contains("一、会议精神"), "{}: {after}", a.file);
+        assert!(after.ends_with('。'), "{}: {after}", a.file);
+        if i < 6 {
+            assert!(before.ends_with("图片报道"), "{}: {before}", a.file);
+            assert_eq!(before.strip_suffix("图片报道").unwrap().trim_end(), after);
+        } else {
+            assert_eq!(before, after, "{}", a.file);
+        }
+    }
+    assert!(
+        stderr.contains("in them 0 block(s) of chrome and 8 of the content area's fixed part"),
+        "{stderr}"
+    );
+}

@@ -365,14 +365,15 @@ fn body_blocks(
     out
 }
 
-/// Leave the template's chrome out of the body's edges ([`edge_chrome`]); returns the lines left out.
+/// Leave the template's chrome out of the body's edges, and the fixed part of its content area out of the
+/// body's end ([`edge_chrome`]); returns the lines left out.
 pub fn strip(
     an: &Analysis<'_>,
     hint: &TemplateHint,
     roots: &[NodeId],
     exclude: &mut HashSet<NodeId>,
 ) -> Vec<String> {
-    if hint.repeated.chrome.is_empty() {
+    if hint.repeated.chrome.is_empty() && hint.repeated.fixed.is_empty() {
         return Vec::new();
     }
     let (blocks, body) = body_entries(an, roots, exclude);

@@ -6,7 +6,9 @@
 //! container taken too large takes in the chrome around the text, while a repeated line between two lines of
 //! the page's own text is the page's structure (a profile's section heading). When most bodies hold it, it is
 //! the fixed part of the template's content area (a profile's field labels, a tender notice's numbered
-//! headings) and stays, since the varying values next to it mean nothing without it. Counting is lossy (Manku and Motwani's lossy counting): memory stays
+//! headings) and stays, since the varying values next to it mean nothing without it — except at the body's
+//! end, after the last line of the page's own, where it frames nothing (an empty section's heading, an empty
+//! pane's `N/A`). Counting is lossy (Manku and Motwani's lossy counting): memory stays
 //! bounded however many pages a template has, and a block on at least 1% of the pages is never lost, its count
 //! short by at most 1% of the pages.
 
@@ -95,9 +97,13 @@ pub struct Repeated {
     pub fixed: HashSet<u64>,
 }
 
-/// The body blocks to leave out: the leaf chrome blocks in the runs of repeated blocks (chrome or fixed) at the
-/// start and the end of the body. A body made only of repeated blocks is left whole (a stub page: nothing of
-/// its own would be left). `body` holds [`body_entry`](super::signature::body_entry) values in order.
+/// The body blocks to leave out: the leaf chrome blocks in the run of repeated blocks (chrome or fixed) at the
+/// start of the body, and every leaf block of that run at its end. At the start, the content area's fixed part
+/// introduces the page's own text (a field label before its value, a section heading) and stays; at the end
+/// nothing of the page's own follows it, so it frames nothing: a section heading or a field label whose value
+/// never came, an empty pane's placeholder. A body made only of repeated blocks is left whole (a stub page:
+/// nothing of its own would be left). `body` holds [`body_entry`](super::signature::body_entry) values in
+/// order.
 pub fn edge_chrome(body: &[u64], repeated: &Repeated) -> Vec<usize> {
     use super::signature::{entry_hash, entry_leaf};
     let known = |e: &u64| {
@@ -110,8 +116,9 @@ pub fn edge_chrome(body: &[u64], repeated: &Repeated) -> Vec<usize> {
     }
     let trail = body.iter().rev().take_while(|e| known(e)).count();
     (0..lead)
+        .filter(|&i| repeated.chrome.contains(&entry_hash(body[i])))
         .chain(body.len() - trail..body.len())
-        .filter(|&i| entry_leaf(body[i]) && repeated.chrome.contains(&entry_hash(body[i])))
+        .filter(|&i| entry_leaf(body[i]))
         .collect()
 }
 
@@ -148,7 +155,8 @@ mod tests {
             fixed: [40].into_iter().collect(),
         };
         let leaf = |h| body_entry(h, true);
-        // chrome, fixed, chrome(not a leaf), own, chrome (interior), own, fixed, chrome
+        // chrome, fixed, chrome(not a leaf), own, chrome (interior), own, fixed, chrome: the fixed block leaves
+        // the end with the chrome, not the start.
         let body = [
             leaf(10),
             leaf(40),
@@ -159,7 +167,7 @@ mod tests {
             leaf(40),
             leaf(30),
         ];
-        assert_eq!(edge_chrome(&body, &repeated), vec![0, 7]);
+        assert_eq!(edge_chrome(&body, &repeated), vec![0, 6, 7]);
         assert!(edge_chrome(&[leaf(10), leaf(40)], &repeated).is_empty());
         assert!(edge_chrome(&[], &repeated).is_empty());
     }

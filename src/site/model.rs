@@ -127,7 +127,7 @@ pub struct SiteModel {
 /// What the second pass does to a page: the rules its first-pass observation calls for, and only those.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Plan {
-    /// Leave the template's chrome out of the body's edges.
+    /// Leave the template's chrome out of the body's edges, its content area's fixed part out of the body's end.
     pub strip: bool,
     /// Take the body container at the template's place.
     pub body: bool,

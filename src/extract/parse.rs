@@ -9,12 +9,12 @@
 //! with the reason, as a page nested too deep does, and nothing else is affected.
 
 use std::borrow::Cow;
-use std::cell::{Cell, Ref, RefCell};
+use std::cell::Cell;
 
 use ego_tree::NodeId;
 use html5ever::tendril::TendrilSink;
 use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
-use html5ever::{Attribute, QualName};
+use html5ever::{Attribute, ExpandedName, LocalName, Namespace, QualName};
 use scraper::{Html, HtmlTreeSink, StrTendril};
 
 /// Memory a page may cost: this many times its size …
@@ -102,7 +102,6 @@ pub fn document(text: &str) -> Result<Html, String> {
         inner: HtmlTreeSink::new(Html::new_document()),
         limit,
         nodes: Cell::new(0),
-        names: RefCell::new(Vec::new()),
         next_placeholder: Cell::new(0),
     };
     let mut parser = html5ever::parse_document(sink, Default::default());
@@ -223,11 +222,40 @@ fn skip_raw_text(bytes: &[u8], name: &[u8]) -> usize {
     bytes.len()
 }
 
-/// A node the tree holds, or a placeholder handed out once the tree is full (it has only a name).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Handle {
+/// A node the tree holds, or a placeholder handed out once the tree is full.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slot {
     Node(NodeId),
-    Placeholder { id: u64, name: usize },
+    Placeholder(u64),
+}
+
+/// What the parser holds for a node: where it is, and the element's name. The parser asks for an open element's
+/// name about 23 times per element (every scope test walks the stack of open elements): carried in the handle,
+/// the name is read there instead of through the tree's `RefCell` and node lookup each time. Nodes that are no
+/// elements (the document, comments) carry the empty name; the parser never asks for theirs.
+#[derive(Debug, Clone)]
+pub struct Handle {
+    slot: Slot,
+    ns: Namespace,
+    local: LocalName,
+}
+
+impl Handle {
+    /// A node of the tree that is no element.
+    fn other(id: NodeId) -> Handle {
+        Handle {
+            slot: Slot::Node(id),
+            ns: Namespace::default(),
+            local: LocalName::default(),
+        }
+    }
+
+    fn node(&self) -> Option<NodeId> {
+        match self.slot {
+            Slot::Node(id) => Some(id),
+            Slot::Placeholder(_) => None,
+        }
+    }
 }
 
 /// scraper's tree sink, stopped at `limit` nodes.
@@ -236,8 +264,6 @@ pub struct Bounded {
     limit: usize,
     /// Nodes created (elements, texts, comments), counted before they are made.
     nodes: Cell<usize>,
-    /// The distinct element names placeholders were made for (a handful: they are the page's tag names).
-    names: RefCell<Vec<QualName>>,
     next_placeholder: Cell<u64>,
 }
 
@@ -253,35 +279,27 @@ impl Bounded {
         !self.full()
     }
 
-    fn placeholder(&self, name: QualName) -> Handle {
-        let mut names = self.names.borrow_mut();
-        let name = match names.iter().position(|n| *n == name) {
-            Some(i) => i,
-            None => {
-                names.push(name);
-                names.len() - 1
-            }
-        };
+    fn placeholder(&self, ns: Namespace, local: LocalName) -> Handle {
         let id = self.next_placeholder.get();
         self.next_placeholder.set(id + 1);
-        Handle::Placeholder { id, name }
+        Handle {
+            slot: Slot::Placeholder(id),
+            ns,
+            local,
+        }
     }
 
     /// The child as the inner sink takes it; `None` when it is (or would make) a node that does not fit.
     fn child(&self, child: NodeOrText<Handle>) -> Option<NodeOrText<NodeId>> {
         match child {
-            NodeOrText::AppendNode(Handle::Node(id)) => Some(NodeOrText::AppendNode(id)),
-            NodeOrText::AppendNode(Handle::Placeholder { .. }) => None,
+            NodeOrText::AppendNode(handle) => handle.node().map(NodeOrText::AppendNode),
             NodeOrText::AppendText(text) => self.room().then_some(NodeOrText::AppendText(text)),
         }
     }
 }
 
 fn node(handle: &Handle) -> Option<NodeId> {
-    match handle {
-        Handle::Node(id) => Some(*id),
-        Handle::Placeholder { .. } => None,
-    }
+    handle.node()
 }
 
 /// Every call goes to scraper's sink with the node ids; one that involves a placeholder is dropped (the tree
@@ -289,7 +307,7 @@ fn node(handle: &Handle) -> Option<NodeId> {
 impl TreeSink for Bounded {
     type Handle = Handle;
     type Output = Html;
-    type ElemName<'a> = Ref<'a, QualName>;
+    type ElemName<'a> = ExpandedName<'a>;
 
     fn finish(self) -> Html {
         self.inner.finish()
@@ -300,37 +318,43 @@ impl TreeSink for Bounded {
     }
 
     fn get_document(&self) -> Handle {
-        Handle::Node(self.inner.get_document())
+        Handle::other(self.inner.get_document())
     }
 
-    fn elem_name<'a>(&'a self, target: &'a Handle) -> Ref<'a, QualName> {
-        match target {
-            Handle::Node(id) => self.inner.elem_name(id),
-            Handle::Placeholder { name, .. } => Ref::map(self.names.borrow(), |n| &n[*name]),
+    #[inline]
+    fn elem_name<'a>(&'a self, target: &'a Handle) -> ExpandedName<'a> {
+        ExpandedName {
+            ns: &target.ns,
+            local: &target.local,
         }
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> Handle {
+        let (ns, local) = (name.ns.clone(), name.local.clone());
         if self.room() {
-            Handle::Node(self.inner.create_element(name, attrs, flags))
+            Handle {
+                slot: Slot::Node(self.inner.create_element(name, attrs, flags)),
+                ns,
+                local,
+            }
         } else {
-            self.placeholder(name)
+            self.placeholder(ns, local)
         }
     }
 
     fn create_comment(&self, text: StrTendril) -> Handle {
         if self.room() {
-            Handle::Node(self.inner.create_comment(text))
+            Handle::other(self.inner.create_comment(text))
         } else {
-            self.placeholder(QualName::new(None, Default::default(), "#comment".into()))
+            self.placeholder(Namespace::default(), LocalName::default())
         }
     }
 
     fn create_pi(&self, target: StrTendril, data: StrTendril) -> Handle {
         if self.room() {
-            Handle::Node(self.inner.create_pi(target, data))
+            Handle::other(self.inner.create_pi(target, data))
         } else {
-            self.placeholder(QualName::new(None, Default::default(), "#pi".into()))
+            self.placeholder(Namespace::default(), LocalName::default())
         }
     }
 
@@ -378,13 +402,13 @@ impl TreeSink for Bounded {
 
     fn get_template_contents(&self, target: &Handle) -> Handle {
         match node(target) {
-            Some(id) => Handle::Node(self.inner.get_template_contents(&id)),
+            Some(id) => Handle::other(self.inner.get_template_contents(&id)),
             None => target.clone(),
         }
     }
 
     fn same_node(&self, x: &Handle, y: &Handle) -> bool {
-        x == y
+        x.slot == y.slot
     }
 
     fn set_quirks_mode(&self, mode: QuirksMode) {

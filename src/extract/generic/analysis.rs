@@ -2,10 +2,10 @@
 //! with its link text and punctuation counted), the `<meta>` tags, `<title>`, frames and forms. Subtree scores
 //! for body selection are summed from the blocks, so the page is walked once, not once per rule.
 
+use super::names::{Chrome, ChromeSpans, NameFacts};
 use super::vocabulary::{
-    BANNER_WORDS, CHROME_ARTICLE_MIN_CHARS, CHROME_ARTICLE_MIN_PUNCT, CHROME_NAME_WORDS,
-    CONTENT_NAME_WORDS, FOOTER_LINE_MAX_BYTES, FOOTER_MARKERS, NAV_MAX_PROSE_LINK_DENSITY,
-    NAV_PROSE_MIN_PUNCT, NAVIGATION_NAME_WORDS, PROSE_MIN_SENTENCES, URL_PREFIXES,
+    CHROME_ARTICLE_MIN_CHARS, CHROME_ARTICLE_MIN_PUNCT, FOOTER_LINE_MAX_BYTES, FOOTER_MARKERS,
+    NAV_MAX_PROSE_LINK_DENSITY, NAV_PROSE_MIN_PUNCT, PROSE_MIN_SENTENCES, URL_PREFIXES,
 };
 use rustc_hash::FxHashMap as HashMap;
 
@@ -16,7 +16,6 @@ use scraper::{Html, Node};
 use std::sync::LazyLock;
 
 use crate::extract::dom::{Markers, attr, is_block, skip_subtree};
-use crate::extract::name_words::NameWords;
 use crate::href::{
     is_attachment_href, is_download_endpoint, is_mail_href, starts_with_ignore_case,
 };
@@ -104,6 +103,9 @@ pub struct Analysis<'a> {
     pub embeds: Vec<(NodeId, &'a str)>,
     /// Elements that look like page chrome (footer, nav, sidebar, cookie banner), outermost first.
     chrome_nodes: Vec<(NodeId, Chrome)>,
+    /// The outermost elements a chrome-marker word names (comments, sidebars, menus …) and everything inside
+    /// them, as pre-order spans: where the body chooser discounts a candidate.
+    pub chrome_spans: ChromeSpans,
     /// Every `<a href>` of the page (hidden ones too), in document order.
     pub anchors: Vec<(NodeId, &'a str)>,
     /// Texts of the page's short links (menus, breadcrumbs, columns) → how many links carry them.
@@ -219,6 +221,7 @@ impl<'a> Analysis<'a> {
             link_endings: Default::default(),
             anchors: Vec::new(),
             chrome_nodes: Vec::new(),
+            chrome_spans: ChromeSpans::default(),
             embeds: Vec::new(),
             frames: Vec::new(),
             is_frameset: false,
@@ -242,6 +245,9 @@ impl<'a> Analysis<'a> {
         // One entry per open (not skipped) element.
         let mut element_stack: Vec<Opens> = Vec::new();
         let mut chrome_nodes: Vec<(NodeId, Chrome)> = Vec::new();
+        // The chrome-marked element open around the walk (outermost only), and its pre-order number.
+        let mut chrome_open: Option<(NodeId, usize)> = None;
+        let mut chrome_spans = ChromeSpans::default();
         // The subtree statistics summed as the walk closes elements: one entry per open element (skipped ones
         // too), its pre-order index and what its closed children added up to.
         let mut pre = 0usize;
@@ -259,7 +265,14 @@ impl<'a> Analysis<'a> {
                         {
                             self.anchors.push((node.id(), href));
                         }
-                        if skip_depth > 0 || skip_subtree(el) {
+                        let skipped = skip_depth > 0 || skip_subtree(el);
+                        // The element's names, split once: for the chrome spans (every element outside an
+                        // open span, hidden ones too) and for the chrome kind (visible elements).
+                        let names = (!skipped || chrome_open.is_none()).then(|| NameFacts::of(el));
+                        if chrome_open.is_none() && names.is_some_and(|n| n.chrome_marked) {
+                            chrome_open = Some((node.id(), pre));
+                        }
+                        if skipped {
                             skip_depth += 1;
                             continue;
                         }
@@ -275,7 +288,7 @@ impl<'a> Analysis<'a> {
                                 content_link_depth += 1;
                             }
                         }
-                        if let Some(kind) = chrome_kind(el) {
+                        if let Some(kind) = names.and_then(|n| n.chrome) {
                             opens.chrome = true;
                             chrome_nodes.push((node.id(), kind));
                         }
@@ -319,6 +332,12 @@ impl<'a> Analysis<'a> {
                 },
                 Edge::Close(node) => {
                     if node.value().is_element() {
+                        if let Some((id, start)) = chrome_open
+                            && id == node.id()
+                        {
+                            chrome_spans.push(start, pre);
+                            chrome_open = None;
+                        }
                         let (own_pre, acc) = subtrees.pop().unwrap_or_default();
                         if skip_depth > 0 {
                             skip_depth -= 1;
@@ -386,6 +405,7 @@ impl<'a> Analysis<'a> {
         }
         self.blocks.sort_by_key(|b| b.order);
         self.chrome_nodes = chrome_nodes;
+        self.chrome_spans = chrome_spans;
         self.block_index = self
             .blocks
             .iter()
@@ -673,91 +693,6 @@ fn is_content_href(href: &str) -> bool {
 fn looks_like_url(t: &str) -> bool {
     let t = t.trim_start();
     URL_PREFIXES.iter().any(|p| starts_with_ignore_case(t, p))
-}
-
-/// What kind of page chrome an element is named as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Chrome {
-    /// Menus and navigation bars (`nav`, `menu`): links by nature.
-    Navigation,
-    /// Footers, sidebars, newsletter boxes.
-    Other,
-    /// Cookie and consent banners, pop-ups: chrome whatever they hold.
-    Banner,
-}
-
-/// Page chrome by tag (`footer`, `nav`, `aside`) or by a class/id word.
-fn chrome_kind(el: &scraper::node::Element) -> Option<Chrome> {
-    match el.name() {
-        "nav" => return Some(Chrome::Navigation),
-        "footer" | "aside" => return Some(Chrome::Other),
-        // Page-level wrappers carry state classes (`has-nav-menu`) that say nothing about their content.
-        "html" | "body" | "main" | "article" | "section" | "form" => return None,
-        _ => {}
-    }
-    let mut navigation = false;
-    let mut banner = false;
-    let chrome = crate::extract::dom::name_tokens(el).any(|token| {
-        // Each part of the token (split at `-` and `_`) is looked up once in the word lists.
-        let (mut any, mut first, mut last, mut parts) = (0u8, 0u8, 0u8, 0usize);
-        // Split at the ASCII bytes `-` and `_` (a split never cuts a character).
-        for word in token.as_bytes().split(|b| matches!(b, b'-' | b'_')) {
-            let class = name_word_class(word);
-            any |= class;
-            if parts == 0 {
-                first = class;
-            } else {
-                last = class;
-            }
-            parts += 1;
-        }
-        // Cookie and consent banners, pop-ups: chrome wherever the word sits (`avia_cookie_text`).
-        if any & BANNER != 0 {
-            banner = true;
-            return true;
-        }
-        // `sidebar-and-content-body`, `main-nav-content`: a token that also names content is not chrome.
-        if any & CONTENT != 0 {
-            return false;
-        }
-        // `footer`, `site-footer`, `nav_main`, `left-menu`: the chrome word is the first or last part.
-        let hit = if first & CHROME != 0 {
-            Some(first)
-        } else if parts > 1 && last & CHROME != 0 {
-            Some(last)
-        } else {
-            None
-        };
-        navigation = hit.is_some_and(|class| class & NAVIGATION != 0);
-        hit.is_some()
-    });
-    chrome.then_some(if banner {
-        Chrome::Banner
-    } else if navigation {
-        Chrome::Navigation
-    } else {
-        Chrome::Other
-    })
-}
-
-/// Bits of [`name_word_class`]: the word lists a class/id word is in.
-const BANNER: u8 = 1;
-const CONTENT: u8 = 2;
-const CHROME: u8 = 4;
-const NAVIGATION: u8 = 8;
-
-/// The word lists of [`name_word_class`], each with its bit.
-const NAME_WORD_LISTS: [(u8, &[&str]); 4] = [
-    (BANNER, &BANNER_WORDS),
-    (CONTENT, &CONTENT_NAME_WORDS),
-    (CHROME, &CHROME_NAME_WORDS),
-    (NAVIGATION, &NAVIGATION_NAME_WORDS),
-];
-
-/// Which of the banner, content, chrome and navigation word lists hold `word` (ASCII case ignored).
-fn name_word_class(word: &[u8]) -> u8 {
-    static CLASSES: LazyLock<NameWords> = LazyLock::new(|| NameWords::new(&NAME_WORD_LISTS));
-    CLASSES.class(word)
 }
 
 /// Footer and site-chrome lines that never belong to an article.

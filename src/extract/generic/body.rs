@@ -6,14 +6,14 @@
 //! at the end of notices are prose-like short lines and are kept.
 
 use super::vocabulary::{
-    BODY_MARKERS, BOILERPLATE_MAX_SCORE_SHARE, BOILERPLATE_WORDS, CHROME_LINES, CHROME_MARKERS,
-    CHROME_NAME_WEIGHT, EDGE_LINKS_MAX_CHARS, EDGE_MEDIA_NOTE_MAX_CHARS, EDGE_MEDIA_WORDS,
-    EDGE_META_MAX_CHARS, EDGE_NOTE_MAX_CHARS, EDGE_PHRASES, EDGE_PROSE_CHARS, END_MARKERS,
-    FOOTER_NAME_WORDS, HEADER_FIELDS_MAX_LINES, LINK_BOX_MIN_DENSITY, LINK_BOX_MIN_LINK_CHARS,
-    LINKED_PROSE_MIN_CHARS, LIST_TAG_WEIGHT, MARKED_ANCESTOR_SLACK_CHARS,
-    MARKED_CONTAINER_MIN_SHARE, PEOPLE_LINE_MAX_NODES, PERSON_CARD_LABELS,
-    SECTION_MAX_LINK_DENSITY, SECTION_MIN_PUNCT, SECTION_MIN_SHARE, SOCIAL_WORDS,
-    TAIL_PARAGRAPH_MIN_WIDTH, WIDGET_LINE_MAX_CHARS, WIDGET_LINE_STARTS,
+    BODY_MARKERS, BOILERPLATE_MAX_SCORE_SHARE, BOILERPLATE_WORDS, CHROME_LINES, CHROME_NAME_WEIGHT,
+    EDGE_LINKS_MAX_CHARS, EDGE_MEDIA_NOTE_MAX_CHARS, EDGE_MEDIA_WORDS, EDGE_META_MAX_CHARS,
+    EDGE_NOTE_MAX_CHARS, EDGE_PHRASES, EDGE_PROSE_CHARS, END_MARKERS, FOOTER_NAME_WORDS,
+    HEADER_FIELDS_MAX_LINES, LINK_BOX_MIN_DENSITY, LINK_BOX_MIN_LINK_CHARS, LINKED_PROSE_MIN_CHARS,
+    LIST_TAG_WEIGHT, MARKED_ANCESTOR_SLACK_CHARS, MARKED_CONTAINER_MIN_SHARE,
+    PEOPLE_LINE_MAX_NODES, PERSON_CARD_LABELS, SECTION_MAX_LINK_DENSITY, SECTION_MIN_PUNCT,
+    SECTION_MIN_SHARE, SOCIAL_WORDS, TAIL_PARAGRAPH_MIN_WIDTH, WIDGET_LINE_MAX_CHARS,
+    WIDGET_LINE_STARTS,
 };
 use rustc_hash::FxHashSet as HashSet;
 
@@ -22,6 +22,7 @@ use scraper::Node;
 
 use super::analysis::{Analysis, is_boilerplate};
 use super::lines::{Line, lines_of};
+use super::names::ChromeSpans;
 use std::sync::LazyLock;
 
 use crate::extract::Rule;
@@ -32,7 +33,6 @@ use crate::normalize::text::{is_sentence, opens_with_item_number, visible_len};
 
 static BODY: LazyLock<Markers> = LazyLock::new(|| Markers::new(&BODY_MARKERS));
 static FOOTER_NAMES: LazyLock<NameWords> = LazyLock::new(|| NameWords::of(&FOOTER_NAME_WORDS));
-static CHROME_NAMES: LazyLock<NameWords> = LazyLock::new(|| NameWords::of(&CHROME_MARKERS));
 static BOILERPLATE_NAMES: LazyLock<NameWords> = LazyLock::new(|| NameWords::of(&BOILERPLATE_WORDS));
 
 /// The chosen body container and why.
@@ -47,7 +47,7 @@ pub struct BodyChoice {
 pub fn choose(an: &Analysis<'_>) -> Option<BodyChoice> {
     let mut best: Option<(f32, usize, NodeId)> = None;
     let mut marked: Option<(usize, NodeId, f32, &'static str)> = None;
-    let in_chrome = chrome_scoped(an);
+    let in_chrome = &an.chrome_spans;
     for (&id, stats) in &an.stats {
         let Some(el) = an.doc.tree.get(id).and_then(|n| n.value().as_element()) else {
             continue;
@@ -78,7 +78,7 @@ pub fn choose(an: &Analysis<'_>) -> Option<BodyChoice> {
         }
     }
     if tracing::enabled!(tracing::Level::TRACE) {
-        trace_candidates(an, &in_chrome);
+        trace_candidates(an, in_chrome);
     }
     let (best_score, best_pre, best_node) = best?;
     if best_score <= 0.0 {
@@ -191,53 +191,6 @@ fn in_footer(an: &Analysis<'_>, node: NodeId) -> bool {
             .take_while(|el| !matches!(el.name(), "body" | "html"))
             .any(|el| FOOTER_NAMES.in_names(el))
     })
-}
-
-/// Elements named as page chrome ([`CHROME_MARKERS`]: comments, sidebars, menus, footers …) and every element
-/// inside one: a comment thread's paragraphs are no article even when they outweigh a short one. `<html>` and
-/// `<body>` do not count (their classes describe the page: `single-post comments-open`).
-fn chrome_scoped(an: &Analysis<'_>) -> ChromeSpans {
-    // Spans of pre-order element numbers (as in `SubtreeStats::pre`), outermost chrome elements only: what is
-    // inside one needs no look at its own name.
-    let mut spans = Vec::new();
-    let mut pre = 0usize;
-    let mut open: Option<(NodeId, usize)> = None;
-    for edge in an.doc.tree.root().traverse() {
-        match edge {
-            ego_tree::iter::Edge::Open(node) => {
-                let Some(el) = node.value().as_element() else {
-                    continue;
-                };
-                pre += 1;
-                if open.is_none()
-                    && !matches!(el.name(), "html" | "body")
-                    && CHROME_NAMES.in_names(el)
-                {
-                    open = Some((node.id(), pre));
-                }
-            }
-            ego_tree::iter::Edge::Close(node) => {
-                if let Some((id, start)) = open
-                    && id == node.id()
-                {
-                    spans.push((start, pre));
-                    open = None;
-                }
-            }
-        }
-    }
-    ChromeSpans(spans)
-}
-
-/// The pre-order spans of the outermost chrome-named elements, in document order.
-struct ChromeSpans(Vec<(usize, usize)>);
-
-impl ChromeSpans {
-    /// Whether the element numbered `pre` is a chrome-named element or inside one.
-    fn contains(&self, pre: usize) -> bool {
-        let i = self.0.partition_point(|(start, _)| *start <= pre);
-        i > 0 && self.0[i - 1].1 >= pre
-    }
 }
 
 /// The nearest article container (by its CMS class name) around the densest block. A short article's container

@@ -9,6 +9,7 @@ pub mod lines;
 pub mod links;
 pub mod lists;
 pub mod meta;
+pub mod names;
 pub mod people;
 pub mod profile;
 pub mod title;

@@ -4,7 +4,7 @@
 
 use ego_tree::NodeRef;
 use ego_tree::iter::Edge;
-use html5ever::local_name;
+use html5ever::{LocalName, local_name};
 use scraper::Node;
 use scraper::node::Element;
 
@@ -13,86 +13,87 @@ use std::sync::LazyLock;
 use super::name_words::NameWords;
 use crate::normalize::text::fold;
 
-/// Elements that start a new line of text (block-level in legacy rendering).
-pub fn is_block(name: &str) -> bool {
+/// Elements that start a new line of text (block-level in legacy rendering). Names are compared as interned
+/// names (one integer each), not as text: every walk asks every element.
+pub fn is_block(name: &LocalName) -> bool {
     matches!(
-        name,
-        "address"
-            | "article"
-            | "aside"
-            | "blockquote"
-            | "body"
-            | "center"
-            | "dd"
-            | "details"
-            | "dialog"
-            | "dir"
-            | "div"
-            | "dl"
-            | "dt"
-            | "fieldset"
-            | "figcaption"
-            | "figure"
-            | "footer"
-            | "form"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "header"
-            | "hr"
-            | "li"
-            | "main"
-            | "menu"
-            | "nav"
-            | "ol"
-            | "p"
-            | "pre"
-            | "section"
-            | "table"
-            | "tbody"
-            | "thead"
-            | "tfoot"
-            | "td"
-            | "th"
-            | "tr"
-            | "ul"
-            | "html"
-            | "caption"
-            | "frameset"
-            | "noframes"
+        *name,
+        local_name!("address")
+            | local_name!("article")
+            | local_name!("aside")
+            | local_name!("blockquote")
+            | local_name!("body")
+            | local_name!("center")
+            | local_name!("dd")
+            | local_name!("details")
+            | local_name!("dialog")
+            | local_name!("dir")
+            | local_name!("div")
+            | local_name!("dl")
+            | local_name!("dt")
+            | local_name!("fieldset")
+            | local_name!("figcaption")
+            | local_name!("figure")
+            | local_name!("footer")
+            | local_name!("form")
+            | local_name!("h1")
+            | local_name!("h2")
+            | local_name!("h3")
+            | local_name!("h4")
+            | local_name!("h5")
+            | local_name!("h6")
+            | local_name!("header")
+            | local_name!("hr")
+            | local_name!("li")
+            | local_name!("main")
+            | local_name!("menu")
+            | local_name!("nav")
+            | local_name!("ol")
+            | local_name!("p")
+            | local_name!("pre")
+            | local_name!("section")
+            | local_name!("table")
+            | local_name!("tbody")
+            | local_name!("thead")
+            | local_name!("tfoot")
+            | local_name!("td")
+            | local_name!("th")
+            | local_name!("tr")
+            | local_name!("ul")
+            | local_name!("html")
+            | local_name!("caption")
+            | local_name!("frameset")
+            | local_name!("noframes")
     )
 }
 
-/// Elements whose content is never article text.
-pub fn is_skipped(name: &str) -> bool {
+/// Elements whose content is never article text (interned names compared, as in [`is_block`]).
+pub fn is_skipped(name: &LocalName) -> bool {
     matches!(
-        name,
-        "script"
-            | "style"
-            | "noscript"
-            | "template"
-            | "head"
-            | "title"
-            | "select"
-            | "option"
-            | "textarea"
-            | "button"
-            | "iframe"
-            | "object"
-            | "embed"
-            | "svg"
-            | "math"
-            | "map"
-            | "input"
-            | "meta"
-            | "link"
+        *name,
+        local_name!("script")
+            | local_name!("style")
+            | local_name!("noscript")
+            | local_name!("template")
+            | local_name!("head")
+            | local_name!("title")
+            | local_name!("select")
+            | local_name!("option")
+            | local_name!("textarea")
+            | local_name!("button")
+            | local_name!("iframe")
+            | local_name!("object")
+            | local_name!("embed")
+            | local_name!("svg")
+            | local_name!("math")
+            | local_name!("map")
+            | local_name!("input")
+            | local_name!("meta")
+            | local_name!("link")
             // Ruby annotations: the reading printed above a character (`<ruby>漢<rt>かん</rt></ruby>`), not text of
             // its own; kept, it splits every annotated word in two.
-            | "rt"
-            | "rp"
+            | local_name!("rt")
+            | local_name!("rp")
     )
 }
 
@@ -266,7 +267,7 @@ impl Squeezed {
 
 /// Whether a node's subtree should be skipped entirely when reading text.
 pub fn skip_subtree(el: &Element) -> bool {
-    is_skipped(el.name()) || is_hidden(el)
+    is_skipped(&el.name.local) || is_hidden(el)
 }
 
 /// Case-insensitive (ASCII) substring test without allocating.
@@ -374,7 +375,9 @@ pub fn spaced_text(node: NodeRef<'_, Node>) -> String {
 
 /// The readable text of a subtree as a browser would run it together: spaces only at blocks and `<br>`.
 pub fn flowing_text(node: NodeRef<'_, Node>) -> String {
-    text_of(node, |el| el.name() == "br" || is_block(el.name()))
+    text_of(node, |el| {
+        el.name.local == local_name!("br") || is_block(&el.name.local)
+    })
 }
 
 /// One step of a walk over the part of a subtree a reader sees: an element opens or closes, or a text node.
@@ -519,7 +522,7 @@ pub fn flowing_text_exceeds(node: NodeRef<'_, Node>, limit: usize) -> bool {
     for edge in edges.by_ref() {
         match edge {
             Visible::Open(_, el) | Visible::Close(el) => {
-                if el.name() == "br" || is_block(el.name()) {
+                if el.name.local == local_name!("br") || is_block(&el.name.local) {
                     push(' ', &mut len, &mut space);
                 }
             }

@@ -168,7 +168,7 @@ impl Renderer<'_> {
             "a" => self.link_target(el).map(|_| "a"),
             _ => None,
         };
-        let block = is_block(name);
+        let block = is_block(&el.name.local);
         if block {
             self.block_boundary();
         }

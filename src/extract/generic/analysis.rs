@@ -11,6 +11,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use ego_tree::NodeId;
 use ego_tree::iter::Edge;
+use html5ever::local_name;
 use scraper::{Html, Node};
 
 use std::sync::LazyLock;
@@ -258,9 +259,9 @@ impl<'a> Analysis<'a> {
                     Node::Element(el) => {
                         pre += 1;
                         subtrees.push((pre, None));
-                        let name = el.name();
+                        let name = &el.name.local;
                         self.note_head_element(node, el);
-                        if name == "a"
+                        if *name == local_name!("a")
                             && let Some(href) = attr(el, "href")
                         {
                             self.anchors.push((node.id(), href));
@@ -278,7 +279,7 @@ impl<'a> Analysis<'a> {
                         }
                         // What this element opens: a link, a content link, page chrome; undone at its close.
                         let mut opens = Opens::default();
-                        if name == "a"
+                        if *name == local_name!("a")
                             && let Some(href) = attr(el, "href")
                         {
                             opens.link = true;
@@ -420,8 +421,9 @@ impl<'a> Analysis<'a> {
         node: ego_tree::NodeRef<'a, Node>,
         el: &'a scraper::node::Element,
     ) {
-        match el.name() {
-            "meta" => {
+        // Interned names compared (one integer each): every element of the page passes here.
+        match el.name.local {
+            local_name!("meta") => {
                 let key = el
                     .attr("name")
                     .or_else(|| attr(el, "property"))
@@ -432,7 +434,7 @@ impl<'a> Analysis<'a> {
                         .or_insert_with(|| content.trim().to_string());
                 }
             }
-            "title" if self.title_tag.is_none() => {
+            local_name!("title") if self.title_tag.is_none() => {
                 let text: String = node
                     .children()
                     .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
@@ -442,10 +444,10 @@ impl<'a> Analysis<'a> {
                     self.title_tag = Some(text);
                 }
             }
-            "base" if self.base_href.is_none() => {
+            local_name!("base") if self.base_href.is_none() => {
                 self.base_href = attr(el, "href").map(str::to_string);
             }
-            "link"
+            local_name!("link")
                 if self.canonical.is_none()
                     && el
                         .attr("rel")
@@ -453,8 +455,11 @@ impl<'a> Analysis<'a> {
             {
                 self.canonical = attr(el, "href").map(str::to_string);
             }
-            "frameset" => self.is_frameset = true,
-            "frame" | "iframe" | "embed" | "object" => {
+            local_name!("frameset") => self.is_frameset = true,
+            local_name!("frame")
+            | local_name!("iframe")
+            | local_name!("embed")
+            | local_name!("object") => {
                 let src = attr(el, "src").or_else(|| attr(el, "data"));
                 if let Some(src) = src {
                     if el.name() != "embed" && el.name() != "object" {
@@ -466,19 +471,19 @@ impl<'a> Analysis<'a> {
                     }
                 }
             }
-            "input"
+            local_name!("input")
                 if el
                     .attr("type")
                     .is_some_and(|t| t.eq_ignore_ascii_case("password")) =>
             {
                 self.password_fields.push(node.id());
             }
-            "area" => {
+            local_name!("area") => {
                 if let Some(href) = attr(el, "href") {
                     self.link_targets.push((node.id(), href));
                 }
             }
-            "script" => {
+            local_name!("script") => {
                 for child in node.children() {
                     if let Some(t) = child.value().as_text()
                         && t.contains("createPageHTML")

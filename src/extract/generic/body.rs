@@ -52,7 +52,8 @@ pub fn choose(an: &Analysis<'_>) -> Option<BodyChoice> {
         let Some(el) = an.doc.tree.get(id).and_then(|n| n.value().as_element()) else {
             continue;
         };
-        if !is_block(el.name()) || matches!(el.name(), "html" | "tr" | "tbody" | "thead" | "table")
+        if !is_block(&el.name.local)
+            || matches!(el.name(), "html" | "tr" | "tbody" | "thead" | "table")
         {
             continue;
         }

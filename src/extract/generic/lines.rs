@@ -78,7 +78,7 @@ pub fn lines_of(an: &Analysis<'_>, block: NodeId) -> Lines {
             }
             Node::Element(_) if !entering => {}
             Node::Element(el) if skip_subtree(el) => {}
-            Node::Element(el) if is_block(el.name()) => {
+            Node::Element(el) if is_block(&el.name.local) => {
                 finish(&mut cur, &mut raw, &mut out, None);
                 out.nodes.push(node.id());
                 // The nested block's last block: the blocks inside it come before the next line too.

@@ -84,7 +84,7 @@ pub fn attachments_in(
                 let Node::Element(el) = child.value() else {
                     continue;
                 };
-                if child.id() != node.id() && crate::extract::dom::is_block(el.name()) {
+                if child.id() != node.id() && crate::extract::dom::is_block(&el.name.local) {
                     continue;
                 }
                 stack.push(child);

@@ -486,7 +486,7 @@ fn leading_link<'a>(item: &NodeRef<'a, Node>) -> Option<Lead<'a>> {
                         document,
                     });
                 }
-                Node::Element(el) if is_skipped(el.name()) => skipped = 1,
+                Node::Element(el) if is_skipped(&el.name.local) => skipped = 1,
                 Node::Text(t) if skipped == 0 => {
                     lead += t.chars().filter(|c| !is_space(*c)).count();
                     if lead > ITEM_LEAD_MAX_CHARS {

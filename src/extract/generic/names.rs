@@ -6,6 +6,7 @@
 
 use std::sync::LazyLock;
 
+use html5ever::local_name;
 use scraper::node::Element;
 
 use super::vocabulary::{
@@ -42,14 +43,20 @@ impl NameFacts {
     /// not chrome); the first token that decides, decides.
     pub fn of(el: &Element) -> NameFacts {
         // `Some(kind)` once the tag or a token has decided what chrome the element is (`Some(None)`: none).
-        let mut decided: Option<Option<Chrome>> = match el.name() {
-            "nav" => Some(Some(Chrome::Navigation)),
-            "footer" | "aside" => Some(Some(Chrome::Other)),
+        // Interned names compared (one integer each): every element of the page is asked.
+        let mut decided: Option<Option<Chrome>> = match el.name.local {
+            local_name!("nav") => Some(Some(Chrome::Navigation)),
+            local_name!("footer") | local_name!("aside") => Some(Some(Chrome::Other)),
             // Page-level wrappers carry state classes (`has-nav-menu`) that say nothing about their content.
-            "html" | "body" | "main" | "article" | "section" | "form" => Some(None),
+            local_name!("html")
+            | local_name!("body")
+            | local_name!("main")
+            | local_name!("article")
+            | local_name!("section")
+            | local_name!("form") => Some(None),
             _ => None,
         };
-        let markable = !matches!(el.name(), "html" | "body");
+        let markable = !matches!(el.name.local, local_name!("html") | local_name!("body"));
         let mut marked = false;
         for token in name_tokens(el) {
             // Each part of the token (split at `-` and `_`) is looked up once in the word lists.

@@ -591,7 +591,7 @@ fn inside_link(node: ego_tree::NodeRef<'_, Node>) -> bool {
     for a in node.ancestors() {
         match a.value().as_element() {
             Some(e) if e.name() == "a" => return true,
-            Some(e) if crate::extract::dom::is_block(e.name()) => return false,
+            Some(e) if crate::extract::dom::is_block(&e.name.local) => return false,
             _ => {}
         }
     }
@@ -628,7 +628,7 @@ fn touches<'a>(node: ego_tree::NodeRef<'a, Node>, forward: bool) -> bool {
         let mut next = step(at);
         while let Some(n) = next {
             match n.value() {
-                Node::Element(e) if e.name() == "br" || is_block(e.name()) => return false,
+                Node::Element(e) if e.name() == "br" || is_block(&e.name.local) => return false,
                 Node::Text(t) => {
                     if let Some(c) = facing(t) {
                         return !c.is_whitespace();
@@ -650,7 +650,13 @@ fn touches<'a>(node: ego_tree::NodeRef<'a, Node>, forward: bool) -> bool {
             next = step(n);
         }
         match at.parent() {
-            Some(p) if p.value().as_element().is_some_and(|e| !is_block(e.name())) => at = p,
+            Some(p)
+                if p.value()
+                    .as_element()
+                    .is_some_and(|e| !is_block(&e.name.local)) =>
+            {
+                at = p
+            }
             _ => return false,
         }
     }

@@ -830,7 +830,8 @@ pub const CONTACT_CARD_LABELS: [&str; 14] = [
 
 /// Link texts that lead from one section of a page to the whole column it previews (decorations such as `>>`,
 /// `+`, `[ ]` aside): a home page or hub has one per section, an article page at most a sidebar's. Not the
-/// English "more", which news sites also put under every teaser of a sidebar, each to one story.
+/// English "more", which news sites also put under every teaser of a sidebar, each to one story. Each holds 更 or
+/// 查: the scans for these links pass over texts without either (a test keeps it so).
 pub const MORE_LINK_WORDS: [&str; 4] = ["更多", "查看更多", "更多内容", "查看全部"];
 
 /// Sections with their own "more" link ([`MORE_LINK_WORDS`], distinct targets) that make an undated page an
@@ -978,3 +979,13 @@ pub const LATIN_PAGER_BUTTONS_MIN: usize = 3;
 
 /// A pager line is short.
 pub const PAGER_MAX_CHARS: usize = 120;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_more_link_word_holds_a_letter_the_scans_look_for() {
+        assert!(MORE_LINK_WORDS.iter().all(|w| w.contains(['更', '查'])));
+    }
+}

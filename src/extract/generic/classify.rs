@@ -375,15 +375,16 @@ fn is_person_card(text: &str) -> bool {
 /// A card's line without the person's name in front of its first field (`刘佳 职务：院长` → `职务：院长`); any
 /// other line as it is.
 fn without_leading_name(line: &str) -> &str {
-    match line.split_once(char::is_whitespace) {
-        Some((name, rest))
-            if people::is_chinese_name(name)
-                && (starts_with_label(rest.trim_start(), &PERSON_CARD_LABELS)
-                    || starts_with_label(rest.trim_start(), &CONTACT_CARD_LABELS)) =>
-        {
-            rest.trim_start()
-        }
-        _ => line,
+    let Some((name, rest)) = line.split_once(char::is_whitespace) else {
+        return line;
+    };
+    let rest = rest.trim_start();
+    let field = starts_with_label(rest, &PERSON_CARD_LABELS)
+        || starts_with_label(rest, &CONTACT_CARD_LABELS);
+    if people::is_chinese_name(name) && field {
+        rest
+    } else {
+        line
     }
 }
 
@@ -425,14 +426,7 @@ fn sections_with_more_links(an: &Analysis<'_>) -> usize {
             !href.trim().is_empty()
                 && !href.trim_start().starts_with('#')
                 && !crate::href::starts_with_ignore_case(href.trim_start(), "javascript:")
-                && an.doc.tree.get(*node).is_some_and(|n| {
-                    // Most links hold no 更 or 查 at all: they are passed over without building their text.
-                    n.descendants().any(|d| {
-                        d.value()
-                            .as_text()
-                            .is_some_and(|t| t.contains(['更', '查']))
-                    }) && is_more_link(&crate::extract::dom::spaced_text(n))
-                })
+                && an.doc.tree.get(*node).is_some_and(is_more_anchor)
         })
         .map(|(_, href)| href.trim())
         .collect();
@@ -441,8 +435,21 @@ fn sections_with_more_links(an: &Analysis<'_>) -> usize {
     targets.len()
 }
 
+/// Whether a node is a link whose text is a "more" word ([`is_more_link`]). Every such word holds 更 or 查
+/// (a test of the vocabulary keeps it so): most links hold neither and are passed over without building their
+/// text.
+pub(super) fn is_more_anchor(node: ego_tree::NodeRef<'_, scraper::Node>) -> bool {
+    node.value().as_element().is_some_and(|e| e.name() == "a")
+        && node.descendants().any(|d| {
+            d.value()
+                .as_text()
+                .is_some_and(|t| t.contains(['更', '查']))
+        })
+        && is_more_link(&crate::extract::dom::spaced_text(node))
+}
+
 /// A link's text that is only a "more" word and its decorations (`更多>>`, `[更多]`, `更多 +`, `查看更多 »`).
-pub(super) fn is_more_link(text: &str) -> bool {
+fn is_more_link(text: &str) -> bool {
     let word = text.trim_matches(|c: char| {
         c.is_whitespace()
             || matches!(
@@ -480,11 +487,18 @@ fn image_beside(an: &Analysis<'_>, body: Option<ego_tree::NodeId>) -> bool {
 /// short line of the template's own words without a sentence (a status legend `未开始 进行中 已结束`, a `~`
 /// between two dates) — nothing written for this page.
 fn is_only_placeholders(text: &str) -> bool {
+    // Most bodies hold no brace at all: they are passed over without copying their text.
+    if !text.contains('{') {
+        return false;
+    }
     let mut rest = text;
-    let mut found = false;
     let mut outside = String::new();
     while let Some(open) = rest.find('{') {
         outside.push_str(&rest[..open]);
+        // More than one short line outside the placeholders: text of the page's own.
+        if visible_len(&outside) > ONE_LINE_MAX_CHARS {
+            return false;
+        }
         let after = &rest[open..];
         let closed = if let Some(inner) = after.strip_prefix("{{") {
             inner
@@ -500,16 +514,12 @@ fn is_only_placeholders(text: &str) -> bool {
         let Some(len) = closed else {
             return false;
         };
-        found = true;
         outside.push(' ');
         rest = &after[len..];
     }
     outside.push_str(rest);
     let outside = outside.split_whitespace().collect::<Vec<_>>().join(" ");
-    found
-        && (outside.is_empty()
-            || visible_len(&outside) <= ONE_LINE_MAX_CHARS
-                && !crate::normalize::text::is_sentence(&outside))
+    outside.is_empty() || is_one_short_line(&outside)
 }
 
 /// Whether a text is a single line of at most [`ONE_LINE_MAX_CHARS`] that is no sentence.

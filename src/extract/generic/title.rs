@@ -288,25 +288,18 @@ const SECTION_BAR_DEPTH: usize = 2;
 /// Text a section's heading bar may hold besides the heading: the "more" link's words and decorations.
 const SECTION_BAR_EXTRA_CHARS: usize = 8;
 
-/// Whether a heading sits in a bar with a "more" link to its column ([`super::classify::is_more_link`]): the
+/// Whether a heading sits in a bar with a "more" link to its column ([`super::classify::is_more_anchor`]): the
 /// name of a hub's section (`学院新闻  更多>`), never a page's headline.
 fn heads_a_section_with_more_link(node: ego_tree::NodeRef<'_, Node>, heading_chars: usize) -> bool {
     node.ancestors().take(SECTION_BAR_DEPTH).any(|bar| {
         let mut letters = 0;
-        // Every "more" word holds 更 or 查: a bar without either has no such link to look for.
-        let mut more_letter = false;
         for t in bar.descendants().filter_map(|d| d.value().as_text()) {
             letters += t.chars().filter(|c| !c.is_whitespace()).count();
             if letters > heading_chars + SECTION_BAR_EXTRA_CHARS {
                 return false;
             }
-            more_letter |= t.contains(['更', '查']);
         }
-        more_letter
-            && bar.descendants().any(|a| {
-                a.value().as_element().is_some_and(|e| e.name() == "a")
-                    && super::classify::is_more_link(&spaced_text(a))
-            })
+        bar.descendants().any(super::classify::is_more_anchor)
     })
 }
 

@@ -33,6 +33,8 @@ The draw is reproducible: the same corpus and seed give the same file. Nothing h
   earlier draws left; its pages carry "draw": 9.
 - Tenth draw (thirteenth session: tune misses down to a handful again, issue 8): SEED_10 and DRAW_10 from what the
   earlier draws left; its pages carry "draw": 10.
+- Eleventh draw (fourteenth session: tune misses down to a handful again, issue 8): SEED_11 and DRAW_11 from what
+  the earlier draws left; its pages carry "draw": 11.
 """
 import json
 import os
@@ -60,6 +62,8 @@ SEED_9 = 20261214
 DRAW_9 = {"nku": 140}
 SEED_10 = 20261215
 DRAW_10 = {"nku": 140}
+SEED_11 = 20261216
+DRAW_11 = {"nku": 140}
 TUNE_SHARE = 2 / 3
 ENGLISH_WORDS = {"the", "and", "of", "to", "in", "is", "for", "that", "with", "on", "are", "was", "this", "by"}
 
@@ -147,6 +151,7 @@ def main():
     pages += later_draw(skip | outside_kinds() | {p["file"] for p in pages}, SEED_8, DRAW_8, 8)
     pages += later_draw(skip | outside_kinds() | {p["file"] for p in pages}, SEED_9, DRAW_9, 9)
     pages += later_draw(skip | outside_kinds() | {p["file"] for p in pages}, SEED_10, DRAW_10, 10)
+    pages += later_draw(skip | outside_kinds() | {p["file"] for p in pages}, SEED_11, DRAW_11, 11)
     out = {
         "seed": SEED,
         "method": __doc__.strip(),

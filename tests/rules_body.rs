@@ -172,6 +172,23 @@ fn prune_keeps_link_dense_blocks_with_attachments() {
 }
 
 #[test]
+fn share_and_print_words_in_a_grid_of_data_are_its_headings() {
+    // A copy shop's price list: 打印 and 收藏 are columns of the table, not buttons of a toolbar.
+    let grid = "<table><tr><td><p>服务</p></td><td><p>复印</p></td><td><p>打印</p></td><td><p>扫描</p></td></tr>\
+        <tr><td>单面（元/张）</td><td>0.10</td><td>0.20</td><td>0.05</td></tr>\
+        <tr><td>双面（元/张）</td><td>0.15</td><td>0.30</td><td>0.08</td></tr></table>";
+    let toolbar =
+        "<table><tr><td><p>打印</p></td><td><p>收藏</p></td><td><p>关闭</p></td></tr></table>";
+    let text = format!("{}{grid}{}{toolbar}", paras(2), paras(1));
+    let ex = run(&page("青松市科学技术协会", "", &text, ""));
+    assert!(body_text(&ex).contains("打印"), "{}", show(&ex));
+    assert!(body_text(&ex).contains("0.30"), "{}", show(&ex));
+    // The toolbar row after the text is still left out.
+    assert!(!body_text(&ex).contains("收藏"), "{}", show(&ex));
+    assert!(!body_text(&ex).contains("关闭"), "{}", show(&ex));
+}
+
+#[test]
 fn prune_reading_aid_lines() {
     let text = format!(
         r#"<p>【字体：大 中 小】</p>{}<p>【打印本页】【关闭窗口】</p>{}"#,

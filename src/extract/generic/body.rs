@@ -9,11 +9,11 @@ use super::vocabulary::{
     BODY_MARKERS, BOILERPLATE_MAX_SCORE_SHARE, BOILERPLATE_WORDS, CHROME_LINES, CHROME_NAME_WEIGHT,
     EDGE_LINKS_MAX_CHARS, EDGE_MEDIA_NOTE_MAX_CHARS, EDGE_MEDIA_WORDS, EDGE_META_MAX_CHARS,
     EDGE_NOTE_MAX_CHARS, EDGE_PHRASES, EDGE_PROSE_CHARS, END_MARKERS, FOOTER_NAME_WORDS,
-    HEADER_FIELDS_MAX_LINES, LINK_BOX_MIN_DENSITY, LINK_BOX_MIN_LINK_CHARS, LINKED_PROSE_MIN_CHARS,
-    LIST_TAG_WEIGHT, MARKED_ANCESTOR_SLACK_CHARS, MARKED_CONTAINER_MIN_SHARE,
-    PEOPLE_LINE_MAX_NODES, PERSON_CARD_LABELS, SECTION_MAX_LINK_DENSITY, SECTION_MIN_PUNCT,
-    SECTION_MIN_SHARE, SOCIAL_WORDS, TAIL_PARAGRAPH_MIN_WIDTH, WIDGET_LINE_MAX_CHARS,
-    WIDGET_LINE_STARTS,
+    GRID_CELL_MAX_DEPTH, GRID_MIN_COLUMNS, GRID_MIN_ROWS, HEADER_FIELDS_MAX_LINES,
+    LINK_BOX_MIN_DENSITY, LINK_BOX_MIN_LINK_CHARS, LINKED_PROSE_MIN_CHARS, LIST_TAG_WEIGHT,
+    MARKED_ANCESTOR_SLACK_CHARS, MARKED_CONTAINER_MIN_SHARE, PEOPLE_LINE_MAX_NODES,
+    PERSON_CARD_LABELS, SECTION_MAX_LINK_DENSITY, SECTION_MIN_PUNCT, SECTION_MIN_SHARE,
+    SOCIAL_WORDS, TAIL_PARAGRAPH_MIN_WIDTH, WIDGET_LINE_MAX_CHARS, WIDGET_LINE_STARTS,
 };
 use rustc_hash::FxHashSet as HashSet;
 
@@ -320,11 +320,48 @@ fn prune_container(
             && (is_boilerplate(&block.line)
                 || chrome_line()
                 || SOCIAL_WORDS.contains(&block.line.as_str()))
+            && !is_grid_cell(an, block.node)
         {
             exclude.insert(block.node);
         }
     }
     exclude_leading_widgets(an, range, exclude);
+}
+
+/// Whether a block is a cell of a grid of data (a price list's `复印 打印 扫描` columns): its words are the
+/// table's headings, not a print or share button. A toolbar is one row and a layout table's rows hold a cell or
+/// two, so a grid is several rows of several cells each.
+fn is_grid_cell(an: &Analysis<'_>, node: NodeId) -> bool {
+    let is = |n: &ego_tree::NodeRef<'_, Node>, names: &[&str]| {
+        n.value()
+            .as_element()
+            .is_some_and(|e| names.contains(&e.name()))
+    };
+    let Some(n) = an.doc.tree.get(node) else {
+        return false;
+    };
+    let Some(cell) = std::iter::once(n)
+        .chain(n.ancestors())
+        .take(GRID_CELL_MAX_DEPTH)
+        .find(|a| is(a, &["td", "th"]))
+    else {
+        return false;
+    };
+    let Some(table) = cell.ancestors().find(|a| is(a, &["table"])) else {
+        return false;
+    };
+    let sections = std::iter::once(table).chain(
+        table
+            .children()
+            .filter(|c| is(c, &["tbody", "thead", "tfoot"])),
+    );
+    let full_rows = sections
+        .flat_map(|s| s.children())
+        .filter(|r| is(r, &["tr"]))
+        .filter(|r| r.children().filter(|c| is(c, &["td", "th"])).count() >= GRID_MIN_COLUMNS)
+        .take(GRID_MIN_ROWS)
+        .count();
+    full_rows >= GRID_MIN_ROWS
 }
 
 /// Whether every link in the element names a person (`中心成员：张树楠 刘俊岭 …`, each linked to a profile): a

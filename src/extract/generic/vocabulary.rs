@@ -337,6 +337,16 @@ pub const SOCIAL_WORDS: [&str; 16] = [
     "豆瓣",
 ];
 
+/// How far above a line its table cell may be (`td > p > span`) for the line to be read as a cell of a grid.
+pub const GRID_CELL_MAX_DEPTH: usize = 4;
+
+/// Rows of at least [`GRID_MIN_COLUMNS`] cells that make a table a grid of data (a price list, a timetable): a
+/// toolbar of `打印 关闭` buttons is one row, a layout table's rows hold a cell or two.
+pub const GRID_MIN_ROWS: usize = 3;
+
+/// Cells a row of a grid of data holds at least (see [`GRID_MIN_ROWS`]).
+pub const GRID_MIN_COLUMNS: usize = 3;
+
 /// Headings after which a container holds no more article text (related links, recommendations, pagers).
 pub const END_MARKERS: [&str; 73] = [
     "相关文章",

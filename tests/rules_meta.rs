@@ -201,6 +201,22 @@ fn meta_byline_at_the_end_of_the_text() {
 }
 
 #[test]
+fn meta_radio_reporter_credit_closing_the_text() {
+    // A radio station's reporter (`交通广播记者`), in ASCII parentheses as reprints often have them.
+    let text = format!(
+        "{}<p>活动持续到傍晚，参与的居民纷纷表示收获很大，希望今后多举办类似的活动。(交通广播记者 林晓)</p>",
+        paras(4)
+    );
+    let ex = run(&article(
+        "湖滨社区科普开放日",
+        "发布时间：2023-05-06",
+        &text,
+    ));
+    assert_eq!(value(&ex.author), Some("林晓"), "{}", show(&ex));
+    assert_eq!(rule(&ex.author), "generic:byline");
+}
+
+#[test]
 fn meta_labelled_credit_closing_the_text() {
     let text = format!(
         "{}<p>活动持续到傍晚，参与的居民纷纷表示收获很大，希望今后多举办类似的活动。（文/图 韩青）</p>",

@@ -690,8 +690,9 @@ pub const ROLE_QUALIFIERS: [&str; 11] = [
     "首席",
 ];
 
-/// How the name of a newsroom before a role word ends (南开新闻网, 海河传媒中心, 《棱镜》, 澎湃新闻, 央视).
-pub const NEWSROOM_ENDINGS: [&str; 12] = [
+/// How the name of a newsroom before a role word ends (南开新闻网, 海河传媒中心, 《棱镜》, 澎湃新闻, 央视, a radio
+/// station's 新闻广播).
+pub const NEWSROOM_ENDINGS: [&str; 13] = [
     "网",
     "报",
     "社",
@@ -704,6 +705,7 @@ pub const NEWSROOM_ENDINGS: [&str; 12] = [
     "刊",
     "杂志",
     "频道",
+    "广播",
 ];
 
 /// Words every byline has one of (roles of writers and photographers): a line without one is not parsed.

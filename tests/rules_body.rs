@@ -989,3 +989,22 @@ fn a_card_in_the_sidebar_stays_out_of_an_article_beside_it() {
     assert_eq!(rule(&ex.body), "generic:densest block", "{}", show(&ex));
     assert!(!body_text(&ex).contains("职称：教授"), "{}", show(&ex));
 }
+
+#[test]
+fn a_location_field_in_the_text_is_no_breadcrumb() {
+    // `具体位置：` ends a contact list inside the text: the paragraph stays, and it names no category.
+    let contact = "<p><strong>四、联系我们</strong><br>1. 办公电话：0571-88001234<br>2. 具体位置：科技馆北楼（如下图）三层东侧<br></p>";
+    let text = format!("{}{contact}", paras(3));
+    let ex = run(&article(
+        "青松市科技馆开放须知",
+        "发布时间：2023-05-06",
+        &text,
+    ));
+    assert!(body_text(&ex).contains("具体位置"), "{}", show(&ex));
+    assert!(body_text(&ex).contains("办公电话"), "{}", show(&ex));
+    assert_eq!(category(&ex), None, "{}", show(&ex));
+    // The bare label standing on its own still opens the breadcrumb.
+    let top = r#"<div>位置：<a href="/">首页</a> &gt; <a href="/xhdt/">学会动态</a></div><h1>青松市科技馆开放须知</h1>"#;
+    let ex = run(&page("青松市科学技术协会", top, &paras(3), ""));
+    assert_eq!(category(&ex), Some(vec!["学会动态"]), "{}", show(&ex));
+}

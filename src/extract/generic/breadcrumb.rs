@@ -1,7 +1,9 @@
 //! Breadcrumb → category path. Finds the 当前位置 / 您现在的位置 / 所在位置 line (or an element marked
 //! breadcrumb/position/location) and splits it into items, dropping the label, 首页 and 正文.
 
-use super::vocabulary::{BREADCRUMB_CLASS_WORDS, BREADCRUMB_DROPPED, BREADCRUMB_LABELS};
+use super::vocabulary::{
+    BREADCRUMB_BARE_LABEL, BREADCRUMB_CLASS_WORDS, BREADCRUMB_DROPPED, BREADCRUMB_LABELS,
+};
 use ego_tree::{NodeId, NodeRef};
 use scraper::Node;
 
@@ -34,7 +36,11 @@ pub fn find(an: &Analysis<'_>) -> Option<Breadcrumb> {
         if LABELS.find_in(&block.line).is_none() {
             continue;
         }
-        if let Some(marker) = BREADCRUMB_LABELS.iter().find(|m| block.line.contains(*m)) {
+        if let Some(marker) = BREADCRUMB_LABELS
+            .iter()
+            .find(|m| block.line.contains(*m))
+            .filter(|m| **m != BREADCRUMB_BARE_LABEL || opens_a_label(&block.line, m))
+        {
             let node = an.doc.tree.get(block.node)?;
             let items = items_of(node, Some(marker));
             if !items.is_empty() {
@@ -77,6 +83,17 @@ pub fn find(an: &Analysis<'_>) -> Option<Breadcrumb> {
         }
     }
     None
+}
+
+/// Whether `label` stands somewhere in `line` as a label of its own: at the line's start or after a mark, a
+/// space or an icon's bracket, not glued to the end of a longer word (`具体位置：` is a field of a contact list).
+fn opens_a_label(line: &str, label: &str) -> bool {
+    line.match_indices(label).any(|(at, _)| {
+        line[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !crate::normalize::text::is_cjk(c))
+    })
 }
 
 fn is_separator_text(s: &str) -> bool {

@@ -739,6 +739,10 @@ pub const BREADCRUMB_LABELS: [&str; 9] = [
     "位置：",
 ];
 
+/// The bare label among [`BREADCRUMB_LABELS`]: it opens a breadcrumb only standing on its own — glued to a word
+/// before it (`具体位置：省身楼四层`, `办公位置：`) it is a field of the text.
+pub const BREADCRUMB_BARE_LABEL: &str = "位置：";
+
 /// Class/id words of the element that holds a breadcrumb when no label opens it (`dqwz` is 当前位置 in pinyin).
 pub const BREADCRUMB_CLASS_WORDS: [&str; 7] = [
     "breadcrumb",

@@ -494,19 +494,21 @@ fn a_draft_selector_that_takes_another_place_on_pages_outside_the_samples_is_lef
 }
 
 /// Issue 9 §2: a credit the template shows labelled in an element of its own, outside the metadata line (an
-/// editor row under the text), gets a selector in the draft. The generic rules, and so the site-model run, take
-/// a page's own `编辑/…` photo-editor line in the text instead; the draft gives the template's row, as a
-/// hand-written mapping of the template does, also on that page extracted alone.
+/// editor row under the text), gets a selector in the draft, and the site-model run takes it from there too
+/// (issue 9 §1: a field from the template's consensus location where the page's own heuristic disagrees): a
+/// page's own `编辑/…` photo-editor line in the text, which the generic rules take alone, gives way to the row,
+/// so the draft and the model agree. A page whose text shows a 责任编辑 keeps it (the generic rules' order: a
+/// 责任编辑 wins over a plain 编辑).
 #[test]
-fn a_draft_gives_a_credit_row_of_the_template_its_own_selector() {
+fn a_credit_row_of_the_template_gets_a_draft_selector_and_wins_in_the_site_model_run() {
     let dir = tempfile::tempdir().unwrap();
     let editors = ["李享", "蓝芳", "南欣", "韦承金"];
     let articles = template_site::articles(12, 4);
     for (i, a) in articles.iter().enumerate() {
-        let own = if i == 5 {
-            "<p>编辑/赵六 钱七</p>"
-        } else {
-            ""
+        let own = match i {
+            5 => "<p>编辑/赵六 钱七</p>",
+            9 => "<p>（责任编辑：孙七）</p>",
+            _ => "",
         };
         let html = template_site::page(a, true).replace(
             &format!("<p>（责任编辑：{}）</p></div>", template_site::EDITOR),
@@ -518,9 +520,22 @@ fn a_draft_gives_a_credit_row_of_the_template_its_own_selector() {
         std::fs::write(dir.path().join(&a.file), html).unwrap();
     }
     let (_out, draft, text) = draft_of(dir.path());
+    let (plain, _) = extract(dir.path(), &["--no-site-model"]);
     let (model, _) = extract(dir.path(), &[]);
     let odd = &articles[5].file;
-    assert_eq!(model[odd]["editor"], "赵六 钱七", "{}", model[odd]);
+    assert_eq!(plain[odd]["editor"], "赵六 钱七", "{}", plain[odd]);
+    assert_eq!(
+        model[odd]["editor"],
+        editors[5 % editors.len()],
+        "{}",
+        model[odd]
+    );
+    assert_eq!(
+        model[odd]["provenance"]["editor"],
+        "site-model:t1 editor 编辑"
+    );
+    let chief = &articles[9].file;
+    assert_eq!(model[chief]["editor"], "孙七", "{}", model[chief]);
     assert!(text.contains("\neditor = \""), "{text}");
     let (alone, _) = extract(
         &dir.path().join(odd),
@@ -529,11 +544,14 @@ fn a_draft_gives_a_credit_row_of_the_template_its_own_selector() {
     let r = alone.values().next().expect("the page's record");
     assert_eq!(r["editor"], editors[5 % editors.len()], "{text}");
     assert_eq!(r["provenance"]["editor"], "mapping:editor");
-    // On the template's other pages the row is what the model read too.
+    // On the template's other pages the row is what the model read too; a mapping's selector wins over the
+    // page's own 责任编辑.
     let (mapped, _) = extract(dir.path(), &["--mapping", draft.to_str().unwrap()]);
-    for (i, a) in articles.iter().enumerate().filter(|(i, _)| *i != 5) {
+    for (i, a) in articles.iter().enumerate() {
         assert_eq!(mapped[&a.file]["editor"], editors[i % editors.len()]);
-        assert_eq!(mapped[&a.file]["editor"], model[&a.file]["editor"]);
+        if i != 9 {
+            assert_eq!(mapped[&a.file]["editor"], model[&a.file]["editor"]);
+        }
     }
 }
 

@@ -294,10 +294,31 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
     out.category = m
         .and_then(|m| m.category.clone())
         .or(crumb.map(|c| Found::new(c.items, c.rule)));
-    // The site model: missing or guessed metadata from the template's metadata line, a missing breadcrumb
-    // from the template's.
+    // Credits (author, editor, source) from a mapping, and the line each of the others was read from.
+    let mapped_credits = [
+        m.is_some_and(|m| m.author.is_some()),
+        m.is_some_and(|m| m.editor.is_some()),
+        m.is_some_and(|m| m.source.is_some()),
+    ];
+    let mut credit_nodes = meta.credit_nodes;
+    for (node, mapped) in credit_nodes.iter_mut().zip(mapped_credits) {
+        if mapped {
+            *node = None;
+        }
+    }
+    // The site model: credits from the element where the template keeps them, missing or guessed metadata from
+    // the template's metadata line, a missing breadcrumb from the template's.
     let mut model_meta_line = None;
     if let Some(h) = hint {
+        if plan.credits {
+            let own = credit_nodes.map(|n| site::location_of(&an, n));
+            let taken = site::credits(&an, h, &own, mapped_credits, &paths, &mut out);
+            for (node, taken) in credit_nodes.iter_mut().zip(taken) {
+                if taken.is_some() {
+                    *node = taken;
+                }
+            }
+        }
         if plan.meta
             && site::meta_open(&out)
             && let Some(line) = site::meta_line(h, meta_location, &paths)
@@ -499,6 +520,9 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
             ("meta", m.is_some_and(|m| m.meta_node.is_some())),
             ("body", mapped_body),
             ("breadcrumb", m.is_some_and(|m| m.category.is_some())),
+            ("author", mapped_credits[0]),
+            ("editor", mapped_credits[1]),
+            ("source", mapped_credits[2]),
         ] {
             if is {
                 mapped_bits |= 1 << crate::site::signature::located(field);
@@ -511,6 +535,7 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
             title_node,
             meta_location,
             category_node,
+            credit_nodes,
             list: list_node,
             mapped: mapped_bits,
             kind: observed_kind,

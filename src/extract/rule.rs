@@ -126,6 +126,11 @@ impl Rule {
         Rule::after_label(Family::site_model(template), "meta", label)
     }
 
+    /// A credit read from the element where the template keeps it: `site-model:t1 editor 编辑`.
+    pub fn site_model_credit(template: &str, field: &str, label: &str) -> Rule {
+        Rule::after_label(Family::site_model(template), field, label)
+    }
+
     /// The label the value was read after, if any.
     pub fn label(&self) -> Option<&str> {
         match &self.reading {

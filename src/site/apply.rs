@@ -1,7 +1,8 @@
 //! The model inside extraction: [`observe`] records what the first pass found on a page (the [`Observation`]),
 //! and in the second pass the template's [`TemplateHint`] changes the page where its own heuristics disagree
-//! with its siblings — the body container and the headline taken from the template's usual place, missing or
-//! guessed metadata read from the template's metadata line, a missing breadcrumb from the template's (each as
+//! with its siblings — the body container and the headline taken from the template's usual place, a credit
+//! from the element where the template keeps it ([`credits`]), missing or guessed metadata read from the
+//! template's metadata line, a missing breadcrumb from the template's (each as
 //! the page's [`Plan`] says), repeated blocks left out of the body's edges and the kind made the template's
 //! (on every page extracted again). Every rule acts only under the conditions
 //! [`super::model::SiteModel::plan`] checks on the first pass, so a page the plan leaves alone, which is not
@@ -18,8 +19,8 @@ use super::boilerplate::{Repeated, edge_chrome};
 use super::kinds::{KindChange, KindCounts, TemplateKind, change};
 pub use super::model::Plan;
 use super::signature::{
-    self, FILLED, LOCATED, MAX_BLOCKS, MAX_BODY_BLOCKS, Observation, ObservedKind, body_entry,
-    bounded, ends, hashable, located, path_hash, text_hash,
+    self, CREDITS, FILLED, LOCATED, MAX_BLOCKS, MAX_BODY_BLOCKS, Observation, ObservedKind,
+    body_entry, bounded, ends, hashable, located, path_hash, text_hash,
 };
 use crate::extract::dom::spaced_text;
 use crate::extract::generic::analysis::Analysis;
@@ -300,6 +301,66 @@ pub fn fill_meta(an: &Analysis<'_>, hint: &TemplateHint, line: NodeId, out: &mut
     }
 }
 
+/// The credits (author, editor, source) the template keeps labelled in an element of their own, where this page
+/// read one elsewhere or found none: a reprint's closing credit inside the text (（津云新闻编辑李彤）, a copied
+/// `来源：… 编辑：…` line) against the site's own `编辑：` row under it. The template's element wins when it carries
+/// a labelled value of that kind on this page; `own` holds the page's own credit places ([`LOCATED`] order);
+/// `mapped` the credits from the mapping (never touched). Returns the credits taken, as their element.
+pub fn credits(
+    an: &Analysis<'_>,
+    hint: &TemplateHint,
+    own: &[u64; CREDITS.len()],
+    mapped: [bool; CREDITS.len()],
+    paths: &Paths<'_>,
+    out: &mut Extracted,
+) -> [Option<NodeId>; CREDITS.len()] {
+    use crate::extract::generic::meta::{CREDIT_KINDS, credit_value, is_chief_editor};
+    use crate::extract::labels::split_labels;
+    let mut taken = [None; CREDITS.len()];
+    for (i, field) in CREDITS.iter().enumerate() {
+        let Some(want) = hint.location(field).filter(|w| *w != own[i] && !mapped[i]) else {
+            continue;
+        };
+        let Some(node) = paths.find(want) else {
+            continue;
+        };
+        let Some(el) = an.doc.tree.get(node) else {
+            continue;
+        };
+        let kind = CREDIT_KINDS[i];
+        let value = split_labels(&spaced_text(el)).into_iter().find_map(|p| {
+            let v = p.value.as_deref().filter(|_| p.kind == kind)?;
+            credit_value(kind, v).map(|v| (v, p.label))
+        });
+        let Some((value, label)) = value else {
+            continue;
+        };
+        // A page showing both a 责任编辑 and a plain 编辑 credits the 责任编辑 (the generic rules' order, and the
+        // labelling guide's): the template's plain 编辑 row does not replace the page's own 责任编辑.
+        if *field == "editor"
+            && !is_chief_editor(label)
+            && out
+                .editor
+                .as_ref()
+                .and_then(|e| e.rule.label())
+                .is_some_and(is_chief_editor)
+        {
+            continue;
+        }
+        let found = Some(Found::new(
+            value,
+            Rule::site_model_credit(&hint.id, field, label),
+        ));
+        match *field {
+            "author" => out.author = found,
+            "editor" => out.editor = found,
+            _ => out.source = found,
+        }
+        taken[i] = Some(node);
+    }
+    taken
+}
+
 /// Whether a value's rule read it from a label, a mapping ([`Rule::is_labelled`]) or the model (not guessed from
 /// a signature, a `<meta>` tag or the URL): [`Rule::settled_for_model`].
 fn settled(rule: Option<&Rule>) -> bool {
@@ -441,6 +502,8 @@ pub struct Decided<'x> {
     pub title_node: Option<NodeId>,
     pub meta_location: u64,
     pub category_node: Option<NodeId>,
+    /// The line each credit of [`CREDITS`] was read from.
+    pub credit_nodes: [Option<NodeId>; CREDITS.len()],
     /// The list's container on a page skipped as a list: its "body" place (what a draft's `[kinds]` names).
     pub list: Option<NodeId>,
     /// Bits over [`LOCATED`]: fields from the mapping.
@@ -475,6 +538,9 @@ pub fn observe(an: &Analysis<'_>, d: &Decided<'_>, out: &Extracted) -> Observati
     });
     locations[located("body")] = location_of(an, list.or(body_root));
     locations[located("breadcrumb")] = location_of(an, d.category_node);
+    for (field, node) in CREDITS.iter().zip(d.credit_nodes) {
+        locations[located(field)] = location_of(an, node);
+    }
     let mut filled = 0u8;
     let mut labelled = 0u8;
     for (i, field) in FILLED.iter().enumerate() {

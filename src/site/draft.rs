@@ -36,24 +36,20 @@ const MAX_INDEXED_STEPS: usize = 14;
 /// Remove selectors kept at most per template (the most frequent chrome inside the body comes first).
 const MAX_REMOVE_PER_TEMPLATE: usize = 8;
 
-/// The mapping keys a draft writes selectors for: the located fields (their places come from the model), then
-/// the credits a template shows labelled in an element of their own (their places are found on the samples).
-const KEYS: [&str; 7] = [
-    "title",
-    "meta",
-    "body",
-    "breadcrumb",
-    "author",
-    "editor",
-    "source",
-];
+/// The mapping keys a draft writes selectors for: the site model's located fields, the headline, metadata line,
+/// body and breadcrumb places from the model, then the credits a template shows labelled in an element of their
+/// own (their places are found on the samples).
+const KEYS: [&str; 7] = LOCATED;
 
-/// The credit keys of [`KEYS`], after the located ones, with their labels' kind.
+/// The credit keys of [`KEYS`], after the places, with their labels' kind.
 const CREDITS: [(&str, LabelKind); 3] = [
     ("author", LabelKind::Author),
     ("editor", LabelKind::Editor),
     ("source", LabelKind::Source),
 ];
+
+/// Index in [`KEYS`] of the first credit.
+const FIRST_CREDIT: usize = KEYS.len() - CREDITS.len();
 
 /// A credit's element holds at most this much text (visible characters): a line, not a paragraph of text.
 const CREDIT_MAX_CHARS: usize = 60;
@@ -118,6 +114,7 @@ pub fn draft(
                 .locations
                 .iter()
                 .enumerate()
+                .take(FIRST_CREDIT)
             {
                 if *loc != 0 {
                     out[i] = paths.get(loc).copied();
@@ -125,7 +122,7 @@ pub fn draft(
             }
             let meta = out[super::signature::located("meta")];
             for (c, (_, kind)) in CREDITS.iter().enumerate() {
-                out[LOCATED.len() + c] = s.credits[c]
+                out[FIRST_CREDIT + c] = s.credits[c]
                     .as_deref()
                     .and_then(|v| credit_place(&s.doc, *kind, v, meta));
             }
@@ -140,7 +137,7 @@ pub fn draft(
         .map(|((own, paths), s)| {
             let mut out = *own;
             for c in 0..CREDITS.len() {
-                let k = LOCATED.len() + c;
+                let k = FIRST_CREDIT + c;
                 let first = places
                     .iter()
                     .zip(&samples)

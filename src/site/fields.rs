@@ -1,5 +1,6 @@
 //! Where each field usually lives in a template: the element (by path) from which the generic extractor took
-//! the title, the metadata line, the body and the breadcrumb on most of the template's pages. A page whose own
+//! the title, the metadata line, the body, the breadcrumb and each labelled credit (author, editor, source) on
+//! most of the template's pages. A page whose own
 //! heuristic found the field elsewhere, or nowhere, takes it from there when the page has that element.
 
 use rustc_hash::FxHashMap as HashMap;
@@ -102,7 +103,9 @@ mod tests {
     use super::*;
     use crate::site::signature::{ObservedKind, SKETCH_SIZE};
 
-    fn obs(locations: [u64; 4], filled: u8) -> Observation {
+    fn obs(at: [u64; 4], filled: u8) -> Observation {
+        let mut locations = [0; LOCATED.len()];
+        locations[..4].copy_from_slice(&at);
         Observation {
             sketch: [0; SKETCH_SIZE],
             blocks: vec![],
@@ -126,7 +129,7 @@ mod tests {
             c.add(&obs([9, 2, 4, 0], 0));
         }
         // title: 7 of 10 at 1; meta: all at 2; body: 7 of 10 at 3; breadcrumb: never found.
-        assert_eq!(c.consensus(), [1, 2, 3, 0]);
+        assert_eq!(c.consensus()[..4], [1, 2, 3, 0]);
         c.add(&obs([9, 2, 4, 0], 0));
         assert_eq!(c.consensus()[0], 0, "7 of 11 is no longer a clear majority");
         assert!((c.fill_rates()[0] - 7.0 / 11.0).abs() < 1e-6);

@@ -83,6 +83,7 @@ fn fingerprint(plan: Plan, digest: u64) -> String {
         plan.meta,
         plan.breadcrumb,
         plan.kind,
+        plan.credits,
     ];
     let x = mix(flags
         .iter()

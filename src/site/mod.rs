@@ -4,7 +4,8 @@
 //! The first pass extracts every page as today and keeps a few kilobytes per page ([`signature`]: a sketch of
 //! its layout skeleton, hashes of its text blocks, where each field was found, its kind). The pages are then
 //! grouped by skeleton ([`templates`]), and per template the model learns the blocks that repeat
-//! ([`boilerplate`]), its page kind ([`kinds`]) and where each field usually lives ([`fields`]) —
+//! ([`boilerplate`]), its page kind ([`kinds`]) and where each field usually lives ([`fields`]: the headline,
+//! the metadata line, the body, the breadcrumb and the credits labelled in an element of their own) —
 //! [`model::SiteModel`]. The second pass ([`run`] for files, [`job`] for a job's stored pages) extracts again,
 //! from the same bytes and never by a second fetch, only the pages the model changes: repeated blocks left out
 //! of bodies, kinds made consistent within a template, fields taken from the template's usual place where the

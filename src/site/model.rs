@@ -10,7 +10,7 @@ use super::apply::TemplateHint;
 use super::boilerplate::{REPEAT_MIN_PAGES, REPEAT_MIN_SHARE, RepeatCounter, edge_chrome};
 use super::fields::FieldCounts;
 use super::kinds::{KindChange, KindCounts, change};
-use super::signature::{FILLED, Observation, SKETCH_SIZE, entry_hash, located};
+use super::signature::{CREDITS, FILLED, Observation, SKETCH_SIZE, entry_hash, located};
 use super::templates::{Grouping, MIN_TEMPLATE_PAGES, group};
 
 /// Sample pages kept per template (the report shows them; drafts name them).
@@ -133,6 +133,8 @@ pub struct Plan {
     pub body: bool,
     /// Take the headline at the template's place.
     pub title: bool,
+    /// Take credits from the element where the template keeps them.
+    pub credits: bool,
     /// Fill metadata from the template's metadata line.
     pub meta: bool,
     /// Take the breadcrumb at the template's place.
@@ -148,7 +150,7 @@ impl Plan {
 
     /// Whether some field is taken from the template's place.
     pub fn relocate(&self) -> bool {
-        self.body || self.title || self.meta || self.breadcrumb
+        self.body || self.title || self.credits || self.meta || self.breadcrumb
     }
 }
 
@@ -206,6 +208,7 @@ impl SiteModel {
             strip: !mapped("body") && !edge_chrome(&obs.body, &h.repeated).is_empty(),
             body: exported && elsewhere("body"),
             title: exported && elsewhere("title") && weak_title,
+            credits: exported && CREDITS.iter().any(|c| elsewhere(c)),
             meta: exported && meta_want != 0 && meta_own != meta_want && meta_open,
             breadcrumb: exported
                 && !obs.has(category)
@@ -235,7 +238,7 @@ mod tests {
             sketch: [3; SKETCH_SIZE],
             blocks: vec![nav, own],
             body,
-            locations: [11, 12, 13, 0],
+            locations: [11, 12, 13, 0, 0, 0, 0],
             title: text_hash("标题"),
             mapped: 0,
             kind,

@@ -86,8 +86,21 @@ impl ObservedKind {
     }
 }
 
-/// The fields whose location the model learns, in the order of [`Observation::locations`].
-pub const LOCATED: [&str; 4] = ["title", "meta", "body", "breadcrumb"];
+/// The fields whose location the model learns, in the order of [`Observation::locations`]: the headline, the
+/// metadata line, the body container and the breadcrumb, then the credits the page read from a labelled line of
+/// their own ([`CREDITS`]: a reprint's closing 编辑 inside the text against the site's own 编辑 row).
+pub const LOCATED: [&str; 7] = [
+    "title",
+    "meta",
+    "body",
+    "breadcrumb",
+    "author",
+    "editor",
+    "source",
+];
+
+/// The credits of [`LOCATED`], in the order of [`crate::extract::generic::meta::CREDIT_KINDS`].
+pub const CREDITS: [&str; 3] = ["author", "editor", "source"];
 
 /// Index of a field in [`LOCATED`].
 pub fn located(field: &str) -> usize {
@@ -213,7 +226,7 @@ impl Observation {
 }
 
 /// Version byte of [`Observation::to_bytes`].
-const FORMAT: u8 = 1;
+const FORMAT: u8 = 2;
 
 struct Reader<'a> {
     bytes: &'a [u8],
@@ -579,7 +592,7 @@ mod tests {
             sketch: [7; SKETCH_SIZE],
             blocks: vec![1, 2, u64::MAX],
             body: vec![2, 5],
-            locations: [0, 5, 6, 0],
+            locations: [0, 5, 6, 0, 0, 7, 0],
             title: 8,
             mapped: 0b10,
             kind: ObservedKind::List,

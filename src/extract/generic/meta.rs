@@ -43,30 +43,43 @@ pub struct Meta {
     pub editor: Option<Found<String>>,
     pub source: Option<Found<String>>,
     pub info_nodes: Vec<NodeId>,
+    /// The line each labelled credit (author, editor, source: [`CREDIT_KINDS`]) was read from, when it came
+    /// from one line of the page (the site model learns where a template keeps its credits).
+    pub credit_nodes: [Option<NodeId>; CREDIT_KINDS.len()],
 }
+
+/// The credits whose line [`Meta::credit_nodes`] keeps, in its order.
+pub const CREDIT_KINDS: [LabelKind; 3] = [LabelKind::Author, LabelKind::Editor, LabelKind::Source];
 
 impl Meta {
     /// Take a labelled author, editor or source when the field is still open (a 责任编辑 wins over a plain 编辑
-    /// anywhere on the page).
-    fn take_credit(&mut self, kind: LabelKind, label: &str, value: &str) {
+    /// anywhere on the page); `node` is the line's element, when the value came from one.
+    fn take_credit(&mut self, kind: LabelKind, label: &str, value: &str, node: Option<NodeId>) {
         let rule = || Rule::generic_label(label);
-        match kind {
+        let taken = match kind {
             LabelKind::Author if self.author.is_none() => {
                 self.author = credit_value(kind, value).map(|v| Found::new(v, rule()));
+                self.author.is_some()
             }
             LabelKind::Editor
                 if self.editor.as_ref().is_none_or(|e| {
                     !e.rule.label().is_some_and(is_chief_editor) && is_chief_editor(label)
                 }) =>
             {
-                if let Some(v) = credit_value(kind, value) {
-                    self.editor = Some(Found::new(v, rule()));
+                let v = credit_value(kind, value);
+                if let Some(v) = &v {
+                    self.editor = Some(Found::new(v.clone(), rule()));
                 }
+                v.is_some()
             }
             LabelKind::Source if self.source.is_none() => {
                 self.source = credit_value(kind, value).map(|v| Found::new(v, rule()));
+                self.source.is_some()
             }
-            _ => {}
+            _ => false,
+        };
+        if taken && let Some(i) = CREDIT_KINDS.iter().position(|k| *k == kind) {
+            self.credit_nodes[i] = node;
         }
     }
 
@@ -76,7 +89,7 @@ impl Meta {
         for line in lines.iter().filter(|l| visible_len(l) <= 80) {
             for pair in split_labels(line) {
                 if let Some(value) = pair.value.as_deref() {
-                    self.take_credit(pair.kind, pair.label, value);
+                    self.take_credit(pair.kind, pair.label, value, None);
                 }
             }
         }
@@ -118,7 +131,7 @@ pub fn find(an: &Analysis<'_>, layout: Layout, page_url: Option<&str>) -> Meta {
                         meta.published = Some(Found::new(at, rule()));
                     }
                 }
-                _ => meta.take_credit(pair.kind, pair.label, value),
+                _ => meta.take_credit(pair.kind, pair.label, value, Some(line.block.node)),
             }
             used |= is_meta_kind(pair.kind);
         }
@@ -211,7 +224,7 @@ fn is_event_time(an: &Analysis<'_>, line: &InfoLine<'_>, pair: &LabeledValue) ->
 }
 
 /// Whether an editor label is the responsible editor's.
-fn is_chief_editor(label: &str) -> bool {
+pub fn is_chief_editor(label: &str) -> bool {
     label.contains("责任编辑") || label.contains("责编")
 }
 

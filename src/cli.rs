@@ -398,6 +398,13 @@ pub struct EvalArgs {
     #[arg(long, requires = "devset")]
     pub site_model: bool,
 
+    /// With --devset: score the dev pages from these exported records (a run's or a job's records.jsonl, .json
+    /// or .sqlite: a crawl's, say) instead of extracting them. A record is a dev page's when its URL or source
+    /// path ends with the page's file name; only the folders some record comes from are scored, and their dev
+    /// pages without a record count as not exported.
+    #[arg(long, value_name = "FILE", requires = "devset", conflicts_with_all = ["site_model", "mapping", "all_pages"])]
+    pub records: Option<PathBuf>,
+
     /// Only pages whose file name contains this text (e.g. a site's folder, to evaluate its mapping). Several
     /// substrings, comma-separated or with the flag repeated, select the pages that contain any of them.
     #[arg(long, value_name = "SUBSTRING", value_delimiter = ',')]

@@ -504,3 +504,65 @@ fn a_dropped_article_costs_every_field_and_is_listed_with_its_reason() {
         ));
     drop(dir);
 }
+
+/// Issue 9 §4 (a crawl measured as a folder run): `--records` scores the dev pages from exported records — a
+/// job's records.jsonl — instead of extracting them, matched by the file name that ends each record's URL or
+/// source path. The figures are those of the run that wrote the records; a dev page of the records' folder
+/// without a record counts as not exported.
+#[test]
+fn devset_scores_exported_records_as_the_run_that_wrote_them() {
+    let (dir, manifest) = devset();
+    let table = |args: &[&str]| {
+        let out = cargo_bin_cmd!("sitelift")
+            .arg("eval")
+            .arg("--devset")
+            .arg(&manifest)
+            .arg("--no-floors")
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let text = String::from_utf8_lossy(&out).into_owned();
+        let figures: Vec<String> = text
+            .lines()
+            .skip(1)
+            .take_while(|l| !l.trim().is_empty())
+            .map(str::to_string)
+            .collect();
+        (figures, text)
+    };
+    let records = dir.path().join("records.jsonl");
+    cargo_bin_cmd!("sitelift")
+        .arg("extract")
+        .arg(dir.path().join("corpus/site"))
+        .arg("--out")
+        .arg(&records)
+        .assert()
+        .success();
+    let (extracted, _) = table(&[]);
+    let (read, _) = table(&["--records", records.to_str().unwrap()]);
+    assert!(extracted.len() > 5, "{extracted:?}");
+    assert_eq!(read, extracted);
+    // Without the tree-planting notice's record, that article was not exported.
+    let text = fs::read_to_string(&records).unwrap();
+    let kept: String = text
+        .lines()
+        .filter(|l| !l.contains("trees.html"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    fs::write(&records, kept).unwrap();
+    let (_, text) = table(&["--records", records.to_str().unwrap()]);
+    assert!(
+        text.contains("article dropped  site/trees.html  (skipped: no record in"),
+        "{text}"
+    );
+    assert!(
+        predicates::Predicate::eval(
+            &is_match(r"articles dropped\s+1 of 1\s+0 of 1").unwrap(),
+            text.as_str()
+        ),
+        "{text}"
+    );
+}

@@ -361,6 +361,7 @@ help-eval-trafilatura = trafilatura's evaldata.json: score body text with trafil
 help-eval-pages = Folder of the pages (default: the folder of the labels or evaldata file)
 help-eval-mapping = Run with this site mapping file
 help-eval-site-model = With --devset: extract every page of each dev page's folder in one run with the site model, and score the dev pages from that run (each page has its siblings, as in a run over the whole site)
+help-eval-records = With --devset: score the dev pages from these exported records (a run's or a job's records.jsonl, .json or .sqlite: a crawl's, say) instead of extracting them. A record is a dev page's when its URL or source path ends with the page's file name; only the folders some record comes from are scored, and their dev pages without a record count as not exported
 help-eval-files = Only pages whose file name contains this text (e.g. a site's folder, to evaluate its mapping). Several substrings, comma-separated or with the flag repeated, select the pages that contain any of them
 help-eval-json = Also write the figures and misses as JSON to this file
 help-eval-floors = Floors file (default eval/floors.toml; not applied by default to --files or --mapping runs)

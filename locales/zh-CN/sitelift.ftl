@@ -360,6 +360,7 @@ help-eval-trafilatura = trafilatura 的 evaldata.json：用 trafilatura 的基�
 help-eval-pages = 页面所在文件夹（默认：标注文件或 evaldata 文件所在的文件夹）
 help-eval-mapping = 使用此站点映射文件运行
 help-eval-site-model = 与 --devset 同用：对每个开发集页面所在文件夹的全部页面启用站点模型一次性提取，再用这次运行的结果给开发集页面评分（每个页面都有同站的其他页面，与对整站运行时相同）
+help-eval-records = 与 --devset 同用：不做提取，直接用这些导出的记录（某次运行或某个作业的 records.jsonl、.json 或 .sqlite，例如一次爬取的结果）给开发集页面评分。记录的 URL 或源路径以某个页面的文件名结尾，即为该页面的记录；只评测有记录来自的文件夹，其中没有记录的开发集页面算作未导出
 help-eval-files = 只评测文件名包含此文字的页面（如某个网站的文件夹，用来评测它的映射文件）。可用逗号分隔多个，或重复使用此参数，包含其中任何一个的页面都会被选中
 help-eval-json = 同时把得分和错误项以 JSON 写入此文件
 help-eval-floors = 得分下限文件（默认 eval/floors.toml；带 --files 或 --mapping 时默认不检查下限）

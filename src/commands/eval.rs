@@ -207,7 +207,7 @@ fn run_devset(
         Some(p) => vec![p],
         None => Part::BOTH.to_vec(),
     };
-    let report = evaluate_devset(path, &parts, opts)?;
+    let report = evaluate_devset(path, &parts, opts, args.records.as_deref())?;
     outln!(
         "{}",
         t!(
@@ -242,6 +242,7 @@ fn run_devset(
     let value = json!({
         "kind": "devset",
         "mapping": args.mapping.as_ref().map(|p| p.display().to_string()),
+        "records": args.records.as_ref().map(|p| p.display().to_string()),
         "report": report,
     });
     Ok((value, breaches))

@@ -9,7 +9,7 @@
 //! pipeline (non-articles skipped), so the labels, the page-kind confusion and the body benchmark all score the
 //! run a user gets.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -22,7 +22,7 @@ use super::trafilatura::{BenchItem, BenchmarkReport, evaluate_benchmark, load_be
 use super::{LabelsReport, load_labels};
 use crate::error::{Error, Result};
 use crate::i18n::{pad, pad_left};
-use crate::pipeline::{NoParts, Options, PageOutcome, process};
+use crate::pipeline::{NoParts, Options, PageOutcome, SkipReason, process};
 use crate::t;
 
 /// One of the two parts of the split.
@@ -245,17 +245,53 @@ fn with_site_model<'p>(
     Ok(out)
 }
 
+/// The outcomes of the dev pages read from an export (a crawl's records, scored as a folder run's would be): a
+/// record is a dev page's when its URL or source path ends with the page's file name (query and fragment
+/// aside). Only the folders some record comes from are scored; a dev page of such a folder without a record
+/// was not exported (skipped, failed or never fetched) and counts so.
+fn from_records<'p>(path: &Path, pages: &'p [DevPage]) -> Result<HashMap<&'p str, PageOutcome>> {
+    let folder = |file: &'p str| file.rsplit_once('/').map_or("", |(f, _)| f);
+    let mut by_name: HashMap<&str, Vec<&'p str>> = HashMap::new();
+    for p in pages {
+        let name = p.file.rsplit('/').next().unwrap_or(&p.file);
+        by_name.entry(name).or_default().push(p.file.as_str());
+    }
+    let mut out: HashMap<&'p str, PageOutcome> = HashMap::new();
+    let mut folders: HashSet<&str> = HashSet::new();
+    for record in crate::export::read_records(path)? {
+        let record = record?;
+        let Some(at) = record.url.as_deref().or(record.source_path.as_deref()) else {
+            continue;
+        };
+        let at = at.split(['?', '#']).next().unwrap_or(at);
+        let name = at.rsplit(['/', '\\']).next().unwrap_or(at);
+        for &file in by_name.get(name).into_iter().flatten() {
+            folders.insert(folder(file));
+            out.insert(file, PageOutcome::Extracted(Box::new(record.clone())));
+        }
+    }
+    for p in pages {
+        if folders.contains(folder(&p.file)) && !out.contains_key(p.file.as_str()) {
+            let why = format!("no record in {}", path.display());
+            out.insert(&p.file, PageOutcome::Skipped(SkipReason::NotArticle(why)));
+        }
+    }
+    Ok(out)
+}
+
 /// A labelled page of the dev set and its part.
 struct DevPage {
     file: String,
     part: Part,
 }
 
-/// Run the dev set named by `manifest_path` (a devset.toml, or a folder holding one) for the given parts.
+/// Run the dev set named by `manifest_path` (a devset.toml, or a folder holding one) for the given parts; with
+/// `records`, score the dev pages from that export instead of extracting them ([`from_records`]).
 pub fn evaluate_devset(
     manifest_path: &Path,
     parts: &[Part],
     opts: &Options,
+    records: Option<&Path>,
 ) -> Result<DevsetReport> {
     let manifest_path = if manifest_path.is_dir() {
         manifest_path.join("devset.toml")
@@ -351,7 +387,9 @@ pub fn evaluate_devset(
     pages.retain(|p| parts.contains(&p.part));
 
     // One run of the default pipeline over every page (with the site model: over every page of their folders).
-    let outcomes: HashMap<&str, PageOutcome> = if opts.site_model {
+    let outcomes: HashMap<&str, PageOutcome> = if let Some(path) = records {
+        from_records(path, &pages)?
+    } else if opts.site_model {
         with_site_model(&pages_dir, &pages, opts)?
     } else {
         let raw = pages
@@ -365,7 +403,8 @@ pub fn evaluate_devset(
             .collect()
     };
 
-    let bench = match &manifest.benchmark {
+    // The benchmark's pages are extracted, never read from records.
+    let bench = match manifest.benchmark.as_ref().filter(|_| records.is_none()) {
         Some(b) => Some(load_benchmark(&dir.join(&b.evaldata))?),
         None => None,
     };

@@ -6,6 +6,10 @@ use std::path::PathBuf;
 
 use thiserror::Error;
 
+mod syntax;
+
+pub use syntax::SyntaxProblem;
+
 #[derive(Debug, Error)]
 pub enum Error {
     #[error(
@@ -22,22 +26,33 @@ pub enum Error {
     MappingInvalid { path: PathBuf, message: Detail },
 
     #[error(
-        "mapping file '{path}'{at}: key '{key}' has a bad CSS selector {selector:?}: {message}"
+        "mapping file '{path}'{}: key '{key}' has a bad CSS selector {selector:?}: {problem}. Correct it \
+         (selectors look like 'div.content', '#title' or 'td > a') and check the file again with `sitelift \
+         check-mapping`",
+        at_line(*.line)
     )]
     BadSelector {
         path: PathBuf,
-        /// `, line N` where the selector is written (empty when it cannot be found).
-        at: String,
+        /// The line of the file where the selector is written (`None` when it cannot be found).
+        line: Option<u32>,
         key: String,
         selector: String,
-        message: String,
+        problem: SyntaxProblem,
     },
 
-    #[error("mapping file '{path}': key '{key}' has a bad regular expression: {message}")]
+    #[error(
+        "mapping file '{path}'{}: key '{key}' has a bad regular expression {pattern:?}: {problem}. Correct it \
+         (put '\\' before . ( ) [ ] {{ * + ? | to match them as plain text) and check the file again with \
+         `sitelift check-mapping`",
+        at_line(*.line)
+    )]
     BadPattern {
         path: PathBuf,
+        /// The line of the file where the regex is written (`None` when it cannot be found).
+        line: Option<u32>,
         key: String,
-        message: String,
+        pattern: String,
+        problem: SyntaxProblem,
     },
 
     #[error(
@@ -126,13 +141,13 @@ pub enum Error {
     NoStartUrls,
 
     #[error(
-        "{flag} {pattern:?} is not a valid regular expression: {message}. Patterns are regexes matched anywhere \
-         in the full URL: '/news/' or '\\.pdf$' (escape dots to match a dot)"
+        "{flag} {pattern:?} is not a valid regular expression: {problem}. Patterns are regexes matched anywhere \
+         in the full URL: '/news/' or '\\.pdf$' (put '\\' before . ( ) [ ] ? * + to match them as plain text)"
     )]
     BadUrlPattern {
         flag: &'static str,
         pattern: String,
-        message: String,
+        problem: SyntaxProblem,
     },
 
     #[error("cannot start the HTTP client: {0}")]
@@ -320,23 +335,31 @@ impl Error {
             }
             Error::BadSelector {
                 path,
-                at,
+                line,
                 key,
                 selector,
-                message,
+                problem,
             } => t!(
                 "error-bad-selector",
                 path = p(path),
-                at = at_line(at),
+                at = at_line(*line),
                 key = key.as_str(),
                 selector = format!("{selector:?}"),
-                message = crate::outcome::localized(message)
+                problem = problem.localized()
             ),
-            Error::BadPattern { path, key, message } => t!(
+            Error::BadPattern {
+                path,
+                line,
+                key,
+                pattern,
+                problem,
+            } => t!(
                 "error-bad-pattern",
                 path = p(path),
+                at = at_line(*line),
                 key = key.as_str(),
-                message = crate::outcome::localized(message)
+                pattern = format!("{pattern:?}"),
+                problem = problem.localized()
             ),
             Error::UnknownEncoding(label) => t!("error-unknown-encoding", label = label.as_str()),
             Error::BadBaseUrl(url) => t!("error-bad-base-url", url = url.as_str()),
@@ -369,12 +392,12 @@ impl Error {
             Error::BadUrlPattern {
                 flag,
                 pattern,
-                message,
+                problem,
             } => t!(
                 "error-bad-url-pattern",
                 flag = *flag,
                 pattern = format!("{pattern:?}"),
-                message = message.as_str()
+                problem = problem.localized()
             ),
             Error::HttpClient(message) => t!("error-http-client", message = os_text(message)),
             Error::Report(message) => {
@@ -408,15 +431,11 @@ impl Error {
     }
 }
 
-/// A bad selector's place, `, line N` ([`Error::BadSelector`]'s `at`), in the interface language.
-fn at_line(at: &str) -> String {
-    match at
-        .strip_prefix(", line ")
-        .and_then(|n| n.parse::<usize>().ok())
-    {
-        Some(line) => crate::t!("mapping-at-line", line = line),
-        None => at.to_string(),
-    }
+/// A bad selector's or regex's line in its mapping file, in the interface language (`, line 5`; nothing when
+/// the line is not known).
+fn at_line(line: Option<u32>) -> String {
+    line.map(|line| crate::t!("mapping-at-line", line = line))
+        .unwrap_or_default()
 }
 
 /// SQLite's error for a person: in English its own words; in another language what its code means and what
@@ -442,7 +461,7 @@ fn sqlite_error(e: &rusqlite::Error) -> String {
 mod tests {
     use std::path::PathBuf;
 
-    use super::Error;
+    use super::{Error, SyntaxProblem};
     use crate::i18n::{Lang, lang};
 
     /// The English message file says what `Display` says, variant by variant (the default language is
@@ -463,15 +482,17 @@ mod tests {
             },
             Error::BadSelector {
                 path: path.clone(),
-                at: ", line 3".into(),
+                line: Some(3),
                 key: "title".into(),
                 selector: "h1[".into(),
-                message: "unexpected end".into(),
+                problem: SyntaxProblem::no_value_group(),
             },
             Error::BadPattern {
                 path: path.clone(),
+                line: None,
                 key: "k".into(),
-                message: "m".into(),
+                pattern: "(".into(),
+                problem: SyntaxProblem::no_value_group(),
             },
             Error::UnknownEncoding("x".into()),
             Error::BadBaseUrl("x".into()),
@@ -505,7 +526,7 @@ mod tests {
             Error::BadUrlPattern {
                 flag: "--include",
                 pattern: "(".into(),
-                message: "m".into(),
+                problem: SyntaxProblem::no_value_group(),
             },
             Error::HttpClient("m".into()),
             Error::Report("m".into()),

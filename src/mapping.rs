@@ -16,7 +16,7 @@ use serde::Deserialize;
 use url::Url;
 
 use crate::decode::encoding_for_label;
-use crate::error::{Detail, Error, Result};
+use crate::error::{Detail, Error, Result, SyntaxProblem};
 use crate::normalize::date::UtcOffset;
 use crate::outcome::Shape;
 
@@ -157,7 +157,7 @@ impl Mapping {
                     ))
                 })?;
             let selector = compile_selector(path, &format!("selectors.{key}"), css)
-                .map_err(|e| locate_selector(e, text))?;
+                .map_err(|e| locate(e, text))?;
             selectors.insert(*field, (css.clone(), selector));
         }
         let remove = file
@@ -166,7 +166,7 @@ impl Mapping {
             .enumerate()
             .map(|(i, css)| compile_selector(path, &format!("remove[{i}]"), css))
             .collect::<Result<Vec<_>>>()
-            .map_err(|e| locate_selector(e, text))?;
+            .map_err(|e| locate(e, text))?;
         let mut patterns = BTreeMap::new();
         for (spanned, source) in &file.patterns {
             let key = spanned.get_ref();
@@ -181,23 +181,30 @@ impl Mapping {
                         &PATTERN_FIELDS,
                     ))
                 })?;
-            let bad = |message: String| Error::BadPattern {
-                path: path.to_path_buf(),
-                key: format!("patterns.{key}"),
-                message,
-            };
-            let regex = Regex::new(source).map_err(|e| bad(e.to_string()))?;
+            let key = format!("patterns.{key}");
+            let regex = compile_regex(path, &key, source).map_err(|e| locate(e, text))?;
             if !regex.capture_names().any(|n| n == Some("value")) {
-                return Err(bad(NO_VALUE_GROUP.text(&[&format!("{source:?}")])));
+                let e = Error::BadPattern {
+                    path: path.to_path_buf(),
+                    line: None,
+                    key,
+                    pattern: source.clone(),
+                    problem: SyntaxProblem::no_value_group(),
+                };
+                return Err(locate(e, text));
             }
             patterns.insert(*field, regex);
         }
-        let crawl = file.crawl.map(|c| c.validate(path)).transpose()?;
+        let crawl = file
+            .crawl
+            .map(|c| c.validate(path))
+            .transpose()
+            .map_err(|e| locate(e, text))?;
         let kinds = file
             .kinds
             .map(|k| k.validate(path))
             .transpose()
-            .map_err(|e| locate_selector(e, text))?
+            .map_err(|e| locate(e, text))?
             .unwrap_or_default();
         Ok(Mapping {
             path: path.to_path_buf(),
@@ -231,21 +238,23 @@ impl Mapping {
 }
 
 fn compile_selector(path: &Path, key: &str, css: &str) -> Result<Selector> {
-    Selector::parse(css).map_err(|e| {
-        // scraper words some syntax errors as its own bug ("Unexpected error occurred. Please report this to the
-        // developer\nNoQualifiedNameInAttributeSelector"); they are mistakes in the selector, so say that.
-        let message = e.to_string();
-        let message = match message.split_once("Please report this to the developer") {
-            Some((_, kind)) => CSS_SYNTAX.text(&[&kind.trim()]),
-            None => message,
-        };
-        Error::BadSelector {
-            path: path.to_path_buf(),
-            at: String::new(),
-            key: key.to_string(),
-            selector: css.to_string(),
-            message,
-        }
+    Selector::parse(css).map_err(|e| Error::BadSelector {
+        path: path.to_path_buf(),
+        line: None,
+        key: key.to_string(),
+        selector: css.to_string(),
+        problem: SyntaxProblem::selector(&e),
+    })
+}
+
+/// The regex of a mapping's key (`crawl.include[0]`), or the error that says what is wrong with it.
+pub(crate) fn compile_regex(path: &Path, key: &str, source: &str) -> Result<Regex> {
+    Regex::new(source).map_err(|e| Error::BadPattern {
+        path: path.to_path_buf(),
+        line: None,
+        key: key.to_string(),
+        pattern: source.to_string(),
+        problem: SyntaxProblem::regex(source, &e),
     })
 }
 
@@ -277,31 +286,29 @@ fn toml_trap(text: &str) -> Option<String> {
     None
 }
 
-/// Fill in the line of a bad selector: the first line of the file that holds it as written.
-fn locate_selector(err: Error, text: &str) -> Error {
-    match err {
-        Error::BadSelector {
-            path,
-            at,
-            key,
-            selector,
-            message,
-        } if at.is_empty() => {
-            let at = text
-                .lines()
-                .position(|l| l.contains(selector.as_str()))
-                .map(|i| format!(", line {}", i + 1))
-                .unwrap_or_default();
-            Error::BadSelector {
-                path,
-                at,
-                key,
-                selector,
-                message,
-            }
-        }
-        other => other,
+/// Fill in the line of a bad selector or regex: the first line of the file that holds it as written, quoted as
+/// a literal string ('…') or a basic one ("…", its backslashes and quotes escaped).
+fn locate(mut err: Error, text: &str) -> Error {
+    if let Error::BadSelector {
+        selector: written,
+        line,
+        ..
     }
+    | Error::BadPattern {
+        pattern: written,
+        line,
+        ..
+    } = &mut err
+        && line.is_none()
+    {
+        let escaped = written.replace('\\', "\\\\").replace('"', "\\\"");
+        let quoted = [format!("'{written}'"), format!("\"{escaped}\"")];
+        *line = text
+            .lines()
+            .position(|l| quoted.iter().any(|q| l.contains(q.as_str())))
+            .and_then(|i| u32::try_from(i + 1).ok());
+    }
+    err
 }
 
 /// The line and column (1-based, in characters) of byte `offset` in `text`.
@@ -321,8 +328,6 @@ pub(crate) const SHAPES: &[Shape] = &[
     ENCODING,
     TRAP_AT_LINE,
     TRAP,
-    NO_VALUE_GROUP,
-    CSS_SYNTAX,
 ];
 /// The TOML trap ([`toml_trap`]): the key, its line, the table that swallowed it (the key and table said again
 /// in English, once each in the message that explains it).
@@ -351,21 +356,6 @@ const TRAP: Shape = Shape {
         "' is a top-level key: move it above the first [table] header",
     ],
     args: &["key", "table", "key-in-table", "header", "top-key"],
-};
-/// A `[patterns]` regex without the `value` group (the regex quoted).
-const NO_VALUE_GROUP: Shape = Shape {
-    id: "mapping-no-value-group",
-    pieces: &[
-        "",
-        " has no named group 'value'; write it like '发布时间[:：]\\s*(?P<value>\\S+)'",
-    ],
-    args: &["regex"],
-};
-/// A selector scraper calls its own bug (the kind of syntax error it names).
-const CSS_SYNTAX: Shape = Shape {
-    id: "mapping-css-syntax",
-    pieces: &["invalid CSS syntax (", ")"],
-    args: &["kind"],
 };
 /// `site.base_url` that is no absolute URL (the value quoted, the URL parser's words).
 const BASE_URL: Shape = Shape {

@@ -1,6 +1,9 @@
 //! Issue 11, the Chinese interface: what our own code says to do when a mapping file, a link map or a QA input
 //! is wrong — written in English inside the error (and kept so in English) — is said in Chinese with
-//! `--lang zh`, naming the file, key, template or URL at fault.
+//! `--lang zh`, naming the file, key, template or URL at fault. A regex or CSS selector that does not parse — in
+//! a mapping file, or given to `--include` / `--exclude` — is explained too: the line, the key, the pattern,
+//! what is wrong with it (where, when the parser says) and what to do; the parser's English words only follow,
+//! quoted.
 
 mod support;
 
@@ -272,4 +275,161 @@ fn a_page_cut_off_at_the_size_limit_is_explained_in_chinese() {
         )),
         "{err}"
     );
+}
+
+/// `sitelift ARGS…` with the locale `lang` (`zh_CN.UTF-8` or `C`): its stderr; it must exit 2.
+fn fails(lang: &str, args: &[&str]) -> String {
+    let out = sitelift().env("LANG", lang).args(args).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    err
+}
+
+/// The Chinese stderr holds each of `zh` and none of `english`; the English one holds each of `en`.
+fn said_in_both(args: &[&str], zh: &[&str], en: &[&str], english: &[&str]) {
+    let err = fails("zh_CN.UTF-8", args);
+    for want in zh {
+        assert!(err.contains(want), "want {want:?} in:\n{err}");
+    }
+    for word in english {
+        assert!(!err.contains(word), "English {word:?} in:\n{err}");
+    }
+    let err = fails("C", args);
+    for want in en {
+        assert!(err.contains(want), "want {want:?} in:\n{err}");
+    }
+}
+
+#[test]
+fn a_bad_regex_in_the_crawl_table_is_explained_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    // In a basic string, as written: its backslash doubled.
+    let file = write(
+        dir.path(),
+        "crawl.toml",
+        "[site]\nname = \"x\"\n\n[crawl]\ninclude = [\n  \"/news/\",\n  \"(\\\\d+\",\n]\n",
+    );
+    said_in_both(
+        &["check-mapping", &file],
+        &[
+            &format!(
+                "映射文件 '{file}'（第 7 行）：键 'crawl.include[1]' 的正则表达式 \"(\\\\d+\" 有误"
+            ),
+            "在第 1 个字符处，“(” 没有对应的 “)”",
+            "正则解析器原文：\"unclosed group\"",
+            "在它前面加 '\\'），再用 `sitelift check-mapping` 检查该文件",
+        ],
+        &[
+            &format!(
+                "mapping file '{file}', line 7: key 'crawl.include[1]' has a bad regular expression"
+            ),
+            "at character 1, '(' is never closed by ')'; regex parser: \"unclosed group\". Correct it",
+        ],
+        &["is never closed", "regex parse error", "Correct it"],
+    );
+}
+
+#[test]
+fn a_bad_regex_in_the_kinds_table_and_a_glob_in_patterns() {
+    let dir = tempfile::tempdir().unwrap();
+    // In a literal string: as it is.
+    let kinds = write(
+        dir.path(),
+        "kinds.toml",
+        "[kinds]\narticle = ['/t\\d+.html']\nnot_article = ['/list[0-9.html']\n",
+    );
+    said_in_both(
+        &["check-mapping", &kinds],
+        &[
+            "（第 3 行）：键 'kinds.not_article[0]' 的正则表达式",
+            "在第 6 个字符处，“[” 没有对应的 “]”",
+        ],
+        &[
+            "line 3: key 'kinds.not_article[0]'",
+            "'[' is never closed by ']'",
+        ],
+        &["is never closed"],
+    );
+    // A file-name glob where a regex is wanted.
+    let glob = write(
+        dir.path(),
+        "glob.toml",
+        "[site]\nname = \"x\"\n[patterns]\npublished = '*发布时间(?P<value>.+)'\n",
+    );
+    said_in_both(
+        &["check-mapping", &glob],
+        &[
+            "（第 4 行）：键 'patterns.published'",
+            "前面没有可以重复的内容（要匹配星号请写 '\\*'）",
+        ],
+        &["has nothing before it to repeat"],
+        &["nothing before it"],
+    );
+}
+
+#[test]
+fn a_bad_css_selector_is_explained_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "selector.toml",
+        "[site]\nname = \"x\"\n\n[selectors]\ntitle = \"h1\"\nbody = \"div.content >\"\n",
+    );
+    said_in_both(
+        &["check-mapping", &file],
+        &[
+            &format!(
+                "映射文件 '{file}'（第 6 行）：键 'selectors.body' 的 CSS 选择器 \"div.content >\" 有误"
+            ),
+            "“>”、“+” 或 “~” 后面缺少选择器；CSS 解析器原文：\"DanglingCombinator\"",
+            "请改正（选择器的写法如 'div.content'",
+        ],
+        &[
+            "line 6: key 'selectors.body' has a bad CSS selector \"div.content >\"",
+            "a '>', '+' or '~' has no selector after it; CSS parser: \"DanglingCombinator\"",
+        ],
+        &[
+            "Please report this",
+            "has no selector after it",
+            "Unexpected",
+        ],
+    );
+}
+
+#[test]
+fn a_bad_include_or_exclude_on_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out").display().to_string();
+    said_in_both(
+        &[
+            "run",
+            "--include",
+            "*.pdf",
+            "--out",
+            &out,
+            "http://127.0.0.1:9/",
+        ],
+        &[
+            "--include \"*.pdf\" 不是有效的正则表达式：在第 1 个字符处，“*”、“+”、“?” 或重复次数 {n} 前面没有可以重复的内容",
+            "（要按字面匹配 . ( ) [ ] ? * + 时，在它前面加 '\\'）",
+        ],
+        &["--include \"*.pdf\" is not a valid regular expression: at character 1, '*', '+', '?'"],
+        &["nothing before it", "put '\\'"],
+    );
+    let job = dir.path().join("job").display().to_string();
+    said_in_both(
+        &[
+            "crawl",
+            "--exclude",
+            "/a/[",
+            "--job",
+            &job,
+            "http://127.0.0.1:9/",
+        ],
+        &["--exclude \"/a/[\" 不是有效的正则表达式：在第 4 个字符处，“[” 没有对应的 “]”"],
+        &["at character 4, '[' is never closed by ']'"],
+        &["is never closed"],
+    );
+    // Nothing was started: no job left behind.
+    assert!(!std::path::Path::new(&job).join("job.sqlite").exists());
 }

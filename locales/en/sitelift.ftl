@@ -175,14 +175,44 @@ status-fill-rate = fill rate:
 status-attachments = attachments: {$done} done, {$failed} failed, {$skipped} skipped, {$queued} queued
 status-time = crawl time: {$secs} s over all runs, {$rate} pages/s (pages fetched or failed per second)
 
+## What is wrong with a regex or CSS selector the user wrote (src/error/syntax.rs)
+
+syntax-at = at character {$at}, {$problem}
+syntax-with-words = {$problem}; {$parser}: "{$words}"
+syntax-parser-regex = regex parser
+syntax-parser-css = CSS parser
+syntax-regex-group-unclosed = '(' is never closed by ')'
+syntax-regex-group-unopened = ')' has no '(' before it
+syntax-regex-class-unclosed = '[' is never closed by ']'
+syntax-regex-class-range = a range in [...] runs backwards (write a-z, not z-a) or is not a range of characters
+syntax-regex-repetition-missing = '*', '+', '?' or a count {"{n}"} has nothing before it to repeat (write '\*' to match a star)
+syntax-regex-repetition-count = a count {"{n}"} or {"{n,m}"} is unfinished or not a number (write '\{"{"}' to match a brace)
+syntax-regex-escape-end = the pattern ends with a lone '\' (write '\\' to match a backslash)
+syntax-regex-escape = '\' is followed by a character that is no escape the regex knows (such as \d \w \s \. \/)
+syntax-regex-look-around = look-around ((?=...), (?!...), (?<=...), (?<!...)) is not supported
+syntax-regex-backreference = back-references such as \1 are not supported
+syntax-regex-group-name = a group's name in (?P<name>...) is empty, invalid or used twice
+syntax-regex-flag = a flag in (?...) is unknown, repeated or unfinished (the flags are i, m, s, x, U, u)
+syntax-regex-unicode-class = \p{"{"}...{"}"} names no Unicode class (Chinese characters are \p{"{"}Han{"}"})
+syntax-regex-too-big = the regular expression is too big (too many groups, nested too deep or counts too large)
+syntax-regex-no-value-group = it has no named group 'value'; write it like '发布时间[:：]\s*(?P<value>\S+)'
+syntax-regex-other = the regular expression is not valid
+syntax-css-unfinished = the selector ends too early (a ']', ')' or quote is missing, or it ends with '>', '+', '~' or ',')
+syntax-css-unexpected = a character is out of place (a stray ']' or ')', a name starting with a digit, or a quote not closed)
+syntax-css-pseudo = an unknown or unsupported pseudo-class (use :first-child, :nth-child(2), :not(...), :has(...))
+syntax-css-attribute = [...] is no attribute test (write [name], [name="value"] or [name*="part"])
+syntax-css-class = '.' is not followed by a class name
+syntax-css-empty = the selector, or a part of it between commas or in (...), selects nothing: it is empty or starts with a character no selector starts with (such as '#' or '.' without a name after it, a digit, or '@')
+syntax-css-dangling = a '>', '+' or '~' has no selector after it
+syntax-css-other = the CSS syntax is not valid
 ## Errors (src/main.rs, src/error.rs)
 
 error-line = error: {$message}
 error-mapping-read = cannot read mapping file '{$path}': {$source}. Check the path, or run without --mapping
 error-mapping-invalid = mapping file '{$path}' is not valid: {$message}
     See mappings/README.md for every key, with a commented example
-error-bad-selector = mapping file '{$path}'{$at}: key '{$key}' has a bad CSS selector {$selector}: {$message}
-error-bad-pattern = mapping file '{$path}': key '{$key}' has a bad regular expression: {$message}
+error-bad-selector = mapping file '{$path}'{$at}: key '{$key}' has a bad CSS selector {$selector}: {$problem}. Correct it (selectors look like 'div.content', '#title' or 'td > a') and check the file again with `sitelift check-mapping`
+error-bad-pattern = mapping file '{$path}'{$at}: key '{$key}' has a bad regular expression {$pattern}: {$problem}. Correct it (put '\' before . ( ) [ ] {"{"} * + ? | to match them as plain text) and check the file again with `sitelift check-mapping`
 error-unknown-encoding = unknown encoding label '{$label}': use a WHATWG label such as utf-8, gbk, gb18030, big5, shift_jis
 error-bad-base-url = '{$url}' is not an absolute http(s) URL: give a base URL such as http://www.example.org.cn/
 error-input = input '{$path}' does not exist or cannot be read: {$source}
@@ -196,7 +226,7 @@ error-job = cannot use job folder '{$dir}': {$message}
 error-bad-start-url = '{$url}' is not an http(s) URL to crawl: give a full URL such as http://www.example.org.cn/
 error-missing-scheme = '{$input}' is not a file or folder, and as a URL it lacks its scheme: write http://{$input} (or https://{$input}) to crawl it
 error-no-start-urls = nothing to crawl: give start URLs on the command line or in the mapping's crawl.start_urls (or a --job folder that already has queued pages)
-error-bad-url-pattern = {$flag} {$pattern} is not a valid regular expression: {$message}. Patterns are regexes matched anywhere in the full URL: '/news/' or '\.pdf$' (escape dots to match a dot)
+error-bad-url-pattern = {$flag} {$pattern} is not a valid regular expression: {$problem}. Patterns are regexes matched anywhere in the full URL: '/news/' or '\.pdf$' (put '\' before . ( ) [ ] ? * + to match them as plain text)
 error-http-client = cannot start the HTTP client: {$message}
 error-report = cannot build the report: {$message}
 error-seconds = '{$value}' is not a number of seconds (0 or more, e.g. 30 or 0.5)
@@ -775,8 +805,6 @@ mapping-timezone = key 'site.timezone' = {$value} is not an offset like "+08:00"
 mapping-encoding = key 'site.encoding': unknown encoding label '{$label}': use a WHATWG label such as utf-8, gbk, gb18030, big5, shift_jis
 mapping-toml-trap-line = '{$key}' (line {$line}) is read as '{$table}.{$key-in-table}': in TOML every key after a [{$header}] header belongs to that table. '{$top-key}' is a top-level key: move it above the first [table] header
 mapping-toml-trap = '{$key}' is read as '{$table}.{$key-in-table}': in TOML every key after a [{$header}] header belongs to that table. '{$top-key}' is a top-level key: move it above the first [table] header
-mapping-no-value-group = {$regex} has no named group 'value'; write it like '发布时间[:：]\s*(?P<value>\S+)'
-mapping-css-syntax = invalid CSS syntax ({$kind})
 mapping-at-line = , line {$line}
 detail-with-words = {$words}
 detail-toml = {$text}

@@ -174,14 +174,44 @@ status-fill-rate = 字段填充率：
 status-attachments = 附件：完成 {$done} 个，失败 {$failed} 个，已跳过 {$skipped} 个，队列中 {$queued} 个
 status-time = 抓取用时：所有运行共 {$secs} 秒，每秒 {$rate} 个页面（每秒抓取或失败的页面数）
 
+## What is wrong with a regex or CSS selector the user wrote (src/error/syntax.rs)
+
+syntax-at = 在第 {$at} 个字符处，{$problem}
+syntax-with-words = {$problem}；{$parser}："{$words}"
+syntax-parser-regex = 正则解析器原文
+syntax-parser-css = CSS 解析器原文
+syntax-regex-group-unclosed = “(” 没有对应的 “)”
+syntax-regex-group-unopened = “)” 前面没有对应的 “(”
+syntax-regex-class-unclosed = “[” 没有对应的 “]”
+syntax-regex-class-range = [...] 中的范围写反了（应写 a-z，不是 z-a），或不是字符范围
+syntax-regex-repetition-missing = “*”、“+”、“?” 或重复次数 {"{n}"} 前面没有可以重复的内容（要匹配星号请写 '\*'）
+syntax-regex-repetition-count = 重复次数 {"{n}"} 或 {"{n,m}"} 没写完或不是数字（要匹配花括号请写 '\{"{"}'）
+syntax-regex-escape-end = 模式以单独的 “\” 结尾（要匹配反斜杠请写 '\\'）
+syntax-regex-escape = “\” 后面的字符不是可用的转义（可用的如 \d \w \s \. \/）
+syntax-regex-look-around = 不支持环视（(?=...)、(?!...)、(?<=...)、(?<!...)）
+syntax-regex-backreference = 不支持反向引用（如 \1）
+syntax-regex-group-name = (?P<名称>...) 中的分组名为空、无效或重复
+syntax-regex-flag = (?...) 中的标志未知、重复或没写完（可用的标志有 i、m、s、x、U、u）
+syntax-regex-unicode-class = \p{"{"}...{"}"} 不是已知的 Unicode 类别（汉字是 \p{"{"}Han{"}"}）
+syntax-regex-too-big = 正则表达式太大（分组太多、嵌套太深或重复次数太大）
+syntax-regex-no-value-group = 没有名为 value 的捕获组，无法取出字段的值；请写成 '发布时间[:：]\s*(?P<value>\S+)' 这样
+syntax-regex-other = 正则表达式无效
+syntax-css-unfinished = 选择器没有写完（缺少 “]”、“)” 或引号，或以 “>”、“+”、“~”、“,” 结尾）
+syntax-css-unexpected = 有一个字符放错了位置（多余的 “]” 或 “)”、以数字开头的名称，或引号没有闭合）
+syntax-css-pseudo = 未知或不支持的伪类（可用 :first-child、:nth-child(2)、:not(...)、:has(...)）
+syntax-css-attribute = [...] 不是有效的属性条件（应写成 [name]、[name="value"] 或 [name*="部分"]）
+syntax-css-class = “.” 后面缺少类名
+syntax-css-empty = 选择器（或其中逗号之间、括号之内的某一部分）什么也选不到：它是空的，或以选择器不能开头的字符开始（如后面没有名称的 “#” 或 “.”、数字或 “@”）
+syntax-css-dangling = “>”、“+” 或 “~” 后面缺少选择器
+syntax-css-other = CSS 语法无效
 ## Errors (src/main.rs, src/error.rs)
 
 error-line = 错误：{$message}
 error-mapping-read = 无法读取映射文件 '{$path}'：{$source}。请检查路径，或不带 --mapping 运行
 error-mapping-invalid = 映射文件 '{$path}' 无效：{$message}
     所有键的说明及带注释的示例见 mappings/README.md
-error-bad-selector = 映射文件 '{$path}'{$at}：键 '{$key}' 的 CSS 选择器 {$selector} 有误：{$message}
-error-bad-pattern = 映射文件 '{$path}'：键 '{$key}' 的正则表达式有误：{$message}
+error-bad-selector = 映射文件 '{$path}'{$at}：键 '{$key}' 的 CSS 选择器 {$selector} 有误：{$problem}。请改正（选择器的写法如 'div.content'、'#title' 或 'td > a'），再用 `sitelift check-mapping` 检查该文件
+error-bad-pattern = 映射文件 '{$path}'{$at}：键 '{$key}' 的正则表达式 {$pattern} 有误：{$problem}。请改正（要按字面匹配 . ( ) [ ] {"{"} * + ? | 时，在它前面加 '\'），再用 `sitelift check-mapping` 检查该文件
 error-unknown-encoding = 未知的编码名称 '{$label}'：请使用 WHATWG 编码名称，如 utf-8、gbk、gb18030、big5、shift_jis
 error-bad-base-url = '{$url}' 不是完整的 http(s) 网址：请给出基础网址，如 http://www.example.org.cn/
 error-input = 输入 '{$path}' 不存在或无法读取：{$source}
@@ -195,7 +225,7 @@ error-job = 无法使用任务文件夹 '{$dir}'：{$message}
 error-bad-start-url = '{$url}' 不是可抓取的 http(s) 网址：请给出完整网址，如 http://www.example.org.cn/
 error-missing-scheme = '{$input}' 不是文件或文件夹；作为网址，它缺少协议头：要抓取它，请写成 http://{$input}（或 https://{$input}）
 error-no-start-urls = 没有可抓取的内容：请在命令行或映射文件的 crawl.start_urls 中给出起始网址（或指定一个已有排队页面的 --job 文件夹）
-error-bad-url-pattern = {$flag} {$pattern} 不是有效的正则表达式：{$message}。模式是在完整网址中任意位置匹配的正则表达式，如 '/news/' 或 '\.pdf$'（匹配点号时要转义）
+error-bad-url-pattern = {$flag} {$pattern} 不是有效的正则表达式：{$problem}。模式是在完整网址中任意位置匹配的正则表达式，如 '/news/' 或 '\.pdf$'（要按字面匹配 . ( ) [ ] ? * + 时，在它前面加 '\'）
 error-http-client = 无法启动 HTTP 客户端：{$message}
 error-report = 无法生成报告：{$message}
 error-seconds = '{$value}' 不是有效的秒数（须为 0 或以上的数，如 30 或 0.5）
@@ -770,8 +800,6 @@ mapping-timezone = 键 'site.timezone' 的值 {$value} 既不是 "+08:00" 这样
 mapping-encoding = 键 'site.encoding'：不认识编码名 '{$label}'；请用 WHATWG 编码名，如 utf-8、gbk、gb18030、big5、shift_jis
 mapping-toml-trap-line = 第 {$line} 行的 '{$key}' 被读成了 '{$table}.{$key}'：在 TOML 里，写在 [{$table}] 表头之后的键都属于这个表。'{$key}' 是顶层键：请把它移到第一个 [表名] 表头之前（文件开头）
 mapping-toml-trap = '{$key}' 被读成了 '{$table}.{$key}'：在 TOML 里，写在 [{$table}] 表头之后的键都属于这个表。'{$key}' 是顶层键：请把它移到第一个 [表名] 表头之前（文件开头）
-mapping-no-value-group = 正则表达式 {$regex} 没有名为 value 的捕获组，无法取出字段的值；请写成 '发布时间[:：]\s*(?P<value>\S+)' 这样
-mapping-css-syntax = CSS 语法有误（{$kind}）
 mapping-at-line = （第 {$line} 行）
 detail-with-words = {$said}（英文原文：{$words}）
 detail-toml = 第 {$line} 行第 {$column} 列有误：TOML 写法不对，或者键名、值不是这里应有的（常见原因：键名拼错、文字值缺少引号、方括号或引号没有成对、同一个键写了两次）。请改正这一处后再运行。toml 的英文原文：

@@ -127,7 +127,7 @@ impl CrawlSettings {
                         .map_err(|e| Error::BadUrlPattern {
                             flag,
                             pattern: s.clone(),
-                            message: e.to_string(),
+                            problem: crate::error::SyntaxProblem::regex(s, &e),
                         })
                 })
                 .collect()

@@ -183,12 +183,6 @@ fn regexes(path: &Path, key: &str, sources: &[String]) -> Result<Vec<Regex>> {
     sources
         .iter()
         .enumerate()
-        .map(|(i, s)| {
-            Regex::new(s).map_err(|e| Error::BadPattern {
-                path: path.to_path_buf(),
-                key: format!("crawl.{key}[{i}]"),
-                message: e.to_string(),
-            })
-        })
+        .map(|(i, s)| super::compile_regex(path, &format!("crawl.{key}[{i}]"), s))
         .collect()
 }

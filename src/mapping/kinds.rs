@@ -20,7 +20,7 @@ use regex::Regex;
 use scraper::{Html, Selector};
 use serde::Deserialize;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::outcome::Shape;
 
 /// Why a declaration decided a page's kind, in English as the job store keeps it (the regex or selector as the
@@ -86,13 +86,8 @@ impl KindsFile {
             list.iter()
                 .enumerate()
                 .map(|(i, source)| {
-                    Regex::new(source)
+                    super::compile_regex(path, &format!("kinds.{key}[{i}]"), source)
                         .map(|r| (source.clone(), r))
-                        .map_err(|e| Error::BadPattern {
-                            path: path.to_path_buf(),
-                            key: format!("kinds.{key}[{i}]"),
-                            message: e.to_string(),
-                        })
                 })
                 .collect()
         };

@@ -81,6 +81,19 @@ fn the_manual_page_in_chinese() {
         "{page}"
     );
     assert!(!page.contains("Lift articles out"), "{page}");
+    // Its section titles too.
+    for title in ["名称", "概要", "描述", "选项", "版本"] {
+        assert!(
+            page.contains(&format!(".SH {title}\n")),
+            "{title} in:\n{page}"
+        );
+    }
+    for english in ["NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "VERSION"] {
+        assert!(
+            !page.contains(&format!(".SH {english}")),
+            "{english} in:\n{page}"
+        );
+    }
     // One page per command, in Chinese too.
     let dir = tempfile::tempdir().unwrap();
     let out = sitelift()
@@ -94,6 +107,10 @@ fn the_manual_page_in_chinese() {
         run.contains("sitelift\\-run \\- 抓取网站（或读取镜像）"),
         "{run}"
     );
+    assert!(
+        run.contains(".SH 概要\n\\fBsitelift run\\fR") && !run.contains(".SH OPTIONS"),
+        "{run}"
+    );
     // English as it always was.
     let page = man("en");
     assert!(
@@ -101,4 +118,8 @@ fn the_manual_page_in_chinese() {
         "{page}"
     );
     assert!(!page.contains("显示帮助"), "{page}");
+    assert!(
+        page.contains(".SH NAME\n") && page.contains(".SH OPTIONS\n"),
+        "{page}"
+    );
 }

@@ -153,6 +153,20 @@ pub enum Error {
     #[error("cannot start the HTTP client: {0}")]
     HttpClient(String),
 
+    /// A crawl's fetch task ended without its result: it panicked (`panic`: its message) or was cancelled.
+    #[error(
+        "the crawl stopped: the task fetching {url} ended unexpectedly ({}). Nothing is lost: every page \
+         fetched and every record extracted so far is saved in the job '{job}'; run the same command again \
+         (without --fresh) to resume, and the pages already stored are skipped. It is a bug: if it happens \
+         again, run with -vv and report the log",
+        task_end(crate::i18n::Lang::En, panic.as_deref())
+    )]
+    FetchTaskDied {
+        url: String,
+        job: PathBuf,
+        panic: Option<String>,
+    },
+
     #[error(
         "cannot read '{path}' for diff: {message}. diff reads JSON, JSON Lines and SQLite exports, or a folder of \
          *.expected.json files"
@@ -400,6 +414,12 @@ impl Error {
                 problem = problem.localized()
             ),
             Error::HttpClient(message) => t!("error-http-client", message = os_text(message)),
+            Error::FetchTaskDied { url, job, panic } => t!(
+                "error-fetch-task-died",
+                url = url.as_str(),
+                job = p(job),
+                cause = task_end(crate::i18n::lang(), panic.as_deref())
+            ),
             Error::Report(message) => {
                 t!("error-report", message = crate::outcome::localized(message))
             }
@@ -428,6 +448,20 @@ impl Error {
             ),
             Error::Spool(source) => t!("error-spool", message = io_error(source)),
         }
+    }
+}
+
+/// How a fetch task ended ([`Error::FetchTaskDied`]), in `lang`: it panicked (with its message) or was
+/// cancelled.
+fn task_end(lang: crate::i18n::Lang, panic: Option<&str>) -> String {
+    use crate::i18n::{FluentValue, tr_in};
+    match panic {
+        Some(message) => tr_in(
+            lang,
+            "fetch-task-panicked",
+            &[("message", FluentValue::from(message))],
+        ),
+        None => tr_in(lang, "fetch-task-cancelled", &[]),
     }
 }
 
@@ -529,6 +563,11 @@ mod tests {
                 problem: SyntaxProblem::no_value_group(),
             },
             Error::HttpClient("m".into()),
+            Error::FetchTaskDied {
+                url: "http://a.cn/1.html".into(),
+                job: path.clone(),
+                panic: Some("boom".into()),
+            },
             Error::Report("m".into()),
             Error::EvalInput {
                 path: path.clone(),
@@ -556,6 +595,29 @@ mod tests {
         for e in errors {
             assert_eq!(e.localized(), e.to_string());
         }
+    }
+
+    /// A crawl's fetch task that died, in Chinese: panicked or cancelled, the URL, the job and how to resume.
+    #[test]
+    fn a_dead_fetch_task_in_chinese() {
+        use crate::i18n::{FluentValue, Lang, tr_in};
+        let zh = |panic: Option<&str>| {
+            let args = [
+                ("url", FluentValue::from("http://a.cn/1.html")),
+                ("job", FluentValue::from("out/site")),
+                ("cause", FluentValue::from(super::task_end(Lang::Zh, panic))),
+            ];
+            tr_in(Lang::Zh, "error-fetch-task-died", &args)
+        };
+        let text = zh(Some("boom"));
+        for want in [
+            "抓取已停止：获取 http://a.cn/1.html 的任务意外结束（任务崩溃（panic）：\"boom\"）",
+            "都已保存在任务 'out/site' 中；再次运行同一命令（不要加 --fresh）即可继续",
+        ] {
+            assert!(text.contains(want), "want {want:?} in {text:?}");
+        }
+        let text = zh(None);
+        assert!(text.contains("的任务意外结束（任务被取消）"), "{text}");
     }
 
     /// An output that cannot be written, in Chinese: the crate's words and the OS's.

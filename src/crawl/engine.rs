@@ -9,7 +9,7 @@
 //! consistent: every change is a transaction). A host the circuit breaker pauses ([`Politeness`]) gets no more
 //! requests this run; its URLs stay queued and the report names it.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -81,6 +81,27 @@ pub struct CrawlReport {
     pub elapsed: Duration,
     /// Hosts paused by the circuit breaker, and why: their URLs wait for the next run.
     pub paused_hosts: Vec<(String, String)>,
+}
+
+/// The error for a fetch task that ended without its result — it panicked (a bug, whose message the panic hook
+/// has printed) or the runtime cancelled it: the crawl stops; what the job stored stays.
+fn task_died(
+    e: tokio::task::JoinError,
+    url: Option<String>,
+    job: &std::path::Path,
+) -> crate::Error {
+    let panic = e.try_into_panic().ok().map(|payload| {
+        payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default()
+    });
+    crate::Error::FetchTaskDied {
+        url: url.unwrap_or_else(|| "?".to_string()),
+        job: job.to_path_buf(),
+        panic,
+    }
 }
 
 /// What a fetch task hands back.
@@ -215,6 +236,8 @@ impl Engine<'_> {
             * self.settings.scope.allowed_hosts.len().max(1))
         .clamp(1, 64);
         let mut tasks: JoinSet<Done> = JoinSet::new();
+        // The URL each task fetches, to name it should the task die.
+        let mut task_urls: HashMap<tokio::task::Id, String> = HashMap::new();
         let mut busy_pages: HashSet<i64> = HashSet::new();
         let mut busy_files: HashSet<String> = HashSet::new();
         let mut stopping = false;
@@ -267,7 +290,8 @@ impl Engine<'_> {
                     .map_err(self.job.sql_error())?;
                     for row in rows {
                         busy_pages.insert(row.id);
-                        tasks.spawn(self.page_task(row));
+                        let url = row.url.clone();
+                        task_urls.insert(tasks.spawn(self.page_task(row)).id(), url);
                     }
                 }
                 if tasks.len() < max_in_flight && self.settings.download_attachments {
@@ -280,7 +304,8 @@ impl Engine<'_> {
                     });
                     for row in rows {
                         busy_files.insert(row.url.clone());
-                        tasks.spawn(self.attachment_task(row));
+                        let url = row.url.clone();
+                        task_urls.insert(tasks.spawn(self.attachment_task(row)).id(), url);
                     }
                 }
             }
@@ -289,9 +314,13 @@ impl Engine<'_> {
                 break;
             }
             tokio::select! {
-                done = tasks.join_next() => {
+                done = tasks.join_next_with_id() => {
                     let Some(done) = done else { continue };
-                    let done = done.map_err(|e| crate::Error::HttpClient(format!("fetch task died: {e}")))?;
+                    let (id, done) = done.map_err(|e| {
+                        let url = task_urls.remove(&e.id());
+                        task_died(e, url, self.job.dir())
+                    })?;
+                    task_urls.remove(&id);
                     tokio::task::block_in_place(|| match done {
                         Done::Page(row, result) => {
                             busy_pages.remove(&row.id);
@@ -715,5 +744,51 @@ impl Engine<'_> {
             self.count_change(change);
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::task_died;
+    use crate::Error;
+
+    /// A fetch task that panics or is cancelled stops the crawl with an error of its own: the URL, the job, that
+    /// nothing is lost and how to resume (not "cannot start the HTTP client"). No page can make a task of the
+    /// real binary panic (that would be a bug, fixed where it is), so these tasks are made to.
+    #[test]
+    fn a_dead_fetch_task_says_what_happened_and_how_to_resume() {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        let panicked = rt
+            .block_on(rt.spawn(async { panic!("a bug in the fetch") }))
+            .unwrap_err();
+        let pending = rt.spawn(std::future::pending::<()>());
+        pending.abort();
+        let cancelled = rt.block_on(pending).unwrap_err();
+        let url = "http://www.example.org.cn/a/1.html".to_string();
+        let e = task_died(panicked, Some(url.clone()), Path::new("out/site"));
+        assert!(
+            matches!(&e, Error::FetchTaskDied { url: u, panic: Some(p), .. } if *u == url && p == "a bug in the fetch"),
+            "{e:?}"
+        );
+        let text = e.to_string();
+        for want in [
+            "the crawl stopped: the task fetching http://www.example.org.cn/a/1.html ended unexpectedly (it \
+             panicked: \"a bug in the fetch\")",
+            "saved in the job 'out/site'; run the same command again (without --fresh) to resume",
+        ] {
+            assert!(text.contains(want), "want {want:?} in {text:?}");
+        }
+        assert!(!text.contains("HTTP client"), "{text}");
+        let e = task_died(cancelled, None, Path::new("out/site"));
+        assert!(
+            e.to_string().starts_with(
+                "the crawl stopped: the task fetching ? ended unexpectedly (it was cancelled)"
+            ),
+            "{e}"
+        );
     }
 }

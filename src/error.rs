@@ -94,6 +94,13 @@ pub enum Error {
     #[error("stdout was closed by the reading process (broken pipe)")]
     StdoutClosed,
 
+    /// An input of `diff` or `report` that sitelift cannot read as one of its exports (it exists and opens).
+    #[error(
+        "'{path}' is not a sitelift export that can be read: {message}. Give the records.jsonl, records.json \
+         or records.sqlite that sitelift extract, run or export wrote"
+    )]
+    ExportInvalid { path: PathBuf, message: Detail },
+
     #[error("cannot read evaluation input '{path}': {message}")]
     EvalInput { path: PathBuf, message: Detail },
 
@@ -423,6 +430,7 @@ impl Error {
             Error::Report(message) => {
                 t!("error-report", message = crate::outcome::localized(message))
             }
+            Error::ExportInvalid { path, message } => about("error-export-invalid", path, message),
             Error::EvalInput { path, message } => about("error-eval-input", path, message),
             Error::FloorsInvalid { path, message } => about("error-floors-invalid", path, message),
             Error::Sqlite { path, source } => {
@@ -569,6 +577,10 @@ mod tests {
                 panic: Some("boom".into()),
             },
             Error::Report("m".into()),
+            Error::ExportInvalid {
+                path: path.clone(),
+                message: "m".into(),
+            },
             Error::EvalInput {
                 path: path.clone(),
                 message: "m".into(),

@@ -293,7 +293,10 @@ fn module_shapes() -> impl Iterator<Item = &'static Shape> {
         .chain(crate::source::http::SHAPES)
         .chain(crate::source::politeness::SHAPES)
         .chain(crate::crawl::fetch::SHAPES)
+        .chain(crate::crawl::attachments::SHAPES)
+        .chain(crate::scope::SHAPES)
         .chain(crate::job::SHAPES)
+        .chain(crate::export::read::SHAPES)
         .chain(crate::handover::linkmap::SHAPES)
         .chain(crate::qa::SHAPES)
 }
@@ -334,6 +337,11 @@ const HEADINGS: &[(&str, &str)] = &[
     ("cannot read file", "group-unreadable"),
     ("stored record unreadable", "group-stored-unreadable"),
     ("trap limit", "group-trap-limit"),
+    ("attachment on another host", "group-attachment-other-host"),
+    (
+        "cannot create a file under attachments/",
+        "group-attachment-no-file",
+    ),
     ("redirected to ", "group-redirected"),
     ("unknown", "group-unknown"),
     // Network failures (crate::source::http).

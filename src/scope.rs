@@ -9,6 +9,7 @@ use regex::Regex;
 use url::Url;
 
 use crate::href::is_attachment_href;
+use crate::outcome::Shape;
 
 /// What a crawl does with a URL.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,6 +90,38 @@ impl Dropped {
         format!("{}: {}", self.rule.label(), self.detail)
     }
 }
+
+/// The reasons [`Scope::classify`] stores ([`Dropped::reason`]: the rule's label, then the detail), said in
+/// the interface language by [`crate::outcome::localized`] (`status`, the summary, the report); a unit test
+/// keeps them the words `classify` writes.
+pub(crate) const SHAPES: &[Shape] = &[OTHER_HOST, EXCLUDED, NOT_INCLUDED, PARENT];
+/// A host that is no start URL's (the host).
+const OTHER_HOST: Shape = Shape {
+    id: "reason-scope-other-host",
+    pieces: &[
+        "out of scope: host ",
+        " is not a start URL's host (nor in crawl.allowed_hosts)",
+    ],
+    args: &["host"],
+};
+/// An exclude pattern matched (where it was given, the pattern).
+const EXCLUDED: Shape = Shape {
+    id: "reason-scope-excluded",
+    pieces: &["excluded: matches ", " ", ""],
+    args: &["from", "pattern"],
+};
+/// No include pattern matched (where the first was given).
+const NOT_INCLUDED: Shape = Shape {
+    id: "reason-scope-not-included",
+    pieces: &["not included: matches no ", " pattern"],
+    args: &["from"],
+};
+/// Above the start URLs' folders.
+const PARENT: Shape = Shape {
+    id: "reason-scope-parent",
+    pieces: &["above the start folder: --no-parent keeps the crawl under the start URLs' folders"],
+    args: &[],
+};
 
 /// How a page in the frontier is treated once fetched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -414,6 +447,46 @@ mod tests {
                 ..
             })
         ));
+    }
+
+    /// Each rule's stored reason, as `classify` writes it, is said in Chinese (`status`, the summary), and in
+    /// English as it is stored.
+    #[test]
+    fn dropped_links_said_in_both_languages() {
+        use crate::i18n::Lang;
+        use crate::outcome::localized_in;
+        let u = |x: &str| Url::parse(x).unwrap();
+        let reason = |s: &Scope, url: &str| match s.classify(&u(url)) {
+            Decision::Skip(d) => d.reason(),
+            other => panic!("{url}: {other:?}"),
+        };
+        let mut s = scope();
+        s.exclude = vec![Pattern::new(Regex::new(r"/print/").unwrap(), "--exclude")];
+        s.include = vec![Pattern::new(Regex::new(r"/news/").unwrap(), "--include")];
+        s.no_parent = true;
+        s.set_roots(&[u("http://www.example.org.cn/news/a/index.html")]);
+        let cases = [
+            (
+                reason(&s, "http://evil.cn/"),
+                "超出范围：主机 evil.cn 不是起始网址的主机（也不在 crawl.allowed_hosts 中）；要一并抓取，请把它加入映射文件的 crawl.allowed_hosts",
+            ),
+            (
+                reason(&s, "http://www.example.org.cn/news/print/1.html"),
+                "已排除：匹配 --exclude 的模式 /print/",
+            ),
+            (
+                reason(&s, "http://www.example.org.cn/about.html"),
+                "不在包含范围内：不匹配任何 --include 模式",
+            ),
+            (
+                reason(&s, "http://www.example.org.cn/news/b.html"),
+                "在起始目录之外：--no-parent 使抓取只限于起始网址所在的文件夹之下",
+            ),
+        ];
+        for (stored, zh) in cases {
+            assert_eq!(localized_in(Lang::Zh, &stored), zh);
+            assert_eq!(localized_in(Lang::En, &stored), stored);
+        }
     }
 
     #[test]

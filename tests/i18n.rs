@@ -1390,3 +1390,124 @@ fn mapping_value_errors_in_chinese() {
         assert!(err.contains(en) && !has_chinese(&err), "{err}");
     }
 }
+
+/// A site whose start page links out of the crawl's scope three ways, and an article whose attachment is on
+/// another host.
+fn scoped_site() -> support::server::Server {
+    use axum::http::StatusCode;
+    let handler: support::server::Handler = std::sync::Arc::new(|req: support::server::Req| {
+        Box::pin(async move {
+            let text = "各单位要高度重视安全检查工作，认真组织自查自纠，及时消除各类隐患，确保校园安全稳定。".repeat(6);
+            let body = match req.path.as_str() {
+                "/news/index.html" => "<a href=\"/news/a.html\">通知</a><a href=\"/about.html\">关于</a>\
+                     <a href=\"/news/print/a.html\">打印</a><a href=\"http://other.example.cn/x.html\">友情链接</a>"
+                    .to_string(),
+                "/news/a.html" => format!(
+                    "<html><head><meta charset=\"utf-8\"><title>关于开展安全检查的通知</title></head><body>\
+                     <div class=\"article\"><h1>关于开展安全检查的通知</h1><p>发布时间：2020-05-06</p>\
+                     <div class=\"text\"><p>{text}</p><p>{text}</p>\
+                     <p>附件：<a href=\"http://files.example.cn/a.pdf\">检查表.pdf</a></p></div></div></body></html>"
+                ),
+                _ => return support::server::html_response(StatusCode::NOT_FOUND, "<h1>404</h1>"),
+            };
+            support::server::html_response(StatusCode::OK, body)
+        })
+    });
+    support::server::Server::start(move |_| handler, 2)
+}
+
+/// Why the crawl left a link or an attachment alone — the scope's rules, an attachment on another host — in
+/// Chinese in the run's summary and `status` (the job keeps the English reason, which English shows).
+#[test]
+fn links_out_of_scope_and_attachments_on_other_hosts_in_chinese() {
+    let site = scoped_site();
+    let dir = tempfile::tempdir().unwrap();
+    let job = dir.path().join("job");
+    let args = [
+        "run",
+        "--delay-ms",
+        "0",
+        "--no-parent",
+        "--exclude",
+        "/print/",
+        "--download-attachments",
+        "--out",
+        job.to_str().unwrap(),
+        &site.url("/news/index.html"),
+    ];
+    let (_, _, err) = in_lang("zh", &args);
+    let scope = [
+        "other.example.cn/x.html: 超出范围：主机 other.example.cn 不是起始网址的主机（也不在 crawl.allowed_hosts 中）",
+        "/news/print/a.html: 已排除：匹配 --exclude 的模式 /print/\n",
+        "/about.html: 在起始目录之外：--no-parent 使抓取只限于起始网址所在的文件夹之下\n",
+    ];
+    for want in scope {
+        assert!(err.contains(want), "want {want:?} in:\n{err}");
+    }
+    let text = status(&job, &["--lang", "zh"], &[]);
+    for want in scope.into_iter().chain([
+        "  附件在其他主机上\n",
+        "a.pdf: 附件在其他主机上（files.example.cn）：要下载它，请把该主机加入映射文件的 crawl.allowed_hosts\n",
+    ]) {
+        assert!(text.contains(want), "want {want:?} in:\n{text}");
+    }
+    for english in [
+        "out of scope:",
+        "excluded:",
+        "above the start folder",
+        "attachment on another host",
+    ] {
+        assert!(
+            !err.contains(english) && !text.contains(english),
+            "{english} in:\n{err}\n{text}"
+        );
+    }
+    let text = status(&job, &["--lang", "en"], &[]);
+    for want in [
+        "x.html: out of scope: host other.example.cn is not a start URL's host (nor in crawl.allowed_hosts)\n",
+        "a.pdf: attachment on another host (files.example.cn): add it to crawl.allowed_hosts to download it\n",
+    ] {
+        assert!(text.contains(want), "want {want:?} in:\n{text}");
+    }
+}
+
+/// A file given to `diff` that is no sitelift export is said to be that — not "does not exist or cannot be
+/// read" — with what to give instead, and where a record is broken, in Chinese.
+#[test]
+fn a_file_that_is_no_export_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, _) = two_exports(dir.path());
+    let a = a.to_str().unwrap();
+    let notes = dir.path().join("notes.txt");
+    std::fs::write(&notes, "不是导出文件").unwrap();
+    let notes = notes.to_str().unwrap();
+    let broken = dir.path().join("broken.jsonl");
+    std::fs::write(&broken, "\n\n{\"title\": 3}\n{\n").unwrap();
+    let broken = broken.to_str().unwrap();
+    let (code, _, err) = in_lang("zh", &["diff", notes, a]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains(&format!(
+            "'{notes}' 不是可以读取的 sitelift 导出文件：它既不是 SQLite 数据库，也不是 JSON（数组或 JSON Lines）。请给出"
+        )),
+        "{err}"
+    );
+    let (code, _, err) = in_lang("zh", &["diff", broken, a]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains(&format!(
+            "'{broken}' 不是可以读取的 sitelift 导出文件：第 3 行第 "
+        )) && err.contains("JSON 本身有效，但内容不是这里要求的格式"),
+        "{err}"
+    );
+    for english in ["不存在或无法读取", "neither"] {
+        assert!(!err.contains(english), "{english} in:\n{err}");
+    }
+    let (_, _, err) = in_lang("en", &["diff", notes, a]);
+    assert!(
+        err.contains(&format!(
+            "'{notes}' is not a sitelift export that can be read: it is neither a SQLite database nor JSON"
+        )),
+        "{err}"
+    );
+}

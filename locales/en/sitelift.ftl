@@ -241,6 +241,9 @@ fetch-task-panicked = it panicked: "{$message}"
 fetch-task-cancelled = it was cancelled
 error-report = cannot build the report: {$message}
 error-seconds = '{$value}' is not a number of seconds (0 or more, e.g. 30 or 0.5)
+error-export-invalid = '{$path}' is not a sitelift export that can be read: {$message}. Give the records.jsonl, records.json or records.sqlite that sitelift extract, run or export wrote
+export-not-an-export = it is neither a SQLite database nor JSON (an array, or JSON Lines)
+export-no-schema = it is a SQLite database without the schema_info table sitelift writes
 error-eval-input = cannot read evaluation input '{$path}': {$message}
 error-floors-invalid = floors file '{$path}' is not valid: {$message}
     Keys: [labels] title, published, time, author, editor, source, body, attachments_recall, attachments_precision (percent); [trafilatura] precision, recall, f1 (0–1)
@@ -656,6 +659,14 @@ scope-other-host = out of scope
 scope-exclude = excluded
 scope-not-included = not included
 scope-parent = above the start folder
+reason-scope-other-host = out of scope: host {$host} is not a start URL's host (nor in crawl.allowed_hosts)
+reason-scope-excluded = excluded: matches {$from} {$pattern}
+reason-scope-not-included = not included: matches no {$from} pattern
+reason-scope-parent = above the start folder: --no-parent keeps the crawl under the start URLs' folders
+reason-attachment-other-host = attachment on another host ({$host}): add it to crawl.allowed_hosts to download it
+reason-attachment-no-file = cannot create a file under attachments/: {$error}
+group-attachment-other-host = attachment on another host
+group-attachment-no-file = cannot create a file under attachments/
 
 ## Why a URL could not be fetched (src/source/http.rs); the job keeps the English text, the error quoted as it is
 

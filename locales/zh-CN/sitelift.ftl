@@ -240,6 +240,9 @@ fetch-task-panicked = 任务崩溃（panic）："{$message}"
 fetch-task-cancelled = 任务被取消
 error-report = 无法生成报告：{$message}
 error-seconds = '{$value}' 不是有效的秒数（须为 0 或以上的数，如 30 或 0.5）
+error-export-invalid = '{$path}' 不是可以读取的 sitelift 导出文件：{$message}。请给出 sitelift 的 extract、run 或 export 写出的 records.jsonl、records.json 或 records.sqlite
+export-not-an-export = 它既不是 SQLite 数据库，也不是 JSON（数组或 JSON Lines）
+export-no-schema = 它是 SQLite 数据库，但没有 sitelift 写入的 schema_info 表
 error-eval-input = 无法读取评测输入 '{$path}'：{$message}
 error-floors-invalid = 得分下限文件 '{$path}' 无效：{$message}
     可用的键：[labels] title、published、time、author、editor、source、body、attachments_recall、attachments_precision（百分数）；[trafilatura] precision、recall、f1（0–1）
@@ -654,6 +657,14 @@ scope-other-host = 超出范围（其他网站）
 scope-exclude = 已排除
 scope-not-included = 不在包含范围内
 scope-parent = 在起始目录之外
+reason-scope-other-host = 超出范围：主机 {$host} 不是起始网址的主机（也不在 crawl.allowed_hosts 中）；要一并抓取，请把它加入映射文件的 crawl.allowed_hosts
+reason-scope-excluded = 已排除：匹配 {$from} 的模式 {$pattern}
+reason-scope-not-included = 不在包含范围内：不匹配任何 {$from} 模式
+reason-scope-parent = 在起始目录之外：--no-parent 使抓取只限于起始网址所在的文件夹之下
+reason-attachment-other-host = 附件在其他主机上（{$host}）：要下载它，请把该主机加入映射文件的 crawl.allowed_hosts
+reason-attachment-no-file = 无法在 attachments/ 下创建文件：{$error}
+group-attachment-other-host = 附件在其他主机上
+group-attachment-no-file = 无法在 attachments/ 下创建文件
 
 ## Why a URL could not be fetched (src/source/http.rs); the job keeps the English text, the error quoted as it is
 

@@ -10,7 +10,27 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
+use crate::outcome::Shape;
 use crate::source::http::Collect;
+
+/// Why an attachment was not downloaded, as the job stores it, said in the interface language
+/// ([`crate::outcome::localized`]: `status`, the report).
+pub(crate) const SHAPES: &[Shape] = &[OTHER_HOST, NO_FILE];
+/// An attachment on a host the crawl may not fetch from (the host).
+pub(crate) const OTHER_HOST: Shape = Shape {
+    id: "reason-attachment-other-host",
+    pieces: &[
+        "attachment on another host (",
+        "): add it to crawl.allowed_hosts to download it",
+    ],
+    args: &["host"],
+};
+/// The attachments/ folder refused a new file (the OS's words).
+pub(crate) const NO_FILE: Shape = Shape {
+    id: "reason-attachment-no-file",
+    pieces: &["cannot create a file under attachments/: ", ""],
+    args: &["error"],
+};
 
 /// Longest sanitized name, in bytes.
 const MAX_NAME_BYTES: usize = 120;

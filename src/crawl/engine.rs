@@ -393,10 +393,7 @@ impl Engine<'_> {
             let url = match Url::parse(&row.url) {
                 Ok(u) if shared.scope.host_allowed(&u) => u,
                 Ok(u) => {
-                    let why = format!(
-                        "attachment on another host ({}): add it to crawl.allowed_hosts to download it",
-                        u.host_str().unwrap_or("?")
-                    );
+                    let why = super::attachments::OTHER_HOST.text(&[&u.host_str().unwrap_or("?")]);
                     return Done::Attachment(row, Err(Failure::Skip(why)));
                 }
                 Err(_) => {
@@ -408,7 +405,7 @@ impl Engine<'_> {
                 Ok(f) => f,
                 Err(e) => {
                     let e = crate::source::http::FetchError {
-                        message: format!("cannot create a file under attachments/: {e}"),
+                        message: super::attachments::NO_FILE.text(&[&e]),
                         retryable: true,
                         attempts: 0,
                         halted: false,

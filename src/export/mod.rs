@@ -9,7 +9,7 @@
 mod atomic;
 mod json;
 mod jsonl;
-mod read;
+pub(crate) mod read;
 mod sqlite;
 
 use std::path::Path;

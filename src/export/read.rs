@@ -13,7 +13,8 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags, params};
 
 use super::sqlite::{SQLITE_HEADER, schema_version, sqlite_error};
-use crate::error::{Error, Result};
+use crate::error::{Detail, Error, Result};
+use crate::outcome::Shape;
 use crate::record::{Attachment, Image, Record};
 
 /// The records of an export, in the order they were written (SQLite: order of first insertion).
@@ -47,10 +48,7 @@ pub fn read_records(path: &Path) -> Result<Records> {
             line: Vec::new(),
             done: false,
         })),
-        Some(_) => Err(invalid(
-            path,
-            "is not a sitelift export: expected a SQLite database, a JSON array or JSON Lines",
-        )),
+        Some(_) => Err(invalid(path, NOT_AN_EXPORT.text(&[]))),
     }
 }
 
@@ -62,12 +60,28 @@ fn input_error(path: &Path, source: io::Error) -> Error {
     }
 }
 
-fn invalid(path: &Path, message: impl Into<String>) -> Error {
-    input_error(
-        path,
-        io::Error::new(io::ErrorKind::InvalidData, message.into()),
-    )
+/// A file that opens but is no export sitelift can read: what is wrong with it.
+fn invalid(path: &Path, message: impl Into<Detail>) -> Error {
+    Error::ExportInvalid {
+        path: path.to_path_buf(),
+        message: message.into(),
+    }
 }
+
+/// What is wrong with a file that is no export, said in the interface language ([`crate::outcome::localized`]).
+pub(crate) const SHAPES: &[Shape] = &[NOT_AN_EXPORT, NO_SCHEMA];
+/// Its first byte starts neither a SQLite database nor JSON.
+const NOT_AN_EXPORT: Shape = Shape {
+    id: "export-not-an-export",
+    pieces: &["it is neither a SQLite database nor JSON (an array, or JSON Lines)"],
+    args: &[],
+};
+/// A SQLite database another program wrote.
+const NO_SCHEMA: Shape = Shape {
+    id: "export-no-schema",
+    pieces: &["it is a SQLite database without the schema_info table sitelift writes"],
+    args: &[],
+};
 
 fn skip_bom(reader: &mut impl BufRead) -> io::Result<()> {
     if reader.fill_buf()?.starts_with(b"\xEF\xBB\xBF") {
@@ -126,10 +140,14 @@ impl Iterator for JsonlRecords {
                     }
                     let parsed = serde_json::from_slice(&self.line).map_err(|e| {
                         self.done = true;
-                        invalid(
-                            &self.path,
-                            format!("line {}: not a record: {e}", self.line_no),
-                        )
+                        // Where in the file: serde_json counts within the line.
+                        let detail = Detail::Json {
+                            line: self.line_no,
+                            column: e.column(),
+                            category: e.classify(),
+                            text: format!("line {}: not a record: {e}", self.line_no),
+                        };
+                        invalid(&self.path, detail)
                     });
                     return Some(parsed);
                 }
@@ -391,10 +409,7 @@ impl SqliteRecords {
             copy = Some(dir);
         }
         if schema_version(&conn, path)?.is_none() {
-            return Err(invalid(
-                path,
-                "is a SQLite database but not a sitelift export (it has no schema_info table)",
-            ));
+            return Err(invalid(path, NO_SCHEMA.text(&[])));
         }
         Ok(SqliteRecords {
             conn,

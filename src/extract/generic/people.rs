@@ -6,10 +6,10 @@
 //! transliterated name with ·, or after a role word without it), and interface words (关注, 分享) are never names.
 
 use super::vocabulary::{
-    BYLINE_ROLE_HINTS, COLUMN_ENDINGS, COMPOUND_SURNAMES, INSTITUTION_ENDINGS, INTERFACE_WORDS,
-    NEWSROOM_ENDINGS, NO_ONE, PERSON_CARD_LABELS, PINYIN_SYLLABLES, PINYIN_WORD_MAX_SYLLABLES,
-    POST_ENDINGS, ROLE_QUALIFIERS, ROLE_SUFFIXES, ROSTER_LABEL_MAX_CHARS, SURNAMES,
-    TRANSLITERATED_NAME_MAX_CHARS,
+    BYLINE_ROLE_HINTS, COLUMN_ENDINGS, COMPOUND_SURNAMES, CREDIT_SOURCE_LABEL, INSTITUTION_ENDINGS,
+    INTERFACE_WORDS, NEWSROOM_ENDINGS, NO_ONE, PERSON_CARD_LABELS, PINYIN_SYLLABLES,
+    PINYIN_WORD_MAX_SYLLABLES, POST_ENDINGS, ROLE_QUALIFIERS, ROLE_SUFFIXES,
+    ROSTER_LABEL_MAX_CHARS, SURNAMES, TRANSLITERATED_NAME_MAX_CHARS,
 };
 use std::sync::LazyLock;
 
@@ -380,9 +380,20 @@ pub fn parenthesized_writers(line: &str) -> Option<Vec<String>> {
     // Most paragraphs name no role at all: leave them before running the regex over them.
     ROLE_HINTS.find_in(line)?;
     PARENTHESES.captures_iter(line).find_map(|c| {
-        let b = parse_byline(c.get(1)?.as_str())?;
+        let inner = c.get(1)?.as_str();
+        let b = parse_byline(inner).or_else(|| parse_byline(after_source(inner)?))?;
         (!b.writers.is_empty()).then_some(b.writers)
     })
+}
+
+/// A credit that names its outlet first (`来源：新华社客户端 记者 张建新 白佳丽`): what follows the outlet.
+fn after_source(inner: &str) -> Option<&str> {
+    let rest = inner
+        .trim_start()
+        .strip_prefix(CREDIT_SOURCE_LABEL)?
+        .trim_start_matches([':', '：', ' ', '\u{3000}']);
+    let (_outlet, byline) = rest.split_once(char::is_whitespace)?;
+    Some(byline)
 }
 
 /// A closing parenthesis of names only at the very end of a paragraph (`…发展提供了新思路。（王乐文 方敏）`), or

@@ -708,6 +708,9 @@ pub const NEWSROOM_ENDINGS: [&str; 13] = [
     "广播",
 ];
 
+/// The label a closing credit may open with before its outlet and byline (`（来源：新华社客户端 记者 张建新）`).
+pub const CREDIT_SOURCE_LABEL: &str = "来源";
+
 /// Words every byline has one of (roles of writers and photographers): a line without one is not parsed.
 pub const BYLINE_ROLE_HINTS: [&str; 12] = [
     "记者",

@@ -19,19 +19,24 @@ pub fn is_attachment_href(href: &str) -> bool {
     if starts_with_ignore_case(href, "javascript:") || starts_with_ignore_case(href, "mailto:") {
         return false;
     }
-    let (path, query) = href.split_once('?').unwrap_or((href, ""));
-    let path = path.split('#').next().unwrap_or(path);
+    // `?` and `#` are ASCII: the slices never cut a character.
+    let (path, query) = match memchr::memchr(b'?', href.as_bytes()) {
+        Some(q) => (&href[..q], &href[q + 1..]),
+        None => (href, ""),
+    };
+    let path = memchr::memchr(b'#', path.as_bytes()).map_or(path, |h| &path[..h]);
     if has_attachment_extension(path) {
         return true;
     }
-    query.split('&').any(|kv| {
-        kv.split_once('=').is_some_and(|(k, v)| {
-            ["file", "filename", "url", "path"]
-                .iter()
-                .any(|n| k.eq_ignore_ascii_case(n))
-                && has_attachment_extension(v)
+    !query.is_empty()
+        && query.split('&').any(|kv| {
+            kv.split_once('=').is_some_and(|(k, v)| {
+                ["file", "filename", "url", "path"]
+                    .iter()
+                    .any(|n| k.eq_ignore_ascii_case(n))
+                    && has_attachment_extension(v)
+            })
         })
-    })
 }
 
 /// Whether an href is an e-mail address: `mailto:`, or an address that an editor linked as a web address
@@ -69,9 +74,7 @@ pub fn is_download_endpoint(href: &str) -> bool {
     static DOWNLOAD: LazyLock<AhoCorasick> = LazyLock::new(|| {
         AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .build([
-                "download", "attach", "getfile", "fileid", "wbfileid", "showfile",
-            ])
+            .build(DOWNLOAD_WORDS)
             .expect("download words build an automaton")
     });
     // A word counts where a word starts (`/attach/`, `?fileid=`, camel case `doDownload`), not inside another
@@ -82,7 +85,16 @@ pub fn is_download_endpoint(href: &str) -> bool {
             || !bytes[at - 1].is_ascii_alphanumeric()
             || (bytes[at - 1].is_ascii_lowercase() && bytes[at].is_ascii_uppercase())
     };
-    if !DOWNLOAD.find_iter(href).any(|m| starts_word(m.start())) {
+    // Every link of a page is asked and nearly none holds a download word where a word starts: those are found
+    // by a byte loop first, the automaton's answer is read only for the few that do.
+    let word_at = |at: usize| {
+        DOWNLOAD_FIRST_BYTES[usize::from(bytes[at])]
+            && starts_word(at)
+            && DOWNLOAD_WORDS
+                .iter()
+                .any(|w| starts_with_ignore_case(&href[at..], w))
+    };
+    if !(0..bytes.len()).any(word_at) || !DOWNLOAD.find_iter(href).any(|m| starts_word(m.start())) {
         return false;
     }
     let (path, query) = href.split_once('?').unwrap_or((href, ""));
@@ -95,21 +107,54 @@ pub fn is_download_endpoint(href: &str) -> bool {
     !page_without_query && !path.ends_with('/')
 }
 
+/// The words of a CMS download endpoint's path or parameters ([`is_download_endpoint`]).
+const DOWNLOAD_WORDS: [&str; 6] = [
+    "download", "attach", "getfile", "fileid", "wbfileid", "showfile",
+];
+
+/// The first bytes of [`DOWNLOAD_WORDS`], in either case.
+const DOWNLOAD_FIRST_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < DOWNLOAD_WORDS.len() {
+        let first = DOWNLOAD_WORDS[i].as_bytes()[0];
+        table[first.to_ascii_lowercase() as usize] = true;
+        table[first.to_ascii_uppercase() as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// Case-insensitive (ASCII) prefix test without allocating (schemes of hrefs on the hot path).
 pub(crate) fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
     s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
 }
 
-/// The extension of a path's last segment.
+/// The extension of a path's last segment. `/` and `.` are ASCII: the slices never cut a character.
 fn extension(path: &str) -> Option<&str> {
-    path.rsplit('/').next()?.rsplit_once('.').map(|(_, e)| e)
+    let segment = memchr::memrchr(b'/', path.as_bytes()).map_or(path, |s| &path[s + 1..]);
+    memchr::memrchr(b'.', segment.as_bytes()).map(|d| &segment[d + 1..])
 }
+
+/// The longest of [`ATTACHMENT_EXTENSIONS`], in bytes: a longer extension is none of them.
+const EXTENSION_MAX_BYTES: usize = {
+    let mut max = 0;
+    let mut i = 0;
+    while i < ATTACHMENT_EXTENSIONS.len() {
+        if ATTACHMENT_EXTENSIONS[i].len() > max {
+            max = ATTACHMENT_EXTENSIONS[i].len();
+        }
+        i += 1;
+    }
+    max
+};
 
 pub(crate) fn has_attachment_extension(path: &str) -> bool {
     extension(path).is_some_and(|e| {
-        ATTACHMENT_EXTENSIONS
-            .iter()
-            .any(|x| e.eq_ignore_ascii_case(x))
+        e.len() <= EXTENSION_MAX_BYTES
+            && ATTACHMENT_EXTENSIONS
+                .iter()
+                .any(|x| e.eq_ignore_ascii_case(x))
     })
 }
 
@@ -169,6 +214,30 @@ mod tests {
         ];
         for (href, want) in cases {
             assert_eq!(is_attachment_href(href), want, "{href}");
+        }
+    }
+
+    /// The byte searches read the extension that splitting the path as text reads.
+    #[test]
+    fn extension_is_after_the_last_dot_of_the_last_segment() {
+        for path in [
+            "",
+            "a",
+            "a.pdf",
+            "/x.y/z",
+            "/x.y/z.DOCX",
+            "../a.b.c",
+            "通知.doc",
+            "/dir/",
+            ".",
+            "a.",
+        ] {
+            let by_split = path
+                .rsplit('/')
+                .next()
+                .and_then(|s| s.rsplit_once('.'))
+                .map(|(_, e)| e);
+            assert_eq!(extension(path), by_split, "{path:?}");
         }
     }
 }

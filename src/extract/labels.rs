@@ -243,17 +243,48 @@ static LABELS: &[Label] = &[
 ];
 
 /// Labels by first character, longest first.
-static BY_FIRST: LazyLock<HashMap<char, Vec<&'static Label>>> = LazyLock::new(|| {
-    let mut map: HashMap<char, Vec<&'static Label>> = HashMap::default();
+static BY_FIRST: LazyLock<ByFirst> = LazyLock::new(|| {
+    let mut by_first = ByFirst {
+        labels: HashMap::default(),
+        filter: [0; FIRST_FILTER_BITS / 64],
+    };
     for l in LABELS {
         let first = l.text.chars().next().expect("labels are not empty");
-        map.entry(first).or_default().push(l);
+        by_first.labels.entry(first).or_default().push(l);
+        let bit = ByFirst::bit(first);
+        by_first.filter[bit / 64] |= 1 << (bit % 64);
     }
-    for list in map.values_mut() {
+    for list in by_first.labels.values_mut() {
         list.sort_by_key(|l| std::cmp::Reverse(l.text.chars().count()));
     }
-    map
+    by_first
 });
+
+/// Bits of [`ByFirst`]'s filter: a few dozen first characters leave most of them clear.
+const FIRST_FILTER_BITS: usize = 1024;
+
+/// The labels by first character, behind a filter of those characters (one bit each, by code point): a line is
+/// asked at every character whether a label starts there, and nearly none does, so most characters are turned
+/// away by one bit instead of a hash-table lookup.
+struct ByFirst {
+    labels: HashMap<char, Vec<&'static Label>>,
+    filter: [u64; FIRST_FILTER_BITS / 64],
+}
+
+impl ByFirst {
+    fn bit(c: char) -> usize {
+        c as usize % FIRST_FILTER_BITS
+    }
+
+    /// The labels starting with `c`, longest first.
+    fn get(&self, c: char) -> Option<&[&'static Label]> {
+        let bit = ByFirst::bit(c);
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        self.labels.get(&c).map(Vec::as_slice)
+    }
+}
 
 /// Labels this long may start right after a CJK character.
 const LONG_LABEL: usize = 4;
@@ -262,7 +293,7 @@ const LONG_LABEL: usize = 4;
 pub fn label_kind(label: &str) -> Option<LabelKind> {
     let first = label.chars().next()?;
     BY_FIRST
-        .get(&first)?
+        .get(first)?
         .iter()
         .find(|l| same_text(l.text, label))
         .map(|l| l.kind)
@@ -346,7 +377,7 @@ fn match_text(s: &str, i: usize, text: &str) -> Option<usize> {
 /// A label starting at `i`: the label and where its value starts (after the colon or slash).
 fn label_at(s: &str, i: usize) -> Option<(&'static Label, usize)> {
     let first = peek(s, i)?;
-    let candidates = BY_FIRST.get(&first)?;
+    let candidates = BY_FIRST.get(first)?;
     // 丨 is a CJK ideograph but here a separator.
     let after_letter = s[..i]
         .chars()

@@ -576,10 +576,11 @@ pub fn text_outside_links(node: ego_tree::NodeRef<'_, Node>) -> String {
     let mut out = String::new();
     for d in node.descendants() {
         if let Some(t) = d.value().as_text()
-            && !d
-                .ancestors()
-                .take_while(|a| a.id() != node.id())
-                .any(|a| a.value().as_element().is_some_and(|e| e.name() == "a"))
+            && !d.ancestors().take_while(|a| a.id() != node.id()).any(|a| {
+                a.value()
+                    .as_element()
+                    .is_some_and(|e| e.name.local == local_name!("a"))
+            })
         {
             out.push_str(t);
             out.push(' ');

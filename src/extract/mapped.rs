@@ -6,6 +6,7 @@
 //! per level.
 
 use ego_tree::NodeId;
+use html5ever::local_name;
 use rustc_hash::FxHashSet as HashSet;
 use scraper::ElementRef;
 use url::Url;
@@ -179,7 +180,7 @@ pub fn extract(an: &Analysis<'_>, mapping: &Mapping, base: Option<&Url>) -> Mapp
                 continue;
             };
             let links = std::iter::once(el).chain(el.descendants().filter_map(ElementRef::wrap));
-            for a in links.filter(|a| a.value().name() == "a" && !removed(a)) {
+            for a in links.filter(|a| a.value().name.local == local_name!("a") && !removed(a)) {
                 let Some(href) = a.value().attr("href") else {
                     continue;
                 };
@@ -201,7 +202,7 @@ pub fn extract(an: &Analysis<'_>, mapping: &Mapping, base: Option<&Url>) -> Mapp
                 continue;
             };
             let imgs = std::iter::once(el).chain(el.descendants().filter_map(ElementRef::wrap));
-            for img in imgs.filter(|i| i.value().name() == "img" && !removed(i)) {
+            for img in imgs.filter(|i| i.value().name.local == local_name!("img") && !removed(i)) {
                 let Some(src) = img.value().attr("src") else {
                     continue;
                 };

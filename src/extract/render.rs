@@ -4,6 +4,7 @@
 //! The HTML is escaped as the sanitizer's serializer escapes it and sanitized again by [`crate::normalize::html`];
 //! this walk only decides structure.
 
+use html5ever::local_name;
 use rustc_hash::FxHashSet as HashSet;
 
 use ego_tree::iter::Edge;
@@ -474,9 +475,11 @@ fn own_rows<'a>(table: NodeRef<'a, Node>) -> Vec<NodeRef<'a, Node>> {
                 let Some(el) = node.value().as_element() else {
                     continue;
                 };
-                if skip_depth > 0 || (node.id() != table.id() && el.name() == "table") {
+                if skip_depth > 0
+                    || (node.id() != table.id() && el.name.local == local_name!("table"))
+                {
                     skip_depth += 1;
-                } else if el.name() == "tr" {
+                } else if el.name.local == local_name!("tr") {
                     rows.push(node);
                 }
             }

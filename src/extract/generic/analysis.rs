@@ -52,7 +52,10 @@ impl Block {
     }
 
     fn compute_weight(&self) -> f32 {
-        if self.chrome || is_boilerplate(&self.line) {
+        // A block of navigation links alone (a menu's `<li><a>`) weighs minus its link text whether or not it is
+        // boilerplate: its line is not searched for footer markers.
+        let links_only = self.chars == 0 && self.content_link_chars == 0;
+        if self.chrome || (!links_only && is_boilerplate(&self.line)) {
             return -((self.chars + self.link_chars) as f32);
         }
         let prose = if (self.chars >= 10 && self.punct >= 1) || self.chars >= 40 {
@@ -462,11 +465,13 @@ impl<'a> Analysis<'a> {
             | local_name!("object") => {
                 let src = attr(el, "src").or_else(|| attr(el, "data"));
                 if let Some(src) = src {
-                    if el.name() != "embed" && el.name() != "object" {
+                    if el.name.local != local_name!("embed")
+                        && el.name.local != local_name!("object")
+                    {
                         self.frames.push(src.to_string());
                         self.link_targets.push((node.id(), src));
                     }
-                    if el.name() != "frame" {
+                    if el.name.local != local_name!("frame") {
                         self.embeds.push((node.id(), src));
                     }
                 }

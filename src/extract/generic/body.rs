@@ -15,6 +15,7 @@ use super::vocabulary::{
     PERSON_CARD_LABELS, SECTION_MAX_LINK_DENSITY, SECTION_MIN_PUNCT, SECTION_MIN_SHARE,
     SOCIAL_WORDS, TAIL_PARAGRAPH_MIN_WIDTH, WIDGET_LINE_MAX_CHARS, WIDGET_LINE_STARTS,
 };
+use html5ever::local_name;
 use rustc_hash::FxHashSet as HashSet;
 
 use ego_tree::NodeId;
@@ -372,10 +373,11 @@ fn links_are_people(node: ego_tree::NodeRef<'_, Node>) -> bool {
         return false;
     }
     let mut names = 0;
-    for link in node
-        .descendants()
-        .filter(|d| d.value().as_element().is_some_and(|el| el.name() == "a"))
-    {
+    for link in node.descendants().filter(|d| {
+        d.value()
+            .as_element()
+            .is_some_and(|el| el.name.local == local_name!("a"))
+    }) {
         if !super::people::is_chinese_name(crate::extract::dom::spaced_text(link).trim()) {
             return false;
         }

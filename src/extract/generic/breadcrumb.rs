@@ -5,6 +5,7 @@ use super::vocabulary::{
     BREADCRUMB_BARE_LABEL, BREADCRUMB_CLASS_WORDS, BREADCRUMB_DROPPED, BREADCRUMB_LABELS,
 };
 use ego_tree::{NodeId, NodeRef};
+use html5ever::local_name;
 use scraper::Node;
 
 use super::analysis::Analysis;
@@ -122,7 +123,7 @@ pub(crate) fn items_of(node: NodeRef<'_, Node>, marker: Option<&str>) -> Vec<Str
         .descendants()
         .filter_map(|d| {
             let el = d.value().as_element()?;
-            if el.name() != "a" {
+            if el.name.local != local_name!("a") {
                 return None;
             }
             let t = spaced_text(d);

@@ -13,6 +13,7 @@ use super::vocabulary::{
 use crate::normalize::date::find_date;
 use crate::normalize::text::visible_len;
 use crate::outcome::Shape;
+use html5ever::local_name;
 
 /// Why a page is not an article, in English as the job store keeps it, and the message that says it in the
 /// interface language (see [`crate::outcome`]): the words are spelled here only.
@@ -439,7 +440,9 @@ fn sections_with_more_links(an: &Analysis<'_>) -> usize {
 /// (a test of the vocabulary keeps it so): most links hold neither and are passed over without building their
 /// text.
 pub(super) fn is_more_anchor(node: ego_tree::NodeRef<'_, scraper::Node>) -> bool {
-    node.value().as_element().is_some_and(|e| e.name() == "a")
+    node.value()
+        .as_element()
+        .is_some_and(|e| e.name.local == local_name!("a"))
         && node.descendants().any(|d| {
             d.value()
                 .as_text()
@@ -473,11 +476,17 @@ fn image_beside(an: &Analysis<'_>, body: Option<ego_tree::NodeId>) -> bool {
         std::iter::once(sibling)
             .chain(sibling.descendants())
             .any(|d| {
-                d.value().as_element().is_some_and(|e| e.name() == "img")
+                d.value()
+                    .as_element()
+                    .is_some_and(|e| e.name.local == local_name!("img"))
                     && !d
                         .ancestors()
                         .take_while(|a| a.id() != parent.id())
-                        .any(|a| a.value().as_element().is_some_and(|e| e.name() == "a"))
+                        .any(|a| {
+                            a.value()
+                                .as_element()
+                                .is_some_and(|e| e.name.local == local_name!("a"))
+                        })
             })
     })
 }

@@ -5,6 +5,7 @@
 //! body leave out that line and everything after it.
 
 use ego_tree::NodeId;
+use html5ever::local_name;
 
 use super::analysis::Analysis;
 use ego_tree::NodeRef;
@@ -73,7 +74,9 @@ pub fn lines_of(an: &Analysis<'_>, block: NodeId) -> Lines {
         root.children().rev().map(|c| (c, true)).collect();
     while let Some((node, entering)) = stack.pop() {
         match node.value() {
-            Node::Element(el) if !entering && el.name() == "a" && attr(el, "href").is_some() => {
+            Node::Element(el)
+                if !entering && el.name.local == local_name!("a") && attr(el, "href").is_some() =>
+            {
                 links = links.saturating_sub(1);
             }
             Node::Element(_) if !entering => {}
@@ -86,11 +89,11 @@ pub fn lines_of(an: &Analysis<'_>, block: NodeId) -> Lines {
                 finish(&mut cur, &mut raw, &mut out, order);
             }
             Node::Element(el) => {
-                if el.name() == "br" {
+                if el.name.local == local_name!("br") {
                     finish(&mut cur, &mut raw, &mut out, None);
                 }
                 out.nodes.push(node.id());
-                if el.name() == "a" && attr(el, "href").is_some() {
+                if el.name.local == local_name!("a") && attr(el, "href").is_some() {
                     links += 1;
                 }
                 stack.push((node, false));

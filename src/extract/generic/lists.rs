@@ -14,6 +14,7 @@ use super::vocabulary::{
 };
 use ego_tree::NodeRef;
 use ego_tree::iter::Edge;
+use html5ever::local_name;
 use rustc_hash::FxHashMap as HashMap;
 use scraper::Node;
 
@@ -454,7 +455,7 @@ fn leading_link<'a>(item: &NodeRef<'a, Node>) -> Option<Lead<'a>> {
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Element(_) if skipped > 0 => skipped += 1,
-                Node::Element(el) if el.name() == "a" => {
+                Node::Element(el) if el.name.local == local_name!("a") => {
                     let href = attr(el, "href")?.trim();
                     // The link's text is read whole: an item reaches a link only within its first
                     // ITEM_LEAD_MAX_NODES nodes, so each link is read by a few dozen items at most.
@@ -465,9 +466,11 @@ fn leading_link<'a>(item: &NodeRef<'a, Node>) -> Option<Lead<'a>> {
                         return None;
                     }
                     let chars = link_chars(node);
-                    let image = node
-                        .descendants()
-                        .any(|d| d.value().as_element().is_some_and(|e| e.name() == "img"));
+                    let image = node.descendants().any(|d| {
+                        d.value()
+                            .as_element()
+                            .is_some_and(|e| e.name.local == local_name!("img"))
+                    });
                     if chars == 0 && !image {
                         return None;
                     }
@@ -506,7 +509,7 @@ fn leading_link<'a>(item: &NodeRef<'a, Node>) -> Option<Lead<'a>> {
 fn page_links<'a>(item: &NodeRef<'a, Node>) -> impl Iterator<Item = &'a str> + 'a {
     let own = item.value().as_element().and_then(onclick_target);
     let anchors = item.descendants().filter_map(|d| match d.value() {
-        Node::Element(el) if el.name() == "a" => attr(el, "href").map(str::trim),
+        Node::Element(el) if el.name.local == local_name!("a") => attr(el, "href").map(str::trim),
         _ => None,
     });
     own.into_iter().chain(anchors).filter(|h| is_page_href(h))
@@ -534,9 +537,9 @@ fn title_link_chars(item: &NodeRef<'_, Node>, href: &str) -> usize {
     item.descendants()
         .take(2 * ITEM_LEAD_MAX_NODES)
         .filter(|d| {
-            d.value()
-                .as_element()
-                .is_some_and(|e| e.name() == "a" && attr(e, "href").map(str::trim) == Some(href))
+            d.value().as_element().is_some_and(|e| {
+                e.name.local == local_name!("a") && attr(e, "href").map(str::trim) == Some(href)
+            })
         })
         .map(link_chars)
         .max()

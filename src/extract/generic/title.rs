@@ -7,6 +7,7 @@ use super::vocabulary::{
     BADGES, HEADING_NAME_WORDS, NAME_MARKERS, SITE_GREETINGS, SITE_NAME_ENDINGS, TITLE_META,
 };
 use ego_tree::NodeId;
+use html5ever::local_name;
 use scraper::Node;
 
 use super::analysis::Analysis;
@@ -570,7 +571,7 @@ fn tag_bonus(el: &scraper::node::Element) -> Option<f32> {
             bonus += 5.0;
         }
     }
-    if el.name() == "font"
+    if el.name.local == local_name!("font")
         && el
             .attr("size")
             .is_some_and(|s| s.trim().parse::<u32>().is_ok_and(|n| n >= 4))
@@ -587,7 +588,7 @@ fn tag_bonus(el: &scraper::node::Element) -> Option<f32> {
 fn inside_link(node: ego_tree::NodeRef<'_, Node>) -> bool {
     for a in node.ancestors() {
         match a.value().as_element() {
-            Some(e) if e.name() == "a" => return true,
+            Some(e) if e.name.local == local_name!("a") => return true,
             Some(e) if crate::extract::dom::is_block(&e.name.local) => return false,
             _ => {}
         }
@@ -625,7 +626,11 @@ fn touches<'a>(node: ego_tree::NodeRef<'a, Node>, forward: bool) -> bool {
         let mut next = step(at);
         while let Some(n) = next {
             match n.value() {
-                Node::Element(e) if e.name() == "br" || is_block(&e.name.local) => return false,
+                Node::Element(e)
+                    if e.name.local == local_name!("br") || is_block(&e.name.local) =>
+                {
+                    return false;
+                }
                 Node::Text(t) => {
                     if let Some(c) = facing(t) {
                         return !c.is_whitespace();
@@ -660,8 +665,11 @@ fn touches<'a>(node: ego_tree::NodeRef<'a, Node>, forward: bool) -> bool {
 }
 
 fn has_link_inside(node: ego_tree::NodeRef<'_, Node>) -> bool {
-    node.descendants()
-        .any(|d| d.value().as_element().is_some_and(|e| e.name() == "a"))
+    node.descendants().any(|d| {
+        d.value()
+            .as_element()
+            .is_some_and(|e| e.name.local == local_name!("a"))
+    })
 }
 
 /// `font-size: 24px` (or pt) from an inline style.

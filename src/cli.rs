@@ -414,7 +414,7 @@ pub struct EvalArgs {
     #[arg(long, value_name = "OUT")]
     pub json: Option<PathBuf>,
 
-    /// Floors file (default eval/floors.toml; not applied by default to --files or --mapping runs).
+    /// Floors file (default eval/floors.toml; not applied by default to --files, --mapping or --records runs).
     #[arg(long, value_name = "FILE", conflicts_with = "no_floors")]
     pub floors: Option<PathBuf>,
 

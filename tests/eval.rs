@@ -558,6 +558,18 @@ fn devset_scores_exported_records_as_the_run_that_wrote_them() {
         text.contains("article dropped  site/trees.html  (skipped: no record in"),
         "{text}"
     );
+    // From the repository root, the repository's floors are not applied to records read from a run (they cover
+    // only the folders it read): the run says so and succeeds.
+    cargo_bin_cmd!("sitelift")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .arg("eval")
+        .arg("--devset")
+        .arg(&manifest)
+        .arg("--records")
+        .arg(&records)
+        .assert()
+        .success()
+        .stderr(contains("floors are not applied"));
     assert!(
         predicates::Predicate::eval(
             &is_match(r"articles dropped\s+1 of 1\s+0 of 1").unwrap(),

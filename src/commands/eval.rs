@@ -80,7 +80,8 @@ pub fn run(args: EvalArgs, quiet: bool) -> Result<ExitCode> {
 }
 
 /// --no-floors: none; --floors FILE: that file; otherwise eval/floors.toml for a full run, and no gate for a
-/// --files or --mapping run (the repository's floors describe the whole labelled set without a mapping).
+/// --files, --mapping or --records run (the repository's floors describe the whole labelled set extracted here
+/// without a mapping; records read from a run cover only the folders that run read, and no benchmark).
 fn floors_for(args: &EvalArgs, quiet: bool) -> Result<Option<Floors>> {
     if args.no_floors {
         return Ok(None);
@@ -88,7 +89,7 @@ fn floors_for(args: &EvalArgs, quiet: bool) -> Result<Option<Floors>> {
     if let Some(path) = &args.floors {
         return Ok(Some(Floors::load(path)?));
     }
-    if !args.files.is_empty() || args.mapping.is_some() {
+    if !args.files.is_empty() || args.mapping.is_some() || args.records.is_some() {
         if !quiet {
             eprintln!("{}", t!("eval-floors-not-applied"));
         }

@@ -292,11 +292,18 @@ const SECTION_BAR_EXTRA_CHARS: usize = 8;
 /// Whether a heading sits in a bar with a "more" link to its column ([`super::classify::is_more_anchor`]): the
 /// name of a hub's section (`学院新闻  更多>`), never a page's headline.
 fn heads_a_section_with_more_link(node: ego_tree::NodeRef<'_, Node>, heading_chars: usize) -> bool {
+    let limit = heading_chars + SECTION_BAR_EXTRA_CHARS;
     node.ancestors().take(SECTION_BAR_DEPTH).any(|bar| {
         let mut letters = 0;
         for t in bar.descendants().filter_map(|d| d.value().as_text()) {
-            letters += t.chars().filter(|c| !c.is_whitespace()).count();
-            if letters > heading_chars + SECTION_BAR_EXTRA_CHARS {
+            // Counted only up to the limit: a bar is short, and the `<html>` above a heading holds the whole
+            // page (a `<title>` of 240,000 characters was counted once per heading).
+            letters += t
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .take(limit + 1 - letters)
+                .count();
+            if letters > limit {
                 return false;
             }
         }

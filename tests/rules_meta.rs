@@ -202,29 +202,29 @@ fn meta_byline_at_the_end_of_the_text() {
 
 #[test]
 fn meta_radio_reporter_credit_closing_the_text() {
-    // A radio station's reporter (`交通广播记者`), in ASCII parentheses as reprints often have them.
-    let text = format!(
-        "{}<p>活动持续到傍晚，参与的居民纷纷表示收获很大，希望今后多举办类似的活动。(交通广播记者 林晓)</p>",
-        paras(4)
-    );
-    let ex = run(&article(
-        "湖滨社区科普开放日",
-        "发布时间：2023-05-06",
-        &text,
-    ));
-    assert_eq!(value(&ex.author), Some("林晓"), "{}", show(&ex));
-    assert_eq!(rule(&ex.author), "generic:byline");
-    // A credit that names its outlet first, after 来源 (a reprint: its header names the source too).
-    let text = format!(
-        "{}<p>活动持续到傍晚，参与的居民纷纷表示收获很大，希望今后多举办类似的活动，让更多的孩子在动手实践中体会到科学探索的乐趣与意义。（来源：青松日报客户端 记者 林晓 周默）</p>",
-        paras(4)
-    );
-    let ex = run(&article(
-        "湖滨社区科普开放日",
-        "来源：青松日报 发布时间：2023-05-06",
-        &text,
-    ));
-    assert_eq!(value(&ex.author), Some("林晓、周默"), "{}", show(&ex));
+    let cases = [
+        // A radio station's reporter (`交通广播记者`), in ASCII parentheses as reprints often have them.
+        (
+            "希望今后多举办类似的活动。(交通广播记者 林晓)",
+            "发布时间：2023-05-06",
+            "林晓",
+        ),
+        // A credit that names its outlet first, after 来源 (a reprint: its header names the source too).
+        (
+            "希望今后多举办类似的活动，让更多的孩子在动手实践中体会到科学探索的乐趣与意义。（来源：青松日报客户端 记者 林晓 周默）",
+            "来源：青松日报 发布时间：2023-05-06",
+            "林晓、周默",
+        ),
+    ];
+    for (closing, info, author) in cases {
+        let text = format!(
+            "{}<p>活动持续到傍晚，参与的居民纷纷表示收获很大，{closing}</p>",
+            paras(4)
+        );
+        let ex = run(&article("湖滨社区科普开放日", info, &text));
+        assert_eq!(value(&ex.author), Some(author), "{}", show(&ex));
+        assert_eq!(rule(&ex.author), "generic:byline");
+    }
 }
 
 #[test]

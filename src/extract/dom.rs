@@ -539,6 +539,13 @@ pub fn flowing_text_exceeds(node: NodeRef<'_, Node>, limit: usize) -> bool {
     edges.over_bound()
 }
 
+/// Whether a node is an element named one of `names` (`td`/`th`, `ul`/`ol`).
+pub fn is_named(node: NodeRef<'_, Node>, names: &[&str]) -> bool {
+    node.value()
+        .as_element()
+        .is_some_and(|e| names.contains(&e.name()))
+}
+
 /// Visible characters of a subtree's readable text (what `visible_len` counts of [`spaced_text`]), counted up to
 /// `cap` (returned when reached) and over at most [`BOUNDED_TEXT_MAX_NODES`] nodes.
 pub fn visible_chars_upto(node: NodeRef<'_, Node>, cap: usize) -> usize {

@@ -333,11 +333,8 @@ fn prune_container(
 /// table's headings, not a print or share button. A toolbar is one row and a layout table's rows hold a cell or
 /// two, so a grid is several rows of several cells each.
 fn is_grid_cell(an: &Analysis<'_>, node: NodeId) -> bool {
-    let is = |n: &ego_tree::NodeRef<'_, Node>, names: &[&str]| {
-        n.value()
-            .as_element()
-            .is_some_and(|e| names.contains(&e.name()))
-    };
+    let is =
+        |n: &ego_tree::NodeRef<'_, Node>, names: &[&str]| crate::extract::dom::is_named(*n, names);
     let Some(n) = an.doc.tree.get(node) else {
         return false;
     };

@@ -116,11 +116,7 @@ pub fn main_list(an: &Analysis<'_>, main: ego_tree::NodeId, weak: bool) -> Optio
 /// list that holds most of its wrapper's text, a short record linking by a title to another page. An article's
 /// one-item list is a small part of its text, and an article is no short record.
 fn single_item(an: &Analysis<'_>, item: NodeRef<'_, Node>) -> Option<ListEvidence> {
-    let is = |n: NodeRef<'_, Node>, names: &[&str]| {
-        n.value()
-            .as_element()
-            .is_some_and(|e| names.contains(&e.name()))
-    };
+    let is = crate::extract::dom::is_named;
     if !is(item, &["li"]) {
         return None;
     }

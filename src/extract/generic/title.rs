@@ -294,18 +294,9 @@ const SECTION_BAR_EXTRA_CHARS: usize = 8;
 fn heads_a_section_with_more_link(node: ego_tree::NodeRef<'_, Node>, heading_chars: usize) -> bool {
     let limit = heading_chars + SECTION_BAR_EXTRA_CHARS;
     node.ancestors().take(SECTION_BAR_DEPTH).any(|bar| {
-        let mut letters = 0;
-        for t in bar.descendants().filter_map(|d| d.value().as_text()) {
-            // Counted only up to the limit: a bar is short, and the `<html>` above a heading holds the whole
-            // page (a `<title>` of 240,000 characters was counted once per heading).
-            letters += t
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .take(limit + 1 - letters)
-                .count();
-            if letters > limit {
-                return false;
-            }
+        // Counted only up to the limit: a bar is short, and the `<html>` above a heading holds the whole page.
+        if crate::extract::dom::visible_chars_upto(bar, limit + 1) > limit {
+            return false;
         }
         bar.descendants().any(super::classify::is_more_anchor)
     })

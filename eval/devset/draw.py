@@ -35,6 +35,8 @@ The draw is reproducible: the same corpus and seed give the same file. Nothing h
   earlier draws left; its pages carry "draw": 10.
 - Eleventh draw (fourteenth session: tune misses down to a handful again, issue 8): SEED_11 and DRAW_11 from what
   the earlier draws left; its pages carry "draw": 11.
+- Twelfth draw (fifteenth session: tune misses down to a handful again, issue 8): SEED_12 and DRAW_12, the last
+  31 nku pages the earlier draws left (the corpus has no undrawn page after it); its pages carry "draw": 12.
 """
 import json
 import os
@@ -64,6 +66,8 @@ SEED_10 = 20261215
 DRAW_10 = {"nku": 140}
 SEED_11 = 20261216
 DRAW_11 = {"nku": 140}
+SEED_12 = 20261217
+DRAW_12 = {"nku": 31}
 TUNE_SHARE = 2 / 3
 ENGLISH_WORDS = {"the", "and", "of", "to", "in", "is", "for", "that", "with", "on", "are", "was", "this", "by"}
 
@@ -152,6 +156,7 @@ def main():
     pages += later_draw(skip | outside_kinds() | {p["file"] for p in pages}, SEED_9, DRAW_9, 9)
     pages += later_draw(skip | outside_kinds() | {p["file"] for p in pages}, SEED_10, DRAW_10, 10)
     pages += later_draw(skip | outside_kinds() | {p["file"] for p in pages}, SEED_11, DRAW_11, 11)
+    pages += later_draw(skip | outside_kinds() | {p["file"] for p in pages}, SEED_12, DRAW_12, 12)
     out = {
         "seed": SEED,
         "method": __doc__.strip(),

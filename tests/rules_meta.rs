@@ -292,6 +292,12 @@ fn meta_bare_name_line_with_common_surname() {
     let text = format!("<p>欧阳明远</p>{}", paras(4));
     let ex = run(&article("湖畔的科学课", "发布时间：2023-05-06", &text));
     assert_eq!(value(&ex.author), Some("欧阳明远"), "{}", show(&ex));
+    // Negative: the name line repeats the headline (a profile shows the person's name as the page's heading and
+    // again beside the photo): the headline, not a byline.
+    let text = format!("<p>欧阳明远</p>{}", paras(4));
+    let ex = run(&article("欧阳明远", "", &text));
+    assert_eq!(value(&ex.title), Some("欧阳明远"), "{}", show(&ex));
+    assert_eq!(value(&ex.author), None, "{}", show(&ex));
 }
 
 #[test]

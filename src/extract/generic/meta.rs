@@ -434,8 +434,17 @@ fn byline(an: &Analysis<'_>, layout: Layout) -> Option<(Found<String>, Option<No
         ));
     }
     // A bare name line in the header: right before the first paragraph, or right above the header's date line.
+    // One that repeats the headline is the headline again (a profile shows the person's name as the page's
+    // heading and once more beside the photo), not a byline.
+    let headline = layout
+        .title_order
+        .and_then(|o| an.blocks_in(o, o).first())
+        .map(|b| b.line.trim());
     for (i, block) in head_lines.iter().enumerate() {
-        if Some(block.order) == layout.title_order || block.chrome {
+        if Some(block.order) == layout.title_order
+            || block.chrome
+            || headline.is_some_and(|h| h == block.line.trim())
+        {
             continue;
         }
         let before_text = head_lines

@@ -491,6 +491,30 @@ fn breadcrumb_element_marked_by_class() {
 }
 
 #[test]
+fn breadcrumb_inline_element_marked_by_class() {
+    // A portal's position span inside a table cell, its links kept apart by spaces only.
+    let ex = crumb_is(
+        r#"<table><tr><td><span frag="面板4"><span class="Column_Position"><a href="/main.htm">首页</a><span class="possplit">&nbsp;&nbsp;</span><a href="/886/list.htm">科普基地</a><span class="possplit">&nbsp;&nbsp;</span><a href="/kpjd/list.htm">青少年科普基地</a></span></span></td></tr></table>"#,
+        &["科普基地", "青少年科普基地"],
+    );
+    assert_eq!(rule(&ex.category), "generic:breadcrumb element");
+    // Negative: the same cell without the marked span is no breadcrumb.
+    let ex = crumb_page(
+        r#"<table><tr><td><span class="lm"><a href="/main.htm">首页</a>&nbsp;&nbsp;<a href="/886/list.htm">科普基地</a></span></td></tr></table>"#,
+    );
+    assert_eq!(category(&ex), None, "{}", show(&ex));
+}
+
+#[test]
+fn breadcrumb_written_as_a_list_beside_a_heading() {
+    // The marked element holds the column's heading and the trail as list items, only the first one a link.
+    crumb_is(
+        r#"<section class="page-breadcrumb"><h2>学会简介</h2><ol><li><a href="/">首页</a></li><li>关于我们</li><li class="active">学会简介</li></ol></section>"#,
+        &["关于我们", "学会简介"],
+    );
+}
+
+#[test]
 fn breadcrumb_link_to_the_site_root_removed() {
     // The first item links home under the site's own name.
     crumb_is(

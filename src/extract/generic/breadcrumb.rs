@@ -12,7 +12,7 @@ use super::analysis::Analysis;
 use std::sync::LazyLock;
 
 use crate::extract::Rule;
-use crate::extract::dom::{Markers, spaced_text};
+use crate::extract::dom::{Markers, is_block, spaced_text};
 
 static CLASSES: LazyLock<Markers> = LazyLock::new(|| Markers::new(&BREADCRUMB_CLASS_WORDS));
 /// Every label at once: a line that holds none is passed over with one search.
@@ -54,19 +54,41 @@ pub fn find(an: &Analysis<'_>) -> Option<Breadcrumb> {
         }
     }
     // Elements marked by class or id; only those holding a little text qualify (checked on the subtree
-    // statistics first, so the page's thousands of other elements cost one map lookup each).
+    // statistics first, so the page's thousands of other elements cost one map lookup each). Statistics are
+    // kept for blocks, so a marked inline element (`<span class="Column_Position">` in a table cell) is looked
+    // for inside the small blocks that hold links.
     let mut marked: Vec<(usize, ego_tree::NodeId)> = an
         .stats
         .iter()
         .filter(|(_, s)| s.chars + s.link_chars <= 150)
-        .filter(|(id, _)| {
-            an.doc
-                .tree
-                .get(**id)
-                .and_then(|n| n.value().as_element())
-                .is_some_and(|el| CLASSES.in_names(el).is_some())
+        .filter_map(|(id, s)| {
+            let node = an.doc.tree.get(*id)?;
+            if CLASSES.in_names(node.value().as_element()?).is_some() {
+                return Some((s.pre, *id));
+            }
+            if s.link_chars == 0 {
+                return None;
+            }
+            // A trail has steps: the marked element holds two links or more (a lone link marked
+            // `…_position_top` is a widget's credit).
+            let inline = node.descendants().skip(1).find(|d| {
+                d.value().as_element().is_some_and(|el| {
+                    !is_block(&el.name.local)
+                        && el.name.local != local_name!("a")
+                        && CLASSES.in_names(el).is_some()
+                })
+            })?;
+            let links = inline
+                .descendants()
+                .filter(|d| {
+                    d.value()
+                        .as_element()
+                        .is_some_and(|el| el.name.local == local_name!("a"))
+                })
+                .take(2)
+                .count();
+            (links == 2).then_some((s.pre, inline.id()))
         })
-        .map(|(id, s)| (s.pre, *id))
         .collect();
     marked.sort_unstable();
     for node in marked.into_iter().filter_map(|(_, id)| an.doc.tree.get(id)) {
@@ -131,7 +153,20 @@ pub(crate) fn items_of(node: NodeRef<'_, Node>, marker: Option<&str>) -> Vec<Str
             (!t.is_empty()).then_some((t, root_link))
         })
         .collect();
-    let mut items: Vec<String> = if links.len() >= 2 && !has_separator(after_marker) {
+    // A trail written as a list (`<ol><li><a>首页</a></li><li>关于我们</li><li>中心简介</li></ol>`): its items,
+    // whatever else the element holds (a heading repeating the page's name).
+    let list_items: Vec<String> = node
+        .descendants()
+        .filter(|d| {
+            d.value()
+                .as_element()
+                .is_some_and(|el| el.name.local == local_name!("li"))
+        })
+        .map(spaced_text)
+        .collect();
+    let mut items: Vec<String> = if links.len() < 2 && list_items.len() >= 2 {
+        list_items
+    } else if links.len() >= 2 && !has_separator(after_marker) {
         let mut v: Vec<String> = links
             .iter()
             .enumerate()

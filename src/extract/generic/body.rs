@@ -310,10 +310,8 @@ fn prune_container(
         // A reading-aid line starts with its marker or is a short line without sentences; a sentence that
         // mentions 相关报道 or 打印本页 is text. (Read only for the small blocks it can leave out.)
         let chrome_line = || {
-            let short = is_short_label_line(block);
-            CHROME_LINES
-                .iter()
-                .any(|m| block.line.starts_with(m) || (short && block.line.contains(m)))
+            CHROME_LINES.iter().any(|m| block.line.starts_with(m))
+                || (is_short_label_line(block) && CHROME_LINE_SEARCH.is_match(&block.line))
                 || is_widget_line(block)
         };
         if block.node != container
@@ -328,6 +326,12 @@ fn prune_container(
     }
     exclude_leading_widgets(an, range, exclude);
 }
+
+/// The [`CHROME_LINES`] searched anywhere in a line at once (as written: every one is Chinese), not one
+/// substring search per word.
+static CHROME_LINE_SEARCH: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new(CHROME_LINES).expect("chrome lines build an automaton")
+});
 
 /// Whether a block is a cell of a grid of data (a price list's `复印 打印 扫描` columns): its words are the
 /// table's headings, not a print or share button. A toolbar is one row and a layout table's rows hold a cell or

@@ -228,7 +228,13 @@ pub fn later_parts(an: &Analysis<'_>, own_name: &str, part: Option<u32>) -> Vec<
         },
     };
     let mut parts: Vec<(u32, String)> = Vec::new();
+    // A part's file name holds the stem: an href without it is passed over before its file name is cut out
+    // (one substring search, not the `?`, `#` and `/` splits of every anchor).
+    let holds_stem = memchr::memmem::Finder::new(stem.as_bytes());
     for &(_, href) in &an.anchors {
+        if holds_stem.find(href.as_bytes()).is_none() {
+            continue;
+        }
         let name = file_name(href);
         if let Some((b, n, e)) = split_part_name(name)
             && b == stem

@@ -571,15 +571,17 @@ pub fn has_pager(an: &Analysis<'_>) -> bool {
     an.blocks.iter().any(|b| {
         let line = b.line.as_str();
         // A pager line has digits or the word 页; most lines of a page have neither.
+        let page_word = line.len() <= 4 * PAGER_MAX_CHARS && line.contains('页');
         if line.len() > 4 * PAGER_MAX_CHARS
-            || !(line.bytes().any(|c| c.is_ascii_digit()) || line.contains('页'))
+            || !(page_word || line.bytes().any(|c| c.is_ascii_digit()))
             || visible_len(line) > PAGER_MAX_CHARS
         {
             return false;
         }
-        let counted = line.contains("页码")
-            || (line.contains('共') && (line.contains('页') || line.contains("记录")))
-            || (line.contains('第') && line.contains('页') && line.contains('/'));
+        // 页码 and 第…页 need 页: a character search, before any search for a word.
+        let counted = (page_word && line.contains("页码"))
+            || (line.contains('共') && (page_word || line.contains("记录")))
+            || (page_word && line.contains('第') && line.contains('/'));
         if counted || PAGER.find_in(line).is_some() {
             return line.chars().any(|c| c.is_ascii_digit()) || counted;
         }

@@ -126,7 +126,7 @@ pub fn is_hidden(el: &Element) -> bool {
 }
 
 /// Whether a class attribute names one of [`HIDING_CLASSES`] (ASCII case ignored).
-fn class_hides(class: &str) -> bool {
+pub(crate) fn class_hides(class: &str) -> bool {
     static HIDING: LazyLock<NameWords> = LazyLock::new(|| NameWords::of(&HIDING_CLASSES));
     let hides = |c: &[u8]| HIDING.class(c) != 0;
     if !class.is_ascii() {
@@ -142,7 +142,7 @@ fn class_hides(class: &str) -> bool {
 /// `display: none` or `visibility: hidden` in an inline style, in any case and spacing; or a box that shows
 /// nothing: clipped to no height or width (`height:0;overflow:hidden`), or text of size zero (`font:0/0 a`,
 /// `font-size:0`) — the hidden notes portals leave for screen readers and scrapers.
-fn style_hides(style: &str) -> bool {
+pub(crate) fn style_hides(style: &str) -> bool {
     // Only a style with a zero, `none` or `hidden` in it (as written) is read further.
     if !style.contains('0')
         && !contains_ignore_ascii_case(style, "none")
@@ -314,10 +314,12 @@ pub fn name_tokens<'a>(el: &'a Element) -> impl Iterator<Item = &'a str> + 'a {
             _ => {}
         }
     }
-    Words {
-        rest: class.unwrap_or(""),
-    }
-    .chain(id.map(str::trim).filter(|i| !i.is_empty()))
+    class_words(class.unwrap_or("")).chain(id.map(str::trim).filter(|i| !i.is_empty()))
+}
+
+/// The words of a class attribute, split as `str::split_whitespace` splits them.
+pub fn class_words(class: &str) -> impl Iterator<Item = &str> {
+    Words { rest: class }
 }
 
 /// The words of a text split as `str::split_whitespace` splits it, reading ASCII by byte (class attributes are

@@ -2,7 +2,7 @@
 //! with its link text and punctuation counted), the `<meta>` tags, `<title>`, frames and forms. Subtree scores
 //! for body selection are summed from the blocks, so the page is walked once, not once per rule.
 
-use super::names::{Chrome, ChromeSpans, NameFacts};
+use super::names::{Chrome, ChromeSpans, NameReader};
 use super::vocabulary::{
     CHROME_ARTICLE_MIN_CHARS, CHROME_ARTICLE_MIN_PUNCT, FOOTER_LINE_MAX_BYTES, FOOTER_MARKERS,
     NAV_MAX_PROSE_LINK_DENSITY, NAV_PROSE_MIN_PUNCT, PROSE_MIN_SENTENCES, URL_PREFIXES,
@@ -16,7 +16,7 @@ use scraper::{Html, Node};
 
 use std::sync::LazyLock;
 
-use crate::extract::dom::{Markers, attr, is_block, skip_subtree};
+use crate::extract::dom::{Markers, attr, is_block};
 use crate::href::{
     is_attachment_href, is_download_endpoint, is_mail_href, starts_with_ignore_case,
 };
@@ -256,6 +256,7 @@ impl<'a> Analysis<'a> {
         // too), its pre-order index and what its closed children added up to.
         let mut pre = 0usize;
         let mut subtrees: Vec<(usize, Option<SubtreeStats>)> = Vec::new();
+        let mut names_read = NameReader::default();
         for edge in self.doc.tree.root().traverse() {
             match edge {
                 Edge::Open(node) => match node.value() {
@@ -269,10 +270,17 @@ impl<'a> Analysis<'a> {
                         {
                             self.anchors.push((node.id(), href));
                         }
-                        let skipped = skip_depth > 0 || skip_subtree(el);
+                        // The element's attributes, read once for its hidden state and its names (its names
+                        // are needed in a hidden subtree only outside an open chrome span).
+                        let read =
+                            (skip_depth == 0 || chrome_open.is_none()).then(|| names_read.read(el));
+                        let skipped = skip_depth > 0 || read.as_ref().is_some_and(|r| r.skipped());
                         // The element's names, split once: for the chrome spans (every element outside an
                         // open span, hidden ones too) and for the chrome kind (visible elements).
-                        let names = (!skipped || chrome_open.is_none()).then(|| NameFacts::of(el));
+                        let names = read
+                            .as_ref()
+                            .filter(|_| !skipped || chrome_open.is_none())
+                            .map(|r| r.facts());
                         if chrome_open.is_none() && names.is_some_and(|n| n.chrome_marked) {
                             chrome_open = Some((node.id(), pre));
                         }

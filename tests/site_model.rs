@@ -659,8 +659,9 @@ fn a_mapped_body_that_holds_nothing_keeps_the_verdict_of_the_run_without_the_map
 }
 
 /// Issue 9's measure of template text in bodies, as `extract` prints it: the records whose body holds a block
-/// repeated on at least a fifth of the template's pages, split into the template's chrome and the fixed part of
-/// its content area (a section heading every article of the template carries, kept where it frames text).
+/// repeated on at least a fifth of the template's pages that is the template's chrome or frames nothing; a
+/// section heading every article of the template carries, with text under it, is content and not counted (but
+/// said apart).
 #[test]
 fn the_summary_counts_bodies_holding_a_block_repeated_across_their_template() {
     let dir = tempfile::tempdir().unwrap();
@@ -672,8 +673,10 @@ fn the_summary_counts_bodies_holding_a_block_repeated_across_their_template() {
     let (model, stderr) = extract(dir.path(), &[]);
     assert!(
         stderr.contains(
-            "bodies holding a block repeated on at least 20% of their template's pages: 8 of 8 records \
-             (0 with the template's chrome); in them 0 block(s) of chrome and 8 of the content area's fixed part"
+            "bodies holding template text (a block on at least 20% of their template's pages that is its chrome \
+             or frames nothing): 0 of 8 records (0 with the template's chrome); in them 0 block(s) of chrome and \
+             0 fixed label(s) or heading(s) framing nothing; not counted: 8 fixed label(s) and heading(s) framing \
+             the page's own text (8 records hold a repeated block of either kind)"
         ),
         "{stderr}"
     );
@@ -703,6 +706,8 @@ fn the_summary_counts_bodies_holding_a_block_repeated_across_their_template() {
     );
     assert_eq!(m["records_with_repeated_chrome"], 0);
     assert_eq!(m["fixed_lines_in_bodies"], 8);
+    assert_eq!(m["records_with_template_text"], 0);
+    assert_eq!(m["empty_frames_in_bodies"], 0);
 }
 
 /// Issue 9: the fixed part of a template's content area leaves a body's end, where nothing of the page's own
@@ -734,7 +739,10 @@ fn the_template_s_fixed_lines_leave_the_body_s_end_only() {
         }
     }
     assert!(
-        stderr.contains("in them 0 block(s) of chrome and 8 of the content area's fixed part"),
+        stderr.contains(
+            "0 of 8 records (0 with the template's chrome); in them 0 block(s) of chrome and 0 fixed label(s) \
+             or heading(s) framing nothing; not counted: 8 fixed label(s)"
+        ),
         "{stderr}"
     );
 }

@@ -149,7 +149,7 @@ site-kind-mixed = mixed
 site-kind-article = article
 site-kind-list = list
 site-examples = e.g. {$pages}
-site-repeated = bodies holding a block repeated on at least {$share}% of their template's pages: {$records} of {$total} records ({$chrome} with the template's chrome); in them {$chrome_lines} block(s) of chrome and {$fixed_lines} of the content area's fixed part (field labels, section headings: kept)
+site-repeated = bodies holding template text (a block on at least {$share}% of their template's pages that is its chrome or frames nothing): {$records} of {$total} records ({$chrome} with the template's chrome); in them {$chrome_lines} block(s) of chrome and {$empty_lines} fixed label(s) or heading(s) framing nothing; not counted: {$fixed_lines} fixed label(s) and heading(s) framing the page's own text ({$any} records hold a repeated block of either kind)
 site-stripped = repeated blocks left out of {$n} bodies: {$blocks}
 site-anomaly = anomaly: {$n} page(s) {$name}, e.g. {$page}: {$what}
 site-anomaly-missing-field = missing a field their siblings have
@@ -162,6 +162,7 @@ anomaly-exported-from-list = exported as an article; its template is a list temp
 anomaly-not-exported-from-articles = not exported ({$reason}); its template is an article template
 anomaly-missing-field = no {$field}; {$share}% of the template's pages have one
 anomaly-repeated-blocks = {$n} block(s) of the body repeat on the template's pages, most of which keep them out of the body
+anomaly-empty-frames = {$n} label(s) or heading(s) of the template in the body frame nothing (no value or text of the page's own after them)
 
 ## `sitelift status` (src/job/status.rs)
 

@@ -148,7 +148,7 @@ site-kind-mixed = 混合
 site-kind-article = 文章
 site-kind-list = 列表
 site-examples = 示例：{$pages}
-site-repeated = 正文含有在同模板至少 {$share}% 的页面上重复出现的区块：{$total} 条记录中有 {$records} 条（其中 {$chrome} 条含模板的页面框架）；这些正文中有 {$chrome_lines} 个页面框架区块、{$fixed_lines} 个内容区固定区块（字段名、小标题：保留）
+site-repeated = 正文含有模板文字（在同模板至少 {$share}% 的页面上重复出现、属于页面框架或不引出任何内容的区块）：{$total} 条记录中有 {$records} 条（其中 {$chrome} 条含模板的页面框架）；这些正文中有 {$chrome_lines} 个页面框架区块、{$empty_lines} 个不引出任何内容的固定字段名或小标题；不计入：{$fixed_lines} 个引出本页内容的固定字段名和小标题（含任一种重复区块的记录共 {$any} 条）
 site-stripped = 从 {$n} 篇正文中去掉的重复区块：{$blocks}
 site-anomaly = 异常：{$n} 个页面{$name}，例如 {$page}：{$what}
 site-anomaly-missing-field = 缺少同模板其他页面都有的字段
@@ -161,6 +161,7 @@ anomaly-exported-from-list = 已作为文章导出，但所属模板是列表模
 anomaly-not-exported-from-articles = 未导出（{$reason}），但所属模板是文章模板
 anomaly-missing-field = 缺少{$field}；同模板 {$share}% 的页面都有
 anomaly-repeated-blocks = 正文中有 {$n} 个区块在同模板页面上重复出现，而这些页面大多不把它们算作正文
+anomaly-empty-frames = 正文中有 {$n} 个模板的字段名或小标题不引出任何内容（其后没有本页自己的值或文字）
 
 ## `sitelift status` (src/job/status.rs)
 

@@ -15,12 +15,12 @@ use ego_tree::NodeId;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use scraper::Html;
 
-use super::boilerplate::{Repeated, edge_chrome};
+use super::boilerplate::{Repeated, left_out};
 use super::kinds::{KindChange, KindCounts, TemplateKind, change};
 pub use super::model::Plan;
 use super::signature::{
-    self, CREDITS, FILLED, LOCATED, MAX_BLOCKS, MAX_BODY_BLOCKS, Observation, ObservedKind,
-    body_entry, bounded, ends, hashable, located, path_hash, text_hash,
+    self, CREDITS, FILLED, LOCATED, LineShape, MAX_BLOCKS, MAX_BODY_BLOCKS, Observation,
+    ObservedKind, body_entry, bounded, ends, hashable, located, path_hash, text_hash,
 };
 use crate::extract::dom::spaced_text;
 use crate::extract::generic::analysis::Analysis;
@@ -73,7 +73,11 @@ impl TemplateHint {
         use std::hash::{Hash, Hasher};
         let mut h = rustc_hash::FxHasher::default();
         self.id.hash(&mut h);
-        for set in [&self.repeated.chrome, &self.repeated.fixed] {
+        for set in [
+            &self.repeated.chrome,
+            &self.repeated.fixed,
+            &self.repeated.opens,
+        ] {
             let mut v: Vec<u64> = set.iter().copied().collect();
             v.sort_unstable();
             v.hash(&mut h);
@@ -427,7 +431,7 @@ fn body_blocks(
 }
 
 /// Leave the template's chrome out of the body's edges, and the fixed part of its content area out of the
-/// body's end ([`edge_chrome`]); returns the lines left out.
+/// body's end ([`left_out`]); returns the lines left out.
 pub fn strip(
     an: &Analysis<'_>,
     hint: &TemplateHint,
@@ -439,7 +443,7 @@ pub fn strip(
     }
     let (blocks, body) = body_entries(an, roots, exclude);
     let mut lines = Vec::new();
-    for i in edge_chrome(&body, &hint.repeated) {
+    for i in left_out(&body, &hint.repeated) {
         let block = &an.blocks[blocks[i]];
         lines.push(block.line.clone());
         exclude.insert(block.node);
@@ -457,7 +461,10 @@ fn body_entries(
     let listed = ends(body_blocks(an, roots, exclude), MAX_BODY_BLOCKS);
     let entries = listed
         .iter()
-        .map(|&(i, leaf)| body_entry(text_hash(&an.blocks[i].line), leaf))
+        .map(|&(i, leaf)| {
+            let line = &an.blocks[i].line;
+            body_entry(text_hash(line), leaf, LineShape::of(line))
+        })
         .collect();
     (listed.into_iter().map(|(i, _)| i).collect(), entries)
 }
@@ -616,7 +623,7 @@ mod tests {
             id: "t9".into(),
             repeated: Repeated {
                 chrome: chrome.iter().map(|l| text_hash(l)).collect(),
-                fixed: HashSet::default(),
+                ..Repeated::default()
             },
             ..TemplateHint::default()
         }

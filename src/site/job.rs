@@ -14,7 +14,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::apply::SitePass;
 use super::model::{Learner, Plan, SiteModel};
 use super::report::{Final, ReportBuilder, SiteReport};
-use super::signature::{Observation, SKETCH_SIZE, mix};
+use super::signature::{FORMAT, Observation, SKETCH_SIZE, mix};
 use crate::batch::Observer;
 use crate::error::Result;
 use crate::job::parts::JobParts;
@@ -259,15 +259,20 @@ fn learn_with(
     parts: &JobParts,
     observer: &dyn Observer,
 ) -> Result<Option<(SiteModel, u64)>> {
-    // 1. Observe the stored pages that have no observation of their current body (pages a crawl stored).
+    // 1. Observe the stored pages that have no observation of their current body (pages a crawl stored), or
+    //    only one an older sitelift made (another format).
     let mut last = 0i64;
     loop {
         let batch: Vec<(i64, String, bool)> = query(
             job,
-            "SELECT p.rowid, p.url, s.body_sha256 IS NULL OR s.body_sha256 != p.body_sha256
-             FROM pages p LEFT JOIN site_pages s ON s.url = p.url
-             WHERE p.rowid > ?1 AND p.pending = 0 AND EXISTS (SELECT 1 FROM outcomes o WHERE o.url = p.url)
-             ORDER BY p.rowid LIMIT ?2",
+            &format!(
+                "SELECT p.rowid, p.url, s.body_sha256 IS NULL OR s.body_sha256 != p.body_sha256
+                    OR substr(s.observation, 1, 1) != x'{FORMAT:02x}'
+                 FROM pages p LEFT JOIN site_pages s ON s.url = p.url
+                 WHERE p.rowid > ?1 AND p.pending = 0
+                    AND EXISTS (SELECT 1 FROM outcomes o WHERE o.url = p.url)
+                 ORDER BY p.rowid LIMIT ?2"
+            ),
             last,
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )?;

@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use super::apply::TemplateHint;
-use super::boilerplate::{REPEAT_MIN_PAGES, REPEAT_MIN_SHARE, RepeatCounter, edge_chrome};
+use super::boilerplate::{REPEAT_MIN_PAGES, REPEAT_MIN_SHARE, RepeatCounter, left_out};
 use super::fields::FieldCounts;
 use super::kinds::{KindChange, KindCounts, change};
 use super::signature::{CREDITS, FILLED, Observation, SKETCH_SIZE, entry_hash, located};
@@ -55,6 +55,7 @@ impl Learner {
         };
         let body: rustc_hash::FxHashSet<u64> = obs.body.iter().map(|e| entry_hash(*e)).collect();
         l.repeats.add_page(&obs.blocks, |b| body.contains(&b));
+        l.repeats.add_body(&obs.body);
         l.kinds.add(obs.kind);
         l.fields.add(obs);
         if l.samples.len() < SAMPLES {
@@ -205,7 +206,7 @@ impl SiteModel {
             || h.repeated.chrome.contains(&obs.title)
             || h.repeated.fixed.contains(&obs.title);
         Plan {
-            strip: !mapped("body") && !edge_chrome(&obs.body, &h.repeated).is_empty(),
+            strip: !mapped("body") && !left_out(&obs.body, &h.repeated).is_empty(),
             body: exported && elsewhere("body"),
             title: exported && elsewhere("title") && weak_title,
             credits: exported && CREDITS.iter().any(|c| elsewhere(c)),
@@ -222,7 +223,7 @@ impl SiteModel {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::site::signature::{ObservedKind, body_entry, text_hash};
+    use crate::site::signature::{LineShape, ObservedKind, body_entry, text_hash};
 
     /// A page of one layout: the navigation line on every page, a text of its own, and `in_body` lines at the
     /// start of its body.
@@ -231,9 +232,9 @@ mod tests {
         let own = text_hash(own);
         let mut body: Vec<u64> = in_body
             .iter()
-            .map(|l| body_entry(text_hash(l), true))
+            .map(|l| body_entry(text_hash(l), true, LineShape::of(l)))
             .collect();
-        body.push(body_entry(own, true));
+        body.push(body_entry(own, true, LineShape::Plain));
         Observation {
             sketch: [3; SKETCH_SIZE],
             blocks: vec![nav, own],

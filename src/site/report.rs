@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::boilerplate::framing_nothing;
 use super::kinds::KindCounts;
 use super::model::{Plan, SiteModel};
 use super::signature::{FILLED, Observation};
@@ -21,6 +22,7 @@ pub(crate) const SHAPES: &[Shape] = &[
     NOT_EXPORTED_FROM_ARTICLES,
     MISSING_FIELD,
     REPEATED_BLOCKS,
+    EMPTY_FRAMES,
 ];
 const EXPORTED_FROM_LIST: Shape = Shape {
     id: "anomaly-exported-from-list",
@@ -43,6 +45,16 @@ const REPEATED_BLOCKS: Shape = Shape {
     pieces: &[
         "",
         " block(s) of the body repeat on the template's pages, most of which keep them out of the body",
+    ],
+    args: &["n"],
+};
+
+/// A body without the template's chrome whose fixed blocks frame nothing ([`framing_nothing`]).
+const EMPTY_FRAMES: Shape = Shape {
+    id: "anomaly-empty-frames",
+    pieces: &[
+        "",
+        " label(s) or heading(s) of the template in the body frame nothing (no value or text of the page's own after them)",
     ],
     args: &["n"],
 };
@@ -72,13 +84,22 @@ pub struct SiteReport {
     pub changed_pages: u64,
     /// Exported records of the modelled templates.
     pub records: u64,
-    /// Of them, the records whose body holds a block repeated on at least a fifth of its template's pages
-    /// (issue 9's measure of template text in bodies), and those among them holding the template's chrome.
+    /// Of them, the records whose body holds template text: a block repeated on at least a fifth of its
+    /// template's pages ([`REPEAT_MIN_SHARE`](super::boilerplate::REPEAT_MIN_SHARE)) that is the template's
+    /// chrome, or a block of its content area's fixed part that frames nothing
+    /// ([`framing_nothing`]: a label or heading with no value or text of the page's own after it). Issue 9's
+    /// measure of boilerplate that got through. A fixed label before the page's value is the page's content and
+    /// does not count.
+    pub records_with_template_text: u64,
+    /// The records whose body holds any block repeated on at least a fifth of its template's pages, framing
+    /// or not, and those among them holding the template's chrome.
     pub records_with_repeated_lines: u64,
     pub records_with_repeated_chrome: u64,
-    /// Repeated blocks in those bodies: the template's chrome, and the fixed part of its content area (kept).
+    /// Repeated blocks in those bodies: the template's chrome, the fixed part of its content area (all of it),
+    /// and of that part the blocks that frame nothing.
     pub chrome_lines_in_bodies: u64,
     pub fixed_lines_in_bodies: u64,
+    pub empty_frames_in_bodies: u64,
     pub templates: Vec<TemplateReport>,
 }
 
@@ -106,14 +127,19 @@ pub struct TemplateReport {
     pub stripped_pages: u32,
     pub relocated_pages: u32,
     pub kind_changed_pages: u32,
+    /// Exported records whose body holds template text: its chrome, or a fixed block that frames nothing (the
+    /// issue's measure, as [`SiteReport::records_with_template_text`]).
+    pub records_with_template_text: u32,
     /// Exported records whose body holds a line repeated on at least a fifth of the template's pages, chrome or
-    /// the content area's fixed part (field labels, section headings, kept by design): the issue's measure of
-    /// template text in bodies.
+    /// the content area's fixed part (field labels, section headings, kept where they frame the page's text).
     pub records_with_repeated_lines: u32,
-    /// Repeated blocks still in its exported bodies: its chrome (the `repeated_in_body` anomaly), and the fixed
-    /// part of its content area.
+    /// Repeated blocks still in its exported bodies: its chrome, the fixed part of its content area, and of that
+    /// part the blocks that frame nothing (chrome and those are the `repeated_in_body` anomaly).
     pub chrome_lines_in_bodies: u32,
     pub fixed_lines_in_bodies: u32,
+    pub empty_frames_in_bodies: u32,
+    /// Exported records whose body holds the template's chrome.
+    pub records_with_repeated_chrome: u32,
     pub anomalies: Anomalies,
 }
 
@@ -123,7 +149,7 @@ pub struct TemplateReport {
 pub struct Anomalies {
     /// Records missing a field that ≥ 90% of their siblings have: (page, field).
     pub missing_field: Anomaly,
-    /// Exported bodies still holding a block repeated on the template's pages.
+    /// Exported bodies still holding template text: the template's chrome, or fixed blocks that frame nothing.
     pub repeated_in_body: Anomaly,
     /// Pages whose final kind differs from the template's.
     pub kind_differs: Anomaly,
@@ -274,13 +300,21 @@ impl<'m> ReportBuilder<'m> {
             .iter()
             .filter(|e| repeated.fixed.contains(&hash(e)))
             .count();
+        let empty = framing_nothing(&obs.body, repeated).len();
         r.records_with_repeated_lines += u32::from(left > 0 || fixed > 0);
+        r.records_with_repeated_chrome += u32::from(left > 0);
+        r.records_with_template_text += u32::from(left > 0 || empty > 0);
         r.chrome_lines_in_bodies += left as u32;
         r.fixed_lines_in_bodies += fixed as u32;
+        r.empty_frames_in_bodies += empty as u32;
         if left > 0 {
             r.anomalies
                 .repeated_in_body
                 .add(label, REPEATED_BLOCKS.text(&[&left]));
+        } else if empty > 0 {
+            r.anomalies
+                .repeated_in_body
+                .add(label, EMPTY_FRAMES.text(&[&empty]));
         }
     }
 
@@ -304,10 +338,12 @@ impl<'m> ReportBuilder<'m> {
         let report = &mut self.report;
         for t in &report.templates {
             report.records += u64::from(t.records);
+            report.records_with_template_text += u64::from(t.records_with_template_text);
             report.records_with_repeated_lines += u64::from(t.records_with_repeated_lines);
-            report.records_with_repeated_chrome += u64::from(t.anomalies.repeated_in_body.count);
+            report.records_with_repeated_chrome += u64::from(t.records_with_repeated_chrome);
             report.chrome_lines_in_bodies += u64::from(t.chrome_lines_in_bodies);
             report.fixed_lines_in_bodies += u64::from(t.fixed_lines_in_bodies);
+            report.empty_frames_in_bodies += u64::from(t.empty_frames_in_bodies);
         }
         self.report
     }
@@ -356,14 +392,18 @@ impl SiteReport {
         use crate::t;
         let mut out = self.coverage("site-model") + "\n";
         if self.records > 0 {
+            // Issue 9's measure: chrome, and fixed blocks that frame nothing ([`framing_nothing`]); the fixed
+            // blocks that frame the page's own text are said apart, as content.
             let line = t!(
                 "site-repeated",
                 share = format!("{:.0}", super::boilerplate::REPEAT_MIN_SHARE * 100.0),
-                records = self.records_with_repeated_lines,
+                records = self.records_with_template_text,
                 total = self.records,
                 chrome = self.records_with_repeated_chrome,
                 chrome_lines = self.chrome_lines_in_bodies,
-                fixed_lines = self.fixed_lines_in_bodies
+                empty_lines = self.empty_frames_in_bodies,
+                fixed_lines = self.fixed_lines_in_bodies - self.empty_frames_in_bodies,
+                any = self.records_with_repeated_lines
             );
             out.push_str(&format!("  {line}\n"));
         }

@@ -139,8 +139,8 @@ pub struct Observation {
     pub sketch: [u32; SKETCH_SIZE],
     /// Distinct text-block hashes of the page, in document order (at most [`MAX_BLOCKS`]).
     pub blocks: Vec<u64>,
-    /// The blocks that went into the body, in order, as [`body_entry`] values (text hash, and whether the block
-    /// holds no text-bearing block of its own, so it can be left out alone); at most [`MAX_BODY_BLOCKS`], the
+    /// The blocks that went into the body, in order, as [`body_entry`] values (text hash, whether the block
+    /// holds no text-bearing block of its own, so it can be left out alone, and its [`LineShape`]); at most [`MAX_BODY_BLOCKS`], the
     /// first and last halves of a longer body.
     pub body: Vec<u64>,
     /// Path hash of the element each field of [`LOCATED`] came from (0: none, or not from an element).
@@ -225,8 +225,9 @@ impl Observation {
     }
 }
 
-/// Version byte of [`Observation::to_bytes`].
-const FORMAT: u8 = 2;
+/// Version byte of [`Observation::to_bytes`] (3: body entries carry their [`LineShape`], text hashes keep three
+/// flag bits free). A job's observations of another format are observed again.
+pub const FORMAT: u8 = 3;
 
 struct Reader<'a> {
     bytes: &'a [u8],
@@ -256,28 +257,93 @@ pub fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
-/// Hash of a block's folded text (the text [`crate::extract::generic::analysis::Block::line`] holds). Its lowest
-/// bit is always 0: [`body_entry`] keeps a flag there.
+/// The low bits of a [`body_entry`] that carry flags rather than the text hash: bit 0 the leaf flag, bits 1–2
+/// the block's [`LineShape`]. [`text_hash`] keeps them 0.
+const ENTRY_FLAGS: u64 = 0b111;
+
+/// Hash of a block's folded text (the text [`crate::extract::generic::analysis::Block::line`] holds). Its three
+/// lowest bits are always 0: [`body_entry`] keeps its flags there.
 pub fn text_hash(line: &str) -> u64 {
     use std::hash::Hasher;
     let mut h = rustc_hash::FxHasher::default();
     h.write(line.as_bytes());
-    mix(h.finish()) & !1
+    mix(h.finish()) & !ENTRY_FLAGS
 }
 
-/// A body block as [`Observation::body`] keeps it: its text hash, lowest bit set when it is a leaf.
-pub fn body_entry(hash: u64, leaf: bool) -> u64 {
-    hash | u64::from(leaf)
+/// What a block's text looks like as a label, from its text alone: the site model tells a field label still
+/// waiting for its value (`电话：`) from a label that holds one (`电话：022-2350`) and from other text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineShape {
+    /// Neither (a heading, a paragraph, a value).
+    Plain,
+    /// A short label ending in a colon, with nothing after it: what follows it is its value.
+    Label,
+    /// A label and its value in one block (`名 称：南开大学`), or a sentence with a colon inside: it introduces
+    /// nothing after it.
+    Filled,
+}
+
+/// A label waiting for its value is shorter than this (visible characters): `办公地址：`, `Research Center：`,
+/// `五、评审专家（单一来源采购人员）名单：` (19). A longer line ending in a colon is a sentence leading into the
+/// text after it. (A short lead such as `通知如下：` has a label's shape; the model leaves a label out only when
+/// the block right after it is another label or heading of the template, see [`super::boilerplate`].)
+const LABEL_MAX_CHARS: usize = 24;
+
+/// Marks of a sentence: a line holding one before its final colon is a sentence, not a field label.
+const SENTENCE_MARKS: &[char] = &['，', '。', '；', '！', '？', ',', ';', '!', '?'];
+
+impl LineShape {
+    /// The shape of a block's line.
+    pub fn of(line: &str) -> LineShape {
+        let text = line.trim();
+        let Some(at) = text.rfind(['：', ':']) else {
+            return LineShape::Plain;
+        };
+        let (head, tail) = text.split_at(at);
+        let tail = tail.trim_start_matches(['：', ':']).trim();
+        if !tail.is_empty() {
+            return LineShape::Filled;
+        }
+        if head.contains(SENTENCE_MARKS)
+            || head.chars().filter(|c| !c.is_whitespace()).count() >= LABEL_MAX_CHARS
+        {
+            return LineShape::Filled;
+        }
+        LineShape::Label
+    }
+
+    fn code(self) -> u64 {
+        match self {
+            LineShape::Plain => 0,
+            LineShape::Label => 1,
+            LineShape::Filled => 2,
+        }
+    }
+}
+
+/// A body block as [`Observation::body`] keeps it: its text hash, the lowest bit set when it is a leaf, the
+/// next two its [`LineShape`].
+pub fn body_entry(hash: u64, leaf: bool, shape: LineShape) -> u64 {
+    hash | u64::from(leaf) | shape.code() << 1
 }
 
 /// The text hash of a [`body_entry`].
 pub fn entry_hash(entry: u64) -> u64 {
-    entry & !1
+    entry & !ENTRY_FLAGS
 }
 
 /// Whether a [`body_entry`] is a leaf block.
 pub fn entry_leaf(entry: u64) -> bool {
     entry & 1 == 1
+}
+
+/// The [`LineShape`] of a [`body_entry`].
+pub fn entry_shape(entry: u64) -> LineShape {
+    match (entry >> 1) & 0b11 {
+        1 => LineShape::Label,
+        2 => LineShape::Filled,
+        _ => LineShape::Plain,
+    }
 }
 
 /// The first and last halves of a list longer than `max`, in order.

@@ -746,3 +746,114 @@ fn the_template_s_fixed_lines_leave_the_body_s_end_only() {
         "{stderr}"
     );
 }
+
+/// A teacher's profile page of an invented college site (one template): a card of labels each followed by its
+/// value in an element of its own (`职称：` then `教授`, a value half the pages share), then sections under fixed
+/// headings. `email` and `projects` may be empty: the label or heading then stands right before the next one.
+fn profile_page(i: usize, name: &str, email: bool, projects: bool) -> String {
+    let title = ["教授", "副教授"][i % 2];
+    let email = if email {
+        format!("teacher{i}@demo-univ.edu.cn")
+    } else {
+        String::new()
+    };
+    let projects = if projects {
+        format!(
+            "<p>主持国家社会科学基金项目“区域文化资源数字化保护研究”（编号 {}BTQ0{i}），参与省部级课题两项。</p>",
+            20 + i
+        )
+    } else {
+        String::new()
+    };
+    format!(
+        r#"<html><head><meta charset="utf-8"><title>{name}-师资队伍-示范大学文学院</title></head><body>
+<div class="top"><a href="/">首页</a> <a href="/xygk/">学院概况</a> <a href="/szdw/">师资队伍</a> <a href="/kxyj/">科学研究</a></div>
+<div class="main"><div class="left"><h3>师资队伍</h3><ul><li><a href="/szdw/zz.htm">在职教师</a></li><li><a href="/szdw/tx.htm">退休教师</a></li><li><a href="/szdw/bsh.htm">博士后</a></li></ul></div>
+<div class="right"><div class="pos">当前位置：<a href="/">首页</a> &gt; <a href="/szdw/">师资队伍</a></div>
+<div class="profile"><h2>{name}</h2>
+<dl class="card"><dt>职称：</dt><dd>{title}</dd><dt>联系邮箱：</dt><dd>{email}</dd><dt>办公地点：</dt><dd>文学院{room}室</dd></dl>
+<div class="tt">个人简介</div><div class="con"><p>{name}，文学博士，{since}年起任教于示范大学文学院，主要从事中国古代文学与地方文献研究，讲授“古代文学史”“文献学概论”等课程，曾获学校教学成果奖。</p></div>
+<div class="tt">科研项目</div><div class="con">{projects}</div>
+<div class="tt">代表论文</div><div class="con"><p>《清代地方志中的文人交游考》，载《文学遗产》{y1}年第{n1}期；《明清之际江南书院的讲学活动》，载《文献》{y2}年第{n2}期。</p></div>
+</div></div></div>
+<div class="foot">版权所有 示范大学文学院 地址：示范市大学路88号</div></body></html>"#,
+        room = 300 + i,
+        since = 2000 + i,
+        y1 = 2010 + i,
+        n1 = i % 4 + 1,
+        y2 = 2012 + i,
+        n2 = i % 3 + 2,
+    )
+}
+
+/// Issue 9: a label or heading of the template's content area that stands right before the next one frames
+/// nothing on that page (an empty email, an empty section) and leaves the body; where it frames the page's own
+/// value or text — or a value many pages share (`职称：` then `教授`) — it stays. The summary's count of template
+/// text in bodies is then none.
+#[test]
+fn a_template_label_or_heading_that_frames_nothing_leaves_the_body() {
+    let dir = tempfile::tempdir().unwrap();
+    let names = [
+        "周明远",
+        "李清和",
+        "王若溪",
+        "陈立言",
+        "赵书亭",
+        "孙启航",
+        "钱望舒",
+        "吴静安",
+        "郑修远",
+        "冯知秋",
+    ];
+    let no_email = [2, 7];
+    let no_projects = [3, 8];
+    for (i, name) in names.iter().enumerate() {
+        let page = profile_page(i, name, !no_email.contains(&i), !no_projects.contains(&i));
+        std::fs::write(dir.path().join(format!("js{:02}.html", i + 1)), page).unwrap();
+    }
+    let (plain, _) = extract(dir.path(), &["--no-site-model"]);
+    let (model, stderr) = extract(dir.path(), &[]);
+    assert_eq!((plain.len(), model.len()), (10, 10), "{stderr}");
+    for i in 0..names.len() {
+        let file = format!("js{:02}.html", i + 1);
+        let (before, after) = (body(&plain[&file]), body(&model[&file]));
+        let title = ["教授", "副教授"][i % 2];
+        // The label before a value many pages share, and every section with text under it, stay.
+        assert!(
+            after.contains(&format!("职称：\n\n{title}")),
+            "{file}: {after}"
+        );
+        assert!(
+            after.contains("办公地点：") && after.contains("代表论文"),
+            "{file}: {after}"
+        );
+        let (empty_label, left) = if no_email.contains(&i) {
+            ("联系邮箱：", "职称：\n\n")
+        } else if no_projects.contains(&i) {
+            ("科研项目", "")
+        } else {
+            assert_eq!(before, after, "{file}");
+            assert!(
+                after.contains("联系邮箱：") && after.contains("科研项目"),
+                "{file}"
+            );
+            continue;
+        };
+        assert!(before.contains(empty_label), "{file}: {before}");
+        assert!(!after.contains(empty_label), "{file}: {after}");
+        assert!(after.starts_with(left), "{file}: {after}");
+        assert_eq!(
+            model[&file]["provenance"]["body"]
+                .as_str()
+                .unwrap()
+                .split(" left out")
+                .next(),
+            Some("site-model:t1 body: 1 repeated block(s)"),
+            "{file}"
+        );
+    }
+    assert!(
+        stderr.contains("0 of 10 records (0 with the template's chrome); in them 0 block(s) of chrome and 0 fixed"),
+        "{stderr}"
+    );
+}

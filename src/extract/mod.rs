@@ -381,7 +381,7 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Extracted {
     if let Some(h) = hint
         && !whole_container
     {
-        out.stripped = site::strip(&an, h, &roots, &mut exclude);
+        out.stripped = site::strip(&an, h, plan, &roots, &mut exclude);
         if !out.stripped.is_empty()
             && !relocated_body
             && let Some(rule) = &body_rule

@@ -430,11 +430,13 @@ fn body_blocks(
     out
 }
 
-/// Leave the template's chrome out of the body's edges, and the fixed part of its content area out of the
-/// body's end ([`left_out`]); returns the lines left out.
+/// Leave the template's chrome out of the body's edges, and the fixed part of its content area out where it
+/// frames nothing: the body's end, and a label or heading right before the next one on pages exported as
+/// articles (`plan.frames`; [`left_out`]); returns the lines left out.
 pub fn strip(
     an: &Analysis<'_>,
     hint: &TemplateHint,
+    plan: Plan,
     roots: &[NodeId],
     exclude: &mut HashSet<NodeId>,
 ) -> Vec<String> {
@@ -443,7 +445,7 @@ pub fn strip(
     }
     let (blocks, body) = body_entries(an, roots, exclude);
     let mut lines = Vec::new();
-    for i in left_out(&body, &hint.repeated) {
+    for i in left_out(&body, &hint.repeated, plan.frames) {
         let block = &an.blocks[blocks[i]];
         lines.push(block.line.clone());
         exclude.insert(block.node);

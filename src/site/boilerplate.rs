@@ -8,11 +8,12 @@
 //! the fixed part of the template's content area (a profile's field labels, a tender notice's numbered
 //! headings) and stays, since the varying values next to it mean nothing without it — except where it frames
 //! nothing ([`framing_nothing`]): at the body's end, after the last line of the page's own (an empty section's
-//! heading, an empty pane's `N/A`), where it leaves the body, and where a label or heading of the template is
-//! followed directly by the next one, its value or section left empty ([`empty_frames`]: `Research Center：`
-//! right before `Research Field：`, `工作经历` right before `教育经历`), which the report counts as template
-//! text left in the body. A fixed block followed by the page's own text, or by a fixed block that is its value
-//! (`Title :` then `Professor`, a table's heading row, a notice's standard lines), frames that and is content.
+//! heading, an empty pane's `N/A`), and where a label or heading of the template is followed directly by the
+//! next one, its value or section left empty ([`empty_frames`]: `Research Center：` right before
+//! `Research Field：`, `工作经历` right before `教育经历`). There it leaves the body (the latter on pages exported
+//! as articles), and the report counts what is left of it as template text in the body. A fixed block followed
+//! by the page's own text, or by a fixed block that is its value (`Title :` then `Professor`, a table's heading
+//! row, a notice's standard lines), frames that and is content.
 //! Counting is lossy (Manku and Motwani's lossy counting): memory stays
 //! bounded however many pages a template has, and a block on at least 1% of the pages is never lost, its count
 //! short by at most 1% of the pages.
@@ -201,12 +202,15 @@ impl Repeated {
 }
 
 /// The body blocks to leave out: the leaf chrome blocks in the run of repeated blocks (chrome or fixed) at the
-/// start of the body, and every leaf block of that run at its end. At the start, the content area's fixed part introduces the page's own text (a
+/// start of the body, every leaf block of that run at its end, and the fixed blocks that frame nothing inside
+/// the body ([`empty_frames`]). At the start, the content area's fixed part introduces the page's own text (a
 /// field label before its value, a section heading) and stays; at the end nothing of the page's own follows it,
 /// so it frames nothing: a section heading or a field label whose value never came, an empty pane's
 /// placeholder. A body made only of repeated blocks is left whole (a stub page: nothing of its own would be
-/// left). `body` holds [`body_entry`](super::signature::body_entry) values in order; the indices come sorted.
-pub fn left_out(body: &[u64], repeated: &Repeated) -> Vec<usize> {
+/// left). The empty frames inside are left out only with `frames` (pages exported as articles: on a page
+/// skipped as a profile's empty card, its empty labels are the evidence of that verdict). `body` holds
+/// [`body_entry`](super::signature::body_entry) values in order; the indices come sorted.
+pub fn left_out(body: &[u64], repeated: &Repeated, frames: bool) -> Vec<usize> {
     use super::signature::{entry_hash, entry_leaf};
     let known = |e: &u64| repeated.known(*e);
     let lead = body.iter().take_while(|e| known(e)).count();
@@ -216,6 +220,7 @@ pub fn left_out(body: &[u64], repeated: &Repeated) -> Vec<usize> {
     let trail = body.iter().rev().take_while(|e| known(e)).count();
     let mut out: Vec<usize> = (0..lead)
         .filter(|&i| repeated.chrome.contains(&entry_hash(body[i])))
+        .chain(empty_frames(body, repeated).filter(|_| frames))
         .chain(body.len() - trail..body.len())
         .filter(|&i| entry_leaf(body[i]))
         .collect();
@@ -224,12 +229,12 @@ pub fn left_out(body: &[u64], repeated: &Repeated) -> Vec<usize> {
     out
 }
 
-/// The fixed blocks inside the body that frame nothing: a frame of the template's content area ([`Repeated::frame`]: a
-/// label waiting for its value, a heading that usually has text of the page's own under it) followed
-/// directly by another frame, so its value or section is empty on this page — `Research Center：` right before
-/// `Research Field：`, `Work Experience` right before `Education`. A frame followed by the page's own text frames
-/// it; one followed by a fixed block that is no frame (`Title :` then `Professor`, a value many pages share)
-/// frames that block. Only leaf blocks (a container's text holds other blocks). `body` holds
+/// The fixed blocks inside the body that frame nothing: a frame of the template's content area
+/// ([`Repeated::frame`]: a label waiting for its value, a heading that usually has text of the page's own under
+/// it) followed directly by another frame, so its value or section is empty on this page — `Research Center：`
+/// right before `Research Field：`, `Work Experience` right before `Education`. A frame followed by the page's
+/// own text frames it; one followed by a fixed block that is no frame (`Title :` then `Professor`, a value many
+/// pages share) frames that block. Only leaf blocks (a container's text holds other blocks). `body` holds
 /// [`body_entry`](super::signature::body_entry) values in order.
 pub fn empty_frames<'a>(
     body: &'a [u64],
@@ -312,9 +317,11 @@ mod tests {
             leaf(32),
             leaf(24),
         ];
-        assert_eq!(left_out(&body, &repeated), vec![0, 6, 7]);
-        assert!(left_out(&[leaf(8), leaf(32)], &repeated).is_empty());
-        assert!(left_out(&[], &repeated).is_empty());
+        for frames in [false, true] {
+            assert_eq!(left_out(&body, &repeated, frames), vec![0, 6, 7]);
+            assert!(left_out(&[leaf(8), leaf(32)], &repeated, frames).is_empty());
+            assert!(left_out(&[], &repeated, frames).is_empty());
+        }
     }
 
     #[test]
@@ -381,6 +388,10 @@ mod tests {
         assert_eq!(empty_frames(&bodies[0], &repeated).collect::<Vec<_>>(), [2]);
         assert_eq!(empty_frames(&bodies[2], &repeated).collect::<Vec<_>>(), [4]);
         assert_eq!(framing_nothing(&bodies[2], &repeated), [4]);
+        // They leave the body on pages exported as articles.
+        assert_eq!(left_out(&bodies[2], &repeated, true), [4]);
+        assert!(left_out(&bodies[2], &repeated, false).is_empty());
+        assert!(left_out(&bodies[5], &repeated, true).is_empty());
         // The template's text at the body's end frames nothing too (the measure counts it).
         let mut ends_empty = bodies[5].clone();
         ends_empty.push(entry("科研项目"));

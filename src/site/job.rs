@@ -84,6 +84,7 @@ fn fingerprint(plan: Plan, digest: u64) -> String {
         plan.breadcrumb,
         plan.kind,
         plan.credits,
+        plan.frames,
     ];
     let x = mix(flags
         .iter()

@@ -128,8 +128,12 @@ pub struct SiteModel {
 /// What the second pass does to a page: the rules its first-pass observation calls for, and only those.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Plan {
-    /// Leave the template's chrome out of the body's edges, its content area's fixed part out of the body's end.
+    /// Leave the template's chrome out of the body's edges, its content area's fixed part out where it frames
+    /// nothing (the body's end; a label or heading right before the next one, on exported pages).
     pub strip: bool,
+    /// Whether the fixed blocks that frame nothing inside the body leave it too ([`left_out`]'s `frames`): on
+    /// pages exported as articles only. Not a change by itself.
+    pub frames: bool,
     /// Take the body container at the template's place.
     pub body: bool,
     /// Take the headline at the template's place.
@@ -206,7 +210,8 @@ impl SiteModel {
             || h.repeated.chrome.contains(&obs.title)
             || h.repeated.fixed.contains(&obs.title);
         Plan {
-            strip: !mapped("body") && !left_out(&obs.body, &h.repeated).is_empty(),
+            strip: !mapped("body") && !left_out(&obs.body, &h.repeated, exported).is_empty(),
+            frames: exported,
             body: exported && elsewhere("body"),
             title: exported && elsewhere("title") && weak_title,
             credits: exported && CREDITS.iter().any(|c| elsewhere(c)),
@@ -277,6 +282,7 @@ mod tests {
             m.plan(6, &pages[6]),
             Plan {
                 strip: true,
+                frames: true,
                 ..Plan::default()
             }
         );
@@ -285,6 +291,7 @@ mod tests {
             m.plan(7, &pages[7]),
             Plan {
                 kind: true,
+                frames: true,
                 ..Plan::default()
             }
         );

@@ -141,6 +141,43 @@ mapping-too-few = {$what}: too few for a template (each needs at least {$min} pa
 mapping-job-holds = the job {$job} holds {$n} page(s)
 mapping-pages-found = {$n} page(s) found
 
+## A drafted mapping file's comments (src/site/draft.rs, src/site/draft_check.rs). Each line of a message
+## becomes a TOML comment line (`# ` before it); the TOML keys and selectors are never translated.
+
+draft-does-not-load = the draft '{$path}' does not load as a mapping (a bug: please report it with the file)
+draft-header =
+    Mapping drafted by `sitelift mapping draft` from {$pages} pages: {$templates} template(s) of at least {$min} pages
+    ({$modelled} of the pages). Each selector was checked on two sample pages of its template and on the other
+    templates' samples. Review it before use: open the sample pages, run
+      sitelift check-mapping THIS.toml --page PAGE
+    on a few pages of each template, and delete what you do not want. A field this file leaves out, or
+    whose selector matches nothing on a page, comes from the generic rules. The body selector takes the
+    whole container: check where the text ends on the samples (related links after it go in `remove`).
+draft-checked =
+    Checked against the site-model run over the {$pages} pages (extract with this file, {$rounds} draft(s)): {$left_out} selector
+    alternative(s) left out for giving other values than the model on more than a tenth of a template's
+    pages; with this file the run differs from the site-model run on {$records} record(s), {$fields} field(s).
+draft-templates = Templates, largest first:
+# $id and $kind are padded to columns, $pages right-aligned; $samples are file names or URLs.
+draft-template-row = {$id} {$pages} pages  {$kind} e.g. {$samples}
+draft-body-edges =
+    The body containers below are where the generic rules found the text on each template's pages; the
+    text's start and end inside them are found as without a mapping ("container": take them whole).
+draft-field-generic = {$key}: no template keeps it in one place; the generic rule finds it on each page
+draft-credits-meta =
+    published, author, editor, source: split from the meta line by their labels (发布时间, 作者, 责任编辑,
+    来源, …) where no selector above gives them (a credit a template shows labelled in an element of its
+    own); give one its own selector, or a [patterns] entry, where a template shows it unlabelled.
+draft-credits-generic = published, author, editor, source: the generic rules (labels anywhere in the page's header).
+draft-attachments =
+    attachments, images: the generic rules (document links and images inside the body); add a selector
+    for an attachment box outside the body.
+draft-kinds-not-article = Pages with the list container of a list template ({$templates}) are not articles.
+draft-kinds-article =
+    Uncomment to keep every page with an article template's body container ({$templates}) as an article,
+    whatever the generic rules say (also hubs and stubs laid out as articles: check them first).
+draft-samples = Sample pages the selectors were checked on:
+
 ## The site model in the summary and status (src/site/report.rs)
 
 site-model = site model: {$templates} template(s) of at least {$min} pages cover {$modelled} of {$pages} pages; the model changes {$changed} page(s)

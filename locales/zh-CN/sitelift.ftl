@@ -140,6 +140,42 @@ mapping-too-few = {$what}：不足以形成模板（每个模板至少需要 {$m
 mapping-job-holds = 任务 {$job} 中只有 {$n} 个页面
 mapping-pages-found = 只找到 {$n} 个页面
 
+## A drafted mapping file's comments (src/site/draft.rs, src/site/draft_check.rs). Each line of a message
+## becomes a TOML comment line (`# ` before it); the TOML keys and selectors are never translated.
+
+draft-does-not-load = 写出的草稿 '{$path}' 无法作为映射文件加载（这是程序缺陷：请连同该文件一起报告）
+draft-header =
+    本映射由 `sitelift mapping draft` 根据 {$pages} 个页面起草：{$templates} 个模板（每个至少 {$min} 个页面，
+    共覆盖 {$modelled} 个页面）。每个选择器都在其模板的两个样本页面以及其他模板的样本页面上检查过。
+    使用前请先审阅：打开样本页面，对每个模板的几个页面运行
+      sitelift check-mapping 本文件.toml --page 页面
+    并删除不需要的内容。本文件没有写出的字段，或选择器在某页上没有匹配的字段，由通用规则提取。
+    正文选择器会取整个容器：请在样本页面上检查正文在哪里结束（其后的相关链接请写进 `remove`）。
+draft-checked =
+    已与站点模型对全部 {$pages} 个页面的提取结果对照（用本文件提取，共起草 {$rounds} 次）：有 {$left_out} 个
+    备选选择器因在某模板超过十分之一的页面上取值与模型不同而未采用；用本文件提取时，
+    与站点模型的结果有 {$records} 条记录、{$fields} 个字段不同。
+draft-templates = 模板（按页面数从多到少）：
+# $id and $kind are padded to columns, $pages right-aligned; $samples are file names or URLs.
+draft-template-row = {$id} {$pages} 个页面  {$kind} 示例：{$samples}
+draft-body-edges =
+    下面的正文容器是通用规则在各模板页面上找到正文的位置；正文在容器内的起止位置
+    仍按不用映射文件时的方法确定（写成 "container" 则取整个容器）。
+draft-field-generic = {$key}：没有哪个模板把它放在固定位置；由通用规则在每个页面上查找
+draft-credits-meta =
+    published、author、editor、source：在上面的选择器没有给出时，按标签（发布时间、作者、责任编辑、来源等）
+    从信息行（meta）中拆分出来（模板若把某项署名带标签放在单独的元素中，上面会有它的选择器）；
+    若某个模板显示它时不带标签，请为它单独写选择器，或在 [patterns] 中加一条。
+draft-credits-generic = published、author、editor、source：由通用规则提取（页面头部任意位置的标签）。
+draft-attachments =
+    attachments、images：由通用规则提取（正文内的文档链接和图片）；附件框在正文之外时，
+    请为它加一个选择器。
+draft-kinds-not-article = 含有列表模板（{$templates}）列表容器的页面不是文章页。
+draft-kinds-article =
+    取消下一行的注释，即可把含有文章模板（{$templates}）正文容器的页面都当作文章页保留，
+    不论通用规则如何判断（版式像文章的栏目首页和空壳页面也会保留：请先检查它们）。
+draft-samples = 检查选择器时用的样本页面：
+
 ## The site model in the summary and status (src/site/report.rs)
 
 site-model = 站点模型：{$templates} 个模板（每个至少 {$min} 个页面）覆盖了 {$pages} 个页面中的 {$modelled} 个；模型改动了 {$changed} 个页面

@@ -86,12 +86,8 @@ fn draft(args: DraftArgs, quiet: bool, verbose: u8) -> Result<ExitCode> {
     };
     write(&args.out, &text)?;
     // The draft must load as it is written.
-    Mapping::load(&args.out).with_context(|| {
-        format!(
-            "the draft '{}' does not load as a mapping (a bug: please report it with the file)",
-            args.out.display()
-        )
-    })?;
+    Mapping::load(&args.out)
+        .with_context(|| t!("draft-does-not-load", path = args.out.display().to_string()))?;
     if !quiet {
         eprintln!(
             "{}",
@@ -141,10 +137,7 @@ fn checked_draft(
         let more = draft_check::judge(&lists, &want, &got, template, &labels, &load_page);
         if round == draft_check::MAX_ROUNDS || !bans.extend(more) {
             let note = draft_check::note(n, &bans, round, draft_check::differences(&want, &got));
-            return Ok(match text.find("#\n# Templates, largest first:") {
-                Some(at) => format!("{}{note}{}", &text[..at], &text[at..]),
-                None => format!("{note}{text}"),
-            });
+            return Ok(sitelift::site::draft::with_note(&text, &note));
         }
     }
 }

@@ -26,6 +26,8 @@ use super::signature::{LOCATED, elements_by_path, hashable, text_hash};
 use crate::extract::dom::attr;
 use crate::extract::generic::analysis::Analysis;
 use crate::extract::labels::{LabelKind, split_labels};
+use crate::i18n::{pad, pad_left};
+use crate::t;
 
 /// Steps of a selector without `:nth-of-type` tried before indexed ones (deeper places need more context).
 const MAX_PLAIN_STEPS: usize = 6;
@@ -154,11 +156,8 @@ pub fn draft(
 
     let mut out = header(model, pages);
     // Top-level keys come before the first table.
-    out.push_str(
-        "# The body containers below are where the generic rules found the text on each template's pages; the\n\
-         # text's start and end inside them are found as without a mapping (\"container\": take them whole).\n\
-         body_edges = \"text\"\n",
-    );
+    out.push_str(&comment(&t!("draft-body-edges")));
+    out.push_str("body_edges = \"text\"\n");
     let removes = remove_selectors(model, &samples, &places, bans, load);
     if removes.is_empty() {
         out.push_str("remove = []\n");
@@ -240,10 +239,7 @@ pub fn draft(
             }
         }
         if chosen.is_empty() {
-            let _ = writeln!(
-                out,
-                "# {key}: no template keeps it in one place; the generic rule finds it on each page"
-            );
+            out.push_str(&comment(&t!("draft-field-generic", key = key)));
             continue;
         }
         let list = distinct(chosen.iter().map(|(_, c)| c.as_str()));
@@ -279,17 +275,12 @@ pub fn draft(
         }
     }
 
-    out.push_str(if metas {
-        "# published, author, editor, source: split from the meta line by their labels (发布时间, 作者, 责任编辑,\n\
-         # 来源, …) where no selector above gives them (a credit a template shows labelled in an element of its\n\
-         # own); give one its own selector, or a [patterns] entry, where a template shows it unlabelled.\n"
+    out.push_str(&comment(&t!(if metas {
+        "draft-credits-meta"
     } else {
-        "# published, author, editor, source: the generic rules (labels anywhere in the page's header).\n"
-    });
-    out.push_str(
-        "# attachments, images: the generic rules (document links and images inside the body); add a selector\n\
-         # for an attachment box outside the body.\n",
-    );
+        "draft-credits-generic"
+    })));
+    out.push_str(&comment(&t!("draft-attachments")));
 
     if let Some(not_article) = kinds(model, &samples, &bodies, bans, &mut out) {
         lists.lists.push((KINDS.to_string(), not_article));
@@ -299,7 +290,8 @@ pub fn draft(
         let alts = css.iter().map(|c| Alternative::new(c)).collect();
         lists.lists.push((REMOVE.to_string(), alts));
     }
-    let _ = writeln!(out, "\n# Sample pages the selectors were checked on:");
+    out.push('\n');
+    out.push_str(&comment(&t!("draft-samples")));
     for s in &samples {
         let _ = writeln!(
             out,
@@ -321,30 +313,57 @@ fn distinct<'a>(all: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
     out
 }
 
+/// `text` (a message of the interface language) as TOML comment lines: `# ` before each line, `#` alone for
+/// an empty one. The comments of a draft are the only words in it that are translated.
+pub(crate) fn comment(text: &str) -> String {
+    text.lines()
+        .map(|line| {
+            if line.is_empty() {
+                "#\n".to_string()
+            } else {
+                format!("# {line}\n")
+            }
+        })
+        .collect()
+}
+
+/// The line of the opening comment the list of templates starts with (`#` then its heading): a checked draft's
+/// note goes before it ([`with_note`]).
+fn templates_heading() -> String {
+    format!("#\n{}", comment(&t!("draft-templates")))
+}
+
+/// The draft `text` with `note` (comment lines) at the end of its opening paragraph, before the templates.
+pub fn with_note(text: &str, note: &str) -> String {
+    match text.find(&templates_heading()) {
+        Some(at) => format!("{}{note}{}", &text[..at], &text[at..]),
+        None => format!("{note}{text}"),
+    }
+}
+
 /// The file's opening comment: how it was made, how to review it, and the templates.
 fn header(model: &SiteModel, pages: u64) -> String {
-    let mut out = format!(
-        "# Mapping drafted by `sitelift mapping draft` from {pages} pages: {} template(s) of at least {} pages\n\
-         # ({} of the pages). Each selector was checked on two sample pages of its template and on the other\n\
-         # templates' samples. Review it before use: open the sample pages, run\n\
-         #   sitelift check-mapping THIS.toml --page PAGE\n\
-         # on a few pages of each template, and delete what you do not want. A field this file leaves out, or\n\
-         # whose selector matches nothing on a page, comes from the generic rules. The body selector takes the\n\
-         # whole container: check where the text ends on the samples (related links after it go in `remove`).\n\
-         #\n# Templates, largest first:\n",
-        model.templates.len(),
-        super::templates::MIN_TEMPLATE_PAGES,
-        model.modelled_pages()
-    );
-    for t in &model.templates {
-        let _ = writeln!(
-            out,
-            "#   {:<4} {:>6} pages  {:<8} e.g. {}",
-            t.hint.id,
-            t.pages,
-            t.hint.kind.map(TemplateKind::name).unwrap_or("mixed"),
-            t.samples.join(", ")
+    let mut out = comment(&t!(
+        "draft-header",
+        pages = pages,
+        templates = model.templates.len(),
+        min = super::templates::MIN_TEMPLATE_PAGES,
+        modelled = model.modelled_pages()
+    ));
+    out.push_str(&templates_heading());
+    for tpl in &model.templates {
+        let kind = crate::i18n::word(
+            "site-kind",
+            tpl.hint.kind.map_or("mixed", TemplateKind::name),
         );
+        let row = t!(
+            "draft-template-row",
+            id = pad(&tpl.hint.id, 4),
+            pages = pad_left(&tpl.pages.to_string(), 6),
+            kind = pad(&kind, 8),
+            samples = tpl.samples.join(", ")
+        );
+        let _ = writeln!(out, "#   {row}");
     }
     out.push('\n');
     out
@@ -525,22 +544,22 @@ fn kinds(
     };
     let css = |v: &[&(usize, String)]| distinct(v.iter().map(|(_, c)| c.as_str())).join(", ");
     if !not_article.is_empty() {
+        out.push_str(&comment(&t!(
+            "draft-kinds-not-article",
+            templates = ids(&not_article)
+        )));
         let _ = writeln!(
             out,
-            "# Pages with the list container of a list template ({}) are not articles.\nnot_article_selector = {}",
-            ids(&not_article),
+            "not_article_selector = {}",
             toml_string(&css(&not_article))
         );
     }
     if !article.is_empty() {
-        let _ = writeln!(
-            out,
-            "# Uncomment to keep every page with an article template's body container ({}) as an article,\n\
-             # whatever the generic rules say (also hubs and stubs laid out as articles: check them first).\n\
-             # article_selector = {}",
-            ids(&article),
-            toml_string(&css(&article))
-        );
+        out.push_str(&comment(&t!(
+            "draft-kinds-article",
+            templates = ids(&article)
+        )));
+        let _ = writeln!(out, "# article_selector = {}", toml_string(&css(&article)));
     }
     (!not_article.is_empty()).then(|| {
         distinct(not_article.iter().map(|(_, c)| c.as_str()))

@@ -397,11 +397,12 @@ pub fn run(pages: &dyn super::run::Pages) -> crate::error::Result<Vec<Seen>> {
 
 /// The comment a checked draft carries: how its run compares with the site-model run.
 pub fn note(pages: usize, bans: &Bans, rounds: usize, (records, fields): (usize, usize)) -> String {
-    format!(
-        "# Checked against the site-model run over the {pages} pages (extract with this file, {rounds} draft(s)): \
-         {} selector\n# alternative(s) left out for giving other values than the model on more than a tenth of a \
-         template's\n# pages; with this file the run differs from the site-model run on {records} record(s), \
-         {fields} field(s).\n",
-        bans.len()
-    )
+    super::draft::comment(&crate::t!(
+        "draft-checked",
+        pages = pages,
+        rounds = rounds,
+        left_out = bans.len(),
+        records = records,
+        fields = fields
+    ))
 }

@@ -160,6 +160,15 @@ pub enum Error {
     #[error("cannot start the HTTP client: {0}")]
     HttpClient(String),
 
+    /// The crawler's async runtime (its worker threads and the queue of network events) could not be built:
+    /// the system refused threads, file handles or memory.
+    #[error(
+        "cannot start the crawler's network runtime (its worker threads and network event queue): {0}. The \
+         system refused what it needs: check the limits on open files and processes (`ulimit -n`, `ulimit -u`) \
+         and the free memory, then run the same command again"
+    )]
+    Runtime(std::io::Error),
+
     /// A crawl's fetch task ended without its result: it panicked (`panic`: its message) or was cancelled.
     #[error(
         "the crawl stopped: the task fetching {url} ended unexpectedly ({}). Nothing is lost: every page \
@@ -421,6 +430,7 @@ impl Error {
                 problem = problem.localized()
             ),
             Error::HttpClient(message) => t!("error-http-client", message = os_text(message)),
+            Error::Runtime(source) => t!("error-runtime", source = io_error(source)),
             Error::FetchTaskDied { url, job, panic } => t!(
                 "error-fetch-task-died",
                 url = url.as_str(),
@@ -571,6 +581,7 @@ mod tests {
                 problem: SyntaxProblem::no_value_group(),
             },
             Error::HttpClient("m".into()),
+            Error::Runtime(io()),
             Error::FetchTaskDied {
                 url: "http://a.cn/1.html".into(),
                 job: path.clone(),

@@ -100,3 +100,73 @@ fn a_drafted_mapping_s_comments_are_chinese_under_zh_and_its_toml_is_the_same() 
         .unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
 }
+
+/// `sitelift ARGS crawl --retries 0 --job DIR http://127.0.0.1:9/` with at most `files` open files
+/// (`ulimit -n`): exit code and stderr. Nothing listens on port 9; the runs that matter stop before a request.
+#[cfg(unix)]
+fn crawl_with_open_files(files: u32, args: &[&str], job: &Path) -> (Option<i32>, String) {
+    let o = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("ulimit -n {files} && exec \"$0\" \"$@\""))
+        .arg(env!("CARGO_BIN_EXE_sitelift"))
+        .args(args)
+        .args(["crawl", "--retries", "0", "--job"])
+        .arg(job)
+        .arg("http://127.0.0.1:9/")
+        .current_dir(support::root())
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("RUST_BACKTRACE")
+        .env("LANG", "C")
+        .output()
+        .unwrap();
+    (o.status.code(), stderr_of(&o))
+}
+
+/// The lowest open-file limit (from 3 up) for which `sitelift ARGS crawl …` says `want` on stderr: that limit,
+/// exit code and stderr; what each lower limit gave, when none does.
+#[cfg(unix)]
+fn first_limit_saying(args: &[&str], want: &str) -> (u32, Option<i32>, String, tempfile::TempDir) {
+    let mut tried = Vec::new();
+    for files in 3..=48 {
+        let dir = tempfile::tempdir().unwrap();
+        let job = dir.path().join("job");
+        let (code, err) = crawl_with_open_files(files, args, &job);
+        if err.contains(want) {
+            return (files, code, err, dir);
+        }
+        tried.push(format!("{files}: {code:?} {err}"));
+    }
+    panic!("no open-file limit gave {want:?}:\n{}", tried.join("\n"));
+}
+
+/// With too few file handles for the crawler's runtime (tokio's event queue), sitelift says that, in the
+/// interface language, instead of "cannot start the HTTP client"; it exits 2 and leaves no job behind.
+#[cfg(unix)]
+#[test]
+fn a_runtime_that_cannot_start_is_said_for_what_it_is() {
+    let (files, code, err, dir) = first_limit_saying(
+        &["--lang", "zh"],
+        "错误：无法启动抓取程序的网络运行时（工作线程和网络事件队列）：",
+    );
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("请检查打开文件数和进程数的上限（`ulimit -n`、`ulimit -u`）"),
+        "{err}"
+    );
+    assert!(!err.contains("HTTP"), "{err}");
+    assert!(
+        !dir.path().join("job").exists(),
+        "a failed start leaves no job"
+    );
+    // The same limit in English.
+    let job = dir.path().join("job");
+    let (code, err) = crawl_with_open_files(files, &[], &job);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.starts_with(
+            "error: cannot start the crawler's network runtime (its worker threads and network event queue): "
+        ) && err.contains("check the limits on open files and processes (`ulimit -n`, `ulimit -u`)"),
+        "{err}"
+    );
+}

@@ -274,6 +274,7 @@ error-missing-scheme = '{$input}' is not a file or folder, and as a URL it lacks
 error-no-start-urls = nothing to crawl: give start URLs on the command line or in the mapping's crawl.start_urls (or a --job folder that already has queued pages)
 error-bad-url-pattern = {$flag} {$pattern} is not a valid regular expression: {$problem}. Patterns are regexes matched anywhere in the full URL: '/news/' or '\.pdf$' (put '\' before . ( ) [ ] ? * + to match them as plain text)
 error-http-client = cannot start the HTTP client: {$message}
+error-runtime = cannot start the crawler's network runtime (its worker threads and network event queue): {$source}. The system refused what it needs: check the limits on open files and processes (`ulimit -n`, `ulimit -u`) and the free memory, then run the same command again
 error-fetch-task-died = the crawl stopped: the task fetching {$url} ended unexpectedly ({$cause}). Nothing is lost: every page fetched and every record extracted so far is saved in the job '{$job}'; run the same command again (without --fresh) to resume, and the pages already stored are skipped. It is a bug: if it happens again, run with -vv and report the log
 fetch-task-panicked = it panicked: "{$message}"
 fetch-task-cancelled = it was cancelled

@@ -272,6 +272,7 @@ error-missing-scheme = '{$input}' 不是文件或文件夹；作为网址，它�
 error-no-start-urls = 没有可抓取的内容：请在命令行或映射文件的 crawl.start_urls 中给出起始网址（或指定一个已有排队页面的 --job 文件夹）
 error-bad-url-pattern = {$flag} {$pattern} 不是有效的正则表达式：{$problem}。模式是在完整网址中任意位置匹配的正则表达式，如 '/news/' 或 '\.pdf$'（要按字面匹配 . ( ) [ ] ? * + 时，在它前面加 '\'）
 error-http-client = 无法启动 HTTP 客户端：{$message}
+error-runtime = 无法启动抓取程序的网络运行时（工作线程和网络事件队列）：{$source}。系统拒绝分配它所需的资源：请检查打开文件数和进程数的上限（`ulimit -n`、`ulimit -u`）以及可用内存，然后重新运行同一命令
 error-fetch-task-died = 抓取已停止：获取 {$url} 的任务意外结束（{$cause}）。没有任何丢失：到目前为止抓取的每个页面、提取的每条记录都已保存在任务 '{$job}' 中；再次运行同一命令（不要加 --fresh）即可继续，已保存的页面会跳过。这是程序缺陷：如果再次出现，请加 -vv 运行并报告日志
 fetch-task-panicked = 任务崩溃（panic）："{$message}"
 fetch-task-cancelled = 任务被取消

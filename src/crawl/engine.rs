@@ -127,7 +127,7 @@ pub fn crawl(
         .worker_threads(2)
         .enable_all()
         .build()
-        .map_err(|e| crate::Error::HttpClient(e.to_string()))?;
+        .map_err(crate::Error::Runtime)?;
     let shared = Arc::new(Shared::new(
         Fetcher::new(settings.http.clone())?,
         Politeness::new(

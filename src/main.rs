@@ -2,10 +2,12 @@
 //! Exit codes: 0 done, all pages fine; 1 done, some pages failed (records for the others were written); 2 could
 //! not run — usage, mapping or output error, no pages in the input, or a crawl that fetched no page at all
 //! (nothing was published); 130 a crawl stopped by Ctrl-C (the job is saved: run the same command again to
-//! resume). A reader that closes stdout early (`| head`) ends the output with exit 0.
+//! resume); 101 sitelift stopped on an internal error, a bug ([`crash`] says so and how to report it). A reader
+//! that closes stdout early (`| head`) ends the output with exit 0.
 
 mod cli;
 mod commands;
+mod crash;
 mod help;
 mod logging;
 mod progress;
@@ -18,6 +20,7 @@ use clap::FromArgMatches;
 fn main() -> ExitCode {
     // The language first: `--help` and clap's own errors are printed while parsing.
     sitelift::i18n::set(sitelift::i18n::detect(std::env::args_os()));
+    crash::install();
     let cli = help::command()
         .try_get_matches()
         .and_then(|m| cli::Cli::from_arg_matches(&m))

@@ -4,6 +4,7 @@
 //! own. Each page runs under `catch_unwind`: a bug on one page is a failure of that page, never of the batch. A
 //! crawled page's links come back with its outcome ([`process_crawled`]), read off the same parse.
 
+use std::cell::Cell;
 use std::panic::AssertUnwindSafe;
 
 use encoding_rs::Encoding;
@@ -131,13 +132,31 @@ pub fn page_links(page: &RawPage, opts: &Options) -> Vec<Link> {
         return Vec::new();
     }
     let decoded = decode_page(page, opts);
-    std::panic::catch_unwind(AssertUnwindSafe(|| extract::links(&decoded.text, url)))
-        .unwrap_or_default()
+    catch_page(|| extract::links(&decoded.text, url)).unwrap_or_default()
+}
+
+thread_local! {
+    /// Pages this thread is running under [`catch_page`] (nested: a page's later parts).
+    static PAGE_GUARDS: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Whether this thread is running a page under `catch_unwind`: a panic now is that page's failure, which the
+/// run reports with the page and goes on (the binary's panic hook then says nothing of its own).
+pub fn in_page_guard() -> bool {
+    PAGE_GUARDS.with(|g| g.get() > 0)
+}
+
+/// `catch_unwind` around one page's work, counted in [`in_page_guard`].
+fn catch_page<T>(run: impl FnOnce() -> T) -> std::thread::Result<T> {
+    PAGE_GUARDS.with(|g| g.set(g.get() + 1));
+    let out = std::panic::catch_unwind(AssertUnwindSafe(run));
+    PAGE_GUARDS.with(|g| g.set(g.get() - 1));
+    out
 }
 
 /// Run one page under `catch_unwind`: a panic is a failure of that page.
 fn guarded(run: impl FnOnce() -> Processed) -> Processed {
-    match std::panic::catch_unwind(AssertUnwindSafe(run)) {
+    match catch_page(run) {
         Ok(processed) => processed,
         Err(panic) => {
             let what = panic
@@ -475,7 +494,17 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
-    use super::nesting_depth;
+    use super::{catch_page, in_page_guard, nesting_depth};
+
+    /// A panic in a page's work is inside its guard (the binary's hook keeps quiet: the page's failure says
+    /// it); the guard ends with the page, panic or not.
+    #[test]
+    fn a_page_s_panic_is_inside_its_guard() {
+        assert!(!in_page_guard());
+        assert_eq!(catch_page(in_page_guard).ok(), Some(true));
+        assert!(catch_page(|| panic!("a bug on one page")).is_err());
+        assert!(!in_page_guard());
+    }
 
     #[test]
     fn nesting_depth_estimates() {

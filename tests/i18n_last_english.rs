@@ -105,6 +105,17 @@ fn a_drafted_mapping_s_comments_are_chinese_under_zh_and_its_toml_is_the_same() 
 /// (`ulimit -n`): exit code and stderr. Nothing listens on port 9; the runs that matter stop before a request.
 #[cfg(unix)]
 fn crawl_with_open_files(files: u32, args: &[&str], job: &Path) -> (Option<i32>, String) {
+    crawl_with_open_files_env(files, args, job, &[])
+}
+
+/// [`crawl_with_open_files`] with `env` set.
+#[cfg(unix)]
+fn crawl_with_open_files_env(
+    files: u32,
+    args: &[&str],
+    job: &Path,
+    env: &[(&str, &str)],
+) -> (Option<i32>, String) {
     let o = std::process::Command::new("sh")
         .arg("-c")
         .arg(format!("ulimit -n {files} && exec \"$0\" \"$@\""))
@@ -118,6 +129,7 @@ fn crawl_with_open_files(files: u32, args: &[&str], job: &Path) -> (Option<i32>,
         .env_remove("LC_MESSAGES")
         .env_remove("RUST_BACKTRACE")
         .env("LANG", "C")
+        .envs(env.iter().copied())
         .output()
         .unwrap();
     (o.status.code(), stderr_of(&o))
@@ -167,6 +179,56 @@ fn a_runtime_that_cannot_start_is_said_for_what_it_is() {
         err.starts_with(
             "error: cannot start the crawler's network runtime (its worker threads and network event queue): "
         ) && err.contains("check the limits on open files and processes (`ulimit -n`, `ulimit -u`)"),
+        "{err}"
+    );
+}
+
+/// A panic says, in the interface language, that sitelift stopped on an internal error, that what was written
+/// is kept, and how to report it (the command, the version), with Rust's words labelled; it exits 101, and
+/// `RUST_BACKTRACE=1` still gives Rust's text and the backtrace. The panic is a real one: with a few more file
+/// handles than the runtime needs, tokio's Ctrl-C handling cannot create its pipe and panics (tokio 1.x,
+/// `signal/unix.rs`); should tokio stop panicking there, this test says no limit gave the sentence.
+#[cfg(unix)]
+#[test]
+fn a_panic_says_what_happened_and_how_to_report_it() {
+    let (files, code, err, dir) = first_limit_saying(
+        &["--lang", "zh"],
+        "sitelift 因内部错误而停止。这是 sitelift 程序的缺陷",
+    );
+    assert_eq!(code, Some(101), "{err}");
+    let version = env!("CARGO_PKG_VERSION");
+    for want in [
+        "已经写出的记录都会保留",
+        "请报告此问题，并附上命令和版本：sitelift --lang zh crawl --retries 0 --job ",
+        &format!(" http://127.0.0.1:9/（sitelift {version}）。\n"),
+        "\n详情（Rust 的英文原文）：panicked at ",
+        "\n如需在报告中附上调用栈（backtrace），请设置环境变量 RUST_BACKTRACE=1 后再次运行同一命令。\n",
+    ] {
+        assert!(err.contains(want), "{want:?} not in {err}");
+    }
+    // Instead of Rust's own text, not after it.
+    assert!(
+        !err.contains("thread 'main'") && !err.contains("note: run with"),
+        "{err}"
+    );
+
+    let job = dir.path().join("job");
+    let (code, err) = crawl_with_open_files(files, &["--lang", "en"], &job);
+    assert_eq!(code, Some(101), "{err}");
+    assert!(
+        err.starts_with("sitelift stopped on an internal error. This is a bug in sitelift")
+            && err.contains(&format!("http://127.0.0.1:9/ (sitelift {version}).\n"))
+            && err.contains("\ndetail (Rust's own words, in English): panicked at "),
+        "{err}"
+    );
+
+    // With RUST_BACKTRACE, Rust's text and its backtrace follow the sentence.
+    let (code, err) =
+        crawl_with_open_files_env(files, &["--lang", "zh"], &job, &[("RUST_BACKTRACE", "1")]);
+    assert_eq!(code, Some(101), "{err}");
+    assert!(err.starts_with("sitelift 因内部错误而停止。"), "{err}");
+    assert!(
+        err.contains("panicked at ") && err.contains("stack backtrace:"),
         "{err}"
     );
 }

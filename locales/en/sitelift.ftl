@@ -251,6 +251,13 @@ syntax-css-class = '.' is not followed by a class name
 syntax-css-empty = the selector, or a part of it between commas or in (...), selects nothing: it is empty or starts with a character no selector starts with (such as '#' or '.' without a name after it, a digit, or '@')
 syntax-css-dangling = a '>', '+' or '~' has no selector after it
 syntax-css-other = the CSS syntax is not valid
+
+## A panic (src/crash.rs): a bug. $command is the command line as run, $detail Rust's own words.
+
+panic-stopped = sitelift stopped on an internal error. This is a bug in sitelift, not a problem with your input or settings. Records already written are kept: output files are not left half-written, and a crawl job keeps every page and record saved so far (run the same command again to resume). Please report it with the command and the version: {$command} (sitelift {$version}).
+panic-detail = detail (Rust's own words, in English): {$detail}
+panic-backtrace = To add a backtrace to the report, run the same command again with the environment variable RUST_BACKTRACE=1.
+
 ## Errors (src/main.rs, src/error.rs)
 
 error-line = error: {$message}

@@ -249,6 +249,13 @@ syntax-css-class = “.” 后面缺少类名
 syntax-css-empty = 选择器（或其中逗号之间、括号之内的某一部分）什么也选不到：它是空的，或以选择器不能开头的字符开始（如后面没有名称的 “#” 或 “.”、数字或 “@”）
 syntax-css-dangling = “>”、“+” 或 “~” 后面缺少选择器
 syntax-css-other = CSS 语法无效
+
+## A panic (src/crash.rs): a bug. $command is the command line as run, $detail Rust's own words.
+
+panic-stopped = sitelift 因内部错误而停止。这是 sitelift 程序的缺陷，不是输入或设置的问题。已经写出的记录都会保留：输出文件不会只写一半，抓取任务中到目前为止保存的页面和记录也都在（再次运行同一命令即可继续）。请报告此问题，并附上命令和版本：{$command}（sitelift {$version}）。
+panic-detail = 详情（Rust 的英文原文）：{$detail}
+panic-backtrace = 如需在报告中附上调用栈（backtrace），请设置环境变量 RUST_BACKTRACE=1 后再次运行同一命令。
+
 ## Errors (src/main.rs, src/error.rs)
 
 error-line = 错误：{$message}

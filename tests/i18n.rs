@@ -1306,7 +1306,7 @@ fn library_words_in_errors_are_explained_in_chinese() {
     assert_eq!(code, Some(2), "{err}");
     assert!(
         err.contains("第 1 行第 6 列有误：TOML 写法不对")
-            && err.contains("英文原文：\nTOML parse error at line 1, column 6")
+            && err.contains("TOML 解析器的英文原文（问题和位置已在上面说明）：\nTOML parse error at line 1, column 6")
             && err.contains("unclosed table"),
         "{err}"
     );

@@ -232,3 +232,75 @@ fn a_panic_says_what_happened_and_how_to_report_it() {
         "{err}"
     );
 }
+
+/// `sitelift ARGS`: exit code and stderr.
+fn run(args: &[&str]) -> (Option<i32>, String) {
+    let o = sitelift().args(args).output().unwrap();
+    (o.status.code(), stderr_of(&o))
+}
+
+/// Where our Chinese sentence says what is wrong and where, a parser's own English words after it are labelled
+/// as that parser's English original (TOML, regex, CSS selector, URL), never translated; English is unchanged.
+#[test]
+fn a_parser_s_quoted_words_are_labelled_as_its_english_original() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path.to_str().unwrap().to_string()
+    };
+    let cases = [
+        (
+            write("toml.toml", "title = \"div.a\"\n[selectors\n"),
+            vec![
+                "第 2 行第 11 列有误：TOML 写法不对",
+                "请改正这一处后再运行。下面是 TOML 解析器的英文原文（问题和位置已在上面说明）：\nTOML parse error at line 2, column 11\n",
+            ],
+            "TOML parse error at line 2, column 11",
+        ),
+        (
+            write("regex.toml", "[patterns]\npublished = \"发布(时间\"\n"),
+            vec![
+                "在第 3 个字符处，“(” 没有对应的 “)”（正则表达式解析器的英文原文：unclosed group）。请改正",
+            ],
+            "'(' is never closed by ')'; regex parser: \"unclosed group\"",
+        ),
+        (
+            write("css.toml", "[selectors]\ntitle = \"div..a\"\n"),
+            vec!["“.” 后面缺少类名（CSS 选择器解析器的英文原文：ClassNeedsIdent）。请改正"],
+            "CSS parser: \"ClassNeedsIdent\"",
+        ),
+        (
+            write("url.toml", "[site]\nbase_url = \"www.a.cn\"\n"),
+            vec!["（网址解析器的英文原文：relative URL without a base）"],
+            "is not an absolute URL (relative URL without a base)",
+        ),
+    ];
+    for (file, zh, en) in cases {
+        let (code, err) = run(&["--lang", "zh", "check-mapping", &file]);
+        assert_eq!(code, Some(2), "{err}");
+        for want in zh {
+            assert!(err.contains(want), "{want:?} not in {err}");
+        }
+        assert!(
+            !err.contains("原文：\""),
+            "the words are not quoted as ours: {err}"
+        );
+        let (code, err) = run(&["--lang", "en", "check-mapping", &file]);
+        assert_eq!(code, Some(2), "{err}");
+        assert!(err.contains(en) && !err.contains("原文"), "{err}");
+    }
+    // A URL pattern on the command line.
+    let job = dir.path().join("job");
+    let (code, err) = run(&[
+        "--lang",
+        "zh",
+        "crawl",
+        "--include=a{2,1}",
+        "--job",
+        job.to_str().unwrap(),
+        "http://127.0.0.1:9/",
+    ]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("（正则表达式解析器的英文原文："), "{err}");
+}

@@ -316,7 +316,7 @@ fn a_bad_regex_in_the_crawl_table_is_explained_with_its_line() {
                 "映射文件 '{file}'（第 7 行）：键 'crawl.include[1]' 的正则表达式 \"(\\\\d+\" 有误"
             ),
             "在第 1 个字符处，“(” 没有对应的 “)”",
-            "正则解析器原文：\"unclosed group\"",
+            "（正则表达式解析器的英文原文：unclosed group）",
             "在它前面加 '\\'），再用 `sitelift check-mapping` 检查该文件",
         ],
         &[
@@ -381,7 +381,7 @@ fn a_bad_css_selector_is_explained_with_its_line() {
             &format!(
                 "映射文件 '{file}'（第 6 行）：键 'selectors.body' 的 CSS 选择器 \"div.content >\" 有误"
             ),
-            "“>”、“+” 或 “~” 后面缺少选择器；CSS 解析器原文：\"DanglingCombinator\"",
+            "“>”、“+” 或 “~” 后面缺少选择器（CSS 选择器解析器的英文原文：DanglingCombinator）",
             "请改正（选择器的写法如 'div.content'",
         ],
         &[

@@ -222,9 +222,9 @@ status-time = 抓取用时：所有运行共 {$secs} 秒，每秒 {$rate} 个页
 ## What is wrong with a regex or CSS selector the user wrote (src/error/syntax.rs)
 
 syntax-at = 在第 {$at} 个字符处，{$problem}
-syntax-with-words = {$problem}；{$parser}："{$words}"
-syntax-parser-regex = 正则解析器原文
-syntax-parser-css = CSS 解析器原文
+syntax-with-words = {$problem}（{$parser}的英文原文：{$words}）
+syntax-parser-regex = 正则表达式解析器
+syntax-parser-css = CSS 选择器解析器
 syntax-regex-group-unclosed = “(” 没有对应的 “)”
 syntax-regex-group-unopened = “)” 前面没有对应的 “(”
 syntax-regex-class-unclosed = “[” 没有对应的 “]”
@@ -313,7 +313,7 @@ qa-floors-unreadable = {$error}；请用 --floors <文件> 指定得分下限文
 qa-page-file = {$error}（页面文件的位置相对于标注文件所在的文件夹，除非给了 --pages）
 qa-not-read-by-run = 对整个文件夹的运行没有读到这个页面（它是扩展名可识别的 HTML 页面吗？）
 qa-devset-pages-missing = 开发集的页面文件夹不存在（共享语料库应放在仓库旁边）
-qa-devset-not-manifest = 不是开发集清单文件（格式见 eval/devset/devset.toml）：{$error}
+qa-devset-not-manifest = 不是开发集清单文件（格式见 eval/devset/devset.toml）；TOML 解析器的英文原文：{$error}
 qa-bless-export-only = 只能用另一个导出文件来接受（bless）导出文件的改动，不能用样例文件
 qa-report-temp-file = 无法写入临时文件（{$error}）；请检查临时文件夹所在磁盘的空间
 
@@ -862,16 +862,16 @@ score-attachments-precision = 附件精确率
 ## they are; in another language what went wrong and what to do, the library's words kept after that
 
 mapping-unknown-key = 第 {$line} 行第 {$column} 列的键 '{$key}' 不认识（可能拼错了）；可用的键：{$keys}
-mapping-base-url = 键 'site.base_url' 的值 {$value} 不是完整的网址：要以 http:// 或 https:// 开头，例如 "http://www.example.org.cn/"（英文原文：{$detail}）
+mapping-base-url = 键 'site.base_url' 的值 {$value} 不是完整的网址：要以 http:// 或 https:// 开头，例如 "http://www.example.org.cn/"（网址解析器的英文原文：{$detail}）
 mapping-timezone = 键 'site.timezone' 的值 {$value} 既不是 "+08:00" 这样的时差，也不是 "Asia/Shanghai" 这样的时区名
 mapping-encoding = 键 'site.encoding'：不认识编码名 '{$label}'；请用 WHATWG 编码名，如 utf-8、gbk、gb18030、big5、shift_jis
 mapping-toml-trap-line = 第 {$line} 行的 '{$key}' 被读成了 '{$table}.{$key}'：在 TOML 里，写在 [{$table}] 表头之后的键都属于这个表。'{$key}' 是顶层键：请把它移到第一个 [表名] 表头之前（文件开头）
 mapping-toml-trap = '{$key}' 被读成了 '{$table}.{$key}'：在 TOML 里，写在 [{$table}] 表头之后的键都属于这个表。'{$key}' 是顶层键：请把它移到第一个 [表名] 表头之前（文件开头）
 mapping-at-line = （第 {$line} 行）
 detail-with-words = {$said}（英文原文：{$words}）
-detail-toml = 第 {$line} 行第 {$column} 列有误：TOML 写法不对，或者键名、值不是这里应有的（常见原因：键名拼错、文字值缺少引号、方括号或引号没有成对、同一个键写了两次）。请改正这一处后再运行。toml 的英文原文：
+detail-toml = 第 {$line} 行第 {$column} 列有误：TOML 写法不对，或者键名、值不是这里应有的（常见原因：键名拼错、文字值缺少引号、方括号或引号没有成对、同一个键写了两次）。请改正这一处后再运行。下面是 TOML 解析器的英文原文（问题和位置已在上面说明）：
     {$text}
-detail-toml-anywhere = TOML 写法不对，或者键名、值不是应有的（常见原因：键名拼错、文字值缺少引号、方括号或引号没有成对、同一个键写了两次）。请改正后再运行。toml 的英文原文：
+detail-toml-anywhere = TOML 写法不对，或者键名、值不是应有的（常见原因：键名拼错、文字值缺少引号、方括号或引号没有成对、同一个键写了两次）。请改正后再运行。下面是 TOML 解析器的英文原文（问题已在上面说明）：
     {$text}
 detail-json-syntax = 第 {$line} 行第 {$column} 列不是有效的 JSON（文件可能被截断、被其他程序改动过，或者根本不是 JSON 文件）；请确认给的是正确的文件（英文原文：{$text}）
 detail-json-eof = JSON 在第 {$line} 行第 {$column} 列提前结束：文件不完整（可能是写到一半时被中断）；请重新生成该文件（英文原文：{$text}）

@@ -213,7 +213,7 @@ mod tests {
                 regex("发布(abc"),
                 "syntax-regex-group-unclosed",
                 "at character 3, '(' is never closed by ')'; regex parser: \"unclosed group\"",
-                "在第 3 个字符处，“(” 没有对应的 “)”；正则解析器原文：\"unclosed group\"",
+                "在第 3 个字符处，“(” 没有对应的 “)”（正则表达式解析器的英文原文：unclosed group）",
             ),
             (
                 regex("abc)"),
@@ -345,14 +345,14 @@ mod tests {
                 selector("a[href|x]"),
                 "syntax-css-other",
                 "the CSS syntax is not valid; CSS parser: \"ExpectedNamespace\"",
-                "CSS 语法无效；CSS 解析器原文：\"ExpectedNamespace\"",
+                "CSS 语法无效（CSS 选择器解析器的英文原文：ExpectedNamespace）",
             ),
             // No pattern the parser rejects is left for this one (a kind regex-syntax may add).
             (
                 SyntaxProblem::new("syntax-regex-other", Some(2), "new kind".into()),
                 "syntax-regex-other",
                 "at character 2, the regular expression is not valid; regex parser: \"new kind\"",
-                "在第 2 个字符处，正则表达式无效；正则解析器原文：\"new kind\"",
+                "在第 2 个字符处，正则表达式无效（正则表达式解析器的英文原文：new kind）",
             ),
         ];
         for (problem, id, en, zh) in cases {

@@ -167,6 +167,8 @@ fn a_runtime_that_cannot_start_is_said_for_what_it_is() {
         "{err}"
     );
     assert!(!err.contains("HTTP"), "{err}");
+    // The system's own words (too many open files, a kind with no name of its own) are said to be its English.
+    assert!(err.contains("（操作系统的英文原文："), "{err}");
     assert!(
         !dir.path().join("job").exists(),
         "a failed start leaves no job"

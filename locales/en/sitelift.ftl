@@ -893,6 +893,7 @@ sqlite-io-failure = reading or writing the disk failed
 ## Operating-system errors (src/i18n/os.rs): English shows Rust's own text; these are the kinds' names.
 
 os-error-with-code = {$message} (os error {$code})
+os-error-in-system-words = {$words}
 
 os-error-not-found = no such file or directory
 os-error-permission-denied = permission denied

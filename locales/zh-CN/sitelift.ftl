@@ -889,6 +889,7 @@ sqlite-io-failure = 读写磁盘失败；请检查磁盘和剩余空间
 ## 操作系统错误（src/i18n/os.rs）：括号里保留系统错误码
 
 os-error-with-code = {$message}（os error {$code}）
+os-error-in-system-words = 系统报告的错误（操作系统的英文原文：{$words}）
 
 os-error-not-found = 找不到文件或目录
 os-error-permission-denied = 权限不足，无法访问

@@ -70,6 +70,11 @@ pub fn io_error_in(lang: Lang, e: &io::Error) -> String {
     }
     let from_os = e.raw_os_error();
     let Some(said) = message_id(e.kind()).and_then(|id| message_in(lang, id)) else {
+        // The system's words for an error no kind here names (too many open files): said to be the system's
+        // own English, its code kept in them.
+        if from_os.is_some() {
+            return tr_in(lang, "os-error-in-system-words", &[("words", own.into())]);
+        }
         return own;
     };
     if from_os.is_none() && e.get_ref().is_some() {
@@ -166,6 +171,24 @@ mod tests {
             assert!(!zh.contains(&e.to_string()[..4]), "{zh}");
             assert!(zh.ends_with(&format!("（os error {}）", e.raw_os_error().unwrap())));
         }
+    }
+
+    #[test]
+    fn os_errors_no_kind_names_are_labelled_as_the_system_s_words() {
+        // Too many open files (EMFILE): a kind Rust leaves uncategorized.
+        if !cfg!(unix) {
+            return;
+        }
+        let e = io::Error::from_raw_os_error(24);
+        assert_eq!(message_id(e.kind()), None, "{:?}", e.kind());
+        let zh = io_error_in(Lang::Zh, &e);
+        assert_eq!(zh, format!("系统报告的错误（操作系统的英文原文：{e}）"));
+        assert_eq!(io_error_in(Lang::En, &e), e.to_string());
+        let text = format!("cannot start the runtime: {e}");
+        assert_eq!(
+            os_text_in(Lang::Zh, &text),
+            format!("cannot start the runtime: 系统报告的错误（操作系统的英文原文：{e}）")
+        );
     }
 
     #[test]

@@ -48,12 +48,7 @@ pub fn install() {
 
 /// Rust's words for the panic: `panicked at FILE:LINE:COLUMN: MESSAGE`, as its default hook says them.
 fn detail(info: &PanicHookInfo<'_>) -> String {
-    let payload = info.payload();
-    let message = payload
-        .downcast_ref::<&str>()
-        .copied()
-        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
-        .unwrap_or("Box<dyn Any>");
+    let message = sitelift::pipeline::panic_message(info.payload()).unwrap_or("Box<dyn Any>");
     match info.location() {
         Some(at) => format!("panicked at {at}: {message}"),
         None => format!("panicked: {message}"),

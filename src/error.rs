@@ -29,7 +29,7 @@ pub enum Error {
         "mapping file '{path}'{}: key '{key}' has a bad CSS selector {selector:?}: {problem}. Correct it \
          (selectors look like 'div.content', '#title' or 'td > a') and check the file again with `sitelift \
          check-mapping`",
-        at_line(*.line)
+        at_line(crate::i18n::Lang::En, *.line)
     )]
     BadSelector {
         path: PathBuf,
@@ -44,7 +44,7 @@ pub enum Error {
         "mapping file '{path}'{}: key '{key}' has a bad regular expression {pattern:?}: {problem}. Correct it \
          (put '\\' before . ( ) [ ] {{ * + ? | to match them as plain text) and check the file again with \
          `sitelift check-mapping`",
-        at_line(*.line)
+        at_line(crate::i18n::Lang::En, *.line)
     )]
     BadPattern {
         path: PathBuf,
@@ -372,7 +372,7 @@ impl Error {
             } => t!(
                 "error-bad-selector",
                 path = p(path),
-                at = at_line(*line),
+                at = at_line(crate::i18n::lang(), *line),
                 key = key.as_str(),
                 selector = format!("{selector:?}"),
                 problem = problem.localized()
@@ -386,7 +386,7 @@ impl Error {
             } => t!(
                 "error-bad-pattern",
                 path = p(path),
-                at = at_line(*line),
+                at = at_line(crate::i18n::lang(), *line),
                 key = key.as_str(),
                 pattern = format!("{pattern:?}"),
                 problem = problem.localized()
@@ -485,8 +485,8 @@ fn task_end(lang: crate::i18n::Lang, panic: Option<&str>) -> String {
 
 /// A bad selector's or regex's line in its mapping file, in the interface language (`, line 5`; nothing when
 /// the line is not known).
-fn at_line(line: Option<u32>) -> String {
-    line.map(|line| crate::t!("mapping-at-line", line = line))
+fn at_line(lang: crate::i18n::Lang, line: Option<u32>) -> String {
+    line.map(|line| crate::i18n::tr_in(lang, "mapping-at-line", &[("line", line.into())]))
         .unwrap_or_default()
 }
 

@@ -154,16 +154,22 @@ fn catch_page<T>(run: impl FnOnce() -> T) -> std::thread::Result<T> {
     out
 }
 
+/// A panic's message, when it carries one (`panic!("…")` with or without arguments).
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> Option<&str> {
+    payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+}
+
 /// Run one page under `catch_unwind`: a panic is a failure of that page.
 fn guarded(run: impl FnOnce() -> Processed) -> Processed {
     match catch_page(run) {
         Ok(processed) => processed,
         Err(panic) => {
-            let what = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".to_string());
+            let what = panic_message(panic.as_ref())
+                .unwrap_or("unknown panic")
+                .to_string();
             Processed::alone(PageOutcome::Failed(FailReason::Internal(what)))
         }
     }

@@ -1484,7 +1484,8 @@ fn a_file_that_is_no_export_in_chinese() {
     let broken = dir.path().join("broken.jsonl");
     std::fs::write(&broken, "\n\n{\"title\": 3}\n{\n").unwrap();
     let broken = broken.to_str().unwrap();
-    let (code, _, err) = in_lang("zh", &["diff", notes, a]);
+    let (code, _, notes_err) = in_lang("zh", &["diff", notes, a]);
+    let err = &notes_err;
     assert_eq!(code, Some(2), "{err}");
     assert!(
         err.contains(&format!(
@@ -1500,8 +1501,10 @@ fn a_file_that_is_no_export_in_chinese() {
         )) && err.contains("JSON 本身有效，但内容不是这里要求的格式"),
         "{err}"
     );
-    for english in ["不存在或无法读取", "neither"] {
-        assert!(!err.contains(english), "{english} in:\n{err}");
+    for err in [&notes_err, &err] {
+        for english in ["不存在或无法读取", "neither"] {
+            assert!(!err.contains(english), "{english} in:\n{err}");
+        }
     }
     let (_, _, err) = in_lang("en", &["diff", notes, a]);
     assert!(

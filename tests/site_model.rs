@@ -828,9 +828,9 @@ fn a_template_label_or_heading_that_frames_nothing_leaves_the_body() {
             "{file}: {after}"
         );
         let (empty_label, left) = if no_email.contains(&i) {
-            ("联系邮箱：", "职称：\n\n")
+            ("联系邮箱：", Some("职称：\n\n"))
         } else if no_projects.contains(&i) {
-            ("科研项目", "")
+            ("科研项目", None)
         } else {
             assert_eq!(before, after, "{file}");
             assert!(
@@ -841,7 +841,10 @@ fn a_template_label_or_heading_that_frames_nothing_leaves_the_body() {
         };
         assert!(before.contains(empty_label), "{file}: {before}");
         assert!(!after.contains(empty_label), "{file}: {after}");
-        assert!(after.starts_with(left), "{file}: {after}");
+        // Where an empty label opened the card, the card's next field now opens the body.
+        if let Some(left) = left {
+            assert!(after.starts_with(left), "{file}: {after}");
+        }
         assert_eq!(
             model[&file]["provenance"]["body"]
                 .as_str()

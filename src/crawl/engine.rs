@@ -91,11 +91,9 @@ fn task_died(
     job: &std::path::Path,
 ) -> crate::Error {
     let panic = e.try_into_panic().ok().map(|payload| {
-        payload
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
+        crate::pipeline::panic_message(payload.as_ref())
             .unwrap_or_default()
+            .to_string()
     });
     crate::Error::FetchTaskDied {
         url: url.unwrap_or_else(|| "?".to_string()),

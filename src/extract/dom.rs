@@ -541,6 +541,13 @@ pub fn flowing_text_exceeds(node: NodeRef<'_, Node>, limit: usize) -> bool {
     edges.over_bound()
 }
 
+/// Whether a node is a link element (`<a>`), compared by interned name.
+pub fn is_anchor(node: NodeRef<'_, Node>) -> bool {
+    node.value()
+        .as_element()
+        .is_some_and(|e| e.name.local == local_name!("a"))
+}
+
 /// Whether a node is an element named one of `names` (`td`/`th`, `ul`/`ol`).
 pub fn is_named(node: NodeRef<'_, Node>, names: &[&str]) -> bool {
     node.value()
@@ -585,11 +592,10 @@ pub fn text_outside_links(node: ego_tree::NodeRef<'_, Node>) -> String {
     let mut out = String::new();
     for d in node.descendants() {
         if let Some(t) = d.value().as_text()
-            && !d.ancestors().take_while(|a| a.id() != node.id()).any(|a| {
-                a.value()
-                    .as_element()
-                    .is_some_and(|e| e.name.local == local_name!("a"))
-            })
+            && !d
+                .ancestors()
+                .take_while(|a| a.id() != node.id())
+                .any(is_anchor)
         {
             out.push_str(t);
             out.push(' ');

@@ -305,7 +305,7 @@ impl LineShape {
             return LineShape::Filled;
         }
         if head.contains(SENTENCE_MARKS)
-            || head.chars().filter(|c| !c.is_whitespace()).count() >= LABEL_MAX_CHARS
+            || crate::normalize::text::visible_len(head) >= LABEL_MAX_CHARS
         {
             return LineShape::Filled;
         }

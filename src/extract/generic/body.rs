@@ -15,7 +15,6 @@ use super::vocabulary::{
     PERSON_CARD_LABELS, SECTION_MAX_LINK_DENSITY, SECTION_MIN_PUNCT, SECTION_MIN_SHARE,
     SOCIAL_WORDS, TAIL_PARAGRAPH_MIN_WIDTH, WIDGET_LINE_MAX_CHARS, WIDGET_LINE_STARTS,
 };
-use html5ever::local_name;
 use rustc_hash::FxHashSet as HashSet;
 
 use ego_tree::NodeId;
@@ -27,7 +26,7 @@ use super::names::ChromeSpans;
 use std::sync::LazyLock;
 
 use crate::extract::Rule;
-use crate::extract::dom::{Markers, is_block};
+use crate::extract::dom::{Markers, is_block, is_named};
 use crate::extract::labels::{LabelKind, split_labels};
 use crate::extract::name_words::NameWords;
 use crate::normalize::text::{is_sentence, opens_with_item_number, visible_len};
@@ -337,30 +336,30 @@ static CHROME_LINE_SEARCH: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|
 /// table's headings, not a print or share button. A toolbar is one row and a layout table's rows hold a cell or
 /// two, so a grid is several rows of several cells each.
 fn is_grid_cell(an: &Analysis<'_>, node: NodeId) -> bool {
-    let is =
-        |n: &ego_tree::NodeRef<'_, Node>, names: &[&str]| crate::extract::dom::is_named(*n, names);
     let Some(n) = an.doc.tree.get(node) else {
         return false;
     };
     let Some(cell) = std::iter::once(n)
         .chain(n.ancestors())
         .take(GRID_CELL_MAX_DEPTH)
-        .find(|a| is(a, &["td", "th"]))
+        .find(|a| is_named(*a, &["td", "th"]))
     else {
         return false;
     };
-    let Some(table) = cell.ancestors().find(|a| is(a, &["table"])) else {
+    let Some(table) = cell.ancestors().find(|a| is_named(*a, &["table"])) else {
         return false;
     };
     let sections = std::iter::once(table).chain(
         table
             .children()
-            .filter(|c| is(c, &["tbody", "thead", "tfoot"])),
+            .filter(|c| is_named(*c, &["tbody", "thead", "tfoot"])),
     );
     let full_rows = sections
         .flat_map(|s| s.children())
-        .filter(|r| is(r, &["tr"]))
-        .filter(|r| r.children().filter(|c| is(c, &["td", "th"])).count() >= GRID_MIN_COLUMNS)
+        .filter(|r| is_named(*r, &["tr"]))
+        .filter(|r| {
+            r.children().filter(|c| is_named(*c, &["td", "th"])).count() >= GRID_MIN_COLUMNS
+        })
         .take(GRID_MIN_ROWS)
         .count();
     full_rows >= GRID_MIN_ROWS
@@ -374,11 +373,10 @@ fn links_are_people(node: ego_tree::NodeRef<'_, Node>) -> bool {
         return false;
     }
     let mut names = 0;
-    for link in node.descendants().filter(|d| {
-        d.value()
-            .as_element()
-            .is_some_and(|el| el.name.local == local_name!("a"))
-    }) {
+    for link in node
+        .descendants()
+        .filter(|d| crate::extract::dom::is_anchor(*d))
+    {
         if !super::people::is_chinese_name(crate::extract::dom::spaced_text(link).trim()) {
             return false;
         }

@@ -12,7 +12,7 @@ use super::analysis::Analysis;
 use std::sync::LazyLock;
 
 use crate::extract::Rule;
-use crate::extract::dom::{Markers, is_block, spaced_text};
+use crate::extract::dom::{Markers, is_anchor, is_block, is_named, spaced_text};
 
 static CLASSES: LazyLock<Markers> = LazyLock::new(|| Markers::new(&BREADCRUMB_CLASS_WORDS));
 /// Every label at once: a line that holds none is passed over with one search.
@@ -80,11 +80,7 @@ pub fn find(an: &Analysis<'_>) -> Option<Breadcrumb> {
             })?;
             let links = inline
                 .descendants()
-                .filter(|d| {
-                    d.value()
-                        .as_element()
-                        .is_some_and(|el| el.name.local == local_name!("a"))
-                })
+                .filter(|d| is_anchor(*d))
                 .take(2)
                 .count();
             (links == 2).then_some((s.pre, inline.id()))
@@ -145,7 +141,7 @@ pub(crate) fn items_of(node: NodeRef<'_, Node>, marker: Option<&str>) -> Vec<Str
         .descendants()
         .filter_map(|d| {
             let el = d.value().as_element()?;
-            if el.name.local != local_name!("a") {
+            if !is_anchor(d) {
                 return None;
             }
             let t = spaced_text(d);
@@ -155,17 +151,20 @@ pub(crate) fn items_of(node: NodeRef<'_, Node>, marker: Option<&str>) -> Vec<Str
         .collect();
     // A trail written as a list (`<ol><li><a>首页</a></li><li>关于我们</li><li>中心简介</li></ol>`): its items,
     // whatever else the element holds (a heading repeating the page's name).
-    let list_items: Vec<String> = node
-        .descendants()
-        .filter(|d| {
-            d.value()
-                .as_element()
-                .is_some_and(|el| el.name.local == local_name!("li"))
-        })
-        .map(spaced_text)
-        .collect();
-    let mut items: Vec<String> = if links.len() < 2 && list_items.len() >= 2 {
-        list_items
+    // (Read only when the links do not make the trail.)
+    let list_items = || -> Vec<String> {
+        node.descendants()
+            .filter(|d| is_named(*d, &["li"]))
+            .map(spaced_text)
+            .collect()
+    };
+    let listed = if links.len() < 2 {
+        list_items()
+    } else {
+        Vec::new()
+    };
+    let mut items: Vec<String> = if listed.len() >= 2 {
+        listed
     } else if links.len() >= 2 && !has_separator(after_marker) {
         let mut v: Vec<String> = links
             .iter()

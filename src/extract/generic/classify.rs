@@ -440,9 +440,7 @@ fn sections_with_more_links(an: &Analysis<'_>) -> usize {
 /// (a test of the vocabulary keeps it so): most links hold neither and are passed over without building their
 /// text.
 pub(super) fn is_more_anchor(node: ego_tree::NodeRef<'_, scraper::Node>) -> bool {
-    node.value()
-        .as_element()
-        .is_some_and(|e| e.name.local == local_name!("a"))
+    crate::extract::dom::is_anchor(node)
         && node.descendants().any(|d| {
             d.value()
                 .as_text()
@@ -482,11 +480,7 @@ fn image_beside(an: &Analysis<'_>, body: Option<ego_tree::NodeId>) -> bool {
                     && !d
                         .ancestors()
                         .take_while(|a| a.id() != parent.id())
-                        .any(|a| {
-                            a.value()
-                                .as_element()
-                                .is_some_and(|e| e.name.local == local_name!("a"))
-                        })
+                        .any(crate::extract::dom::is_anchor)
             })
     })
 }

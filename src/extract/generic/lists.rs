@@ -571,9 +571,11 @@ pub fn has_pager(an: &Analysis<'_>) -> bool {
     an.blocks.iter().any(|b| {
         let line = b.line.as_str();
         // A pager line has digits or the word 页; most lines of a page have neither.
-        let page_word = line.len() <= 4 * PAGER_MAX_CHARS && line.contains('页');
-        if line.len() > 4 * PAGER_MAX_CHARS
-            || !(page_word || line.bytes().any(|c| c.is_ascii_digit()))
+        if line.len() > 4 * PAGER_MAX_CHARS {
+            return false;
+        }
+        let page_word = line.contains('页');
+        if !(page_word || line.bytes().any(|c| c.is_ascii_digit()))
             || visible_len(line) > PAGER_MAX_CHARS
         {
             return false;

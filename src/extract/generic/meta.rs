@@ -66,11 +66,13 @@ impl Meta {
                     !e.rule.label().is_some_and(is_chief_editor) && is_chief_editor(label)
                 }) =>
             {
-                let v = credit_value(kind, value);
-                if let Some(v) = &v {
-                    self.editor = Some(Found::new(v.clone(), rule()));
+                match credit_value(kind, value) {
+                    Some(v) => {
+                        self.editor = Some(Found::new(v, rule()));
+                        true
+                    }
+                    None => false,
                 }
-                v.is_some()
             }
             LabelKind::Source if self.source.is_none() => {
                 self.source = credit_value(kind, value).map(|v| Found::new(v, rule()));

@@ -68,13 +68,13 @@ pub struct Byline {
     pub editors: Vec<String>,
 }
 
-/// The role a token announces, and the rest of the token after it (`文/林晓` → Writer, `林晓`).
 /// The [`LONG_ROLES`] words searched at once.
 static LONG_ROLE_SEARCH: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::new(LONG_ROLES.map(|(word, _)| word))
         .expect("role words build an automaton")
 });
 
+/// The role a token announces, and the rest of the token after it (`文/林晓` → Writer, `林晓`).
 fn role_of(token: &str) -> Option<(Role, &str)> {
     for (word, role) in SLASH_ROLES {
         if let Some(rest) = token.strip_prefix(word) {
@@ -92,11 +92,11 @@ fn role_of(token: &str) -> Option<(Role, &str)> {
         }
     }
     // The longest role word ending the token's head, after an optional newsroom prefix.
-    let mut best: Option<(usize, Role, &str)> = None;
     // Most tokens hold no role word: one search for all of them before a search for each.
     if !LONG_ROLE_SEARCH.is_match(token) {
         return None;
     }
+    let mut best: Option<(usize, Role, &str)> = None;
     for (word, role) in LONG_ROLES {
         if let Some(at) = token.find(word) {
             let prefix = &token[..at];

@@ -663,11 +663,7 @@ fn touches<'a>(node: ego_tree::NodeRef<'a, Node>, forward: bool) -> bool {
 }
 
 fn has_link_inside(node: ego_tree::NodeRef<'_, Node>) -> bool {
-    node.descendants().any(|d| {
-        d.value()
-            .as_element()
-            .is_some_and(|e| e.name.local == local_name!("a"))
-    })
+    node.descendants().any(crate::extract::dom::is_anchor)
 }
 
 /// `font-size: 24px` (or pt) from an inline style.
